@@ -1,0 +1,75 @@
+// Lint, and the house rules of ARCHITECTURE.md: which folder may import which.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layer = (names) => names.flatMap((n) => [`**/${n}`, `**/${n}/**`]);
+const noEnv = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Only app/ reads process.env: take settings from the parsed config.',
+};
+const only = (message, group) => ({ group, message });
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/', '.data/', 'tab/client/dist/', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', noEnv],
+    },
+  },
+  {
+    files: ['workflow/**/*.ts'],
+    ignores: ['workflow/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          only('workflow/ is pure: it may import only zod and luxon.', ['*', '!zod', '!luxon', '!./*', '!../*', '!./**', '!../**']),
+          only('workflow/ may not import graph/, bot/, tab/, app/ or tests/.', layer(['graph', 'bot', 'tab', 'app', 'tests'])),
+          only('workflow/ does no I/O.', ['node:*', 'fs', 'http', 'https', 'net', 'child_process']),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['graph/**/*.ts'],
+    ignores: ['graph/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [only('graph/ may import workflow/ only (no bot/, tab/, app/, tests/).', layer(['bot', 'tab', 'app', 'tests']))],
+      }],
+    },
+  },
+  {
+    files: ['bot/**/*.ts'],
+    ignores: ['bot/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [only('bot/ may import workflow/ only (no graph/, tab/, app/, tests/).', layer(['graph', 'tab', 'app', 'tests']))],
+      }],
+    },
+  },
+  {
+    files: ['tab/server/**/*.ts'],
+    ignores: ['tab/server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [only('tab/server may import workflow/ and bot/cards only.', [...layer(['graph', 'app', 'tests']), '**/bot', '**/bot/!(cards)', '**/bot/!(cards)/**'])],
+      }],
+    },
+  },
+  {
+    files: ['tab/client/**/*.ts', 'tab/client/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [only('tab/client runs in the browser: nothing server-side.', [...layer(['workflow', 'graph', 'bot', 'app', 'tests', 'server']), 'node:*', 'fs'])],
+      }],
+    },
+  },
+  {
+    files: ['app/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', '**/*.test.ts', 'graph/emulator/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,61 @@
+/**
+ * The catalogue of named errors. Each is a plain value with a code (stable, for tests and
+ * cards), the rule or field it concerns, and a sentence a member of staff understands.
+ */
+export const errorCodes = [
+  'ValidationFailed', // input did not parse; `field` names it
+  'NotFound',
+  'NotOnStaffList',
+  'RoleRequired', // the actor lacks the role the action needs
+  'NotYourCase', // a worker acting on someone else's case
+  'OrderRule', // a step recorded before the steps before it
+  'FurtherObservationRequired', // step 6 neither recorded nor skipped with a reason
+  'DirectSupportBeforeHomeVisit',
+  'DirectSupportWithoutConsent',
+  'NoContractInForce',
+  'ContractIncomplete', // targets, support, packages, start or review date missing
+  'ContractReviewDateTooLate',
+  'ContractReviewBeforeStart',
+  'ContractNotAwaitingApproval',
+  'UniversalOfferMissing',
+  'PackageNotOnPriceList',
+  'RecordLocked', // safeguarding: additions only
+  'CaseClosed',
+  'CasePaused',
+  'CaseNotPaused',
+  'AlreadyDone', // a repeat of an action already recorded (stale card, double click)
+  'ConcurrentChange', // someone else changed the item since it was read
+  'TermDatesMissing', // a date falls outside the configured term calendar
+  'InvalidState',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface WorkflowError {
+  readonly code: ErrorCode;
+  /** The rule of PRODUCT.md or the input field the error concerns. */
+  readonly rule?: string;
+  readonly field?: string;
+  readonly message: string;
+}
+
+export const workflowError = (
+  code: ErrorCode,
+  message: string,
+  where: { rule?: string; field?: string } = {},
+): WorkflowError => ({ code, message, ...where });
+
+/** Thrown by store ports when an update's expected version no longer matches (HTTP 412 in Graph). */
+export class VersionConflict extends Error {
+  constructor(readonly entity: string, readonly id: string) {
+    super(`${entity} ${id} was changed by someone else`);
+    this.name = 'VersionConflict';
+  }
+}
+
+/** Thrown by store ports when an item does not exist. */
+export class ItemNotFound extends Error {
+  constructor(readonly entity: string, readonly id: string) {
+    super(`${entity} ${id} not found`);
+    this.name = 'ItemNotFound';
+  }
+}
