@@ -1,0 +1,13 @@
+export { financialYearOf, isFinancialYear } from './financialYear';
+export { TimeActivity } from './timeActivity';
+export { ledgerForCase, usedFractionOf } from './caseLedger';
+export type { CaseLedger, EntryAllocation, LedgerTimeEntry, PurchaseUsage, UsageTotals } from './caseLedger';
+export { thresholdsCrossed, usageWarningThresholds } from './thresholds';
+export type { UsageWarningThreshold } from './thresholds';
+export { ledgerForSchool } from './schoolLedger';
+export type { SchoolLedger, SchoolUsage } from './schoolLedger';
+export { invoicingList } from './invoicing';
+export type { CaseForInvoicing, InvoiceLine, OverrunInvoiceLine, PurchaseInvoiceLine } from './invoicing';
+export { defaultUniversalOfferCode, purchaseRules, topUpRule, universalOfferCheck } from './purchaseRules';
+export type { NewPurchase, SchoolNaming } from './purchaseRules';
+export { parsePriceLists } from './parsePriceLists';
