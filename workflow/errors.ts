@@ -13,6 +13,7 @@ export const errorCodes = [
   'DirectSupportBeforeHomeVisit',
   'DirectSupportWithoutConsent',
   'NoContractInForce',
+  'SupportPeriodEnded', // a 7th school week of support under one contract
   'ContractIncomplete', // targets, support, packages, start or review date missing
   'ContractReviewDateTooLate',
   'ContractReviewBeforeStart',

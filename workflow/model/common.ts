@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** A calendar date, `YYYY-MM-DD`, read in Europe/London. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real date');
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** An instant, ISO 8601 with offset (as Graph and SharePoint return them). */
+export const Instant = z.iso.datetime({ offset: true });
+export type Instant = z.infer<typeof Instant>;
+
+/** A person in Microsoft 365: their Entra object id (`oid`, `from.aadObjectId`). */
+export const EntraId = z.string().min(1, 'a Microsoft 365 user id is required');
+export type EntraId = z.infer<typeof EntraId>;
+
+export const Id = z.string().min(1);
+export type Id = z.infer<typeof Id>;
+
+/** Free text typed by staff: trimmed, not empty. */
+export const Text = z.string().trim().min(1, 'must not be empty');
+
+export const Email = z.email('must be an e-mail address');
+
+/** Who made a change and when: every stored item carries it. */
+export const Attribution = z.object({
+  createdBy: EntraId,
+  createdAt: Instant,
+  updatedBy: EntraId,
+  updatedAt: Instant,
+});
+export type Attribution = z.infer<typeof Attribution>;
+
+export const FinancialYear = z.string().regex(/^\d{4}-\d{2}$/, 'must be a financial year like 2025-26');

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Attribution, EntraId, Id, Instant, IsoDate, Text } from './common';
+
+export const ContractStatus = z.enum(['awaiting-approval', 'approved', 'changes-requested', 'superseded', 'ended']);
+export type ContractStatus = z.infer<typeof ContractStatus>;
+
+/** What the worker drafts: targets, the support offered, the packages drawn on, start and review. */
+export const ContractTerms = z.object({
+  targets: z.array(Text).min(1, 'a contract needs at least one target'),
+  support: Text,
+  purchaseIds: z.array(Id).min(1, 'a contract draws on at least one package'),
+  startDate: IsoDate,
+  reviewDate: IsoDate,
+});
+export type ContractTerms = z.infer<typeof ContractTerms>;
+
+export const ContractDecision = z.object({
+  by: EntraId,
+  at: Instant,
+  outcome: z.enum(['approved', 'changes-requested']),
+  reason: z.string().optional(),
+});
+
+export const Contract = ContractTerms.extend({
+  id: Id,
+  caseId: Id,
+  version: z.number().int().min(1),
+  status: ContractStatus,
+  /** Last school day of the support period (6 school weeks), computed from term dates. */
+  supportEnds: IsoDate,
+  /** Who may approve besides any manager. */
+  namedApprovers: z.array(EntraId),
+  decisions: z.array(ContractDecision),
+  parentsInformedAt: Instant.optional(),
+}).extend(Attribution.shape);
+export type Contract = z.infer<typeof Contract>;

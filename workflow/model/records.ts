@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { Attribution, EntraId, Id, Instant, IsoDate, Text } from './common';
+import { Destination } from './case';
+import { TimeActivity } from './purchase';
+
+const Strategy = z.object({
+  strategy: Text,
+  inUse: z.boolean(),
+  effective: z.enum(['yes', 'partly', 'no', 'not-known']),
+});
+
+/** The body of each kind of case record, as a member of staff enters it. */
+export const RecordBody = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('information-returned'),
+    returnedOn: IsoDate,
+    formReturned: z.boolean(),
+    pdpReturned: z.boolean(),
+    notes: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('observation'),
+    observedOn: IsoDate,
+    setting: Text,
+    focus: z.enum(['classroom', 'transition', 'unstructured-time', 'other']),
+    outcome: Text,
+    wayForward: Text,
+    strategiesChecked: z.array(Strategy),
+  }),
+  z.object({ kind: z.literal('observation-skipped'), reason: Text }),
+  z.object({
+    kind: z.literal('meeting'),
+    heldOn: IsoDate,
+    purpose: z.enum(['initial-school', 'contract', 'review', 'other-agency', 'fair-access-panel', 'other']),
+    attendees: z.array(Text).min(1, 'list who attended'),
+    notes: Text,
+    agreedSupport: z.string().optional(),
+    expectations: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('home-visit'),
+    heldOn: IsoDate,
+    mode: z.enum(['home-visit', 'teams-call']),
+    attendees: z.array(Text).min(1, 'list who attended'),
+    notes: Text,
+  }),
+  z.object({
+    kind: z.literal('lone-working'),
+    plannedStart: Instant,
+    plannedEnd: Instant,
+    checkedInAt: Instant.optional(),
+    checkedOutAt: Instant.optional(),
+    managerAlertedAt: Instant.optional(),
+  }),
+  z.object({
+    kind: z.literal('support-session'),
+    deliveredOn: IsoDate,
+    hours: z.number().positive().max(12),
+    withWhom: z.enum(['pupil', 'staff', 'pupil-and-staff', 'parent']),
+    summary: Text,
+  }),
+  z.object({
+    kind: z.literal('chronology'),
+    on: IsoDate,
+    category: z.enum(['note', 'update-to-school', 'update-to-home', 'contact', 're-referral']),
+    note: Text,
+  }),
+  z.object({ kind: z.literal('time'), on: IsoDate, hours: z.number().positive().max(12), activity: TimeActivity }),
+  z.object({
+    kind: z.literal('review'),
+    heldOn: IsoDate,
+    outcome: z.enum(['continue', 'end']),
+    summary: Text,
+    destination: Destination.optional(),
+  }),
+  z.object({
+    kind: z.literal('report'),
+    reportType: z.enum(['outreach', 'fair-access-panel', 'end-of-outreach']),
+    requestedBy: z.string().optional(),
+    summary: Text,
+    fileUrl: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('evaluation-request'), sentOn: IsoDate, to: z.array(z.string()).min(1) }),
+  z.object({ kind: z.literal('safeguarding-concern'), concern: Text, actionTaken: Text }),
+  /** An addition to a locked record: locked records take additions only. */
+  z.object({ kind: z.literal('addendum'), toRecordId: Id, text: Text }),
+]);
+export type RecordBody = z.infer<typeof RecordBody>;
+export type RecordKind = RecordBody['kind'];
+export type BodyOf<K extends RecordKind> = Extract<RecordBody, { kind: K }>;
+
+const RecordMeta = z
+  .object({
+    id: Id,
+    caseId: Id,
+    /** The step of the process the record belongs to (10 for "any others"). */
+    step: z.number().int().min(1).max(10),
+    safeguarding: z.boolean(),
+    locked: z.boolean(),
+    lockedBy: EntraId.optional(),
+  })
+  .extend(Attribution.shape);
+
+export const CaseRecord = z.intersection(RecordMeta, z.object({ body: RecordBody }));
+export type CaseRecord = z.infer<typeof RecordMeta> & { body: RecordBody };

@@ -1,0 +1,83 @@
+/** Ports to Microsoft 365 beyond the lists: the child's folder, calendars, mail, Teams notifications. */
+
+export interface FolderRef {
+  id: string;
+  webUrl: string;
+}
+export interface FileRef {
+  id: string;
+  name: string;
+  webUrl: string;
+}
+
+export interface CaseFolders {
+  /** The child's folder and, inside it, the case's subfolder; made if missing, found if present. */
+  ensureCaseFolder(childFolderName: string, caseReference: string): Promise<FolderRef>;
+  upload(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef>;
+  list(folder: FolderRef): Promise<FileRef[]>;
+}
+
+export interface MailAttachment {
+  name: string;
+  contentType: string;
+  content: Uint8Array;
+}
+export interface MailMessage {
+  to: string[];
+  cc?: string[];
+  /** Case reference only: never a child's name in a subject line. */
+  subject: string;
+  html: string;
+  attachments?: MailAttachment[];
+}
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+export interface MeetingRequest {
+  organiserId: string;
+  /** Case reference only. */
+  subject: string;
+  start: Date;
+  end: Date;
+  attendees: string[];
+  online: boolean;
+  location?: string;
+}
+export interface BookedMeeting {
+  eventId: string;
+  joinUrl?: string;
+}
+export interface Calendar {
+  book(request: MeetingRequest): Promise<BookedMeeting>;
+}
+
+export const notificationKinds = [
+  'case-allocated',
+  'contract-awaiting-approval',
+  'contract-decided',
+  'safeguarding-concern',
+  'package-hours-80',
+  'package-hours-100',
+  'lone-working-check-out-missed',
+  'case-reallocated',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export interface Notification {
+  kind: NotificationKind;
+  /** Entra object id of the member of staff to reach. */
+  recipientId: string;
+  caseId: string;
+  caseReference: string;
+  /** Plain words naming the action to take; case reference only, no child's name. */
+  summary: string;
+}
+export interface Notifier {
+  notify(notification: Notification): Promise<void>;
+}
+
+/** Random suffixes for references (unique columns catch the rare collision). */
+export interface IdSource {
+  randomCode(length: number): string;
+}

@@ -1,0 +1,33 @@
+import type { AuditEntry } from '../model/audit';
+import type { Case } from '../model/case';
+import type { Child } from '../model/child';
+import type { Contract } from '../model/contract';
+import type { Purchase } from '../model/purchase';
+import type { CaseRecord } from '../model/records';
+import type { School } from '../model/school';
+import type { Staff } from '../model/staff';
+import type { EntityStore } from './store';
+
+export type StaffStore = EntityStore<Staff, 'id' | 'userId' | 'email' | 'active'>;
+export type SchoolStore = EntityStore<School, 'id' | 'urn'>;
+export type ChildStore = EntityStore<Child, 'id' | 'matchKey' | 'schoolId' | 'reference'>;
+export type CaseStore = EntityStore<Case, 'id' | 'reference' | 'childId' | 'schoolId' | 'workerId' | 'status'>;
+export type RecordStore = EntityStore<CaseRecord, 'id' | 'caseId'>;
+export type ContractStore = EntityStore<Contract, 'id' | 'caseId' | 'status'>;
+export type PurchaseStore = EntityStore<Purchase, 'id' | 'schoolId' | 'financialYear' | 'caseId'>;
+
+export interface Stores {
+  staff: StaffStore;
+  schools: SchoolStore;
+  children: ChildStore;
+  cases: CaseStore;
+  records: RecordStore;
+  contracts: ContractStore;
+  purchases: PurchaseStore;
+}
+
+/** Append-only: entries are never changed or removed. */
+export interface AuditLog {
+  append(entry: AuditEntry, idempotencyKey: string): Promise<void>;
+  forCase(caseId: string): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { workflowError } from '../../errors';
+import { EarlyCloseReason, type Case } from '../../model/case';
+import type { Versioned } from '../../ports/store';
+import { fail, ok } from '../../result';
+import { hasRole } from '../../rules/access';
+import { openCaseRule } from '../../rules/closing';
+import type { UseCase } from '../deps';
+import { audit } from '../support/audit';
+import { changeCase, loadCase } from '../support/caseAccess';
+import { parseInput } from '../support/input';
+import { now } from '../support/time';
+
+export const CloseEarlyInput = z.object({
+  caseId: z.string().min(1),
+  reason: EarlyCloseReason,
+  note: z.string().trim().optional(),
+});
+
+const reasonWords: Record<z.infer<typeof EarlyCloseReason>, string> = {
+  'referral-declined': 'the referral has been declined',
+  'consent-refused': 'parental consent was refused',
+  'consent-withdrawn': 'parental consent has been withdrawn',
+  'moved-school': 'the pupil has moved school',
+  'permanently-excluded': 'the pupil has been permanently excluded',
+  'no-longer-needed': 'support is no longer needed',
+};
+
+/** Rule "Closing": a case can close early with a recorded reason; the school is told by letter. */
+export const closeEarly: UseCase<unknown, Versioned<Case>> = async (deps, actor, raw) => {
+  const parsed = parseInput(CloseEarlyInput, raw);
+  if (!parsed.ok) return parsed;
+  const { caseId, reason, note } = parsed.value;
+  const loaded = await loadCase(deps, actor, caseId);
+  if (!loaded.ok) return loaded;
+  if (!hasRole(actor, 'manager', 'worker')) {
+    return fail(workflowError('RoleRequired', 'Only the manager or the case\'s worker can close a case early.', { rule: 'Closing' }));
+  }
+  const open = openCaseRule(loaded.value);
+  if (!open.ok) return open;
+  const school = await deps.stores.schools.get(loaded.value.schoolId);
+  if (!school) return fail(workflowError('NotFound', 'The case\'s school is no longer on the Schools list.'));
+  const stamp = now(deps);
+  const closed = await changeCase(deps, actor, caseId, (c) => {
+    const stillOpen = openCaseRule(c);
+    if (!stillOpen.ok) return stillOpen;
+    return ok({ status: 'closed', contractInForce: undefined, closure: { on: stamp.today, by: actor.userId, how: reason, ...(note ? { note } : {}) } });
+  });
+  if (!closed.ok) return closed;
+  await deps.mailer.send({
+    to: [school.senco.email],
+    cc: [school.headteacher.email],
+    subject: `${deps.config.serviceName}: case ${closed.value.reference} closed`,
+    html: `<p>We are writing to let you know that outreach case ${closed.value.reference} has closed because ${reasonWords[reason]}.</p><p>${deps.config.serviceName}</p>`,
+  });
+  const inForce = await deps.stores.contracts.find({ caseId, status: 'approved' });
+  for (const contract of inForce) await deps.stores.contracts.update(contract.id, { status: 'ended', updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag);
+  await audit(deps, actor, 'case.closed-early', caseId, caseId, { reason });
+  return closed;
+};

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { workflowError } from '../../errors';
+import type { Case } from '../../model/case';
+import type { Versioned } from '../../ports/store';
+import { fail, ok, type Result } from '../../result';
+import { normalCloseRule, openCaseRule } from '../../rules/closing';
+import type { UseCase, WorkflowDeps } from '../deps';
+import { childFolderName } from '../referral/childIdentity';
+import { audit } from '../support/audit';
+import { changeCase, loadCase, type CaseChange } from '../support/caseAccess';
+import { parseInput } from '../support/input';
+import { now } from '../support/time';
+import type { Staff } from '../../model/staff';
+import { endOfOutreachReport } from './endOfOutreachReport';
+
+export const CompleteCaseInput = z.object({ caseId: z.string().min(1) });
+
+/**
+ * Closing after a review that ended the support: the End of Outreach Report is filed in the
+ * child's folder and sent to the school, the evaluation request is sent, and the case closes.
+ * Each part is recorded as done, so a retry after a failure carries on where it stopped.
+ */
+export const completeCase: UseCase<unknown, Versioned<Case>> = async (deps, actor, raw) => {
+  const parsed = parseInput(CompleteCaseInput, raw);
+  if (!parsed.ok) return parsed;
+  const loaded = await loadCase(deps, actor, parsed.value.caseId);
+  if (!loaded.ok) return loaded;
+  let c = loaded.value;
+  const open = openCaseRule(c);
+  if (!open.ok) return open;
+  if (c.milestones.lastReview?.outcome !== 'end') {
+    return fail(workflowError('InvalidState', 'Record a review that ends the support first.', { rule: 'Closing' }));
+  }
+  const [child, school] = await Promise.all([deps.stores.children.get(c.childId), deps.stores.schools.get(c.schoolId)]);
+  if (!child || !school) return fail(workflowError('NotFound', 'The case\'s child or school record is missing.'));
+  const stamp = now(deps);
+  const mark = (change: (latest: Case) => CaseChange): Promise<Result<Versioned<Case>>> => changeCase(deps, actor, c.id, (latest) => ok(change(latest)));
+  const reportName = `End of Outreach Report ${c.reference}.html`;
+
+  if (!c.milestones.endReportFiled) {
+    const records = await deps.stores.records.find({ caseId: c.id });
+    const html = endOfOutreachReport(c, child, school, records, deps.config.serviceName);
+    const folder = await deps.folders.ensureCaseFolder(childFolderName(child, deps.config.folderNamePattern), c.reference);
+    const file = await deps.folders.upload(folder, reportName, new TextEncoder().encode(html), 'text/html');
+    const marked = await mark((l) => ({ milestones: { ...l.milestones, endReportFiled: { at: stamp.at, by: actor.userId, fileUrl: file.webUrl } } }));
+    if (!marked.ok) return marked;
+    c = marked.value;
+  }
+  if (!c.milestones.endReportSent) {
+    const records = await deps.stores.records.find({ caseId: c.id });
+    const html = endOfOutreachReport(c, child, school, records, deps.config.serviceName);
+    await deps.mailer.send({
+      to: [school.senco.email],
+      cc: [school.headteacher.email],
+      subject: `${deps.config.serviceName}: End of Outreach Report for case ${c.reference}`,
+      html: `<p>Please find attached the End of Outreach Report for case ${c.reference}.</p>`,
+      attachments: [{ name: reportName, contentType: 'text/html', content: new TextEncoder().encode(html) }],
+    });
+    const marked = await mark((l) => ({ milestones: { ...l.milestones, endReportSent: { at: stamp.at, by: actor.userId } } }));
+    if (!marked.ok) return marked;
+    c = marked.value;
+  }
+  if (!c.milestones.evaluationRequested) {
+    const sent = await requestEvaluation(deps, actor, c, school.senco.email, stamp.today);
+    if (!sent.ok) return sent;
+    c = sent.value;
+  }
+  const closable = normalCloseRule(c);
+  if (!closable.ok) return closable;
+  const destination = c.milestones.lastReview ? await reviewDestination(deps, c.milestones.lastReview.recordId) : undefined;
+  const closed = await mark(() => ({
+    status: 'closed',
+    contractInForce: undefined,
+    closure: { on: stamp.today, by: actor.userId, how: 'review-ended', ...(destination ? { destination } : {}) },
+  }));
+  if (!closed.ok) return closed;
+  await audit(deps, actor, 'case.closed', c.id, c.id, { how: 'review-ended' });
+  return closed;
+};
+
+async function requestEvaluation(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, to: string, today: string): Promise<Result<Versioned<Case>>> {
+  await deps.mailer.send({
+    to: [to],
+    subject: `${deps.config.serviceName}: evaluation of case ${c.reference}`,
+    html: `<p>Support for case ${c.reference} has ended. Please complete the school evaluation form: your view helps us improve.</p>`,
+  });
+  await deps.stores.records.create(
+    {
+      caseId: c.id,
+      step: 10,
+      safeguarding: false,
+      locked: false,
+      body: { kind: 'evaluation-request', sentOn: today, to: [to] },
+      createdBy: actor.userId,
+      createdAt: now(deps).at,
+      updatedBy: actor.userId,
+      updatedAt: now(deps).at,
+    },
+    `${c.id}:evaluation-request:case-end`,
+  );
+  return changeCase(deps, actor, c.id, (latest) => ok({ milestones: { ...latest.milestones, evaluationRequested: { at: now(deps).at, by: actor.userId } } }));
+}
+
+async function reviewDestination(deps: WorkflowDeps, recordId: string) {
+  const review = await deps.stores.records.get(recordId);
+  return review?.body.kind === 'review' ? review.body.destination : undefined;
+}

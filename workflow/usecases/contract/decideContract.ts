@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { VersionConflict, workflowError } from '../../errors';
+import type { Contract } from '../../model/contract';
+import type { Staff } from '../../model/staff';
+import type { Versioned } from '../../ports/store';
+import { fail, ok, type Result } from '../../result';
+import { hasRole } from '../../rules/access';
+import { openCaseRule } from '../../rules/closing';
+import type { UseCase, WorkflowDeps } from '../deps';
+import { audit } from '../support/audit';
+import { changeCase } from '../support/caseAccess';
+import { parseInput } from '../support/input';
+import { notifyAll } from '../support/notify';
+import { now } from '../support/time';
+
+export const DecideContractInput = z.discriminatedUnion('decision', [
+  z.object({ contractId: z.string().min(1), decision: z.literal('approve') }),
+  z.object({ contractId: z.string().min(1), decision: z.literal('request-changes'), reason: z.string().trim().min(1, 'say what needs to change') }),
+]);
+
+/**
+ * Step 7, approval: a manager (or a named approver) approves the contract, which then takes
+ * effect, or requests changes with a reason, which returns it to the worker. Decided once:
+ * a second decision (another approver, a stale card) is told who decided and when.
+ */
+export const decideContract: UseCase<unknown, Versioned<Contract>> = async (deps, actor, raw) => {
+  const parsed = parseInput(DecideContractInput, raw);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  for (;;) {
+    const contract = await deps.stores.contracts.get(input.contractId);
+    if (!contract) return fail(workflowError('NotFound', 'That contract was not found.', { field: 'contractId' }));
+    const allowed = approverRule(actor, contract);
+    if (!allowed.ok) return allowed;
+    const pending = pendingRule(contract);
+    if (!pending.ok) return pending;
+    const c = await deps.stores.cases.get(contract.caseId);
+    if (!c) return fail(workflowError('NotFound', 'The contract\'s case was not found.'));
+    const open = openCaseRule(c);
+    if (!open.ok) return open;
+
+    const stamp = now(deps);
+    const decision = {
+      by: actor.userId,
+      at: stamp.at,
+      outcome: input.decision === 'approve' ? ('approved' as const) : ('changes-requested' as const),
+      ...(input.decision === 'request-changes' ? { reason: input.reason } : {}),
+    };
+    let decided: Versioned<Contract>;
+    try {
+      decided = await deps.stores.contracts.update(
+        contract.id,
+        { status: decision.outcome, decisions: [...contract.decisions, decision], updatedBy: actor.userId, updatedAt: stamp.at },
+        contract.etag,
+      );
+    } catch (error) {
+      if (error instanceof VersionConflict) continue; // someone else decided or edited: look again
+      throw error;
+    }
+    if (decision.outcome === 'approved') {
+      const inForce = await putInForce(deps, actor, decided);
+      if (!inForce.ok) return inForce;
+    }
+    const worker = c.workerId ?? contract.createdBy;
+    const summary =
+      decision.outcome === 'approved'
+        ? `Contract version ${contract.version} for case ${c.reference} was approved. Support can begin on ${contract.startDate}.`
+        : `Contract version ${contract.version} for case ${c.reference} needs changes: ${decision.reason ?? ''}`;
+    await notifyAll(deps, 'contract-decided', c, summary, [worker]);
+    await audit(deps, actor, `contract.${decision.outcome}`, c.id, contract.id, { contractId: contract.id, version: String(contract.version) });
+    return ok(decided);
+  }
+};
+
+function approverRule(actor: Staff, contract: Contract): Result<void> {
+  if (hasRole(actor, 'manager') || (actor.active && contract.namedApprovers.includes(actor.userId))) return ok(undefined);
+  return fail(workflowError('RoleRequired', 'Only a manager or a named approver can decide on a contract.', { rule: 'Contract' }));
+}
+
+function pendingRule(contract: Contract): Result<void> {
+  if (contract.status === 'awaiting-approval') return ok(undefined);
+  const last = contract.decisions.at(-1);
+  const what = last ? `${last.outcome === 'approved' ? 'approved' : 'returned for changes'} at ${last.at}` : contract.status;
+  return fail(workflowError('AlreadyDone', `This contract was already ${what}.`, { rule: 'Contract' }));
+}
+
+/** The approved contract replaces any earlier one (which stays on file as superseded). */
+async function putInForce(deps: WorkflowDeps, actor: Staff, contract: Versioned<Contract>): Promise<Result<void>> {
+  const earlier = (await deps.stores.contracts.find({ caseId: contract.caseId, status: 'approved' })).filter((k) => k.id !== contract.id);
+  const stamp = now(deps);
+  for (const old of earlier) {
+    await deps.stores.contracts.update(old.id, { status: 'superseded', updatedBy: actor.userId, updatedAt: stamp.at }, old.etag);
+  }
+  const changed = await changeCase(deps, systemAsApprover(actor), contract.caseId, () =>
+    ok({
+      contractInForce: {
+        contractId: contract.id,
+        version: contract.version,
+        startDate: contract.startDate,
+        reviewDate: contract.reviewDate,
+        supportEnds: contract.supportEnds,
+      },
+    }),
+  );
+  return changed.ok ? ok(undefined) : changed;
+}
+
+/** A named approver may not have the case on their caseload; approving still updates it. */
+const systemAsApprover = (actor: Staff): Staff => ({ ...actor, roles: [...new Set([...actor.roles, 'manager' as const])] });

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { workflowError } from '../../errors';
+import { EntraId } from '../../model/common';
+import { ContractTerms, type Contract } from '../../model/contract';
+import type { Versioned } from '../../ports/store';
+import { fail, ok } from '../../result';
+import { contractTermsRule } from '../../rules/contractTerms';
+import { openCaseRule } from '../../rules/closing';
+import { furtherObservationRule } from '../../rules/furtherObservation';
+import { stepsBeforeRule } from '../../rules/order';
+import { pausedDays } from '../../rules/pause';
+import type { UseCase } from '../deps';
+import { audit } from '../support/audit';
+import { calendarForSchoolId } from '../support/calendarFor';
+import { changeCase, loadCase } from '../support/caseAccess';
+import { parseInput } from '../support/input';
+import { notifyManagers } from '../support/notify';
+import { now } from '../support/time';
+
+export const DraftContractInput = ContractTerms.extend({
+  caseId: z.string().min(1),
+  requestKey: z.string().min(8),
+  namedApprovers: z.array(EntraId).default([]),
+});
+
+/**
+ * Step 7: the worker drafts the Outreach Contract (targets, support, packages, start, and the
+ * review date agreed at the meeting) and it goes to the manager for approval. It takes effect
+ * only when approved.
+ */
+export const draftContract: UseCase<unknown, { contract: Versioned<Contract>; repeated: boolean }> = async (deps, actor, raw) => {
+  const parsed = parseInput(DraftContractInput, raw);
+  if (!parsed.ok) return parsed;
+  const { caseId, requestKey, namedApprovers, ...terms } = parsed.value;
+  const loaded = await loadCase(deps, actor, caseId);
+  if (!loaded.ok) return loaded;
+  const c = loaded.value;
+  for (const rule of [openCaseRule(c), stepsBeforeRule(c, 6), furtherObservationRule(c)]) if (!rule.ok) return rule;
+
+  const purchases = await Promise.all(terms.purchaseIds.map((id) => deps.stores.purchases.get(id)));
+  if (purchases.some((p) => !p || p.schoolId !== c.schoolId)) {
+    return fail(workflowError('ValidationFailed', 'Choose packages bought by this case\'s school.', { field: 'purchaseIds' }));
+  }
+  const calendar = await calendarForSchoolId(deps, c.schoolId);
+  if (!calendar.ok) return calendar;
+  const stamp = now(deps);
+  const checked = contractTermsRule(terms, calendar.value, pausedDays(c.pauses, stamp.today));
+  if (!checked.ok) return checked;
+
+  const existing = await deps.stores.contracts.find({ caseId });
+  const pending = existing.find((k) => k.status === 'awaiting-approval');
+  if (pending) {
+    return fail(workflowError('AlreadyDone', `Contract version ${pending.version} for ${c.reference} is already awaiting approval.`, { rule: 'Contract' }));
+  }
+  const version = Math.max(0, ...existing.map((k) => k.version)) + 1;
+  const { item: contract, created } = await deps.stores.contracts.create(
+    {
+      ...terms,
+      caseId,
+      version,
+      status: 'awaiting-approval',
+      supportEnds: checked.value.supportEnds,
+      namedApprovers,
+      decisions: [],
+      createdBy: actor.userId,
+      createdAt: stamp.at,
+      updatedBy: actor.userId,
+      updatedAt: stamp.at,
+    },
+    `contract:${caseId}:${requestKey}`,
+  );
+  if (created) {
+    const drawn = await changeCase(deps, actor, caseId, (latest) =>
+      ok({ purchaseIds: [...new Set([...latest.purchaseIds, ...terms.purchaseIds])] }),
+    );
+    if (!drawn.ok) return drawn;
+    const summary = `Contract version ${version} for case ${c.reference} is awaiting your approval.`;
+    await notifyManagers(deps, 'contract-awaiting-approval', c, summary, namedApprovers);
+    await audit(deps, actor, 'contract.drafted', caseId, requestKey, { contractId: contract.id, version: String(version) });
+  }
+  return ok({ contract, repeated: !created });
+};

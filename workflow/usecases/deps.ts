@@ -1,0 +1,36 @@
+import type { BankHolidays, TermCalendar } from '../model/termDates';
+import type { PriceList } from '../model/priceList';
+import type { Staff } from '../model/staff';
+import type { Clock } from '../ports/clock';
+import type { CaseFolders, Calendar, IdSource, Mailer, Notifier } from '../ports/services';
+import type { AuditLog, Stores } from '../ports/stores';
+import type { Result } from '../result';
+
+/** Configuration the process needs: data, not code (validated at load by app/). */
+export interface WorkflowConfig {
+  priceLists: PriceList[];
+  termCalendars: TermCalendar[];
+  bankHolidays: BankHolidays;
+  /** The local authority's calendar, used for schools without their own. */
+  defaultTermCalendarId: string;
+  /** Child folder name; placeholders {childReference}, {lastName}, {firstName}. */
+  folderNamePattern: string;
+  serviceName: string;
+  /** Where the service's own letters come from (shown in letters and mail). */
+  serviceEmail: string;
+}
+
+export interface WorkflowDeps {
+  stores: Stores;
+  audit: AuditLog;
+  folders: CaseFolders;
+  mailer: Mailer;
+  notifier: Notifier;
+  calendar: Calendar;
+  clock: Clock;
+  ids: IdSource;
+  config: WorkflowConfig;
+}
+
+/** A use case: the actor is a member of staff already identified from the Staff list. */
+export type UseCase<I, O> = (deps: WorkflowDeps, actor: Staff, input: I) => Promise<Result<O>>;

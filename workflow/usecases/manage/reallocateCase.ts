@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { workflowError } from '../../errors';
+import { EntraId, Text } from '../../model/common';
+import type { Case } from '../../model/case';
+import type { Versioned } from '../../ports/store';
+import { fail, ok } from '../../result';
+import { hasRole, requireRole } from '../../rules/access';
+import { openCaseRule } from '../../rules/closing';
+import type { UseCase } from '../deps';
+import { addRecord } from '../support/addRecord';
+import { audit } from '../support/audit';
+import { changeCase } from '../support/caseAccess';
+import { parseInput } from '../support/input';
+import { now } from '../support/time';
+
+export const ReallocateInput = z.object({ caseId: z.string().min(1), requestKey: z.string().min(8), workerId: EntraId, reason: Text });
+
+/** Rule "Pause and reallocation": the manager moves a case to another worker (e.g. absence), with a reason. */
+export const reallocateCase: UseCase<unknown, Versioned<Case>> = async (deps, actor, raw) => {
+  const allowed = requireRole(actor, ['manager'], 'reallocate a case');
+  if (!allowed.ok) return allowed;
+  const parsed = parseInput(ReallocateInput, raw);
+  if (!parsed.ok) return parsed;
+  const { caseId, workerId, reason, requestKey } = parsed.value;
+  const [worker] = await deps.stores.staff.find({ userId: workerId });
+  if (!worker || !hasRole(worker, 'worker')) return fail(workflowError('ValidationFailed', 'Choose an active outreach worker.', { field: 'workerId' }));
+  const stamp = now(deps);
+  let previous: string | undefined;
+  const moved = await changeCase(deps, actor, caseId, (c) => {
+    const open = openCaseRule(c);
+    if (!open.ok) return open;
+    if (c.workerId === workerId) return fail(workflowError('AlreadyDone', `${c.reference} is already allocated to ${worker.displayName}.`));
+    previous = c.workerId;
+    return ok({ workerId, milestones: { ...c.milestones, allocated: c.milestones.allocated ?? { at: stamp.at, by: actor.userId } } });
+  });
+  if (!moved.ok) return moved;
+  const c = moved.value;
+  await addRecord(deps, actor, caseId, { kind: 'chronology', on: stamp.today, category: 'note', note: `Case reallocated to ${worker.displayName}: ${reason}` }, `note:${requestKey}`);
+  await deps.notifier.notify({
+    kind: 'case-reallocated',
+    recipientId: workerId,
+    caseId: c.id,
+    caseReference: c.reference,
+    summary: `Case ${c.reference} has been reallocated to you. Read its chronology to pick it up.`,
+  });
+  await audit(deps, actor, 'case.reallocated', caseId, requestKey, { workerId, ...(previous ? { previousWorkerId: previous } : {}) });
+  return moved;
+};

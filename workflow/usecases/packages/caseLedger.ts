@@ -1,0 +1,23 @@
+import { financialYearOf } from '../../calendar';
+import { workflowError } from '../../errors';
+import type { Case } from '../../model/case';
+import type { Purchase } from '../../model/purchase';
+import { ledgerForCase, type CaseLedger } from '../../packages';
+import { fail, ok, type Result } from '../../result';
+import type { WorkflowDeps } from '../deps';
+
+/** Bought / used / left for a case, from its purchases (in the order attached) and its time entries. */
+export async function caseLedgerOf(deps: WorkflowDeps, c: Pick<Case, 'id' | 'purchaseIds' | 'referralDate'>): Promise<Result<CaseLedger>> {
+  const [purchases, records] = await Promise.all([
+    Promise.all(c.purchaseIds.map((id) => deps.stores.purchases.get(id))),
+    deps.stores.records.find({ caseId: c.id }),
+  ]);
+  const drawn = purchases.filter((p): p is NonNullable<typeof p> & Purchase => Boolean(p));
+  const year = drawn[0]?.financialYear ?? financialYearOf(c.referralDate);
+  const priceList = deps.config.priceLists.find((l) => l.financialYear === year);
+  if (!priceList) return fail(workflowError('PackageNotOnPriceList', `There is no price list for ${year}.`));
+  const entries = records
+    .flatMap((r) => (r.body.kind === 'time' ? [{ id: r.id, date: r.body.on, hours: r.body.hours, activity: r.body.activity }] : []))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id, undefined, { numeric: true }));
+  return ok(ledgerForCase(drawn, entries, priceList));
+}

@@ -1,0 +1,38 @@
+import type { Case } from '../../model/case';
+import type { Staff } from '../../model/staff';
+import type { Versioned } from '../../ports/store';
+import { ok, type Result } from '../../result';
+import { hasRole, requireRole, seesAllCases } from '../../rules/access';
+import type { WorkflowDeps } from '../deps';
+
+/** The actor's open and paused cases; managers and admins see every open case. */
+export async function myCases(deps: WorkflowDeps, actor: Staff): Promise<Result<Versioned<Case>[]>> {
+  const statuses = ['open', 'paused'] as const;
+  const found = await Promise.all(
+    statuses.map((status) => (seesAllCases(actor) ? deps.stores.cases.find({ status }) : deps.stores.cases.find({ workerId: actor.userId, status }))),
+  );
+  return ok(found.flat().sort((a, b) => a.referralDate.localeCompare(b.referralDate)));
+}
+
+export interface WorkerLoad {
+  worker: Staff;
+  openCases: number;
+  capacityHours: number;
+}
+
+/** For allocation: each active worker's open cases against their capacity. */
+export async function workerLoads(deps: WorkflowDeps, actor: Staff): Promise<Result<WorkerLoad[]>> {
+  const allowed = requireRole(actor, ['manager', 'admin'], 'see every worker\'s load');
+  if (!allowed.ok) return allowed;
+  const staff = (await deps.stores.staff.find({ active: true })).filter((s) => hasRole(s, 'worker'));
+  const loads = await Promise.all(
+    staff.map(async (worker) => {
+      const [open, paused] = await Promise.all([
+        deps.stores.cases.find({ workerId: worker.userId, status: 'open' }),
+        deps.stores.cases.find({ workerId: worker.userId, status: 'paused' }),
+      ]);
+      return { worker, openCases: open.length + paused.length, capacityHours: worker.capacityHours };
+    }),
+  );
+  return ok(loads.sort((a, b) => a.openCases - b.openCases));
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { Case } from '../../model/case';
+import type { Child } from '../../model/child';
+import type { Contract } from '../../model/contract';
+import type { CaseRecord } from '../../model/records';
+import type { School } from '../../model/school';
+import { currentStep, steps, type StepNumber } from '../../process/steps';
+import type { Versioned } from '../../ports/store';
+import { ok } from '../../result';
+import type { UseCase } from '../deps';
+import { audit } from '../support/audit';
+import { loadCase } from '../support/caseAccess';
+import { parseInput } from '../support/input';
+
+export interface CaseView {
+  case: Versioned<Case>;
+  child: Versioned<Child> | undefined;
+  school: Versioned<School> | undefined;
+  records: Versioned<CaseRecord>[];
+  contracts: Versioned<Contract>[];
+  step: StepNumber;
+  nextAction: string;
+}
+
+/** Opens a case: the read itself goes in the audit log. */
+export const viewCase: UseCase<unknown, CaseView> = async (deps, actor, raw) => {
+  const parsed = parseInput(z.object({ caseId: z.string().min(1) }), raw);
+  if (!parsed.ok) return parsed;
+  const loaded = await loadCase(deps, actor, parsed.value.caseId);
+  if (!loaded.ok) return loaded;
+  const c = loaded.value;
+  const [child, school, records, contracts] = await Promise.all([
+    deps.stores.children.get(c.childId),
+    deps.stores.schools.get(c.schoolId),
+    deps.stores.records.find({ caseId: c.id }),
+    deps.stores.contracts.find({ caseId: c.id }),
+  ]);
+  await audit(deps, actor, 'case.read', c.id, `${c.id}:${deps.clock.now().toISOString()}`);
+  const step = currentStep(c);
+  return ok({ case: c, child, school, records, contracts, step, nextAction: steps[step].nextAction });
+};

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { financialYearOf } from '../../calendar';
+import { workflowError, type WorkflowError } from '../../errors';
+import { Consent, GraduatedResponse, ReferralSource, type Case } from '../../model/case';
+import { ChildDetails, type Child } from '../../model/child';
+import { IsoDate, Text } from '../../model/common';
+import { universalOfferCheck } from '../../packages';
+import type { FolderRef } from '../../ports/services';
+import type { Versioned } from '../../ports/store';
+import { fail, ok } from '../../result';
+import { requireRole } from '../../rules/access';
+import type { UseCase, WorkflowDeps } from '../deps';
+import { addRecord } from '../support/addRecord';
+import { audit } from '../support/audit';
+import { parseInput } from '../support/input';
+import { now } from '../support/time';
+import { childFolderName, childMatchKey, destroyAfter } from './childIdentity';
+
+export const ReferralInput = z.object({
+  /** One per referral form: the same form submitted twice makes one case. */
+  requestKey: z.string().min(8),
+  child: ChildDetails,
+  referralDate: IsoDate,
+  referralSource: ReferralSource,
+  referralSourceDetail: z.string().trim().optional(),
+  reasonForReferral: Text,
+  graduatedResponse: GraduatedResponse,
+  consent: Consent,
+});
+export type ReferralInput = z.infer<typeof ReferralInput>;
+
+export type ReferralOutcome =
+  | { outcome: 'case-opened'; case: Versioned<Case>; child: Versioned<Child>; folder: FolderRef; repeated: boolean; warnings: WorkflowError[] }
+  /** The child already has an open case: the referral is noted on it and linked, not duplicated. */
+  | { outcome: 'existing-open-case'; case: Versioned<Case>; child: Versioned<Child>; warnings: WorkflowError[] };
+
+/** Step 1, referral received: the case gets a reference, a list item and a folder. */
+export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, actor, raw) => {
+  const allowed = requireRole(actor, ['admin', 'manager', 'worker'], 'log a referral');
+  if (!allowed.ok) return allowed;
+  const parsed = parseInput(ReferralInput, raw);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  const school = await deps.stores.schools.get(input.child.schoolId);
+  if (!school) return fail(workflowError('NotFound', 'That school is not on the Schools list.', { field: 'child.schoolId' }));
+
+  const warnings = await referralWarnings(deps, input);
+  const child = await findOrCreateChild(deps, actor.userId, input);
+  const children = await deps.stores.cases.find({ childId: child.id });
+  const open = children.find((c) => c.status !== 'closed');
+  if (open && open.referralKey !== input.requestKey) {
+    const noted = await addRecord(deps, actor, open.id, {
+      kind: 'chronology',
+      on: input.referralDate,
+      category: 're-referral',
+      note: `A further referral was received (${input.referralSource}) while this case is open.`,
+    }, `re-referral:${input.requestKey}`);
+    // A worker logging a re-referral for someone else's case is told it exists, without the case.
+    if (!noted.ok && noted.error.code !== 'NotYourCase') return noted;
+    return ok({ outcome: 'existing-open-case', case: open, child, warnings });
+  }
+
+  const stamp = now(deps);
+  const { item: opened, created } = await deps.stores.cases.create(
+    {
+      reference: `OC-${input.referralDate.slice(2, 4)}-${deps.ids.randomCode(5)}`,
+      childId: child.id,
+      schoolId: school.id,
+      referralDate: input.referralDate,
+      referralSource: input.referralSource,
+      ...(input.referralSourceDetail ? { referralSourceDetail: input.referralSourceDetail } : {}),
+      reasonForReferral: input.reasonForReferral,
+      graduatedResponse: input.graduatedResponse,
+      consent: input.consent,
+      status: 'open',
+      step: 2,
+      purchaseIds: [],
+      milestones: {},
+      pauses: [],
+      linkedCaseIds: children.map((c) => c.id),
+      referralKey: input.requestKey,
+      createdBy: actor.userId,
+      createdAt: stamp.at,
+      updatedBy: actor.userId,
+      updatedAt: stamp.at,
+    },
+    `referral:${input.requestKey}`,
+  );
+  const folder = await deps.folders.ensureCaseFolder(childFolderName(child, deps.config.folderNamePattern), opened.reference);
+  await audit(deps, actor, 'case.referral-logged', opened.id, input.requestKey, { reference: opened.reference, schoolId: school.id });
+  return ok({ outcome: 'case-opened', case: opened, child, folder, repeated: !created, warnings });
+};
+
+async function referralWarnings(deps: WorkflowDeps, input: ReferralInput): Promise<WorkflowError[]> {
+  const year = financialYearOf(input.referralDate);
+  const purchases = await deps.stores.purchases.find({ schoolId: input.child.schoolId, financialYear: year });
+  const offer = universalOfferCheck(purchases, year);
+  return offer.ok ? [] : [offer.error];
+}
+
+async function findOrCreateChild(deps: WorkflowDeps, userId: string, input: ReferralInput): Promise<Versioned<Child>> {
+  const matchKey = childMatchKey(input.child);
+  const [existing] = await deps.stores.children.find({ matchKey });
+  if (existing) return existing;
+  const { item } = await deps.stores.children.create(
+    {
+      ...input.child,
+      reference: `C-${deps.ids.randomCode(6)}`,
+      destroyAfter: destroyAfter(input.child.dateOfBirth),
+      legalHold: false,
+      matchKey,
+      createdBy: userId,
+      createdAt: now(deps).at,
+      updatedBy: userId,
+      updatedAt: now(deps).at,
+    },
+    `child:${matchKey}`,
+  );
+  return item;
+}

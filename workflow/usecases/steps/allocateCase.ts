@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { workflowError } from '../../errors';
+import { EntraId } from '../../model/common';
+import { fail, ok } from '../../result';
+import { hasRole, requireRole } from '../../rules/access';
+import { openCaseRule } from '../../rules/closing';
+import type { UseCase } from '../deps';
+import { audit } from '../support/audit';
+import { changeCase } from '../support/caseAccess';
+import { parseInput } from '../support/input';
+import { now } from '../support/time';
+import type { Case } from '../../model/case';
+import type { Versioned } from '../../ports/store';
+
+export const AllocateInput = z.object({ caseId: z.string().min(1), workerId: EntraId });
+
+/** Step 2: the manager allocates the case to a dedicated outreach worker, who is told at once. */
+export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, actor, raw) => {
+  const allowed = requireRole(actor, ['manager'], 'allocate a case');
+  if (!allowed.ok) return allowed;
+  const parsed = parseInput(AllocateInput, raw);
+  if (!parsed.ok) return parsed;
+  const { caseId, workerId } = parsed.value;
+  const [worker] = await deps.stores.staff.find({ userId: workerId });
+  if (!worker || !hasRole(worker, 'worker')) {
+    return fail(workflowError('ValidationFailed', 'Choose an active outreach worker.', { field: 'workerId' }));
+  }
+  const stamp = now(deps);
+  const changed = await changeCase(deps, actor, caseId, (c) => {
+    const open = openCaseRule(c);
+    if (!open.ok) return open;
+    if (c.milestones.allocated) {
+      return fail(workflowError('AlreadyDone', `${c.reference} was already allocated at ${c.milestones.allocated.at}. Use reallocate to change the worker.`, { rule: 'Pause and reallocation' }));
+    }
+    return ok({ workerId, milestones: { ...c.milestones, allocated: { at: stamp.at, by: actor.userId } } });
+  });
+  if (!changed.ok) return changed;
+  const c = changed.value;
+  await deps.notifier.notify({
+    kind: 'case-allocated',
+    recipientId: workerId,
+    caseId: c.id,
+    caseReference: c.reference,
+    summary: `Case ${c.reference} has been allocated to you. Next: arrange the initial observation.`,
+  });
+  await audit(deps, actor, 'case.allocated', c.id, `${c.id}:allocate`, { workerId });
+  return ok(c);
+};

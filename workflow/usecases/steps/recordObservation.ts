@@ -1,0 +1,20 @@
+import type { UseCase } from '../deps';
+import { addRecord, type RecordAdded } from '../support/addRecord';
+import { parseRecordInput } from '../support/recordInput';
+
+/**
+ * Steps 3 and 6: the initial observation on the Observation Form (outcome, way forward, the
+ * school's strategies checked), and later further observations (the 2nd, maybe 3rd).
+ */
+export const recordObservation: UseCase<unknown, RecordAdded> = async (deps, actor, raw) => {
+  const input = parseRecordInput('observation', raw);
+  if (!input.ok) return input;
+  return addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, {
+    milestone: (c, record, step) => {
+      const done = { at: record.createdAt, by: record.createdBy, recordId: record.id };
+      if (step === 3 && !c.milestones.firstObservation) return { milestones: { ...c.milestones, firstObservation: done } };
+      if (step === 6 && !c.milestones.furtherObservation) return { milestones: { ...c.milestones, furtherObservation: done } };
+      return undefined;
+    },
+  });
+};

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { workflowError } from '../../errors';
+import type { Case } from '../../model/case';
+import type { Versioned } from '../../ports/store';
+import { fail, ok } from '../../result';
+import { requireRole } from '../../rules/access';
+import { openCaseRule } from '../../rules/closing';
+import type { UseCase } from '../deps';
+import { audit } from '../support/audit';
+import { changeCase, loadCase } from '../support/caseAccess';
+import { parseInput } from '../support/input';
+import { now } from '../support/time';
+
+export const RequestInformationInput = z.object({ caseId: z.string().min(1) });
+
+/**
+ * Step 2: the administrator e-mails the school the letter asking for the School Initial
+ * Information Gathering form and the PDP (the documents themselves come with the documents work).
+ */
+export const requestInformation: UseCase<unknown, Versioned<Case>> = async (deps, actor, raw) => {
+  const allowed = requireRole(actor, ['admin', 'manager'], 'send the information request');
+  if (!allowed.ok) return allowed;
+  const parsed = parseInput(RequestInformationInput, raw);
+  if (!parsed.ok) return parsed;
+  const loaded = await loadCase(deps, actor, parsed.value.caseId);
+  if (!loaded.ok) return loaded;
+  const c = loaded.value;
+  const open = openCaseRule(c);
+  if (!open.ok) return open;
+  if (c.milestones.informationRequested) {
+    return fail(workflowError('AlreadyDone', `The information request for ${c.reference} was sent at ${c.milestones.informationRequested.at}.`));
+  }
+  const school = await deps.stores.schools.get(c.schoolId);
+  if (!school) return fail(workflowError('NotFound', 'The case\'s school is no longer on the Schools list.'));
+  await deps.mailer.send({
+    to: [school.senco.email],
+    subject: `${deps.config.serviceName}: referral ${c.reference}: information needed`,
+    html: `<p>Dear ${escapeHtml(school.senco.name)},</p><p>Thank you for referral ${c.reference}. Please complete and return the School Initial Information Gathering form and the pupil's PDP.</p><p>${escapeHtml(deps.config.serviceName)}</p>`,
+  });
+  const stamp = now(deps);
+  const changed = await changeCase(deps, actor, c.id, (latest) =>
+    ok(latest.milestones.informationRequested ? {} : { milestones: { ...latest.milestones, informationRequested: { at: stamp.at, by: actor.userId } } }),
+  );
+  if (!changed.ok) return changed;
+  await audit(deps, actor, 'case.information-requested', c.id, `${c.id}:information-requested`);
+  return ok(changed.value);
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+}

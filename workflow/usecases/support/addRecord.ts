@@ -1,0 +1,92 @@
+import { workflowError } from '../../errors';
+import type { Case } from '../../model/case';
+import type { CaseRecord, RecordBody } from '../../model/records';
+import type { Staff } from '../../model/staff';
+import type { StepNumber } from '../../process/steps';
+import type { Versioned } from '../../ports/store';
+import { fail, ok, type Result } from '../../result';
+import { openCaseRule } from '../../rules/closing';
+import { directSupportRule } from '../../rules/directSupport';
+import { orderRule } from '../../rules/order';
+import type { WorkflowDeps } from '../deps';
+import { audit } from './audit';
+import { changeCase, loadCase, type CaseChange } from './caseAccess';
+import { now } from './time';
+
+export interface RecordAdded {
+  record: Versioned<CaseRecord>;
+  case: Versioned<Case>;
+  /** True when the same request had already been recorded (double click, retry): nothing new written. */
+  repeated: boolean;
+}
+
+export interface AddRecordOptions {
+  /** The milestone this record completes; returning undefined means none. */
+  milestone?: (c: Case, record: CaseRecord, step: StepNumber) => CaseChange | undefined;
+  /** A step's record that exists once: a second one is refused as already done. */
+  alreadyDone?: (c: Case) => { at: string; by: string } | undefined;
+  /** Further rules particular to this record (checked after the common ones). */
+  rule?: (c: Case) => Result<void> | Promise<Result<void>>;
+  /** A safeguarding concern is locked from the moment it is written. */
+  safeguarding?: boolean;
+}
+
+const anyTimeOnClosedCases = new Set<RecordBody['kind']>(['chronology', 'safeguarding-concern', 'addendum', 'evaluation-request']);
+
+/**
+ * Adds a record to a case after the common rules (closed case, direct support, order), at most
+ * once per request key; then marks the step's milestone and writes the audit line.
+ */
+export async function addRecord(
+  deps: WorkflowDeps,
+  actor: Staff,
+  caseId: string,
+  body: RecordBody,
+  requestKey: string,
+  options: AddRecordOptions = {},
+): Promise<Result<RecordAdded>> {
+  const loaded = await loadCase(deps, actor, caseId);
+  if (!loaded.ok) return loaded;
+  const c = loaded.value;
+  if (!anyTimeOnClosedCases.has(body.kind)) {
+    const open = openCaseRule(c);
+    if (!open.ok) return open;
+  }
+  const done = options.alreadyDone?.(c);
+  if (done) {
+    return fail(workflowError('AlreadyDone', `This was already recorded on ${c.reference} at ${done.at}.`, { rule: 'Order' }));
+  }
+  const support = directSupportRule(c, body);
+  if (!support.ok) return support;
+  const order = orderRule(c, body);
+  if (!order.ok) return order;
+  if (options.rule) {
+    const extra = await options.rule(c);
+    if (!extra.ok) return extra;
+  }
+  const stamp = now(deps);
+  const { item: record, created } = await deps.stores.records.create(
+    {
+      caseId,
+      step: order.value,
+      safeguarding: options.safeguarding ?? false,
+      locked: options.safeguarding ?? false,
+      ...(options.safeguarding ? { lockedBy: actor.userId } : {}),
+      body,
+      createdBy: actor.userId,
+      createdAt: stamp.at,
+      updatedBy: actor.userId,
+      updatedAt: stamp.at,
+    },
+    `${caseId}:${requestKey}`,
+  );
+  let current: Versioned<Case> = c;
+  const milestone = options.milestone;
+  if (milestone) {
+    const changed = await changeCase(deps, actor, caseId, (latest) => ok(milestone(latest, record, order.value) ?? {}));
+    if (!changed.ok) return changed;
+    current = changed.value;
+  }
+  await audit(deps, actor, `record.${body.kind}`, caseId, `${caseId}:${requestKey}`, { recordId: record.id, step: String(order.value) });
+  return ok({ record, case: current, repeated: !created });
+}

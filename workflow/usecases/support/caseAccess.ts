@@ -1,0 +1,57 @@
+import { VersionConflict, workflowError } from '../../errors';
+import type { Case } from '../../model/case';
+import type { Staff } from '../../model/staff';
+import { currentStep } from '../../process/steps';
+import type { Versioned } from '../../ports/store';
+import { fail, ok, type Result } from '../../result';
+import { caseAccessRule } from '../../rules/access';
+import type { WorkflowDeps } from '../deps';
+import { now } from './time';
+
+/** Loads a case the actor may act on (workers: own caseload only). */
+export async function loadCase(deps: WorkflowDeps, actor: Staff, caseId: string): Promise<Result<Versioned<Case>>> {
+  const found = await deps.stores.cases.get(caseId);
+  if (!found) return fail(workflowError('NotFound', `Case ${caseId} was not found.`, { field: 'caseId' }));
+  const access = caseAccessRule(actor, found);
+  if (!access.ok) return access;
+  return ok(found);
+}
+
+export type CaseChange = Partial<Omit<Case, 'id' | 'createdBy' | 'createdAt' | 'updatedBy' | 'updatedAt' | 'step'>>;
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Changes a case under optimistic concurrency: read, decide, write with the ETag; when someone
+ * else changed it meanwhile, read again and decide again (the rules see the newest state), so
+ * nothing is silently overwritten. `decide` returns the change, or an error.
+ */
+export async function changeCase(
+  deps: WorkflowDeps,
+  actor: Staff,
+  caseId: string,
+  decide: (current: Versioned<Case>) => Result<CaseChange>,
+): Promise<Result<Versioned<Case>>> {
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await loadCase(deps, actor, caseId);
+    if (!loaded.ok) return loaded;
+    const change = decide(loaded.value);
+    if (!change.ok) return change;
+    if (Object.keys(change.value).length === 0) return ok(loaded.value);
+    const next = { ...loaded.value, ...change.value };
+    const stamp = now(deps);
+    try {
+      const saved = await deps.stores.cases.update(
+        caseId,
+        { ...change.value, step: currentStep(next), updatedBy: actor.userId, updatedAt: stamp.at },
+        loaded.value.etag,
+      );
+      return ok(saved);
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+      if (attempt >= MAX_ATTEMPTS) {
+        return fail(workflowError('ConcurrentChange', `Case ${loaded.value.reference} is being changed by someone else right now. Try again.`, { rule: 'Attribution' }));
+      }
+    }
+  }
+}
