@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { isRealIsoDate } from '../calendar/calendarDate';
 
 /** A calendar date, `YYYY-MM-DD`, read in Europe/London. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real date');
+  .refine(isRealIsoDate, 'must be a real date');
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** An instant, ISO 8601 with offset (as Graph and SharePoint return them). */

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { isRealIsoDate } from '../calendar/calendarDate';
 import { academicYearOf, followingYear, isYearSpan } from '../calendar/years';
+import { IsoDate } from './common';
 
-/** A calendar date, `YYYY-MM-DD`, that exists (no 31 June). */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isRealIsoDate, 'must be a real date');
-export type IsoDate = z.infer<typeof IsoDate>;
+export { IsoDate };
 
 /** An academic year, September to August, written like "2025-26". */
 export const AcademicYear = z

@@ -1,0 +1,20 @@
+/** The outreach process: what bot/, tab/ and app/ may call. */
+export * from './errors';
+export * from './result';
+export * from './model/common';
+export * from './model/staff';
+export * from './model/school';
+export * from './model/child';
+export * from './model/case';
+export * from './model/records';
+export * from './model/contract';
+export * from './model/audit';
+export * from './model/priceList';
+export * from './model/purchase';
+export { HalfTerm, TermCalendar, BankHolidays, BankHoliday, AcademicYear, Term } from './model/termDates';
+export * from './ports/clock';
+export * from './ports/store';
+export * from './ports/stores';
+export * from './ports/services';
+export * from './process/steps';
+export * from './usecases';
