@@ -1,0 +1,86 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { EmulatorStore } from '../store/emulatorStore';
+import type { FaultInjector } from './faults';
+import type { RequestLog } from './requestLog';
+import type { SettableClock } from './clock';
+import { messageJson } from '../routes/mailRoutes';
+
+export interface AdminDeps {
+  store: EmulatorStore;
+  clock: SettableClock;
+  faults: FaultInjector;
+  requests: RequestLog;
+}
+
+const clockSchema = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable(), frozen: z.boolean().optional() });
+const userSchema = z.strictObject({ id: z.string().min(1), displayName: z.string().min(1), mail: z.email() });
+
+const parseJson = (body: unknown): unknown => {
+  if (Buffer.isBuffer(body)) return body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  return body ?? {};
+};
+
+/** Test and local-run controls under `/_emulator` (not Graph; same bearer token; never subject to faults). */
+export const adminRouter = (deps: AdminDeps): Router => {
+  const router = express.Router();
+  const bad = (res: express.Response, message: string): void => {
+    res.status(400).json({ error: { code: 'invalidRequest', message } });
+  };
+  const withBody = <T>(schema: z.ZodType<T>, handle: (value: T, res: express.Response) => void) =>
+    (req: express.Request, res: express.Response): void => {
+      let raw: unknown;
+      try {
+        raw = parseJson(req.body);
+      } catch {
+        bad(res, 'The body is not JSON.');
+        return;
+      }
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        bad(res, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+        return;
+      }
+      handle(parsed.data, res);
+    };
+
+  router.get('/faults', (_req, res) => { res.json(deps.faults.current()); });
+  router.put('/faults', (req, res) => {
+    let raw: unknown;
+    try { raw = parseJson(req.body); } catch { bad(res, 'The body is not JSON.'); return; }
+    try {
+      res.json(deps.faults.configure(raw));
+    } catch (e) {
+      bad(res, e instanceof z.ZodError ? e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') : String(e));
+    }
+  });
+
+  router.get('/requests', (_req, res) => { res.json(deps.requests.snapshot()); });
+  router.post('/requests/reset', (_req, res) => { deps.requests.reset(); res.status(204).end(); });
+
+  router.get('/clock', (_req, res) => { res.json(deps.clock.describe()); });
+  router.put('/clock', withBody(clockSchema, (value, res) => {
+    deps.clock.set(value.now === null ? undefined : new Date(value.now), value.frozen ?? false);
+    res.json(deps.clock.describe());
+  }));
+
+  router.get('/mailbox', (_req, res) => {
+    res.json({ value: deps.store.mail.all().map((m) => ({ ...messageJson(m, 'sentitems'), recipients: m.recipients, attachments: m.message.attachments ?? [] })) });
+  });
+
+  router.get('/users', (_req, res) => { res.json({ value: deps.store.users.all() }); });
+  router.post('/users', withBody(userSchema, (value, res) => { res.status(201).json(deps.store.users.upsert(value)); }));
+
+  router.get('/site', (_req, res) => {
+    const site = deps.store.defaultSite();
+    res.json({ id: site.id, hostname: site.hostname, path: site.path });
+  });
+
+  router.post('/reset', (_req, res) => {
+    deps.store.reset(deps.clock.now());
+    deps.requests.reset();
+    deps.faults.configure({});
+    res.status(204).end();
+  });
+  return router;
+};

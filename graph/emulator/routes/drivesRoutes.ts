@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { GraphError, notFound } from '../http/graphError';
+import { json, route, type Route, type RouteContext } from '../http/route';
+import { applySelect } from '../odata/queryOptions';
+import type { DriveItemRecord, ListRecord, SiteRecord } from '../store/records';
+import { driveItemJson, driveJson, mimeTypeFor } from './driveShapes';
+import { pagedCollection } from './paging';
+import { bodyOf, listOf, siteOf } from './resolve';
+
+const conflictBehaviors = ['fail', 'rename', 'replace'] as const;
+type ConflictBehavior = (typeof conflictBehaviors)[number];
+
+const createChildSchema = z.looseObject({
+  name: z.string().min(1),
+  folder: z.looseObject({}).optional(),
+  file: z.unknown().optional(),
+  '@microsoft.graph.conflictBehavior': z.enum(conflictBehaviors).optional(),
+});
+
+/** `/drives/{d}/root`, `/drives/{d}/items/{id}`, either followed by `:/{relative path}:`, then `/children` or `/content`. */
+const itemAddress = String.raw`^\/drives\/(?<drive>[^/]+)\/(?:root|items\/(?<base>[^/:]+))(?::\/(?<rel>[^:]+):?)?(?<rest>\/children|\/content)?$`;
+const pattern = new RegExp(itemAddress);
+
+interface DriveContext { site: SiteRecord; list: ListRecord; driveId: string }
+
+const driveOf = (ctx: RouteContext): DriveContext => {
+  const driveId = ctx.params.drive ?? '';
+  const list = ctx.store.lists.byDriveId(driveId);
+  const site = list && ctx.store.sites.byId(list.siteId);
+  if (!list || !site) throw notFound(`Drive '${driveId}'`);
+  return { site, list, driveId };
+};
+
+const invalidNameCharacters = /["*:<>?/\\|]/;
+const checkName = (name: string): void => {
+  if (invalidNameCharacters.test(name) || name.trim() !== name || name === '.' || name === '..' || name.length > 400) {
+    throw new GraphError(400, 'invalidRequest', `The name '${name}' is not valid: names cannot contain " * : < > ? / \\ | or start or end with a space.`);
+  }
+};
+
+const relativeNames = (ctx: RouteContext): string[] =>
+  (ctx.params.rel ?? '').split('/').filter((s) => s.length > 0);
+
+const baseItem = (ctx: RouteContext, d: DriveContext): DriveItemRecord => {
+  const item = ctx.params.base ? ctx.store.drive.get(d.driveId, ctx.params.base) : ctx.store.drive.root(d.driveId);
+  if (!item) throw new GraphError(404, 'itemNotFound', 'The resource could not be found.');
+  return item;
+};
+
+/** The addressed item, following the relative path from the base item; 404 itemNotFound when a step is missing. */
+const addressedItem = (ctx: RouteContext, d: DriveContext): DriveItemRecord => {
+  let item = baseItem(ctx, d);
+  for (const name of relativeNames(ctx)) {
+    const next = item.isFolder ? ctx.store.drive.child(d.driveId, item.id, name) : undefined;
+    if (!next) throw new GraphError(404, 'itemNotFound', 'The resource could not be found.');
+    item = next;
+  }
+  return item;
+};
+
+const itemBody = (ctx: RouteContext, d: DriveContext, item: DriveItemRecord): Record<string, unknown> =>
+  driveItemJson(d.site, d.list, item, ctx.store.drive.pathOf(d.driveId, item.id), item.isFolder ? ctx.store.drive.childCount(d.driveId, item.id) : 0);
+
+/** A free name for `rename`: `Name 1`, `Name 2`, … before the extension, as OneDrive does. */
+const freeName = (ctx: RouteContext, driveId: string, parentId: string, name: string): string => {
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let n = 1; ; n++) {
+    const candidate = `${stem} ${n}${ext}`;
+    if (!ctx.store.drive.child(driveId, parentId, candidate)) return candidate;
+  }
+};
+
+const nameExists = (): GraphError => new GraphError(409, 'nameAlreadyExists', 'The specified item name already exists.');
+
+const conflictBehaviorOf = (value: string | null | undefined, fallback: ConflictBehavior): ConflictBehavior => {
+  if (value === null || value === undefined) return fallback;
+  if (!(conflictBehaviors as readonly string[]).includes(value)) throw new GraphError(400, 'invalidRequest', `Unknown conflict behavior '${value}'.`);
+  return value as ConflictBehavior;
+};
+
+const getItem = (ctx: RouteContext): ReturnType<Route['handle']> => {
+  const d = driveOf(ctx);
+  const item = addressedItem(ctx, d);
+  if (ctx.params.rest === '/content') {
+    if (item.isFolder) throw new GraphError(400, 'invalidRequest', 'A folder has no content.');
+    return { status: 200, headers: { 'content-type': item.mimeType ?? 'application/octet-stream' }, body: ctx.store.drive.content(d.driveId, item.id) ?? Buffer.alloc(0) };
+  }
+  if (ctx.params.rest === '/children') {
+    if (!item.isFolder) throw new GraphError(400, 'invalidRequest', 'Only folders have children.');
+    return pagedCollection(ctx, {
+      context: `${ctx.baseUrl}/$metadata#drives('${d.driveId}')/items('${item.id}')/children`,
+      keyset: false,
+      top: Math.min(ctx.options.top ?? 200, 1000),
+      fetch: (position, limit) => ctx.store.drive
+        .children(d.driveId, item.id, position.offset ?? 0, limit)
+        .map((child, i) => ({ key: i, body: applySelect(itemBody(ctx, d, child), ctx.options.select) })),
+    });
+  }
+  return json(200, { '@odata.context': `${ctx.baseUrl}/$metadata#drives('${d.driveId}')/items/$entity`, ...applySelect(itemBody(ctx, d, item), ctx.options.select) });
+};
+
+const createFolder = (ctx: RouteContext): ReturnType<Route['handle']> => {
+  if (ctx.params.rest !== '/children') throw new GraphError(405, 'invalidRequest', 'POST is only supported on a folder\'s children.');
+  const d = driveOf(ctx);
+  const body = bodyOf(ctx, (b) => createChildSchema.safeParse(b));
+  if (!body.folder || body.file !== undefined) {
+    throw new GraphError(400, 'invalidRequest', 'The Graph emulator creates folders through children (give "folder": {}); upload files with PUT …/content.');
+  }
+  checkName(body.name);
+  const behavior = body['@microsoft.graph.conflictBehavior'] ?? conflictBehaviorOf(ctx.req.query.get('@microsoft.graph.conflictBehavior'), 'fail');
+  const created = ctx.store.transaction(() => {
+    const parent = addressedItem(ctx, d);
+    if (!parent.isFolder) throw new GraphError(400, 'invalidRequest', 'The parent is not a folder.');
+    const now = ctx.clock.now();
+    const existing = ctx.store.drive.child(d.driveId, parent.id, body.name);
+    let name = body.name;
+    if (existing) {
+      if (behavior === 'fail') throw nameExists();
+      if (behavior === 'rename') name = freeName(ctx, d.driveId, parent.id, body.name);
+      else ctx.store.drive.delete(d.driveId, existing.id);
+    }
+    return ctx.store.drive.createFolder(d.driveId, parent.id, name, now);
+  });
+  return json(201, { '@odata.context': `${ctx.baseUrl}/$metadata#drives('${d.driveId}')/items/$entity`, ...itemBody(ctx, d, created) });
+};
+
+const upload = (ctx: RouteContext): ReturnType<Route['handle']> => {
+  const d = driveOf(ctx);
+  const content = ctx.req.rawBody ?? Buffer.alloc(0);
+  const behavior = conflictBehaviorOf(ctx.req.query.get('@microsoft.graph.conflictBehavior'), 'replace');
+  const { item, created } = ctx.store.transaction(() => {
+    const now = ctx.clock.now();
+    const names = relativeNames(ctx);
+    if (ctx.params.rest !== '/content') throw new GraphError(405, 'invalidRequest', 'PUT is only supported on …/content.');
+    if (names.length === 0) {
+      const target = baseItem(ctx, d);
+      if (target.isFolder) throw new GraphError(400, 'invalidRequest', 'Cannot upload content to a folder.');
+      return { item: ctx.store.drive.replaceContent(d.driveId, target.id, content, target.mimeType ?? mimeTypeFor(target.name), now), created: false };
+    }
+    // Missing folders on the way are created, as a path upload does in SharePoint.
+    let parent = baseItem(ctx, d);
+    for (const folder of names.slice(0, -1)) {
+      checkName(folder);
+      const next = ctx.store.drive.child(d.driveId, parent.id, folder) ?? ctx.store.drive.createFolder(d.driveId, parent.id, folder, now);
+      if (!next.isFolder) throw new GraphError(409, 'nameAlreadyExists', `'${folder}' is a file, not a folder.`);
+      parent = next;
+    }
+    const fileName = names[names.length - 1] as string;
+    checkName(fileName);
+    const existing = ctx.store.drive.child(d.driveId, parent.id, fileName);
+    if (existing && behavior === 'fail') throw nameExists();
+    if (existing && behavior === 'replace') {
+      if (existing.isFolder) throw nameExists();
+      return { item: ctx.store.drive.replaceContent(d.driveId, existing.id, content, mimeTypeFor(fileName), now), created: false };
+    }
+    const name = existing ? freeName(ctx, d.driveId, parent.id, fileName) : fileName;
+    return { item: ctx.store.drive.createFile(d.driveId, parent.id, name, content, mimeTypeFor(name), now), created: true };
+  });
+  return json(created ? 201 : 200, { '@odata.context': `${ctx.baseUrl}/$metadata#drives('${d.driveId}')/items/$entity`, ...itemBody(ctx, d, item) });
+};
+
+const deleteItem = (ctx: RouteContext): ReturnType<Route['handle']> => {
+  if (ctx.params.rest) throw new GraphError(405, 'invalidRequest', 'DELETE is supported on items only.');
+  const d = driveOf(ctx);
+  ctx.store.transaction(() => {
+    const item = addressedItem(ctx, d);
+    if (item.parentId === null) throw new GraphError(403, 'accessDenied', 'The root folder cannot be deleted.');
+    ctx.store.drive.delete(d.driveId, item.id);
+  });
+  return { status: 204 };
+};
+
+export const drivesRoutes: Route[] = [
+  route('GET', /^\/sites\/(?<site>[^/]+)\/drives$/, ['$select'], (ctx) => {
+    const site = siteOf(ctx);
+    const libraries = ctx.store.lists.bySite(site.id).filter((l) => l.driveId);
+    return json(200, {
+      '@odata.context': `${ctx.baseUrl}/$metadata#drives`,
+      value: libraries.map((l) => applySelect(driveJson(site, l), ctx.options.select)),
+    });
+  }),
+  route('GET', /^\/sites\/(?<site>[^/]+)\/drive$/, ['$select'], (ctx) => {
+    const site = siteOf(ctx);
+    const documents = ctx.store.lists.byRef(site.id, 'Shared Documents');
+    if (!documents) throw notFound('Drive');
+    return json(200, { '@odata.context': `${ctx.baseUrl}/$metadata#drives/$entity`, ...applySelect(driveJson(site, documents), ctx.options.select) });
+  }),
+  route('GET', /^\/sites\/(?<site>[^/]+)\/lists\/(?<list>[^/]+)\/drive$/, ['$select'], (ctx) => {
+    const { site, list } = listOf(ctx);
+    if (!list.driveId) throw new GraphError(404, 'itemNotFound', `List '${list.displayName}' is not a document library and has no drive.`);
+    return json(200, { '@odata.context': `${ctx.baseUrl}/$metadata#drives/$entity`, ...applySelect(driveJson(site, list), ctx.options.select) });
+  }),
+  route('GET', /^\/drives\/(?<drive>[^/]+)$/, ['$select'], (ctx) => {
+    const d = driveOf(ctx);
+    return json(200, { '@odata.context': `${ctx.baseUrl}/$metadata#drives/$entity`, ...applySelect(driveJson(d.site, d.list), ctx.options.select) });
+  }),
+  route('GET', pattern, ['$select', '$top', '$skiptoken'], getItem),
+  route('POST', pattern, [], createFolder),
+  route('PUT', pattern, [], upload),
+  route('DELETE', pattern, [], deleteItem),
+];

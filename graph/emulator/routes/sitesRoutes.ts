@@ -1,0 +1,10 @@
+import { json, route, type Route } from '../http/route';
+import { applySelect } from '../odata/queryOptions';
+import { siteOf } from './resolve';
+import { siteJson } from './shapes';
+
+/** `sites/{site-id}` (path addressing `sites/{host}:/sites/x` is resolved to the id before routing). */
+export const sitesRoutes: Route[] = [
+  route('GET', /^\/sites\/(?<site>[^/]+)$/, ['$select'], (ctx) =>
+    json(200, { '@odata.context': `${ctx.baseUrl}/$metadata#sites/$entity`, ...applySelect(siteJson(siteOf(ctx)), ctx.options.select) })),
+];
