@@ -1,0 +1,135 @@
+import {
+  allocateCase,
+  decideContract,
+  draftContract,
+  recordHomeVisit,
+  recordInformationReturned,
+  recordMeeting,
+  recordObservation,
+  recordSupportSession,
+  submitReferral,
+  type ReferralOutcome,
+} from '../../workflow';
+import { key, people, value, type World } from './world';
+
+export const childDetails = (schoolId: string, overrides: Record<string, unknown> = {}) => ({
+  firstName: 'Rowan',
+  lastName: 'Testfield',
+  dateOfBirth: '2017-03-09',
+  gender: 'male',
+  yearGroup: 4,
+  schoolId,
+  send: 'sen-support',
+  pupilPremium: true,
+  freeSchoolMeals: false,
+  lookedAfter: false,
+  parents: [{ name: 'Casey Testfield', relationship: 'mother', parentalResponsibility: true, phone: '01632 960999', preferredContact: 'phone' }],
+  ...overrides,
+});
+
+export const referral = (schoolId: string, overrides: Record<string, unknown> = {}) => ({
+  requestKey: key('referral'),
+  child: childDetails(schoolId),
+  referralDate: '2026-09-14',
+  referralSource: 'school',
+  reasonForReferral: 'Frequent dysregulation at unstructured times.',
+  graduatedResponse: { plans: ['positive-behaviour-support-plan'], assessments: ['sdq'], whatHasBeenTried: 'Visual timetable, check-in with TA.' },
+  consent: 'given',
+  ...overrides,
+});
+
+export const observation = (caseId: string, observedOn = '2026-09-21') => ({
+  caseId,
+  requestKey: key('obs'),
+  observedOn,
+  setting: 'Year 4 classroom, maths',
+  focus: 'classroom',
+  outcome: 'Settles with adult proximity; struggles at transitions.',
+  wayForward: 'Transition warnings and a calm corner.',
+  strategiesChecked: [{ strategy: 'Visual timetable', inUse: true, effective: 'partly' }],
+});
+
+/** The steps of a case, one function each, so a test can stop anywhere. */
+export function caseSteps(world: World) {
+  const as = (who: keyof typeof people) => world.staff(people[who]);
+  return {
+    async refer(urn = '100001', overrides: Record<string, unknown> = {}) {
+      const school = await world.schoolByUrn(urn);
+      const outcome: ReferralOutcome = value(await submitReferral(world.deps, await as('admin'), referral(school.id, overrides)));
+      return outcome;
+    },
+    async allocate(caseId: string, worker: keyof typeof people = 'worker') {
+      return value(await allocateCase(world.deps, await as('manager'), { caseId, workerId: people[worker] }));
+    },
+    async informationReturned(caseId: string) {
+      return value(await recordInformationReturned(world.deps, await as('admin'), { caseId, requestKey: key('info'), returnedOn: '2026-09-18', formReturned: true, pdpReturned: true }));
+    },
+    async observe(caseId: string, observedOn?: string) {
+      return value(await recordObservation(world.deps, await as('worker'), observation(caseId, observedOn)));
+    },
+    async schoolMeeting(caseId: string) {
+      return value(
+        await recordMeeting(world.deps, await as('worker'), {
+          caseId,
+          requestKey: key('meet'),
+          heldOn: '2026-09-23',
+          purpose: 'initial-school',
+          attendees: ['SENCo', 'Class teacher'],
+          notes: 'Discussed the information form and PDP.',
+          agreedSupport: 'Weekly sessions',
+        }),
+      );
+    },
+    async homeVisit(caseId: string) {
+      return value(
+        await recordHomeVisit(world.deps, await as('worker'), {
+          caseId,
+          requestKey: key('visit'),
+          heldOn: '2026-09-25',
+          mode: 'home-visit',
+          attendees: ['Parent'],
+          notes: 'Parent supportive of the plan.',
+        }),
+      );
+    },
+    async contract(caseId: string, terms: Record<string, unknown> = {}) {
+      const c = await world.deps.stores.cases.get(caseId);
+      const purchases = await world.deps.stores.purchases.find({ schoolId: c?.schoolId ?? '' });
+      const silver = purchases.find((p) => p.packageCode === 'silver') ?? purchases[0];
+      return value(
+        await draftContract(world.deps, await as('worker'), {
+          caseId,
+          requestKey: key('contract'),
+          targets: ['Uses calm corner when dysregulated'],
+          support: 'Weekly 1:1 and staff modelling',
+          purchaseIds: [silver?.id],
+          startDate: '2026-10-05',
+          reviewDate: '2026-12-10',
+          ...terms,
+        }),
+      );
+    },
+    async approve(contractId: string) {
+      return value(await decideContract(world.deps, await as('manager'), { contractId, decision: 'approve' }));
+    },
+    async support(caseId: string, deliveredOn = '2026-10-06') {
+      return value(
+        await recordSupportSession(world.deps, await as('worker'), { caseId, requestKey: key('support'), deliveredOn, hours: 1.5, withWhom: 'pupil', summary: 'Practised calm corner routine.' }),
+      );
+    },
+    /** Referral to the point where the contract is in force (steps 1-7). */
+    async toContractInForce(urn = '100001') {
+      const opened = await this.refer(urn);
+      const id = opened.case.id;
+      await this.allocate(id);
+      await this.informationReturned(id);
+      await this.observe(id);
+      await this.schoolMeeting(id);
+      await this.homeVisit(id);
+      await this.observe(id, '2026-09-30');
+      const { contract } = await this.contract(id);
+      await this.approve(contract.id);
+      return { caseId: id, contractId: contract.id };
+    },
+  };
+}
