@@ -19,6 +19,9 @@ const decodeSkipToken = (token: string): PagePosition => {
   return m[1] === 'ID' ? { afterId: Number(m[2]) } : { offset: Number(m[2]) };
 };
 
+/** Like Graph's own next links: OData punctuation stays readable, only what would break the URL is escaped. */
+const encodeQueryValue = (value: string): string => encodeURIComponent(value).replace(/%(24|28|29|2C|2F|3A|3D|27)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
 export const pagedCollection = (
   ctx: RouteContext,
   page: {
@@ -35,11 +38,9 @@ export const pagedCollection = (
   if (rows.length > page.top) {
     const last = shown[shown.length - 1];
     const next: PagePosition = page.keyset ? { afterId: last?.key ?? 0 } : { offset: (position.offset ?? 0) + shown.length };
-    const query = new URLSearchParams(ctx.req.query);
-    query.delete('$skiptoken');
-    query.delete('$skipToken');
-    query.set('$skiptoken', encodeSkipToken(next));
-    body['@odata.nextLink'] = `${ctx.baseUrl}${encodeURI(ctx.req.path)}?${query.toString().replace(/\+/g, '%20')}`;
+    const query = [...ctx.req.query].filter(([k]) => k.toLowerCase() !== '$skiptoken');
+    query.push(['$skiptoken', encodeSkipToken(next)]);
+    body['@odata.nextLink'] = `${ctx.baseUrl}${encodeURI(ctx.req.path)}?${query.map(([k, v]) => `${k}=${encodeQueryValue(v)}`).join('&')}`;
   }
   return json(200, body);
 };

@@ -13,11 +13,11 @@ CREATE TABLE IF NOT EXISTS lists (
   drive_id TEXT UNIQUE, created_by TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS lists_site ON lists(site_id);
 CREATE TABLE IF NOT EXISTS columns (
-  id TEXT PRIMARY KEY, list_id TEXT NOT NULL REFERENCES lists(id), name TEXT NOT NULL, display_name TEXT NOT NULL,
+  id TEXT NOT NULL, list_id TEXT NOT NULL REFERENCES lists(id), name TEXT NOT NULL, display_name TEXT NOT NULL,
   description TEXT NOT NULL DEFAULT '', type TEXT NOT NULL, facet TEXT NOT NULL DEFAULT '{}',
   indexed INTEGER NOT NULL DEFAULT 0, enforce_unique INTEGER NOT NULL DEFAULT 0, required INTEGER NOT NULL DEFAULT 0,
   hidden INTEGER NOT NULL DEFAULT 0, read_only INTEGER NOT NULL DEFAULT 0, position INTEGER NOT NULL,
-  UNIQUE (list_id, name));
+  PRIMARY KEY (list_id, id), UNIQUE (list_id, name));
 CREATE TABLE IF NOT EXISTS items (
   list_id TEXT NOT NULL REFERENCES lists(id), id INTEGER NOT NULL, unique_id TEXT NOT NULL, version INTEGER NOT NULL,
   fields TEXT NOT NULL, created TEXT NOT NULL, modified TEXT NOT NULL, created_by TEXT NOT NULL, modified_by TEXT NOT NULL,

@@ -117,8 +117,8 @@ export class ListsStore {
     if (!current) throw new Error(`column ${id} vanished`);
     const next = { ...current, ...change };
     this.db
-      .prepare('UPDATE columns SET display_name = ?, description = ?, indexed = ?, enforce_unique = ?, required = ?, hidden = ? WHERE id = ?')
-      .run(next.displayName, next.description, +next.indexed, +next.enforceUniqueValues, +next.required, +next.hidden, current.id);
+      .prepare('UPDATE columns SET display_name = ?, description = ?, indexed = ?, enforce_unique = ?, required = ?, hidden = ? WHERE list_id = ? AND id = ?')
+      .run(next.displayName, next.description, +next.indexed, +next.enforceUniqueValues, +next.required, +next.hidden, listId, current.id);
     if (next.indexed) this.ensureSqlIndex(next.name);
     return this.column(listId, current.id) as ColumnRecord;
   }
