@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
-import { createEmulatorApp } from './app';
+import { createEmulatorApp } from './emulatorApp';
 import { createMetadataChecker } from './checkerFactory';
 import { SettableClock } from './controls/clock';
 import { FaultInjector } from './controls/faults';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Express } from 'express';
-import { createEmulatorApp } from '../../graph/emulator/app';
+import { createEmulatorApp } from '../../graph/emulator/emulatorApp';
 import { SettableClock } from '../../graph/emulator/controls/clock';
 import { FaultInjector } from '../../graph/emulator/controls/faults';
 import type { GraphMetadataChecker, GraphRequestToCheck } from '../../graph/emulator/csdl/types';

@@ -61,9 +61,9 @@ describe('Graph emulator: filters, indexing and the list view threshold', () => 
     let next: string | undefined = `${items()}?$expand=fields($select=CaseKey)&$filter=fields/Worker eq 'worker-7'&$top=250`;
     let pages = 0;
     while (next) {
-      const res = await h.get(next).expect(200);
-      seen.push(...res.body.value.map((i: { fields: { CaseKey: string } }) => i.fields.CaseKey));
-      const link: string | undefined = res.body['@odata.nextLink'];
+      const res: { body: { value: { fields: { CaseKey: string } }[]; '@odata.nextLink'?: string } } = await h.get(next).expect(200);
+      seen.push(...res.body.value.map((i) => i.fields.CaseKey));
+      const link = res.body['@odata.nextLink'];
       if (link) expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\.0\/sites\/.+\$skiptoken=/);
       next = link?.replace(/^http:\/\/127\.0\.0\.1:\d+\/v1\.0/, '');
       pages++;
