@@ -4,7 +4,7 @@ import type { Clock } from '../../../workflow/ports/clock';
 import type { GraphMetadataChecker } from '../csdl/types';
 import type { FaultInjector, InjectedFault } from '../controls/faults';
 import type { RequestLog } from '../controls/requestLog';
-import { parseQueryOptions } from '../odata/queryOptions';
+import { parseQueryOptions } from '../query/queryOptions';
 import type { EmulatorStore } from '../store/emulatorStore';
 import { GraphError, graphErrorBody } from './graphError';
 import { isWrite, type GraphRequest, type GraphResponse } from './graphRequest';

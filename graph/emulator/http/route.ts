@@ -1,5 +1,5 @@
 import type { Clock } from '../../../workflow/ports/clock';
-import type { QueryOptionName, QueryOptions } from '../odata/queryOptions';
+import type { QueryOptionName, QueryOptions } from '../query/queryOptions';
 import type { EmulatorStore } from '../store/emulatorStore';
 import type { GraphMethod, GraphRequest, GraphResponse } from './graphRequest';
 

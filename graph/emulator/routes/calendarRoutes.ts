@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { GraphError } from '../http/graphError';
 import { json, param, route, type Route, type RouteContext } from '../http/route';
-import { applySelect } from '../odata/queryOptions';
+import { applySelect } from '../query/queryOptions';
 import type { StoredEvent } from '../store/eventsStore';
 import { mailboxOf } from './mailbox';
 import { pagedCollection } from './paging';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GraphError, notFound } from '../http/graphError';
 import { json, route, type Route, type RouteContext } from '../http/route';
-import { applySelect } from '../odata/queryOptions';
+import { applySelect } from '../query/queryOptions';
 import type { DriveItemRecord, ListRecord, SiteRecord } from '../store/records';
 import { driveItemJson, driveJson, mimeTypeFor } from './driveShapes';
 import { pagedCollection } from './paging';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { GraphError, notFound } from '../http/graphError';
 import { json, param, route, type Route, type RouteContext } from '../http/route';
-import { coerceFieldValue } from '../odata/fieldValues';
-import { filterFields, parseFilter } from '../odata/filter';
-import { compileFilter, fieldNameOf, itemIdColumn, type FilterableColumn } from '../odata/filterSql';
-import { applySelect } from '../odata/queryOptions';
+import { coerceFieldValue } from '../query/fieldValues';
+import { filterFields, parseFilter } from '../query/filter';
+import { compileFilter, fieldNameOf, itemIdColumn, type FilterableColumn } from '../query/filterSql';
+import { applySelect } from '../query/queryOptions';
 import { readOnlyItemFields } from '../store/builtInColumns';
 import { emulatorApplication } from '../store/emulatorStore';
 import type { ColumnRecord, FieldValue, ItemRecord, ListRecord, SiteRecord } from '../store/records';

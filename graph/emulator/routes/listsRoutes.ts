@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GraphError, notFound } from '../http/graphError';
 import { json, param, route, type Route, type RouteContext } from '../http/route';
-import { applySelect } from '../odata/queryOptions';
+import { applySelect } from '../query/queryOptions';
 import type { ColumnRecord, ListTemplate } from '../store/records';
 import { columnDefinitionSchema, toNewColumn, uniqueNeedsIndex } from './columnDefinition';
 import { bodyOf, listOf, siteOf } from './resolve';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GraphError, notFound } from '../http/graphError';
 import { json, param, route, type Route, type RouteContext } from '../http/route';
-import { applySelect } from '../odata/queryOptions';
+import { applySelect } from '../query/queryOptions';
 import type { StoredMessage } from '../store/mailStore';
 import { mailboxOf } from './mailbox';
 import { pagedCollection } from './paging';

@@ -1,5 +1,5 @@
 import { json, route, type Route } from '../http/route';
-import { applySelect } from '../odata/queryOptions';
+import { applySelect } from '../query/queryOptions';
 import { siteOf } from './resolve';
 import { siteJson } from './shapes';
 
