@@ -1,0 +1,119 @@
+import { formatConfigProblems, parseConfig, type ConfigProblem } from './config';
+
+const tenant = {
+  TENANT_ID: '11111111-1111-4111-8111-111111111111',
+  CLIENT_ID: '22222222-2222-4222-8222-222222222222',
+  CLIENT_SECRET: 'secret-value-123',
+  SITE_HOSTNAME: 'example.sharepoint.com',
+  SITE_PATH: '/sites/outreach',
+  BOT_ID: '33333333-3333-4333-8333-333333333333',
+  BOT_PASSWORD: 'bot-secret-456',
+};
+
+const problemsOf = (env: Record<string, string | undefined>): ConfigProblem[] => {
+  const result = parseConfig(env);
+  if (result.ok) throw new Error('expected the configuration to be rejected');
+  return result.error;
+};
+
+describe('config defaults', () => {
+  it('an empty environment runs locally on port 3978 with the embedded Graph', () => {
+    expect(parseConfig({})).toEqual({
+      ok: true,
+      value: { port: 3978, logLevel: 'info', nodeEnv: 'development', dataDir: './.data', graph: { mode: 'embedded' } },
+    });
+  });
+
+  it('treats empty values as unset and ignores unrelated variables', () => {
+    const result = parseConfig({ PORT: '', TENANT_ID: '', HOME: '/root' });
+    expect(result.ok && result.value.port).toBe(3978);
+    expect(result.ok && result.value.graph).toEqual({ mode: 'embedded' });
+  });
+
+  it('reads the clock instant, data folder and log level when given', () => {
+    const result = parseConfig({ CLOCK_NOW: '2025-09-15T09:00:00Z', DATA_DIR: '/tmp/x', LOG_LEVEL: 'debug', PORT: '0' });
+    expect(result.ok && result.value).toMatchObject({ clockNow: '2025-09-15T09:00:00Z', dataDir: '/tmp/x', logLevel: 'debug', port: 0 });
+  });
+
+  it('points at an already running emulator when GRAPH_EMULATOR_URL is set', () => {
+    const result = parseConfig({ GRAPH_EMULATOR_URL: 'https://localhost:8443' });
+    expect(result.ok && result.value.graph).toEqual({ mode: 'embedded', emulatorUrl: 'https://localhost:8443' });
+  });
+});
+
+describe('invalid settings are named', () => {
+  it.each(['abc', '70000', '-1', '3.5'])('PORT=%s is rejected naming PORT', (port) => {
+    const problems = problemsOf({ PORT: port });
+    expect(problems).toEqual([{ setting: 'PORT', message: 'must be a whole number from 0 to 65535' }]);
+  });
+
+  it('lists every bad setting, one line each', () => {
+    const problems = problemsOf({ PORT: 'x', LOG_LEVEL: 'loud', CLOCK_NOW: 'tomorrow', NODE_ENV: 'staging' });
+    expect(problems.map((p) => p.setting).sort()).toEqual(['CLOCK_NOW', 'LOG_LEVEL', 'NODE_ENV', 'PORT']);
+    const text = formatConfigProblems(problems);
+    expect(text.split('\n')[0]).toBe('Invalid configuration:');
+    expect(text).toMatch(/^ {2}LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent$/m);
+  });
+
+  it('rejects a non-http emulator URL', () => {
+    expect(problemsOf({ GRAPH_EMULATOR_URL: 'ftp://localhost' })).toEqual([
+      { setting: 'GRAPH_EMULATOR_URL', message: 'must be an http(s) URL' },
+    ]);
+  });
+});
+
+describe('tenant settings are all or nothing', () => {
+  it('a complete tenant configuration selects tenant mode with bot credentials', () => {
+    const result = parseConfig(tenant);
+    expect(result.ok && result.value.graph).toEqual({
+      mode: 'tenant',
+      tenantId: tenant.TENANT_ID,
+      clientId: tenant.CLIENT_ID,
+      clientSecret: tenant.CLIENT_SECRET,
+      site: { hostname: 'example.sharepoint.com', path: '/sites/outreach' },
+    });
+    expect(result.ok && result.value.bot).toEqual({ id: tenant.BOT_ID, password: tenant.BOT_PASSWORD });
+  });
+
+  it('SITE_ID may stand in for SITE_HOSTNAME and SITE_PATH', () => {
+    const { SITE_HOSTNAME: _h, SITE_PATH: _p, ...rest } = tenant;
+    const result = parseConfig({ ...rest, SITE_ID: 'example.sharepoint.com,abc,def' });
+    expect(result.ok && result.value.graph).toMatchObject({ mode: 'tenant', site: { siteId: 'example.sharepoint.com,abc,def' } });
+  });
+
+  it('a partial tenant configuration names the missing settings', () => {
+    const problems = problemsOf({ TENANT_ID: tenant.TENANT_ID, SITE_HOSTNAME: tenant.SITE_HOSTNAME, BOT_ID: tenant.BOT_ID, BOT_PASSWORD: tenant.BOT_PASSWORD });
+    expect(problems).toEqual([
+      {
+        setting: 'tenant settings',
+        message: 'incomplete, missing CLIENT_ID, CLIENT_SECRET, SITE_PATH. Set all of them, or none to use the embedded Graph.',
+      },
+    ]);
+  });
+
+  it('names the site as missing when no way to find it is given', () => {
+    const { SITE_HOSTNAME: _h, SITE_PATH: _p, ...rest } = tenant;
+    expect(problemsOf(rest)[0]?.message).toContain('missing SITE_ID (or SITE_HOSTNAME and SITE_PATH)');
+  });
+
+  it('tenant mode refuses to start without bot credentials', () => {
+    const { BOT_ID: _i, BOT_PASSWORD: _p, ...rest } = tenant;
+    expect(problemsOf(rest)).toEqual([
+      { setting: 'bot settings', message: 'incomplete, missing BOT_ID, BOT_PASSWORD (required in tenant mode).' },
+    ]);
+  });
+
+  it('half a bot credential pair is rejected even without a tenant', () => {
+    expect(problemsOf({ BOT_ID: tenant.BOT_ID })).toEqual([{ setting: 'bot settings', message: 'incomplete, missing BOT_PASSWORD.' }]);
+  });
+
+  it('a tenant and an emulator URL together are rejected', () => {
+    expect(problemsOf({ ...tenant, GRAPH_EMULATOR_URL: 'http://localhost:8443' }).map((p) => p.setting)).toEqual(['GRAPH_EMULATOR_URL']);
+  });
+
+  it('never echoes secret values in the message', () => {
+    const text = formatConfigProblems(problemsOf({ CLIENT_SECRET: tenant.CLIENT_SECRET, BOT_PASSWORD: tenant.BOT_PASSWORD }));
+    expect(text).not.toContain(tenant.CLIENT_SECRET);
+    expect(text).not.toContain(tenant.BOT_PASSWORD);
+  });
+});

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from '../workflow/result';
+
+/**
+ * Every setting the product reads, as ONE zod schema over the environment. `parseConfig` is the
+ * only reader of the environment; main.ts hands it `process.env` once at start-up. Each field's
+ * `.describe()` text is what the README settings table shows (scripts/settings-table.ts).
+ */
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+const nodeEnvs = ['development', 'test', 'production'] as const;
+
+const portMessage = 'must be a whole number from 0 to 65535';
+const port = z
+  .string()
+  .regex(/^\d+$/, { error: portMessage })
+  .transform(Number)
+  .pipe(z.number().max(65535, { error: portMessage }));
+
+const guid = (what: string) => z.guid({ error: `must be a GUID (the ${what} from the Entra app registration)` });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+export const settingsShape = {
+  PORT: port.default(3978).describe('TCP port the web server (bot endpoint, tab, health check) listens on. 0 picks a free port.'),
+  LOG_LEVEL: z
+    .enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })
+    .default('info').describe('Lowest level written to the JSON log.'),
+  NODE_ENV: z
+    .enum(nodeEnvs, { error: `must be one of ${nodeEnvs.join(', ')}` })
+    .default('development')
+    .describe('Runtime environment. Use production in Azure.'),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default('./.data')
+    .describe('Folder for local state: the embedded Graph database and its certificate.'),
+  CLOCK_NOW: z
+    .iso.datetime({ offset: true, error: 'must be an ISO 8601 instant, e.g. 2025-09-15T09:00:00Z' })
+    .optional()
+    .describe('Sets the clock to this instant at start-up, for local runs and demos. Leave unset in production.'),
+
+  TENANT_ID: guid('directory (tenant) id')
+    .optional()
+    .describe('Tenant mode: Entra directory (tenant) id. Set all tenant settings or none (none = embedded Graph).'),
+  CLIENT_ID: guid('application (client) id').optional().describe('Tenant mode: application (client) id used for Graph.'),
+  CLIENT_SECRET: z.string().min(1).optional().describe('Tenant mode: client secret of that application.'),
+  SITE_ID: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Tenant mode: SharePoint site id holding the lists and the Case Files library. Or give SITE_HOSTNAME and SITE_PATH.'),
+  SITE_HOSTNAME: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, { error: 'must be a host name such as contoso.sharepoint.com' })
+    .optional()
+    .describe('Tenant mode: SharePoint host name, e.g. contoso.sharepoint.com (with SITE_PATH, instead of SITE_ID).'),
+  SITE_PATH: z
+    .string()
+    .regex(/^\/\S*$/, { error: 'must start with /, e.g. /sites/outreach' })
+    .optional()
+    .describe('Tenant mode: server-relative site path, e.g. /sites/outreach (with SITE_HOSTNAME).'),
+  GRAPH_EMULATOR_URL: httpUrl
+    .optional()
+    .describe('Use an already running embedded Graph at this URL instead of starting one. Not with tenant settings.'),
+  BOT_ID: guid('bot application id')
+    .optional()
+    .describe('Bot application (client) id. Required in tenant mode; set with BOT_PASSWORD.'),
+  BOT_PASSWORD: z.string().min(1).optional().describe('Bot client secret. Required in tenant mode; set with BOT_ID.'),
+} as const;
+
+export type SettingName = keyof typeof settingsShape;
+const tenantCore = ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET'] as const satisfies readonly SettingName[];
+const siteSettings = ['SITE_ID', 'SITE_HOSTNAME', 'SITE_PATH'] as const satisfies readonly SettingName[];
+const tenantSettings = [...tenantCore, ...siteSettings] as const;
+const botSettings = ['BOT_ID', 'BOT_PASSWORD'] as const satisfies readonly SettingName[];
+
+type Settings = z.output<z.ZodObject<typeof settingsShape>>;
+
+/** Which required tenant settings are absent, given that at least one tenant setting is present. */
+const missingTenantSettings = (s: Settings): string[] => {
+  const missing: string[] = tenantCore.filter((name) => s[name] === undefined);
+  if (s.SITE_ID === undefined) {
+    if (s.SITE_HOSTNAME === undefined && s.SITE_PATH === undefined) missing.push('SITE_ID (or SITE_HOSTNAME and SITE_PATH)');
+    else if (s.SITE_HOSTNAME === undefined) missing.push('SITE_HOSTNAME');
+    else if (s.SITE_PATH === undefined) missing.push('SITE_PATH');
+  }
+  return missing;
+};
+
+const present = (s: Settings, names: readonly SettingName[]) => names.filter((n) => s[n] !== undefined);
+
+const checkCombinations = (s: Settings, ctx: z.RefinementCtx) => {
+  const tenantGiven = present(s, tenantSettings).length > 0;
+  if (tenantGiven) {
+    const missing = missingTenantSettings(s);
+    if (missing.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tenant settings'],
+        message: `incomplete, missing ${missing.join(', ')}. Set all of them, or none to use the embedded Graph.`,
+      });
+    }
+    if (s.GRAPH_EMULATOR_URL !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GRAPH_EMULATOR_URL'],
+        message: 'cannot be combined with tenant settings: choose a tenant or the embedded Graph.',
+      });
+    }
+  }
+  const botGiven = present(s, botSettings);
+  if (botGiven.length === 1 || (tenantGiven && botGiven.length === 0)) {
+    const missing = botSettings.filter((n) => s[n] === undefined);
+    ctx.addIssue({
+      code: 'custom',
+      path: ['bot settings'],
+      message: `incomplete, missing ${missing.join(', ')}${tenantGiven ? ' (required in tenant mode)' : ''}.`,
+    });
+  }
+};
+
+export type GraphSettings =
+  | { mode: 'tenant'; tenantId: string; clientId: string; clientSecret: string; site: SiteLocator }
+  | { mode: 'embedded'; emulatorUrl?: string };
+export type SiteLocator = { siteId: string } | { hostname: string; path: string };
+
+export interface Config {
+  port: number;
+  logLevel: LogLevel;
+  nodeEnv: (typeof nodeEnvs)[number];
+  dataDir: string;
+  clockNow?: string;
+  graph: GraphSettings;
+  bot?: { id: string; password: string };
+}
+
+const toConfig = (s: Settings): Config => {
+  const graph: GraphSettings =
+    s.TENANT_ID && s.CLIENT_ID && s.CLIENT_SECRET
+      ? {
+          mode: 'tenant',
+          tenantId: s.TENANT_ID,
+          clientId: s.CLIENT_ID,
+          clientSecret: s.CLIENT_SECRET,
+          site: s.SITE_ID ? { siteId: s.SITE_ID } : { hostname: s.SITE_HOSTNAME ?? '', path: s.SITE_PATH ?? '' },
+        }
+      : { mode: 'embedded', ...(s.GRAPH_EMULATOR_URL ? { emulatorUrl: s.GRAPH_EMULATOR_URL } : {}) };
+  return {
+    port: s.PORT,
+    logLevel: s.LOG_LEVEL,
+    nodeEnv: s.NODE_ENV,
+    dataDir: s.DATA_DIR,
+    ...(s.CLOCK_NOW ? { clockNow: s.CLOCK_NOW } : {}),
+    graph,
+    ...(s.BOT_ID && s.BOT_PASSWORD ? { bot: { id: s.BOT_ID, password: s.BOT_PASSWORD } } : {}),
+  };
+};
+
+export const configSchema = z.object(settingsShape).superRefine(checkCombinations).transform(toConfig);
+
+/** One bad setting: its name and what is wrong (never its value, which may be a secret). */
+export interface ConfigProblem {
+  setting: string;
+  message: string;
+}
+
+/** Only the product's settings, with empty values treated as unset (an `X=` line in a shell or .env). */
+const relevantSettings = (env: Readonly<Record<string, string | undefined>>) =>
+  Object.fromEntries(Object.keys(settingsShape).flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
+
+export const parseConfig = (env: Readonly<Record<string, string | undefined>>): Result<Config, ConfigProblem[]> => {
+  const parsed = configSchema.safeParse(relevantSettings(env));
+  if (parsed.success) return ok(parsed.data);
+  return fail(parsed.error.issues.map((issue) => ({ setting: String(issue.path[0] ?? '(settings)'), message: issue.message })));
+};
+
+export const formatConfigProblems = (problems: readonly ConfigProblem[]): string =>
+  ['Invalid configuration:', ...problems.map((p) => `  ${p.setting}: ${p.message}`)].join('\n');
