@@ -14,14 +14,17 @@ describe('Packages and money through the use cases', () => {
     expect(bronze.purchase).toMatchObject({ hours: 7, price: 650, financialYear: '2026-27', invoiceStatus: 'not-invoiced' });
   });
 
-  it('a purchase submitted twice is recorded once', async () => {
+  it('a purchase submitted twice is recorded once; a second Universal Offer in a year is refused', async () => {
     const world = await buildWorld();
     const admin = await world.staff(people.admin);
-    const school = await world.schoolByUrn('100004');
-    const form = { requestKey: key(), schoolId: school.id, packageCode: 'universal-support-offer', purchasedOn: '2026-09-10' };
+    const school = await world.schoolByUrn('100001');
+    const form = { requestKey: key(), schoolId: school.id, packageCode: 'bronze', purchasedOn: '2026-09-10' };
     const [a, b] = [value(await recordPurchase(world.deps, admin, form)), value(await recordPurchase(world.deps, admin, form))];
     expect(a.purchase.id).toBe(b.purchase.id);
     expect(b.repeated).toBe(true);
+    expect((await world.deps.stores.purchases.find({ schoolId: school.id })).filter((p) => p.packageCode === 'bronze')).toHaveLength(1);
+    const again = await recordPurchase(world.deps, admin, { requestKey: key(), schoolId: school.id, packageCode: 'universal-support-offer', purchasedOn: '2026-09-10' });
+    expect(errorOf(again).code).toBe('AlreadyDone');
   });
 
   it('time draws the case\'s package down and warns the worker and manager at 80% and 100%, once each', async () => {

@@ -1,0 +1,104 @@
+/**
+ * The SharePoint lists the product keeps its records in. Each list has the columns a query
+ * filters on (indexed, as SharePoint requires in lists past 5,000 items), a unique indexed
+ * IdempotencyKey (a retried create after a 503 finds the first instead of writing twice), and
+ * a Payload column with the whole record as JSON.
+ */
+export type ColumnType = 'text' | 'number' | 'boolean' | 'dateTime' | 'note';
+
+export interface ColumnDefinition {
+  name: string;
+  type: ColumnType;
+  indexed?: boolean;
+  unique?: boolean;
+}
+
+export interface IndexedField {
+  /** The entity's property. */
+  field: string;
+  column: string;
+  type: 'text' | 'number' | 'boolean';
+  unique?: boolean;
+}
+
+export interface ListDefinition {
+  displayName: string;
+  description: string;
+  indexed: IndexedField[];
+  /** Property whose value becomes the item's Title (never a child's name). */
+  title?: string;
+}
+
+export const IDEMPOTENCY_COLUMN = 'IdempotencyKey';
+export const PAYLOAD_COLUMN = 'Payload';
+
+const text = (field: string, column: string, unique = false): IndexedField => ({ field, column, type: 'text', ...(unique ? { unique } : {}) });
+
+export const lists = {
+  staff: {
+    displayName: 'Staff',
+    description: 'Members of the service: Microsoft 365 user, roles, active, capacity.',
+    indexed: [text('userId', 'UserId', true), text('email', 'Email'), { field: 'active', column: 'Active', type: 'boolean' }],
+    title: 'displayName',
+  },
+  schools: {
+    displayName: 'Schools',
+    description: 'Referring schools: URN, type, contacts, term calendar.',
+    indexed: [text('urn', 'Urn', true)],
+    title: 'name',
+  },
+  children: {
+    displayName: 'Children',
+    description: 'Pupils referred, with parents/carers and retention dates.',
+    indexed: [text('reference', 'ChildReference', true), text('matchKey', 'MatchKey', true), text('schoolId', 'SchoolId')],
+    title: 'reference',
+  },
+  cases: {
+    displayName: 'Cases',
+    description: 'One referral episode of one child.',
+    indexed: [text('reference', 'CaseReference', true), text('childId', 'ChildId'), text('schoolId', 'SchoolId'), text('workerId', 'WorkerId'), text('status', 'Status')],
+    title: 'reference',
+  },
+  records: {
+    displayName: 'CaseRecords',
+    description: 'Observations, meetings, visits, chronology, time, reviews, reports, concerns.',
+    indexed: [text('caseId', 'CaseId')],
+  },
+  contracts: {
+    displayName: 'Contracts',
+    description: 'Outreach contracts, versioned, with approvals.',
+    indexed: [text('caseId', 'CaseId'), text('status', 'Status')],
+  },
+  purchases: {
+    displayName: 'Purchases',
+    description: 'Packages bought by schools per financial year.',
+    indexed: [text('schoolId', 'SchoolId'), text('financialYear', 'FinancialYear'), text('caseId', 'CaseId')],
+    title: 'packageCode',
+  },
+  audit: {
+    displayName: 'AuditLog',
+    description: 'Append-only: who read or changed which case, when.',
+    indexed: [text('caseId', 'CaseId')],
+    title: 'action',
+  },
+  meetings: { displayName: 'Meetings', description: 'Booked meetings: event id, join URL, type.', indexed: [text('caseId', 'CaseId')] },
+  jobs: { displayName: 'Jobs', description: 'Scheduled work (reminders, chasers), kept across restarts.', indexed: [text('status', 'Status')] },
+  conversationReferences: {
+    displayName: 'ConversationReferences',
+    description: 'Where to reach each member of staff in Teams.',
+    indexed: [text('userId', 'UserId', true)],
+  },
+} satisfies Record<string, ListDefinition>;
+
+export type ListKey = keyof typeof lists;
+
+/** Every column a list needs, in provisioning order. */
+export function columnsOf(list: ListDefinition): ColumnDefinition[] {
+  return [
+    { name: IDEMPOTENCY_COLUMN, type: 'text', indexed: true, unique: true },
+    { name: PAYLOAD_COLUMN, type: 'note' },
+    ...list.indexed.map((i) => ({ name: i.column, type: i.type, indexed: true, ...(i.unique ? { unique: true } : {}) })),
+  ];
+}
+
+export const CASE_FILES_LIBRARY = 'Case Files';

@@ -1,0 +1,150 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+import { ItemNotFound, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../workflow';
+import { DuplicateValue, graphStatus } from './graphErrors';
+import { IDEMPOTENCY_COLUMN, PAYLOAD_COLUMN, type IndexedField, type ListDefinition } from './listDefinitions';
+
+const ItemResponse = z.object({
+  id: z.string(),
+  eTag: z.string(),
+  fields: z.object({ [PAYLOAD_COLUMN]: z.string().optional() }).loose(),
+});
+const ItemsPage = z.object({ value: z.array(ItemResponse), '@odata.nextLink': z.string().optional() });
+const FieldsResponse = z.object({ '@odata.etag': z.string() }).loose();
+
+type Fields = Record<string, string | number | boolean | null>;
+
+const CACHE_LIMIT = 500;
+
+/**
+ * A store port over one SharePoint list (Graph `sites/{site}/lists/{list}/items`). The record is
+ * the Payload column's JSON; indexed columns mirror the fields queries filter on; creates carry
+ * the idempotency key in a unique column; updates send If-Match (412 becomes VersionConflict).
+ */
+export class SharePointListStore<T extends { id: string }, Indexed extends keyof T> implements EntityStore<T, Indexed> {
+  /** The last payload read at each ETag, so an update after a read needs no second read. */
+  private readonly lastRead = new Map<string, { etag: string; payload: NewItem<T> }>();
+
+  constructor(
+    private readonly client: Client,
+    private readonly listPath: string,
+    private readonly definition: ListDefinition,
+    private readonly schema: z.ZodType<T>,
+  ) {}
+
+  async create(item: NewItem<T>, idempotencyKey: string): Promise<Created<T>> {
+    try {
+      const created = ItemResponse.parse(await this.client.api(`${this.listPath}/items`).post({ fields: this.fieldsOf(item, idempotencyKey) }));
+      return { item: this.remember(created.id, created.eTag, item), created: true };
+    } catch (error) {
+      if (graphStatus(error) !== 409) throw error;
+      // A unique column refused it: either this key was written before (a retry, a double submit) or another value clashes.
+      const [existing] = await this.query(`fields/${IDEMPOTENCY_COLUMN} eq ${literal(idempotencyKey)}`);
+      if (!existing) throw new DuplicateValue(this.definition.displayName);
+      return { item: existing, created: false };
+    }
+  }
+
+  async get(id: string): Promise<Versioned<T> | undefined> {
+    try {
+      const found = ItemResponse.parse(await this.client.api(`${this.listPath}/items/${encodeURIComponent(id)}`).expand(`fields($select=${PAYLOAD_COLUMN})`).get());
+      return this.toEntity(found);
+    } catch (error) {
+      if (graphStatus(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async find(filter: Partial<Pick<T, Indexed>>): Promise<Versioned<T>[]> {
+    const clauses = Object.entries(filter)
+      .filter(([, v]) => v !== undefined)
+      .map(([field, v]) => `fields/${this.indexedField(field).column} eq ${literal(v)}`);
+    return this.query(clauses.join(' and '));
+  }
+
+  async update(id: string, patch: Partial<NewItem<T>>, etag: string): Promise<Versioned<T>> {
+    const base = await this.payloadAt(id, etag);
+    const next = { ...base, ...patch } as NewItem<T>;
+    for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (next as Record<string, unknown>)[k];
+    try {
+      const saved = FieldsResponse.parse(
+        await this.client.api(`${this.listPath}/items/${encodeURIComponent(id)}/fields`).header('If-Match', etag).patch(this.fieldsOf(next)),
+      );
+      return this.remember(id, saved['@odata.etag'], next);
+    } catch (error) {
+      const status = graphStatus(error);
+      if (status === 412) throw new VersionConflict(this.definition.displayName, id);
+      if (status === 404) throw new ItemNotFound(this.definition.displayName, id);
+      if (status === 409) throw new DuplicateValue(this.definition.displayName);
+      throw error;
+    }
+  }
+
+  private async payloadAt(id: string, etag: string): Promise<NewItem<T>> {
+    const cached = this.lastRead.get(id);
+    if (cached?.etag === etag) return cached.payload;
+    const current = await this.get(id);
+    if (!current) throw new ItemNotFound(this.definition.displayName, id);
+    if (current.etag !== etag) throw new VersionConflict(this.definition.displayName, id);
+    const { id: _id, etag: _etag, ...payload } = current as Versioned<T> & Record<string, unknown>;
+    return payload as unknown as NewItem<T>;
+  }
+
+  private async query(filter: string): Promise<Versioned<T>[]> {
+    const found: Versioned<T>[] = [];
+    let request = this.client.api(`${this.listPath}/items`).expand(`fields($select=${PAYLOAD_COLUMN})`).top(500);
+    if (filter) request = request.filter(filter);
+    let page = ItemsPage.parse(await request.get());
+    for (;;) {
+      found.push(...page.value.map((item) => this.toEntity(item)));
+      const next = page['@odata.nextLink'];
+      if (!next) return found;
+      page = ItemsPage.parse(await this.client.api(next).get());
+    }
+  }
+
+  private toEntity(item: z.infer<typeof ItemResponse>): Versioned<T> {
+    const raw = item.fields[PAYLOAD_COLUMN];
+    if (typeof raw !== 'string') throw new Error(`${this.definition.displayName} item ${item.id} has no payload`);
+    const entity = this.schema.parse({ ...JSON.parse(raw), id: item.id });
+    const { id: _id, ...payload } = entity as T & Record<string, unknown>;
+    return this.remember(item.id, item.eTag, payload as unknown as NewItem<T>);
+  }
+
+  private remember(id: string, etag: string, payload: NewItem<T>): Versioned<T> {
+    this.lastRead.delete(id);
+    this.lastRead.set(id, { etag, payload: structuredClone(payload) });
+    if (this.lastRead.size > CACHE_LIMIT) this.lastRead.delete(this.lastRead.keys().next().value as string);
+    return { ...structuredClone(payload), id, etag } as unknown as Versioned<T>;
+  }
+
+  private fieldsOf(item: NewItem<T>, idempotencyKey?: string): Fields {
+    const record = item as Record<string, unknown>;
+    const fields: Fields = { [PAYLOAD_COLUMN]: JSON.stringify(item) };
+    if (idempotencyKey !== undefined) fields[IDEMPOTENCY_COLUMN] = idempotencyKey;
+    const title = this.definition.title;
+    if (title && typeof record[title] === 'string') fields.Title = record[title];
+    for (const index of this.definition.indexed) fields[index.column] = columnValue(index, record[index.field]);
+    return fields;
+  }
+
+  private indexedField(field: string): IndexedField {
+    const index = this.definition.indexed.find((i) => i.field === field);
+    if (!index) throw new Error(`${this.definition.displayName}: "${field}" is not an indexed column, so it cannot be filtered on.`);
+    return index;
+  }
+}
+
+function columnValue(index: IndexedField, value: unknown): string | number | boolean | null {
+  if (value === undefined || value === null) return null;
+  if (index.type === 'boolean') return Boolean(value);
+  if (index.type === 'number') return Number(value);
+  return String(value);
+}
+
+/** An OData literal; SharePoint compares Yes/No columns as 1/0 (`eq true` matches the opposite). */
+function literal(value: unknown): string {
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'number') return String(value);
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
