@@ -60,6 +60,13 @@ export const settingsShape = {
     .regex(/^\/\S*$/, { error: 'must start with /, e.g. /sites/outreach' })
     .optional()
     .describe('Tenant mode: server-relative site path, e.g. /sites/outreach (with SITE_HOSTNAME).'),
+  SERVICE_NAME: z.string().trim().min(1).default('Outreach Service').describe('The service\'s name, shown in letters and mail subjects.'),
+  SERVICE_MAILBOX: z
+    .string()
+    .trim()
+    .min(1)
+    .default('outreach@outreach.example.org')
+    .describe('Mailbox (user id or address) that letters and notifications are sent from (Graph sendMail).'),
   GRAPH_EMULATOR_URL: httpUrl
     .optional()
     .describe('Use an already running embedded Graph at this URL instead of starting one. Not with tenant settings.'),
@@ -133,6 +140,7 @@ export interface Config {
   clockNow?: string;
   graph: GraphSettings;
   bot?: { id: string; password: string };
+  service: { name: string; mailbox: string };
 }
 
 const toConfig = (s: Settings): Config => {
@@ -153,6 +161,7 @@ const toConfig = (s: Settings): Config => {
     dataDir: s.DATA_DIR,
     ...(s.CLOCK_NOW ? { clockNow: s.CLOCK_NOW } : {}),
     graph,
+    service: { name: s.SERVICE_NAME, mailbox: s.SERVICE_MAILBOX },
     ...(s.BOT_ID && s.BOT_PASSWORD ? { bot: { id: s.BOT_ID, password: s.BOT_PASSWORD } } : {}),
   };
 };

@@ -1,8 +1,10 @@
 import { formatConfigProblems, parseConfig } from './config';
+import { connectGraph } from './graph/connectGraph';
 import { listen } from './listen';
 import { createLogger } from './logger';
 import { createServer } from './server';
 import { closeServer, installShutdown } from './shutdown';
+import { startWorkflow } from './startWorkflow';
 import { appVersion } from './version';
 
 const main = async (): Promise<void> => {
@@ -12,15 +14,26 @@ const main = async (): Promise<void> => {
     process.exitCode = 1;
     return;
   }
-  const { port, logLevel, nodeEnv, graph } = config.value;
+  const { port, logLevel, nodeEnv } = config.value;
   const logger = createLogger({ logLevel });
-  const app = createServer({ logger, version: appVersion, health: { graph: { mode: graph.mode } } });
+  let graph: Awaited<ReturnType<typeof connectGraph>> | undefined;
   try {
+    graph = await connectGraph(config.value);
+    logger.info({ graph: graph.health }, 'connected to Microsoft Graph');
+    await startWorkflow(config.value, graph, logger);
+    const app = createServer({ logger, version: appVersion, health: { graph: graph.health } });
     const { server, url } = await listen(app, port);
-    installShutdown({ signals: process, logger, steps: [closeServer(server)], exit: (code) => process.exit(code) });
-    logger.info({ url, version: appVersion, nodeEnv, graphMode: graph.mode }, 'listening');
+    const connected = graph;
+    installShutdown({
+      signals: process,
+      logger,
+      steps: [closeServer(server), { name: 'graph', run: () => connected.stop() }],
+      exit: (code) => process.exit(code),
+    });
+    logger.info({ url, version: appVersion, nodeEnv, graphMode: graph.health.mode }, 'listening');
   } catch (err) {
-    logger.fatal({ err, port }, 'could not start the web server');
+    logger.fatal({ err }, 'could not start');
+    await graph?.stop();
     process.exitCode = 1;
   }
 };

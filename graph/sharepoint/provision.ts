@@ -2,11 +2,8 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { CASE_FILES_LIBRARY, columnsOf, lists, type ColumnDefinition, type ListKey } from './listDefinitions';
 
-export interface SiteAddress {
-  hostname: string;
-  /** Server-relative path, e.g. /sites/outreach. */
-  path: string;
-}
+/** The site by id, or by host name and server-relative path (e.g. /sites/outreach). */
+export type SiteAddress = { siteId: string } | { hostname: string; path: string };
 
 export interface ProvisionedSite {
   siteId: string;
@@ -34,7 +31,8 @@ const columnBody = (c: ColumnDefinition): Record<string, unknown> => ({
  * missing is added, and a column that lost its index gets it back.
  */
 export async function provisionSite(client: Client, address: SiteAddress): Promise<ProvisionedSite> {
-  const site = Site.parse(await client.api(`/sites/${address.hostname}:${address.path}`).select('id').get());
+  const sitePathOrId = 'siteId' in address ? address.siteId : `${address.hostname}:${address.path}`;
+  const site = Site.parse(await client.api(`/sites/${sitePathOrId}`).select('id').get());
   const sitePath = `/sites/${site.id}`;
   const existing = await listsOf(client, sitePath);
   const listPaths = {} as Record<ListKey, string>;

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -46,14 +48,26 @@ describe('app/main.ts as a process', () => {
     for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
 
-  it('serves /healthz, then stops cleanly with exit code 0 on SIGTERM', async () => {
-    const main = startMain({ PORT: '0', LOG_LEVEL: 'info' });
+  it('starts the embedded Graph, serves /healthz saying so, then stops cleanly with exit code 0 on SIGTERM', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'outreach-main-'));
+    try {
+      const main = startMain({ PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir });
+      started.push(main.child);
+      const url = await listeningUrl(main.child);
+      const health = await fetch(`${url}/healthz`);
+      expect(await health.json()).toMatchObject({ status: 'ok', graph: { mode: 'embedded', baseUrl: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+\/v1\.0$/) } });
+      main.child.kill('SIGTERM');
+      expect(await main.closed).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses to start on a partial tenant configuration, naming the missing settings', async () => {
+    const main = startMain({ TENANT_ID: '11111111-1111-4111-8111-111111111111', CLIENT_ID: '22222222-2222-4222-8222-222222222222' });
     started.push(main.child);
-    const url = await listeningUrl(main.child);
-    const health = await fetch(`${url}/healthz`);
-    expect(await health.json()).toMatchObject({ status: 'ok', graph: { mode: 'embedded' } });
-    main.child.kill('SIGTERM');
-    expect(await main.closed).toBe(0);
+    expect(await main.closed).toBe(1);
+    expect(main.stderr()).toContain('missing CLIENT_SECRET, SITE_ID (or SITE_HOSTNAME and SITE_PATH)');
   }, 15_000);
 
   it('refuses to start on invalid settings: names them, exits 1, prints no stack trace', async () => {

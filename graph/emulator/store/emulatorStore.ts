@@ -10,8 +10,8 @@ import type { ListRecord, SiteRecord } from './records';
 import { SitesStore } from './sitesStore';
 
 /** The fictional tenant's SharePoint host and the product's site. */
-export const defaultSiteHostname = 'outreach.example.sharepoint.com';
-export const defaultSitePath = '/sites/outreach';
+export { defaultSiteHostname, defaultSitePath } from '../defaultSite';
+import { defaultSiteHostname, defaultSitePath } from '../defaultSite';
 
 /** The app-only caller every write is attributed to (Graph shows the application for app-only writes). */
 export const emulatorApplication = { id: '00000000-0000-4000-8000-00000000e1a1', displayName: 'Outreach Cases' };

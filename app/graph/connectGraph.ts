@@ -1,0 +1,64 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import path from 'node:path';
+import { createGraphClient } from '../../graph/client/graphClient';
+import { defaultSiteHostname, defaultSitePath } from '../../graph/emulator/defaultSite';
+import { graphPorts, type GraphPorts } from '../../graph/graphPorts';
+import { provisionSite, type ProvisionedSite } from '../../graph/sharepoint/provision';
+import type { Config } from '../config';
+import { appVersion } from '../version';
+import { attachEmbeddedGraph, startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
+import { tenantTokenSource } from './tenantToken';
+
+export interface ConnectedGraph {
+  client: Client;
+  site: ProvisionedSite;
+  ports: GraphPorts;
+  /** What /healthz says about Graph. */
+  health: { mode: 'tenant' | 'embedded'; baseUrl: string; siteId: string };
+  /** The embedded Graph's admin URL and token (local runs and tests only). */
+  embedded?: EmbeddedGraph;
+  stop(): Promise<void>;
+}
+
+export const userAgent = `NONISV|OutreachService|OutreachCases/${appVersion}`;
+
+/**
+ * Connects to Microsoft Graph: the tenant's, or the embedded one (started here, or already
+ * running at GRAPH_EMULATOR_URL), then provisions the site. Both take the same code path.
+ */
+export async function connectGraph(config: Config): Promise<ConnectedGraph> {
+  if (config.graph.mode === 'tenant') {
+    const { tenantId, clientId, clientSecret, site: address } = config.graph;
+    const client = createGraphClient({ baseUrl: 'https://graph.microsoft.com', getToken: tenantTokenSource(tenantId, clientId, clientSecret), userAgent });
+    const site = await provisionSite(client, address);
+    return {
+      client,
+      site,
+      ports: graphPorts(client, site, config.service.mailbox),
+      health: { mode: 'tenant', baseUrl: 'https://graph.microsoft.com/v1.0', siteId: site.siteId },
+      stop: async () => undefined,
+    };
+  }
+  const emulatorDir = path.resolve(config.dataDir, 'emulator');
+  const embedded = config.graph.emulatorUrl ? attachEmbeddedGraph(emulatorDir, config.graph.emulatorUrl) : await startEmbeddedGraph(emulatorDir);
+  try {
+    const client = createGraphClient({
+      baseUrl: embedded.info.baseUrl,
+      getToken: async () => embedded.info.token,
+      caCertificate: embedded.caCertificate,
+      userAgent,
+    });
+    const site = await provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath });
+    return {
+      client,
+      site,
+      ports: graphPorts(client, site, config.service.mailbox),
+      health: { mode: 'embedded', baseUrl: embedded.info.baseUrl, siteId: site.siteId },
+      embedded,
+      stop: () => embedded.stop(),
+    };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}
