@@ -14,8 +14,8 @@ export class DriveCaseFolders implements CaseFolders {
   ) {}
 
   async ensureCaseFolder(childFolderName: string, caseReference: string): Promise<FolderRef> {
-    const child = await this.ensureFolder('root', childFolderName, childFolderName);
-    return this.ensureFolder(child.id, caseReference, `${childFolderName}/${caseReference}`);
+    const child = await this.ensureFolder(`/drives/${this.driveId}/root`, childFolderName, childFolderName);
+    return this.ensureFolder(`/drives/${this.driveId}/items/${child.id}`, caseReference, `${childFolderName}/${caseReference}`);
   }
 
   async upload(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef> {
@@ -37,12 +37,12 @@ export class DriveCaseFolders implements CaseFolders {
   }
 
   /** Finds the folder by path, or makes it; two callers at once both end with the same folder. */
-  private async ensureFolder(parentId: string, name: string, path: string): Promise<FolderRef> {
+  private async ensureFolder(parent: string, name: string, path: string): Promise<FolderRef> {
     const existing = await this.byPath(path);
     if (existing) return existing;
     try {
       return DriveItem.parse(
-        await this.client.api(`/drives/${this.driveId}/items/${parentId}/children`).post({ name, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' }),
+        await this.client.api(`${parent}/children`).post({ name, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' }),
       );
     } catch (error) {
       if (graphStatus(error) !== 409) throw error;
