@@ -20,7 +20,14 @@ describe('config defaults', () => {
   it('an empty environment runs locally on port 3978 with the embedded Graph', () => {
     expect(parseConfig({})).toEqual({
       ok: true,
-      value: { port: 3978, logLevel: 'info', nodeEnv: 'development', dataDir: './.data', graph: { mode: 'embedded' } },
+      value: {
+        port: 3978,
+        logLevel: 'info',
+        nodeEnv: 'development',
+        dataDir: './.data',
+        graph: { mode: 'embedded' },
+        service: { name: 'Outreach Service', mailbox: 'outreach@outreach.example.org' },
+      },
     });
   });
 

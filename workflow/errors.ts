@@ -60,3 +60,11 @@ export class ItemNotFound extends Error {
     this.name = 'ItemNotFound';
   }
 }
+
+/** Thrown by store ports when a value a unique column holds is taken (not the idempotency key). */
+export class UniqueValueTaken extends Error {
+  constructor(readonly entity: string) {
+    super(`A value that must be unique in ${entity} is already used`);
+    this.name = 'UniqueValueTaken';
+  }
+}

@@ -7,10 +7,3 @@ export function graphStatus(error: unknown): number | undefined {
   return undefined;
 }
 
-/** A value that a unique column already holds (other than the idempotency key): the caller may pick another. */
-export class DuplicateValue extends Error {
-  constructor(readonly list: string) {
-    super(`A value that must be unique in ${list} is already used`);
-    this.name = 'DuplicateValue';
-  }
-}

@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { ItemNotFound, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../workflow';
-import { DuplicateValue, graphStatus } from './graphErrors';
+import { ItemNotFound, UniqueValueTaken, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../workflow';
+import { graphStatus } from './graphErrors';
 import { IDEMPOTENCY_COLUMN, PAYLOAD_COLUMN, type IndexedField, type ListDefinition } from './listDefinitions';
 
 const ItemResponse = z.object({
@@ -40,7 +40,7 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
       if (graphStatus(error) !== 409) throw error;
       // A unique column refused it: either this key was written before (a retry, a double submit) or another value clashes.
       const [existing] = await this.query(`fields/${IDEMPOTENCY_COLUMN} eq ${literal(idempotencyKey)}`);
-      if (!existing) throw new DuplicateValue(this.definition.displayName);
+      if (!existing) throw new UniqueValueTaken(this.definition.displayName);
       return { item: existing, created: false };
     }
   }
@@ -75,7 +75,7 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
       const status = graphStatus(error);
       if (status === 412) throw new VersionConflict(this.definition.displayName, id);
       if (status === 404) throw new ItemNotFound(this.definition.displayName, id);
-      if (status === 409) throw new DuplicateValue(this.definition.displayName);
+      if (status === 409) throw new UniqueValueTaken(this.definition.displayName);
       throw error;
     }
   }

@@ -50,6 +50,7 @@ export async function startEmbeddedGraph() {
     return response.status === 204 ? undefined : response.json();
   };
   return {
+    dataDir,
     info: running.info,
     client,
     site,

@@ -15,12 +15,15 @@ export const people = {
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
-/** A whole product on memory ports with the real configuration and demo data, at a set date. */
-export async function buildWorld(now = '2026-09-14T09:00:00Z') {
+/** Ports to use instead of memory ones (e.g. the Graph adapters on the embedded Graph). */
+export type PortOverrides = Partial<Pick<WorkflowDeps, 'stores' | 'audit' | 'folders' | 'mailer' | 'calendar' | 'ids'>>;
+
+/** A whole product on memory ports (or the given ones) with the real configuration and demo data, at a set date. */
+export async function buildWorld(now = '2026-09-14T09:00:00Z', ports: PortOverrides = {}) {
   const memory = memoryDeps();
   memory.clock.set(now);
   const config = loadWorkflowConfig(defaultWorkflowSettings);
-  const deps: WorkflowDeps = { ...memory, config };
+  const deps: WorkflowDeps = { ...memory, ...ports, config };
   await loadDemoData(deps.stores, config, readDemoData(), now);
   const staff = async (userId: string): Promise<Staff> => {
     const [member] = await deps.stores.staff.find({ userId });

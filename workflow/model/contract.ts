@@ -15,6 +15,8 @@ export const ContractTerms = z.object({
 export type ContractTerms = z.infer<typeof ContractTerms>;
 
 export const ContractDecision = z.object({
+  /** Tells this decision from another made at the same instant (two approvers, a retry). */
+  id: z.string().min(1),
   by: EntraId,
   at: Instant,
   outcome: z.enum(['approved', 'changes-requested']),

@@ -72,6 +72,8 @@ export interface Notification {
   caseReference: string;
   /** Plain words naming the action to take; case reference only, no child's name. */
   summary: string;
+  /** Identifies this notification: a repeat with the same key (a retry, a double click) is not sent again. */
+  key: string;
 }
 export interface Notifier {
   notify(notification: Notification): Promise<void>;

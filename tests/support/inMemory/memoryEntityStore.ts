@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ItemNotFound, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../../workflow';
+import { ItemNotFound, UniqueValueTaken, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../../workflow';
 
-/** Two items may not share a value of a unique field (SharePoint's enforceUniqueValues). */
-export class UniqueValueTaken extends Error {
-  constructor(readonly field: string) {
-    super(`The value of ${field} is already used`);
-    this.name = 'UniqueValueTaken';
-  }
-}
 
 interface Row<T> {
   item: T;
@@ -83,7 +76,7 @@ export class MemoryEntityStore<T extends { id: string }, Indexed extends keyof T
       const value = candidate[field];
       if (value === undefined) continue;
       for (const row of this.rows.values()) {
-        if (row.item.id !== candidate.id && row.item[field] === value) throw new UniqueValueTaken(String(field));
+        if (row.item.id !== candidate.id && row.item[field] === value) throw new UniqueValueTaken(`${this.name}.${String(field)}`);
       }
     }
   }

@@ -64,9 +64,11 @@ export class MemoryMailer implements Mailer {
   }
 }
 
+/** Keeps what was sent; a repeat of a key is not sent again (as the real notifier must do). */
 export class MemoryNotifier implements Notifier {
   readonly sent: Notification[] = [];
   async notify(notification: Notification): Promise<void> {
+    if (this.sent.some((n) => n.key === notification.key)) return;
     this.sent.push({ ...notification });
   }
 }

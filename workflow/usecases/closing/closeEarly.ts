@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateOnce } from '../support/updateOnce';
 import { workflowError } from '../../errors';
 import { EarlyCloseReason, type Case } from '../../model/case';
 import type { Versioned } from '../../ports/store';
@@ -54,7 +55,7 @@ export const closeEarly: UseCase<unknown, Versioned<Case>> = async (deps, actor,
     html: `<p>We are writing to let you know that outreach case ${closed.value.reference} has closed because ${reasonWords[reason]}.</p><p>${deps.config.serviceName}</p>`,
   });
   const inForce = await deps.stores.contracts.find({ caseId, status: 'approved' });
-  for (const contract of inForce) await deps.stores.contracts.update(contract.id, { status: 'ended', updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag);
+  for (const contract of inForce) await updateOnce(deps.stores.contracts, contract.id, { status: 'ended', updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag);
   await audit(deps, actor, 'case.closed-early', caseId, caseId, { reason });
   return closed;
 };

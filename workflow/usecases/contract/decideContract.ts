@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateOnce } from '../support/updateOnce';
 import { VersionConflict, workflowError } from '../../errors';
 import type { Contract } from '../../model/contract';
 import type { Staff } from '../../model/staff';
@@ -27,11 +28,15 @@ export const decideContract: UseCase<unknown, Versioned<Contract>> = async (deps
   const parsed = parseInput(DecideContractInput, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
+  let attempted: Contract['decisions'][number] | undefined;
   for (;;) {
     const contract = await deps.stores.contracts.get(input.contractId);
     if (!contract) return fail(workflowError('NotFound', 'That contract was not found.', { field: 'contractId' }));
     const allowed = approverRule(actor, contract);
     if (!allowed.ok) return allowed;
+    // Our decision committed even though the answer was an error (503 after commit, retried into 412).
+    const ours = attempted && contract.decisions.some((d) => d.id === attempted?.id);
+    if (ours && attempted) return finishDecision(deps, actor, contract, attempted);
     const pending = pendingRule(contract);
     if (!pending.ok) return pending;
     const c = await deps.stores.cases.get(contract.caseId);
@@ -41,6 +46,7 @@ export const decideContract: UseCase<unknown, Versioned<Contract>> = async (deps
 
     const stamp = now(deps);
     const decision = {
+      id: deps.ids.randomCode(10),
       by: actor.userId,
       at: stamp.at,
       outcome: input.decision === 'approve' ? ('approved' as const) : ('changes-requested' as const),
@@ -54,23 +60,31 @@ export const decideContract: UseCase<unknown, Versioned<Contract>> = async (deps
         contract.etag,
       );
     } catch (error) {
-      if (error instanceof VersionConflict) continue; // someone else decided or edited: look again
-      throw error;
+      if (!(error instanceof VersionConflict)) throw error;
+      attempted = decision; // someone else decided or edited, or our write landed: look again
+      continue;
     }
-    if (decision.outcome === 'approved') {
-      const inForce = await putInForce(deps, actor, decided);
-      if (!inForce.ok) return inForce;
-    }
-    const worker = c.workerId ?? contract.createdBy;
-    const summary =
-      decision.outcome === 'approved'
-        ? `Contract version ${contract.version} for case ${c.reference} was approved. Support can begin on ${contract.startDate}.`
-        : `Contract version ${contract.version} for case ${c.reference} needs changes: ${decision.reason ?? ''}`;
-    await notifyAll(deps, 'contract-decided', c, summary, [worker]);
-    await audit(deps, actor, `contract.${decision.outcome}`, c.id, contract.id, { contractId: contract.id, version: String(contract.version) });
-    return ok(decided);
+    return finishDecision(deps, actor, decided, decision);
   }
 };
+
+/** After the decision is stored: an approved contract takes effect; the worker is told. */
+async function finishDecision(deps: WorkflowDeps, actor: Staff, decided: Versioned<Contract>, decision: Contract['decisions'][number]): Promise<Result<Versioned<Contract>>> {
+  const c = await deps.stores.cases.get(decided.caseId);
+  if (!c) return fail(workflowError('NotFound', 'The contract\'s case was not found.'));
+  if (decision.outcome === 'approved') {
+    const inForce = await putInForce(deps, actor, decided);
+    if (!inForce.ok) return inForce;
+  }
+  const worker = c.workerId ?? decided.createdBy;
+  const summary =
+    decision.outcome === 'approved'
+      ? `Contract version ${decided.version} for case ${c.reference} was approved. Support can begin on ${decided.startDate}.`
+      : `Contract version ${decided.version} for case ${c.reference} needs changes: ${decision.reason ?? ''}`;
+  await notifyAll(deps, 'contract-decided', c, summary, [worker], `${decided.id}:${decision.id}`);
+  await audit(deps, actor, `contract.${decision.outcome}`, c.id, decided.id, { contractId: decided.id, version: String(decided.version) });
+  return ok(decided);
+}
 
 function approverRule(actor: Staff, contract: Contract): Result<void> {
   if (hasRole(actor, 'manager') || (actor.active && contract.namedApprovers.includes(actor.userId))) return ok(undefined);
@@ -89,7 +103,7 @@ async function putInForce(deps: WorkflowDeps, actor: Staff, contract: Versioned<
   const earlier = (await deps.stores.contracts.find({ caseId: contract.caseId, status: 'approved' })).filter((k) => k.id !== contract.id);
   const stamp = now(deps);
   for (const old of earlier) {
-    await deps.stores.contracts.update(old.id, { status: 'superseded', updatedBy: actor.userId, updatedAt: stamp.at }, old.etag);
+    await updateOnce(deps.stores.contracts, old.id, { status: 'superseded', updatedBy: actor.userId, updatedAt: stamp.at }, old.etag);
   }
   const changed = await changeCase(deps, systemAsApprover(actor), contract.caseId, () =>
     ok({

@@ -69,14 +69,14 @@ export const draftContract: UseCase<unknown, { contract: Versioned<Contract>; re
     },
     `contract:${caseId}:${requestKey}`,
   );
-  if (created) {
-    const drawn = await changeCase(deps, actor, caseId, (latest) =>
-      ok({ purchaseIds: [...new Set([...latest.purchaseIds, ...terms.purchaseIds])] }),
-    );
-    if (!drawn.ok) return drawn;
-    const summary = `Contract version ${version} for case ${c.reference} is awaiting your approval.`;
-    await notifyManagers(deps, 'contract-awaiting-approval', c, summary, namedApprovers);
-    await audit(deps, actor, 'contract.drafted', caseId, requestKey, { contractId: contract.id, version: String(version) });
-  }
+  // These follow-ups are idempotent, so they also run when the create was a retry of one that landed.
+  const drawn = await changeCase(deps, actor, caseId, (latest) => {
+    const purchaseIds = [...new Set([...latest.purchaseIds, ...contract.purchaseIds])];
+    return ok(purchaseIds.length === latest.purchaseIds.length ? {} : { purchaseIds });
+  });
+  if (!drawn.ok) return drawn;
+  const summary = `Contract version ${contract.version} for case ${c.reference} is awaiting your approval.`;
+  await notifyManagers(deps, 'contract-awaiting-approval', c, summary, contract.id, contract.namedApprovers);
+  await audit(deps, actor, 'contract.drafted', caseId, contract.id, { contractId: contract.id, version: String(contract.version) });
   return ok({ contract, repeated: !created });
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateOnce } from '../support/updateOnce';
 import { workflowError } from '../../errors';
 import { Instant } from '../../model/common';
 import type { CaseRecord } from '../../model/records';
@@ -35,7 +36,7 @@ export const checkOut: UseCase<unknown, Versioned<CaseRecord>> = async (deps, ac
   if (!access.ok) return access;
   if (record.body.checkedOutAt) return fail(workflowError('AlreadyDone', `You checked out at ${record.body.checkedOutAt}.`, { rule: 'Lone working' }));
   const stamp = now(deps);
-  const saved = await deps.stores.records.update(record.id, { body: { ...record.body, checkedOutAt: stamp.at }, updatedBy: actor.userId, updatedAt: stamp.at }, record.etag);
+  const saved = await updateOnce(deps.stores.records, record.id, { body: { ...record.body, checkedOutAt: stamp.at }, updatedBy: actor.userId, updatedAt: stamp.at }, record.etag);
   await audit(deps, actor, 'lone-working.check-out', record.caseId, record.id, { recordId: record.id });
   return ok(saved);
 };
@@ -54,8 +55,8 @@ export async function alertIfCheckOutMissed(deps: WorkflowDeps, recordId: string
   const c = await deps.stores.cases.get(record.caseId);
   if (!c) return 'checked-out';
   const stamp = now(deps);
-  await deps.stores.records.update(record.id, { body: { ...record.body, managerAlertedAt: stamp.at } }, record.etag);
+  await updateOnce(deps.stores.records, record.id, { body: { ...record.body, managerAlertedAt: stamp.at } }, record.etag);
   const managers = await staffWithRole(deps, ['manager']);
-  await notifyAll(deps, 'lone-working-check-out-missed', c, `No check-out from the home visit on case ${c.reference}, ${missed.minutesOverdue} minutes after its planned end. Contact the worker now.`, managers);
+  await notifyAll(deps, 'lone-working-check-out-missed', c, `No check-out from the home visit on case ${c.reference}, ${missed.minutesOverdue} minutes after its planned end. Contact the worker now.`, managers, record.id);
   return 'alerted';
 }

@@ -42,6 +42,7 @@ export const reallocateCase: UseCase<unknown, Versioned<Case>> = async (deps, ac
     caseId: c.id,
     caseReference: c.reference,
     summary: `Case ${c.reference} has been reallocated to you. Read its chronology to pick it up.`,
+    key: `case-reallocated:${requestKey}:${workerId}`,
   });
   await audit(deps, actor, 'case.reallocated', caseId, requestKey, { workerId, ...(previous ? { previousWorkerId: previous } : {}) });
   return moved;

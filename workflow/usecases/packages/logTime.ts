@@ -39,7 +39,7 @@ export const logTime: UseCase<unknown, TimeLogged> = async (deps, actor, raw) =>
   for (const percent of warnings) {
     const recipients = await staffWithRole(deps, ['manager'], c.workerId ? [c.workerId] : []);
     const summary = `Case ${c.reference} has used ${percent}% of the package hours bought (${ledger.value.totals.used} of ${ledger.value.totals.bought} h).`;
-    await notifyAll(deps, percent >= 100 ? 'package-hours-100' : 'package-hours-80', c, summary, recipients);
+    await notifyAll(deps, percent >= 100 ? 'package-hours-100' : 'package-hours-80', c, summary, recipients, `${c.id}:${c.purchaseIds.join(',')}`);
   }
   return ok({ ...added.value, ledger: ledger.value, warnings: [...warnings] });
 };

@@ -13,6 +13,7 @@ import type { UseCase, WorkflowDeps } from '../deps';
 import { addRecord } from '../support/addRecord';
 import { audit } from '../support/audit';
 import { parseInput } from '../support/input';
+import { withFreshReference } from '../support/freshReference';
 import { now } from '../support/time';
 import { childFolderName, childMatchKey, destroyAfter } from './childIdentity';
 
@@ -61,7 +62,7 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
   }
 
   const stamp = now(deps);
-  const { item: opened, created } = await deps.stores.cases.create(
+  const { item: opened, created } = await withFreshReference(() => deps.stores.cases.create(
     {
       reference: `OC-${input.referralDate.slice(2, 4)}-${deps.ids.randomCode(5)}`,
       childId: child.id,
@@ -85,7 +86,7 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
       updatedAt: stamp.at,
     },
     `referral:${input.requestKey}`,
-  );
+  ));
   const folder = await deps.folders.ensureCaseFolder(childFolderName(child, deps.config.folderNamePattern), opened.reference);
   await audit(deps, actor, 'case.referral-logged', opened.id, input.requestKey, { reference: opened.reference, schoolId: school.id });
   return ok({ outcome: 'case-opened', case: opened, child, folder, repeated: !created, warnings });
@@ -102,7 +103,7 @@ async function findOrCreateChild(deps: WorkflowDeps, userId: string, input: Refe
   const matchKey = childMatchKey(input.child);
   const [existing] = await deps.stores.children.find({ matchKey });
   if (existing) return existing;
-  const { item } = await deps.stores.children.create(
+  const { item } = await withFreshReference(() => deps.stores.children.create(
     {
       ...input.child,
       reference: `C-${deps.ids.randomCode(6)}`,
@@ -115,6 +116,6 @@ async function findOrCreateChild(deps: WorkflowDeps, userId: string, input: Refe
       updatedAt: now(deps).at,
     },
     `child:${matchKey}`,
-  );
+  ));
   return item;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateOnce } from '../support/updateOnce';
 import { workflowError } from '../../errors';
 import type { CaseRecord } from '../../model/records';
 import type { Staff } from '../../model/staff';
@@ -37,7 +38,7 @@ export const markRecordAsConcern: UseCase<unknown, Versioned<CaseRecord>> = asyn
   const stamp = now(deps);
   // Marking wins over a concurrent edit: it only adds the flag, so it is safe to apply to the newest version.
   const latest = (await deps.stores.records.get(record.id)) ?? record;
-  const marked = await deps.stores.records.update(
+  const marked = await updateOnce(deps.stores.records, 
     record.id,
     { safeguarding: true, locked: true, lockedBy: actor.userId, updatedBy: actor.userId, updatedAt: stamp.at },
     latest.etag,
@@ -50,6 +51,6 @@ async function alertDsl(deps: WorkflowDeps, actor: Staff, record: CaseRecord): P
   const c = await deps.stores.cases.get(record.caseId);
   if (!c) return;
   const dsls = await staffWithRole(deps, ['dsl']);
-  await notifyAll(deps, 'safeguarding-concern', c, `Safeguarding concern raised on case ${c.reference}: open it now.`, dsls);
+  await notifyAll(deps, 'safeguarding-concern', c, `Safeguarding concern raised on case ${c.reference}: open it now.`, dsls, record.id);
   await audit(deps, actor, 'record.safeguarding', c.id, record.id, { recordId: record.id });
 }

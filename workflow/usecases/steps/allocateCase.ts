@@ -42,6 +42,7 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
     caseId: c.id,
     caseReference: c.reference,
     summary: `Case ${c.reference} has been allocated to you. Next: arrange the initial observation.`,
+    key: `case-allocated:${c.id}:${workerId}`,
   });
   await audit(deps, actor, 'case.allocated', c.id, `${c.id}:allocate`, { workerId });
   return ok(c);

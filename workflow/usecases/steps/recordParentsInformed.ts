@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateOnce } from '../support/updateOnce';
 import { workflowError } from '../../errors';
 import type { Contract } from '../../model/contract';
 import type { Versioned } from '../../ports/store';
@@ -19,7 +20,7 @@ export const recordParentsInformed: UseCase<unknown, Versioned<Contract>> = asyn
   if (!access.ok) return access;
   if (contract.parentsInformedAt) return fail(workflowError('AlreadyDone', `Parents were recorded as informed at ${contract.parentsInformedAt}.`));
   const stamp = now(deps);
-  const saved = await deps.stores.contracts.update(contract.id, { parentsInformedAt: stamp.at, updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag);
+  const saved = await updateOnce(deps.stores.contracts, contract.id, { parentsInformedAt: stamp.at, updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag);
   await audit(deps, actor, 'contract.parents-informed', contract.caseId, contract.id, { contractId: contract.id });
   return ok(saved);
 };

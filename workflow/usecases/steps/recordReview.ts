@@ -1,4 +1,5 @@
 import { workflowError } from '../../errors';
+import { updateOnce } from '../support/updateOnce';
 import { fail, ok } from '../../result';
 import type { UseCase } from '../deps';
 import { addRecord, type RecordAdded } from '../support/addRecord';
@@ -33,7 +34,7 @@ export const recordReview: UseCase<unknown, RecordAdded> = async (deps, actor, r
   if (!added.ok) return added;
   const reviewed = await deps.stores.contracts.find({ caseId: input.value.caseId, status: 'approved' });
   for (const contract of reviewed) {
-    await deps.stores.contracts.update(
+    await updateOnce(deps.stores.contracts, 
       contract.id,
       { status: body.outcome === 'continue' ? 'superseded' : 'ended', updatedBy: actor.userId, updatedAt: now(deps).at },
       contract.etag,

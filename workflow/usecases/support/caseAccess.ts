@@ -6,6 +6,7 @@ import type { Versioned } from '../../ports/store';
 import { fail, ok, type Result } from '../../result';
 import { caseAccessRule } from '../../rules/access';
 import type { WorkflowDeps } from '../deps';
+import { patchLanded } from './sameValue';
 import { now } from './time';
 
 /** Loads a case the actor may act on (workers: own caseload only). */
@@ -32,23 +33,24 @@ export async function changeCase(
   caseId: string,
   decide: (current: Versioned<Case>) => Result<CaseChange>,
 ): Promise<Result<Versioned<Case>>> {
+  let attempted: Record<string, unknown> | undefined;
   for (let attempt = 1; ; attempt++) {
     const loaded = await loadCase(deps, actor, caseId);
     if (!loaded.ok) return loaded;
+    // A write can commit and still answer with an error (a 503 after the commit, then a retry
+    // that meets 412): when the newest state is exactly what we wrote, our change landed.
+    if (attempted && patchLanded(attempted, loaded.value)) return ok(loaded.value);
     const change = decide(loaded.value);
     if (!change.ok) return change;
     if (Object.keys(change.value).length === 0) return ok(loaded.value);
     const next = { ...loaded.value, ...change.value };
     const stamp = now(deps);
+    const patch = { ...change.value, step: currentStep(next), updatedBy: actor.userId, updatedAt: stamp.at };
     try {
-      const saved = await deps.stores.cases.update(
-        caseId,
-        { ...change.value, step: currentStep(next), updatedBy: actor.userId, updatedAt: stamp.at },
-        loaded.value.etag,
-      );
-      return ok(saved);
+      return ok(await deps.stores.cases.update(caseId, patch, loaded.value.etag));
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
+      attempted = patch;
       if (attempt >= MAX_ATTEMPTS) {
         return fail(workflowError('ConcurrentChange', `Case ${loaded.value.reference} is being changed by someone else right now. Try again.`, { rule: 'Attribution' }));
       }

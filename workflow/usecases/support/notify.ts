@@ -11,12 +11,27 @@ export async function staffWithRole(deps: WorkflowDeps, roles: Role[], extra: st
   return [...new Set([...ids, ...extra])];
 }
 
-export async function notifyAll(deps: WorkflowDeps, kind: NotificationKind, c: Pick<Case, 'id' | 'reference'>, summary: string, recipients: string[]): Promise<void> {
+/** `about` names the event (a contract, a record...): with kind and recipient it makes the notification's key. */
+export async function notifyAll(
+  deps: WorkflowDeps,
+  kind: NotificationKind,
+  c: Pick<Case, 'id' | 'reference'>,
+  summary: string,
+  recipients: string[],
+  about: string,
+): Promise<void> {
   for (const recipientId of recipients) {
-    await deps.notifier.notify({ kind, recipientId, caseId: c.id, caseReference: c.reference, summary });
+    await deps.notifier.notify({ kind, recipientId, caseId: c.id, caseReference: c.reference, summary, key: `${kind}:${about}:${recipientId}` });
   }
 }
 
-export async function notifyManagers(deps: WorkflowDeps, kind: NotificationKind, c: Pick<Case, 'id' | 'reference'>, summary: string, extra: string[] = []): Promise<void> {
-  await notifyAll(deps, kind, c, summary, await staffWithRole(deps, ['manager'], extra));
+export async function notifyManagers(
+  deps: WorkflowDeps,
+  kind: NotificationKind,
+  c: Pick<Case, 'id' | 'reference'>,
+  summary: string,
+  about: string,
+  extra: string[] = [],
+): Promise<void> {
+  await notifyAll(deps, kind, c, summary, await staffWithRole(deps, ['manager'], extra), about);
 }

@@ -1,0 +1,57 @@
+import {
+  childFolderName,
+  completeCase,
+  currentStep,
+  logTime,
+  recordReview,
+  requestInformation,
+  viewCase,
+  type Case,
+  type Versioned,
+} from '../../workflow';
+import { caseSteps } from './caseSteps';
+import { key, people, value, type World } from './world';
+
+/**
+ * Walks one case through all ten steps to closure, through whatever ports the world has,
+ * checking what any port implementation must show. Returns the closed case.
+ */
+export async function walkCaseToClosure(world: World, urn = '100001'): Promise<Versioned<Case>> {
+  const steps = caseSteps(world);
+  const worker = await world.staff(people.worker);
+  const opened = await steps.refer(urn);
+  if (opened.outcome !== 'case-opened') throw new Error(opened.outcome);
+  const id = opened.case.id;
+  expect(opened.case.reference).toMatch(/^OC-26-[0-9A-Z]{5}$/);
+  expect(opened.case.step).toBe(2);
+
+  value(await requestInformation(world.deps, await world.staff(people.admin), { caseId: id }));
+  await steps.allocate(id);
+  expect((await steps.informationReturned(id)).case.step).toBe(3);
+  expect((await steps.observe(id)).case.step).toBe(4);
+  expect((await steps.schoolMeeting(id)).case.step).toBe(5);
+  expect((await steps.homeVisit(id)).case.step).toBe(6);
+  expect((await steps.observe(id, '2026-09-30')).case.step).toBe(7);
+  const { contract } = await steps.contract(id);
+  expect(contract).toMatchObject({ status: 'awaiting-approval', supportEnds: '2026-11-20' });
+  await steps.approve(contract.id);
+  expect((await steps.support(id)).case.step).toBe(9);
+  const time = value(await logTime(world.deps, worker, { caseId: id, requestKey: key('time'), on: '2026-10-06', hours: 1.5, activity: 'direct-work' }));
+  expect(time.ledger.totals.used).toBe(1.5);
+  value(await recordReview(world.deps, worker, { caseId: id, requestKey: key('review'), heldOn: '2026-11-19', outcome: 'end', summary: 'Targets met.', destination: 'mainstream' }));
+  const closed = value(await completeCase(world.deps, worker, { caseId: id }));
+  expect(closed).toMatchObject({ status: 'closed', step: 10, closure: { how: 'review-ended', destination: 'mainstream', by: people.worker } });
+  expect(currentStep(closed)).toBe(10);
+
+  const view = value(await viewCase(world.deps, await world.staff(people.manager), { caseId: id }));
+  expect(view.contracts.map((k) => k.status)).toEqual(['ended']);
+  const kinds = view.records.map((r) => r.body.kind).sort();
+  expect(kinds).toEqual(
+    ['evaluation-request', 'home-visit', 'information-returned', 'meeting', 'observation', 'observation', 'review', 'support-session', 'time'].sort(),
+  );
+  const folder = await world.deps.folders.ensureCaseFolder(childFolderName(opened.child, world.config.folderNamePattern), opened.case.reference);
+  expect((await world.deps.folders.list(folder)).map((f) => f.name)).toEqual([`End of Outreach Report ${opened.case.reference}.html`]);
+  const actions = (await world.deps.audit.forCase(id)).map((e) => e.action);
+  expect(actions).toEqual(expect.arrayContaining(['case.referral-logged', 'case.allocated', 'contract.drafted', 'contract.approved', 'case.closed', 'case.read']));
+  return closed;
+}
