@@ -30,3 +30,4 @@ export { caseLedgerOf } from './packages/caseLedger';
 export { viewCase, type CaseView } from './queries/viewCase';
 export { myCases, workerLoads, type WorkerLoad } from './queries/caseloads';
 export type { RecordAdded } from './support/addRecord';
+export { bookMeeting, MeetingKind } from './meetings/bookMeeting';
