@@ -1,0 +1,10 @@
+export { FixedClock } from './fixedClock';
+export { MemoryAuditLog } from './memoryAuditLog';
+export { MemoryCalendar, type BookedRequest } from './memoryCalendar';
+export { MemoryCaseFolders, type StoredFile } from './memoryCaseFolders';
+export { memoryDeps, type MemoryDeps } from './memoryDeps';
+export { MemoryEntityStore, type MemoryStoreColumns } from './memoryEntityStore';
+export { MemoryMailer } from './memoryMailer';
+export { MemoryNotifier } from './memoryNotifier';
+export { memoryStores, type MemoryStores } from './memoryStores';
+export { SequenceIds } from './sequenceIds';

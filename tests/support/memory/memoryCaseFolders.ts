@@ -1,0 +1,85 @@
+import type { CaseFolders, FileRef, FolderRef } from '../../../workflow';
+
+export interface StoredFile extends FileRef {
+  contentType: string;
+  content: Uint8Array;
+}
+
+interface Folder extends FolderRef {
+  path: string;
+}
+
+const libraryUrl = 'https://outreach.example.sharepoint.com/sites/outreach/Case%20Files';
+/** What SharePoint refuses in a file or folder name. */
+const forbiddenInNames = /["*:<>?/\\|]/;
+
+/**
+ * The Case Files library in memory: a folder per child, a subfolder per case, found by path
+ * without regard to case (as SharePoint does); an upload of an existing name replaces its content.
+ */
+export class MemoryCaseFolders implements CaseFolders {
+  private readonly folders = new Map<string, Folder>();
+  private readonly files = new Map<string, StoredFile[]>();
+  private lastFileId = 0;
+
+  async ensureCaseFolder(childFolderName: string, caseReference: string): Promise<FolderRef> {
+    await Promise.resolve();
+    checkName(childFolderName);
+    checkName(caseReference);
+    const child = this.ensure(childFolderName);
+    const folder = this.ensure(`${child.path}/${caseReference}`);
+    return { id: folder.id, webUrl: folder.webUrl };
+  }
+
+  async upload(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef> {
+    await Promise.resolve();
+    checkName(fileName);
+    const inFolder = this.filesOf(folder);
+    const existing = inFolder.find((f) => f.name.toLowerCase() === fileName.toLowerCase());
+    const id = existing?.id ?? `file-${++this.lastFileId}`;
+    const name = existing?.name ?? fileName;
+    const file: StoredFile = { id, name, webUrl: `${folder.webUrl}/${encodeURIComponent(name)}`, contentType, content: Uint8Array.from(content) };
+    this.files.set(folder.id, [...inFolder.filter((f) => f.id !== id), file]);
+    return { id, name, webUrl: file.webUrl };
+  }
+
+  async list(folder: FolderRef): Promise<FileRef[]> {
+    await Promise.resolve();
+    return this.filesOf(folder)
+      .map(({ id, name, webUrl }) => ({ id, name, webUrl }))
+      .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+  }
+
+  /** Every folder's path, in the order made (for assertions in tests). */
+  folderPaths(): string[] {
+    return [...this.folders.values()].map((f) => f.path);
+  }
+
+  /** The files in a folder, with their bytes (for assertions in tests). */
+  filesIn(folder: FolderRef): StoredFile[] {
+    return this.filesOf(folder).map((f) => ({ ...f, content: Uint8Array.from(f.content) }));
+  }
+
+  private filesOf(folder: FolderRef): StoredFile[] {
+    if (![...this.folders.values()].some((f) => f.id === folder.id)) throw new Error(`Case Files: no folder with id ${folder.id}`);
+    return this.files.get(folder.id) ?? [];
+  }
+
+  private ensure(path: string): Folder {
+    const found = this.folders.get(path.toLowerCase());
+    if (found) return found;
+    const folder = {
+      id: `folder-${this.folders.size + 1}`,
+      path,
+      webUrl: `${libraryUrl}/${path.split('/').map(encodeURIComponent).join('/')}`,
+    };
+    this.folders.set(path.toLowerCase(), folder);
+    return folder;
+  }
+}
+
+function checkName(name: string): void {
+  if (name === '' || forbiddenInNames.test(name) || name.trim() !== name) {
+    throw new Error(`Case Files: "${name}" is not a valid name: names cannot contain " * : < > ? / \\ | or start or end with a space`);
+  }
+}

@@ -1,0 +1,24 @@
+import { FixedClock } from './fixedClock';
+import { MemoryAuditLog } from './memoryAuditLog';
+import { MemoryCalendar } from './memoryCalendar';
+import { MemoryCaseFolders } from './memoryCaseFolders';
+import { MemoryMailer } from './memoryMailer';
+import { MemoryNotifier } from './memoryNotifier';
+import { memoryStores } from './memoryStores';
+import { SequenceIds } from './sequenceIds';
+
+/** Every port the workflow needs, in memory (the caller adds `config`). */
+export function memoryDeps(now = '2026-09-14T09:00:00Z') {
+  return {
+    stores: memoryStores(),
+    audit: new MemoryAuditLog(),
+    folders: new MemoryCaseFolders(),
+    mailer: new MemoryMailer(),
+    notifier: new MemoryNotifier(),
+    calendar: new MemoryCalendar(),
+    clock: new FixedClock(now),
+    ids: new SequenceIds(),
+  };
+}
+
+export type MemoryDeps = ReturnType<typeof memoryDeps>;
