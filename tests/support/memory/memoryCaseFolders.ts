@@ -55,9 +55,11 @@ export class MemoryCaseFolders implements CaseFolders {
     return [...this.folders.values()].map((f) => f.path);
   }
 
-  /** The files in a folder, with their bytes (for assertions in tests). */
-  filesIn(folder: FolderRef): StoredFile[] {
-    return this.filesOf(folder).map((f) => ({ ...f, content: Uint8Array.from(f.content) }));
+  /** The files in a folder, given as a path (`C-4K7P2Q Quillfeather/OC-26-AB12C`) or a ref, with their bytes (for assertions in tests). */
+  filesIn(folder: string | FolderRef): StoredFile[] {
+    const ref = typeof folder === 'string' ? this.folders.get(folder.toLowerCase()) : folder;
+    if (!ref) return [];
+    return this.filesOf(ref).map((f) => ({ ...f, content: Uint8Array.from(f.content) }));
   }
 
   private filesOf(folder: FolderRef): StoredFile[] {

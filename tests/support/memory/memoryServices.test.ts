@@ -104,6 +104,8 @@ describe('MemoryCaseFolders', () => {
     const [file] = folders.filesIn(folder);
     expect(file?.contentType).toBe('text/html');
     expect(new TextDecoder().decode(file?.content)).toBe('<h1>Report</h1>');
+    expect(folders.filesIn('c-4k7p2q quillfeather/OC-26-AB12C').map((f) => f.name)).toEqual(['Report OC-26-AB12C.html']);
+    expect(folders.filesIn('C-4K7P2Q Quillfeather/OC-26-ZZ99Z')).toEqual([]);
     expect(folder.webUrl).toBe('https://outreach.example.sharepoint.com/sites/outreach/Case%20Files/C-4K7P2Q%20Quillfeather/OC-26-AB12C');
   });
 
