@@ -1,9 +1,6 @@
+import { defaultCsdlPath } from './csdl/csdlPath';
+import { loadGraphMetadata } from './csdl/loadGraphMetadata';
 import type { GraphMetadataChecker } from './csdl/types';
 
-/**
- * Where `main` gets the Graph metadata checker. The real loader lives in `./csdl` (written separately);
- * until it exists this factory refuses to start rather than serve unchecked requests.
- */
-export const createMetadataChecker = (_repoRoot: string): GraphMetadataChecker => {
-  throw new Error('graph/emulator/csdl/index.ts (loadGraphMetadata) is not available yet');
-};
+/** The Graph v1.0 metadata checker every request goes through (`../shared/reference/schemas/graph-v1.0.csdl`). */
+export const createMetadataChecker = (repoRoot: string): GraphMetadataChecker => loadGraphMetadata(defaultCsdlPath(repoRoot));

@@ -68,7 +68,9 @@ describe('the process through the SharePoint adapters on the embedded Graph', ()
     await graph.clearFaults();
     const records = await w.deps.stores.records.find({ caseId: closed.id });
     expect(records).toHaveLength(9);
-    expect(await w.deps.stores.cases.find({ childId: closed.childId })).toHaveLength(1);
+    const ofChild = await w.deps.stores.cases.find({ childId: closed.childId });
+    expect(ofChild.filter((c) => c.referralKey === closed.referralKey)).toHaveLength(1);
+    expect(await w.deps.stores.children.find({ schoolId: closed.schoolId })).toHaveLength(1);
     expect(await w.deps.stores.contracts.find({ caseId: closed.id })).toHaveLength(1);
     const log = JSON.stringify(await graph.requests());
     expect(log).toMatch(/"status":\s*(429|503)/);

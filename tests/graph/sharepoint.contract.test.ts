@@ -1,7 +1,7 @@
-import type { Case, CaseRecord } from '../../workflow';
-import { describeEntityStoreContract } from '../contract/entityStoreContract';
-import { changeCase, changeRecord, sampleCase, sampleRecord } from '../contract/samples';
-import { describeAuditLogContract, describeCaseFoldersContract } from '../contract/servicesContract';
+import { describeAuditLogContract } from '../contract/auditLogContract';
+import { describeCaseFoldersContract } from '../contract/caseFoldersContract';
+import { describeCaseStoreContract } from '../contract/caseStoreContract';
+import { describeRecordStoreContract } from '../contract/recordStoreContract';
 import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
 
 jest.setTimeout(60_000);
@@ -14,19 +14,7 @@ afterAll(async () => {
   await graph.stop();
 });
 
-describeEntityStoreContract<Case, 'id' | 'reference' | 'childId' | 'schoolId' | 'workerId' | 'status'>('SharePoint Cases list', {
-  make: async () => ({ store: graph.ports.stores.cases }),
-  sample: sampleCase,
-  indexed: ['reference', 'schoolId', 'workerId', 'status'],
-  change: changeCase,
-});
-
-describeEntityStoreContract<CaseRecord, 'id' | 'caseId'>('SharePoint CaseRecords list', {
-  make: async () => ({ store: graph.ports.stores.records }),
-  sample: sampleRecord,
-  indexed: ['caseId'],
-  change: changeRecord,
-});
-
+describeCaseStoreContract('SharePoint Cases list', async () => ({ store: graph.ports.stores.cases }));
+describeRecordStoreContract('SharePoint CaseRecords list', async () => ({ store: graph.ports.stores.records }));
 describeAuditLogContract('SharePoint AuditLog list', async () => ({ audit: graph.ports.audit }));
 describeCaseFoldersContract('Case Files library', async () => ({ folders: graph.ports.folders }));

@@ -1,7 +1,7 @@
 import { loadDemoData, readDemoData } from '../../app/data/demoData';
 import { defaultWorkflowSettings, loadWorkflowConfig } from '../../app/data/workflowConfig';
 import type { Result, Staff, WorkflowDeps } from '../../workflow';
-import { memoryDeps } from './inMemory';
+import { memoryDeps } from './memory';
 
 /** Demo staff by what they do (see data/demo/staff.json). */
 export const people = {
