@@ -83,7 +83,7 @@ export async function addRecord(
   let current: Versioned<Case> = c;
   const milestone = options.milestone;
   if (milestone) {
-    const changed = await changeCase(deps, actor, caseId, (latest) => ok(milestone(latest, record, order.value) ?? {}));
+    const changed = await changeCase(deps, actor, caseId, (latest) => ok(milestone(latest, record, order.value) ?? {}), c);
     if (!changed.ok) return changed;
     current = changed.value;
   }

@@ -32,10 +32,12 @@ export async function changeCase(
   actor: Staff,
   caseId: string,
   decide: (current: Versioned<Case>) => Result<CaseChange>,
+  /** The case as the caller just read it, to save a read on the first attempt. */
+  alreadyRead?: Versioned<Case>,
 ): Promise<Result<Versioned<Case>>> {
   let attempted: Record<string, unknown> | undefined;
   for (let attempt = 1; ; attempt++) {
-    const loaded = await loadCase(deps, actor, caseId);
+    const loaded = attempt === 1 && alreadyRead ? ok(alreadyRead) : await loadCase(deps, actor, caseId);
     if (!loaded.ok) return loaded;
     // A write can commit and still answer with an error (a 503 after the commit, then a retry
     // that meets 412): when the newest state is exactly what we wrote, our change landed.
