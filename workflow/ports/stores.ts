@@ -8,13 +8,13 @@ import type { School } from '../model/school';
 import type { Staff } from '../model/staff';
 import type { EntityStore } from './store';
 
-export type StaffStore = EntityStore<Staff, 'id' | 'userId' | 'email' | 'active'>;
-export type SchoolStore = EntityStore<School, 'id' | 'urn'>;
-export type ChildStore = EntityStore<Child, 'id' | 'matchKey' | 'schoolId' | 'reference'>;
-export type CaseStore = EntityStore<Case, 'id' | 'reference' | 'childId' | 'schoolId' | 'workerId' | 'status'>;
-export type RecordStore = EntityStore<CaseRecord, 'id' | 'caseId'>;
-export type ContractStore = EntityStore<Contract, 'id' | 'caseId' | 'status'>;
-export type PurchaseStore = EntityStore<Purchase, 'id' | 'schoolId' | 'financialYear' | 'caseId'>;
+export type StaffStore = EntityStore<Staff, 'userId' | 'email' | 'active'>;
+export type SchoolStore = EntityStore<School, 'urn'>;
+export type ChildStore = EntityStore<Child, 'matchKey' | 'schoolId' | 'reference'>;
+export type CaseStore = EntityStore<Case, 'reference' | 'childId' | 'schoolId' | 'workerId' | 'status'>;
+export type RecordStore = EntityStore<CaseRecord, 'caseId'>;
+export type ContractStore = EntityStore<Contract, 'caseId' | 'status'>;
+export type PurchaseStore = EntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>;
 
 export interface Stores {
   staff: StaffStore;
