@@ -62,6 +62,10 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     return this.query(clauses.join(' and '));
   }
 
+  async list(): Promise<Versioned<T>[]> {
+    return this.query('');
+  }
+
   async update(id: string, patch: Partial<NewItem<T>>, etag: string): Promise<Versioned<T>> {
     const base = await this.payloadAt(id, etag);
     const next = { ...base, ...patch } as NewItem<T>;

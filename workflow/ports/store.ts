@@ -20,6 +20,8 @@ export interface EntityStore<T extends { id: string }, Indexed extends keyof T> 
   get(id: string): Promise<Versioned<T> | undefined>;
   /** Equality on indexed fields only (SharePoint refuses filters on other columns in large lists). */
   find(filter: Partial<Pick<T, Indexed>>): Promise<Versioned<T>[]>;
+  /** Every item, page by page: for the small lists only (Staff, Schools), never for cases or records. */
+  list(): Promise<Versioned<T>[]>;
   /** Throws VersionConflict when the item changed since `etag` was read; ItemNotFound when gone. */
   update(id: string, patch: Partial<NewItem<T>>, etag: string): Promise<Versioned<T>>;
 }

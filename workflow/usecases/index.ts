@@ -31,3 +31,4 @@ export { viewCase, type CaseView } from './queries/viewCase';
 export { myCases, workerLoads, type WorkerLoad } from './queries/caseloads';
 export type { RecordAdded } from './support/addRecord';
 export { bookMeeting, MeetingKind } from './meetings/bookMeeting';
+export { listSchools, listWorkers, caseIdByReference } from './queries/directory';

@@ -58,6 +58,10 @@ export class MemoryEntityStore<T extends { id: string }, Indexed extends keyof T
     return this.rows.has(id) ? this.read(id) : undefined;
   }
 
+  async list(): Promise<Versioned<T>[]> {
+    return this.find({});
+  }
+
   async find(filter: Partial<Pick<T, Indexed>>): Promise<Versioned<T>[]> {
     await Promise.resolve();
     const clauses = Object.entries(filter).filter(([, value]) => value !== undefined);
