@@ -47,7 +47,7 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
 
   async get(id: string): Promise<Versioned<T> | undefined> {
     try {
-      const found = ItemResponse.parse(await this.client.api(`${this.listPath}/items/${encodeURIComponent(id)}`).expand(`fields($select=${PAYLOAD_COLUMN})`).get());
+      const found = ItemResponse.parse(await this.client.api(`${this.listPath}/items/${encodeURIComponent(id)}`).select('id,eTag').expand(`fields($select=${PAYLOAD_COLUMN})`).get());
       return this.toEntity(found);
     } catch (error) {
       if (graphStatus(error) === 404) return undefined;
@@ -96,7 +96,7 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
 
   private async query(filter: string): Promise<Versioned<T>[]> {
     const found: Versioned<T>[] = [];
-    let request = this.client.api(`${this.listPath}/items`).expand(`fields($select=${PAYLOAD_COLUMN})`).top(500);
+    let request = this.client.api(`${this.listPath}/items`).select('id,eTag').expand(`fields($select=${PAYLOAD_COLUMN})`).top(500);
     if (filter) request = request.filter(filter);
     let page = ItemsPage.parse(await request.get());
     for (;;) {
