@@ -86,7 +86,7 @@ export const lists = {
   conversationReferences: {
     displayName: 'ConversationReferences',
     description: 'Where to reach each member of staff in Teams.',
-    indexed: [text('userId', 'UserId', true)],
+    indexed: [text('userId', 'UserId', true), { field: 'stale', column: 'Stale', type: 'boolean' }],
   },
 } satisfies Record<string, ListDefinition>;
 

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../model/audit';
 import type { Case } from '../model/case';
 import type { Child } from '../model/child';
 import type { Contract } from '../model/contract';
+import type { ConversationReference } from '../model/conversation';
 import type { Purchase } from '../model/purchase';
 import type { CaseRecord } from '../model/records';
 import type { School } from '../model/school';
@@ -14,6 +15,7 @@ export type ChildStore = EntityStore<Child, 'matchKey' | 'schoolId' | 'reference
 export type CaseStore = EntityStore<Case, 'reference' | 'childId' | 'schoolId' | 'workerId' | 'status'>;
 export type RecordStore = EntityStore<CaseRecord, 'caseId'>;
 export type ContractStore = EntityStore<Contract, 'caseId' | 'status'>;
+export type ConversationReferenceStore = EntityStore<ConversationReference, 'userId' | 'stale'>;
 export type PurchaseStore = EntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>;
 
 export interface Stores {
@@ -24,6 +26,7 @@ export interface Stores {
   records: RecordStore;
   contracts: ContractStore;
   purchases: PurchaseStore;
+  conversations: ConversationReferenceStore;
 }
 
 /** Append-only: entries are never changed or removed. */

@@ -32,3 +32,4 @@ export { myCases, workerLoads, type WorkerLoad } from './queries/caseloads';
 export type { RecordAdded } from './support/addRecord';
 export { bookMeeting, MeetingKind } from './meetings/bookMeeting';
 export { listSchools, listWorkers, caseIdByReference } from './queries/directory';
+export { rememberConversation, markConversationStale } from './conversations/conversationReferences';

@@ -1,7 +1,7 @@
-import type { Case, CaseRecord, Child, Contract, Purchase, School, Staff, Stores } from '../../../workflow';
+import type { Case, CaseRecord, Child, Contract, ConversationReference, Purchase, School, Staff, Stores } from '../../../workflow';
 import { MemoryEntityStore } from './memoryEntityStore';
 
-/** The seven lists in memory, with the indexed and unique columns the SharePoint lists have. */
+/** The lists in memory, with the indexed and unique columns the SharePoint lists have. */
 export function memoryStores() {
   return {
     staff: new MemoryEntityStore<Staff, 'userId' | 'email' | 'active'>('Staff', {
@@ -21,6 +21,10 @@ export function memoryStores() {
     contracts: new MemoryEntityStore<Contract, 'caseId' | 'status'>('Contracts', { indexed: ['caseId', 'status'] }),
     purchases: new MemoryEntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>('Purchases', {
       indexed: ['schoolId', 'financialYear', 'caseId'],
+    }),
+    conversations: new MemoryEntityStore<ConversationReference, 'userId' | 'stale'>('ConversationReferences', {
+      indexed: ['userId', 'stale'],
+      unique: ['userId'],
     }),
   } satisfies Stores;
 }
