@@ -27,6 +27,7 @@ describe('config defaults', () => {
         dataDir: './.data',
         graph: { mode: 'embedded' },
         service: { name: 'Outreach Service', mailbox: 'outreach@outreach.example.org' },
+        playground: { port: 56150 },
       },
     });
   });

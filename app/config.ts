@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../workflow/result';
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 const nodeEnvs = ['development', 'test', 'production'] as const;
+const switches = ['on', 'off'] as const;
 
 const portMessage = 'must be a whole number from 0 to 65535';
 const port = z
@@ -74,6 +75,21 @@ export const settingsShape = {
     .optional()
     .describe('Bot application (client) id. Required in tenant mode; set with BOT_PASSWORD.'),
   BOT_PASSWORD: z.string().min(1).optional().describe('Bot client secret. Required in tenant mode; set with BOT_ID.'),
+  PLAYGROUND: z
+    .enum(switches, { error: `must be one of ${switches.join(', ')}` })
+    .default('on')
+    .describe('With the embedded Graph, also start the Microsoft 365 Agents Playground (a local Teams-like chat) against the bot. Never started in tenant mode.'),
+  PLAYGROUND_PORT: port
+    .default(56150)
+    .describe('Port of the Agents Playground page (http://localhost:<port>); if taken, the Playground picks another and /healthz says which.'),
+  TEAMS_APP_ID: guid('Teams app id: any GUID, fixed for the life of the app')
+    .default('6f0c3a52-8d1e-4b7a-9c35-2e41d07b9a18')
+    .describe('Packaging (npm run package): the Teams app id in the manifest.'),
+  PUBLIC_HOSTNAME: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, { error: 'must be a host name such as outreach.azurewebsites.net' })
+    .optional()
+    .describe('Packaging (npm run package): the host name Teams reaches the app on, e.g. outreach.azurewebsites.net. Required to package, with BOT_ID.'),
 } as const;
 
 export type SettingName = keyof typeof settingsShape;
@@ -141,6 +157,8 @@ export interface Config {
   graph: GraphSettings;
   bot?: { id: string; password: string };
   service: { name: string; mailbox: string };
+  /** The local Teams client to start (embedded Graph and PLAYGROUND=on only). */
+  playground?: { port: number };
 }
 
 const toConfig = (s: Settings): Config => {
@@ -163,6 +181,7 @@ const toConfig = (s: Settings): Config => {
     graph,
     service: { name: s.SERVICE_NAME, mailbox: s.SERVICE_MAILBOX },
     ...(s.BOT_ID && s.BOT_PASSWORD ? { bot: { id: s.BOT_ID, password: s.BOT_PASSWORD } } : {}),
+    ...(graph.mode === 'embedded' && s.PLAYGROUND === 'on' ? { playground: { port: s.PLAYGROUND_PORT } } : {}),
   };
 };
 

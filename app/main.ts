@@ -2,6 +2,7 @@ import { formatConfigProblems, parseConfig } from './config';
 import { connectGraph } from './graph/connectGraph';
 import { listen } from './listen';
 import { createLogger } from './logger';
+import { startLocalTeamsClient } from './playground/localTeamsClient';
 import { createServer } from './server';
 import { closeServer, installShutdown } from './shutdown';
 import { startWorkflow } from './startWorkflow';
@@ -21,13 +22,21 @@ const main = async (): Promise<void> => {
     graph = await connectGraph(config.value);
     logger.info({ graph: graph.health }, 'connected to Microsoft Graph');
     await startWorkflow(config.value, graph, logger);
-    const app = createServer({ logger, version: appVersion, health: { graph: graph.health } });
+    // /healthz reads this at each request: the Playground's entry is added once it is up (it needs the bot's URL).
+    const health: Record<string, unknown> = { graph: graph.health };
+    const app = createServer({ logger, version: appVersion, health });
     const { server, url } = await listen(app, port);
+    const teamsClient = await startLocalTeamsClient(config.value, url, logger);
+    if (teamsClient) health.teamsClient = teamsClient.health;
     const connected = graph;
     installShutdown({
       signals: process,
       logger,
-      steps: [closeServer(server), { name: 'graph', run: () => connected.stop() }],
+      steps: [
+        ...(teamsClient ? [{ name: 'agents playground', run: () => teamsClient.stop() }] : []),
+        closeServer(server),
+        { name: 'graph', run: () => connected.stop() },
+      ],
       exit: (code) => process.exit(code),
     });
     logger.info({ url, version: appVersion, nodeEnv, graphMode: graph.health.mode }, 'listening');
