@@ -1,0 +1,44 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { buildAppPackage } from '../../manifest/appPackage';
+import { formatConfigProblems, settingsShape } from '../config';
+import { appVersion } from '../version';
+
+/**
+ * `npm run package`: writes appPackage.zip (manifest + icons) for the deployment the settings name.
+ * Reads only the settings a package needs (BOT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID), so no secret has to
+ * be present. `--out <file>` writes elsewhere.
+ */
+const packagingSettings = z.object({
+  BOT_ID: settingsShape.BOT_ID.unwrap().describe('required to package'),
+  PUBLIC_HOSTNAME: settingsShape.PUBLIC_HOSTNAME.unwrap(),
+  TEAMS_APP_ID: settingsShape.TEAMS_APP_ID,
+});
+
+const outPath = (argv: readonly string[]): string => {
+  const index = argv.indexOf('--out');
+  const given = index >= 0 ? argv[index + 1] : undefined;
+  return path.resolve(given ?? path.join(__dirname, '..', '..', 'appPackage.zip'));
+};
+
+async function main(): Promise<void> {
+  const env = Object.fromEntries(Object.keys(packagingSettings.shape).flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
+  const parsed = packagingSettings.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({
+      setting: String(issue.path[0] ?? '(settings)'),
+      message: issue.code === 'invalid_type' ? 'is required to package the app' : issue.message,
+    }));
+    process.stderr.write(`${formatConfigProblems(problems)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const { BOT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID } = parsed.data;
+  const zip = await buildAppPackage({ BOT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID, VERSION: appVersion });
+  const file = outPath(process.argv);
+  writeFileSync(file, zip);
+  process.stdout.write(`wrote ${file} (${zip.length} bytes): Teams app ${TEAMS_APP_ID}, bot ${BOT_ID}, https://${PUBLIC_HOSTNAME}\n`);
+}
+
+void main();
