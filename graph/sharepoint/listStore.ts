@@ -39,7 +39,7 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     } catch (error) {
       if (graphStatus(error) !== 409) throw error;
       // A unique column refused it: either this key was written before (a retry, a double submit) or another value clashes.
-      const [existing] = await this.query(`fields/${IDEMPOTENCY_COLUMN} eq ${literal(idempotencyKey)}`);
+      const existing = await this.findByKey(idempotencyKey);
       if (!existing) throw new UniqueValueTaken(this.definition.displayName);
       return { item: existing, created: false };
     }
@@ -53,6 +53,11 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
       if (graphStatus(error) === 404) return undefined;
       throw error;
     }
+  }
+
+  async findByKey(idempotencyKey: string): Promise<Versioned<T> | undefined> {
+    const [existing] = await this.query(`fields/${IDEMPOTENCY_COLUMN} eq ${literal(idempotencyKey)}`);
+    return existing;
   }
 
   async find(filter: Partial<Pick<T, Indexed>>): Promise<Versioned<T>[]> {

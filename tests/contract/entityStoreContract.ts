@@ -86,6 +86,13 @@ export function describeEntityStoreContract<T extends { id: string }, K extends 
         expect(await store().find(o.identify(repeat))).toEqual([]);
       });
 
+      it('findByKey returns the item made with that idempotency key, and nothing for an unused key', async () => {
+        const key = freshIdempotencyKey();
+        const made = await store().create(o.sample(), key);
+        expect(await store().findByKey(key)).toStrictEqual(made.item);
+        expect(await store().findByKey(freshIdempotencyKey())).toBeUndefined();
+      });
+
       it('the same item sent twice with one key (a retry) is stored once', async () => {
         const key = freshIdempotencyKey();
         const item = o.sample();

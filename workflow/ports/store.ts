@@ -18,6 +18,8 @@ export interface EntityStore<T extends { id: string }, Indexed extends keyof T> 
   /** Creates once per idempotency key: a repeat returns the first item and `created: false`. */
   create(item: NewItem<T>, idempotencyKey: string): Promise<Created<T>>;
   get(id: string): Promise<Versioned<T> | undefined>;
+  /** The item created with this idempotency key, if any (tells a repeat from a new request). */
+  findByKey(idempotencyKey: string): Promise<Versioned<T> | undefined>;
   /** Equality on indexed fields only (SharePoint refuses filters on other columns in large lists). */
   find(filter: Partial<Pick<T, Indexed>>): Promise<Versioned<T>[]>;
   /** Every item, page by page: for the small lists only (Staff, Schools), never for cases or records. */

@@ -53,6 +53,12 @@ export class MemoryEntityStore<T extends { id: string }, Indexed extends keyof T
     return { item: this.read(id), created: true };
   }
 
+  async findByKey(idempotencyKey: string): Promise<Versioned<T> | undefined> {
+    await Promise.resolve();
+    const id = this.idByKey.get(columnKey(idempotencyKey));
+    return id === undefined ? undefined : this.read(id);
+  }
+
   async get(id: string): Promise<Versioned<T> | undefined> {
     await Promise.resolve();
     return this.rows.has(id) ? this.read(id) : undefined;

@@ -48,6 +48,42 @@ export async function addRecord(
   const loaded = await loadCase(deps, actor, caseId);
   if (!loaded.ok) return loaded;
   const c = loaded.value;
+  const idempotencyKey = `${caseId}:${requestKey}`;
+  const allowed = await recordRules(c, body, options);
+  if (!allowed.ok) {
+    // A repeat of a request that was recorded (double click, Teams retry) is not a broken rule: the case has moved on since.
+    const earlier = await deps.stores.records.findByKey(idempotencyKey);
+    return earlier ? ok({ record: earlier, case: c, repeated: true }) : allowed;
+  }
+  const order = allowed;
+  const stamp = now(deps);
+  const { item: record, created } = await deps.stores.records.create(
+    {
+      caseId,
+      step: order.value,
+      safeguarding: options.safeguarding ?? false,
+      locked: options.safeguarding ?? false,
+      ...(options.safeguarding ? { lockedBy: actor.userId } : {}),
+      body,
+      createdBy: actor.userId,
+      createdAt: stamp.at,
+      updatedBy: actor.userId,
+      updatedAt: stamp.at,
+    },
+    idempotencyKey,
+  );
+  let current: Versioned<Case> = c;
+  const milestone = options.milestone;
+  if (milestone) {
+    const changed = await changeCase(deps, actor, caseId, (latest) => ok(milestone(latest, record, order.value) ?? {}), c);
+    if (!changed.ok) return changed;
+    current = changed.value;
+  }
+  await audit(deps, actor, `record.${body.kind}`, caseId, idempotencyKey, { recordId: record.id, step: String(order.value) });
+  return ok({ record, case: current, repeated: !created });
+}
+
+async function recordRules(c: Case, body: RecordBody, options: AddRecordOptions): Promise<Result<StepNumber>> {
   if (!anyTimeOnClosedCases.has(body.kind)) {
     const open = openCaseRule(c);
     if (!open.ok) return open;
@@ -64,29 +100,5 @@ export async function addRecord(
     const extra = await options.rule(c);
     if (!extra.ok) return extra;
   }
-  const stamp = now(deps);
-  const { item: record, created } = await deps.stores.records.create(
-    {
-      caseId,
-      step: order.value,
-      safeguarding: options.safeguarding ?? false,
-      locked: options.safeguarding ?? false,
-      ...(options.safeguarding ? { lockedBy: actor.userId } : {}),
-      body,
-      createdBy: actor.userId,
-      createdAt: stamp.at,
-      updatedBy: actor.userId,
-      updatedAt: stamp.at,
-    },
-    `${caseId}:${requestKey}`,
-  );
-  let current: Versioned<Case> = c;
-  const milestone = options.milestone;
-  if (milestone) {
-    const changed = await changeCase(deps, actor, caseId, (latest) => ok(milestone(latest, record, order.value) ?? {}), c);
-    if (!changed.ok) return changed;
-    current = changed.value;
-  }
-  await audit(deps, actor, `record.${body.kind}`, caseId, `${caseId}:${requestKey}`, { recordId: record.id, step: String(order.value) });
-  return ok({ record, case: current, repeated: !created });
+  return order;
 }

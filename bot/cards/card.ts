@@ -1,0 +1,38 @@
+import type { Staff, WorkflowDeps } from '../../workflow';
+
+/** An Adaptive Card 1.5 as plain JSON: what goes in an attachment's `content`. */
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  version: '1.5';
+  body: unknown[];
+  actions?: unknown[];
+  refresh?: unknown;
+  [key: string]: unknown;
+}
+
+/** Who is acting and with what: every card handler gets this. */
+export interface CardContext {
+  deps: WorkflowDeps;
+  actor: Staff;
+}
+
+/**
+ * The answer to a card action: the card shown in place of the one clicked, and possibly a
+ * further card (the case with its next actions) sent as a new message.
+ */
+export interface CardResponse {
+  card: AdaptiveCardJson;
+  followUp?: AdaptiveCardJson;
+}
+
+/** What the user asked for in chat (the bot turns text into this). */
+export type CardRequest =
+  | { kind: 'welcome' }
+  | { kind: 'help' }
+  | { kind: 'new-referral' }
+  | { kind: 'my-cases' }
+  | { kind: 'case'; reference: string }
+  | { kind: 'log-time'; reference?: string }
+  | { kind: 'unknown'; text: string };
+
+export const cardContentType = 'application/vnd.microsoft.card.adaptive';

@@ -1,0 +1,107 @@
+import { viewCase, type CaseView, type Result, type WorkflowError } from '../../../workflow';
+import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
+import type { CardVerb } from '../actions/cardVerb';
+import { headingOf } from '../caseHeading';
+import { composeCard, outcomeCard, type Outcome } from '../outcomes';
+import { caseCard } from '../views/caseCard';
+import { openVerb, submitVerb, type CaseFormName } from './formNames';
+import { withDefaults, type FormValues } from './formValues';
+
+/**
+ * A form about one case: `<name>.open` shows it, `<name>.submit` records it through a use case.
+ * The submit answers with what was recorded (no live buttons) and a follow-up case card with
+ * the next actions; a broken rule shows the form again naming the rule, with what was typed.
+ */
+export interface CaseFormSpec<O> {
+  name: CaseFormName;
+  /** The form's heading line, e.g. "Record the initial observation". */
+  title: string;
+  submitTitle: string;
+  /** Values every input starts with ('' for empty); the keys are the inputs' ids. */
+  defaults(ctx: CardContext, view: CaseView): FormValues | Promise<FormValues>;
+  /** The inputs, expanded with the values (and any choices the form needs). */
+  fields(ctx: CardContext, view: CaseView, values: FormValues): unknown[] | Promise<unknown[]>;
+  /** The card's values as the use case's input (caseId and requestKey are added). */
+  toInput(values: FormValues): Record<string, unknown>;
+  run(ctx: CardContext, input: Record<string, unknown>): Promise<Result<O>>;
+  /** What the finished card says was recorded. */
+  recorded(ctx: CardContext, outcome: O, values: FormValues): Outcome | Promise<Outcome>;
+  /** Action data the form carries from `open` to `submit` besides caseId (e.g. contractId). */
+  carries?: readonly string[];
+}
+
+/** Errors after which showing the form again would not help. */
+const finalErrors = new Set<WorkflowError['code']>(['NotYourCase', 'RoleRequired', 'NotFound', 'CaseClosed', 'NotOnStaffList']);
+
+export function caseFormVerbs<O>(spec: CaseFormSpec<O>): CardVerb[] {
+  return [
+    { verb: openVerb(spec.name), handle: (ctx, values) => openForm(spec, ctx, values) },
+    { verb: submitVerb(spec.name), handle: (ctx, values) => submitForm(spec, ctx, values) },
+  ];
+}
+
+async function openForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: FormValues): Promise<CardResponse> {
+  const view = await viewCase(ctx.deps, ctx.actor, { caseId: data.caseId ?? '' });
+  if (!view.ok) return { card: refusal(view.error) };
+  const values = await spec.defaults(ctx, view.value);
+  const requestKey = ctx.deps.ids.randomCode(16);
+  return { card: await formCard(spec, ctx, view.value, values, carried(spec, data, requestKey)) };
+}
+
+async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: FormValues): Promise<CardResponse> {
+  const caseId = data.caseId ?? '';
+  const requestKey = data.requestKey ?? '';
+  const result = await spec.run(ctx, { ...spec.toInput(data), caseId, requestKey });
+  const view = await viewCase(ctx.deps, ctx.actor, { caseId });
+  if (!view.ok) return { card: refusal(result.ok ? view.error : result.error) };
+  const heading = headingOf(view.value);
+  const followUp = await caseCard(ctx, view.value);
+  if (result.ok) {
+    const outcome = await spec.recorded(ctx, result.value, data);
+    const repeated = isRepeat(result.value);
+    return {
+      card: outcomeCard(repeated ? { ...outcome, detail: joinDetail(outcome.detail, 'This had already been recorded: nothing was written twice.') } : outcome, heading),
+      followUp,
+    };
+  }
+  if (result.error.code === 'AlreadyDone' || result.error.code === 'ConcurrentChange') {
+    return { card: outcomeCard({ headline: 'Nothing new was recorded', tone: 'warning', detail: result.error.message }, heading), followUp };
+  }
+  if (finalErrors.has(result.error.code)) return { card: outcomeCard(refusalOutcome(result.error), heading), followUp };
+  const values = withDefaults(await spec.defaults(ctx, view.value), data);
+  return { card: await formCard(spec, ctx, view.value, values, carried(spec, data, requestKey), result.error) };
+}
+
+async function formCard<O>(
+  spec: CaseFormSpec<O>,
+  ctx: CardContext,
+  view: CaseView,
+  values: FormValues,
+  submitData: Record<string, string>,
+  problem?: WorkflowError,
+): Promise<AdaptiveCardJson> {
+  const fields = await spec.fields(ctx, view, values);
+  return composeCard({
+    heading: headingOf(view),
+    ...(problem ? { problem } : {}),
+    body: [{ type: 'TextBlock', text: spec.title, weight: 'Bolder', size: 'Medium', wrap: true }, ...fields],
+    actions: [
+      { type: 'Action.Execute', title: spec.submitTitle, verb: submitVerb(spec.name), data: submitData, style: 'positive' },
+      { type: 'Action.Execute', title: 'Back to the case', verb: 'case.open', data: { caseId: view.case.id }, associatedInputs: 'none' },
+    ],
+  });
+}
+
+function carried<O>(spec: CaseFormSpec<O>, data: FormValues, requestKey: string): Record<string, string> {
+  const extra = Object.fromEntries((spec.carries ?? []).map((k) => [k, data[k] ?? '']));
+  return { caseId: data.caseId ?? '', requestKey, ...extra };
+}
+
+const isRepeat = (value: unknown): boolean => typeof value === 'object' && value !== null && 'repeated' in value && value.repeated === true;
+const joinDetail = (a: string | undefined, b: string): string => (a ? `${a}\n\n${b}` : b);
+
+export function refusalOutcome(error: WorkflowError): Outcome {
+  return { headline: 'This could not be done', tone: 'attention', detail: error.message, facts: error.rule ? [{ title: 'Rule', value: error.rule }] : [] };
+}
+
+export const refusal = (error: WorkflowError): AdaptiveCardJson => outcomeCard(refusalOutcome(error));

@@ -1,0 +1,69 @@
+import { caseIdByReference, type Staff, type WorkflowDeps } from '../../workflow';
+import { allVerbs } from './actions/allVerbs';
+import { openCase } from './actions/viewActions';
+import type { AdaptiveCardJson, CardContext, CardRequest, CardResponse } from './card';
+import { openVerb } from './forms/formNames';
+import { FormValuesSchema } from './forms/formValues';
+import { outcomeCard } from './outcomes';
+import { helpCard, unknownTextCard, welcomeCard } from './views/chatViews';
+import { myCasesCard } from './views/myCasesCard';
+
+export type { AdaptiveCardJson, CardContext, CardRequest, CardResponse } from './card';
+export { cardContentType } from './card';
+export { chatCommands } from './commands';
+export { notOnStaffListCard, workingCard } from './views/chatViews';
+
+const byVerb = new Map(allVerbs.map((v) => [v.verb, v]));
+
+/** Every verb the cards carry (for tests and the protocol). */
+export const cardVerbs: readonly string[] = allVerbs.map((v) => v.verb);
+
+/** The card that answers a chat request. */
+export async function cardForRequest(deps: WorkflowDeps, actor: Staff, request: CardRequest): Promise<AdaptiveCardJson> {
+  const ctx: CardContext = { deps, actor };
+  switch (request.kind) {
+    case 'welcome':
+      return welcomeCard(actor);
+    case 'help':
+      return helpCard();
+    case 'my-cases':
+      return myCasesCard(ctx);
+    case 'new-referral':
+      return (await runVerb(ctx, 'referral.open', {})).card;
+    case 'case':
+      return (await caseByReference(ctx, request.reference, (caseId) => openCase(ctx, caseId))).card;
+    case 'log-time':
+      if (!request.reference) return myCasesCard(ctx, 'Open the case, then choose "More actions" and "Log time".');
+      return (await caseByReference(ctx, request.reference, (caseId) => runVerb(ctx, openVerb('time'), { caseId }))).card;
+    case 'unknown':
+      return unknownTextCard(request.text);
+  }
+}
+
+/**
+ * An Action.Execute from any card (`verb` and `data` as Teams sends them). Never throws for bad
+ * input: an unknown verb or malformed data answers a card that says so.
+ */
+export async function handleCardAction(deps: WorkflowDeps, actor: Staff, verb: string, data: unknown): Promise<CardResponse> {
+  const values = FormValuesSchema.safeParse(data ?? {});
+  if (!values.success) {
+    return { card: outcomeCard({ headline: 'That card sent something I cannot read', tone: 'attention', detail: 'Nothing was recorded. Open the case again and use a fresh card.' }) };
+  }
+  return runVerb({ deps, actor }, verb, values.data);
+}
+
+async function runVerb(ctx: CardContext, verb: string, values: Record<string, string>): Promise<CardResponse> {
+  const handler = byVerb.get(verb);
+  if (!handler) {
+    return { card: outcomeCard({ headline: 'That button no longer works', tone: 'warning', detail: `"${verb}" is from an older card. Nothing was recorded: say "my cases" for fresh cards.` }) };
+  }
+  return handler.handle(ctx, values);
+}
+
+async function caseByReference(ctx: CardContext, reference: string, then: (caseId: string) => Promise<CardResponse>): Promise<CardResponse> {
+  const caseId = /^OC-\d{2}-[0-9A-Z]{5}$/i.test(reference.trim()) ? await caseIdByReference(ctx.deps, reference) : undefined;
+  if (!caseId) {
+    return { card: outcomeCard({ headline: `No case ${reference.trim().toUpperCase()}`, tone: 'warning', detail: 'Case references look like OC-26-7KQ2M. Say "my cases" to see yours.' }) };
+  }
+  return then(caseId);
+}

@@ -1,0 +1,70 @@
+import type { CaseView, Contract } from '../../../workflow';
+import type { AdaptiveCardJson, CardContext } from '../card';
+import { headingOf } from '../caseHeading';
+import { showCode, showDate } from '../format';
+import { openVerb, viewVerbs } from '../forms/formNames';
+import { composeCard, type Fact } from '../outcomes';
+import { staffNames } from '../staffNames';
+import caseTemplate from '../templates/caseCard.json';
+import { expandFragment } from '../template';
+import { nextStepOffers, otherOffers, type Offer } from './caseOffers';
+import { recordLabels } from './recordLabels';
+
+const recentRecords = 5;
+/** Teams shows at most 6 actions in a set. */
+const actionsPerSet = 6;
+
+/** A case: where it stands, its recent records, and the actions this person can take next. */
+export async function caseCard(ctx: CardContext, view: CaseView): Promise<AdaptiveCardJson> {
+  const nameOf = await staffNames(ctx);
+  const c = view.case;
+  const facts: Fact[] = [
+    { title: 'School', value: view.school?.name ?? '' },
+    { title: 'Year group', value: view.child ? (view.child.yearGroup === 0 ? 'Reception' : `Year ${view.child.yearGroup}`) : '' },
+    { title: 'Worker', value: c.workerId ? nameOf(c.workerId) : 'Not allocated yet' },
+    { title: 'Referred', value: `${showDate(c.referralDate)} by ${showCode(c.referralSource)}` },
+    { title: 'Consent', value: showCode(c.consent) },
+    { title: 'Contract', value: contractLine(view) },
+  ].filter((f) => f.value !== '');
+  const records = [...view.records]
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, recentRecords)
+    .map((r) => ({
+      line: `${showDate(r.createdAt.slice(0, 10))} · ${recordLabels[r.body.kind]}${r.locked ? ' (locked)' : ''} · ${nameOf(r.createdBy)}`,
+      colour: r.safeguarding ? 'Attention' : 'Default',
+    }));
+  const next = nextStepOffers(ctx.actor, view);
+  const waiting = next.length === 0 && c.status !== 'closed' ? waitingLine(view) : '';
+  const others = otherOffers(ctx.actor, view);
+  const toAction = (o: Offer) => ({ type: 'Action.Execute', title: o.title, verb: openVerb(o.form), data: { caseId: c.id, ...(o.data ?? {}) } });
+  const more = chunk(others.map(toAction), actionsPerSet).map((actions) => ({ type: 'ActionSet', actions }));
+  return composeCard({
+    heading: headingOf(view),
+    body: [expandFragment(caseTemplate, { facts, records, waiting })],
+    actions: [
+      ...next.slice(0, actionsPerSet - 2).map(toAction),
+      ...(more.length > 0 ? [{ type: 'Action.ShowCard', title: 'More actions', card: { type: 'AdaptiveCard', version: '1.5', body: more } }] : []),
+      { type: 'Action.Execute', title: 'My cases', verb: viewVerbs.myCases, data: {}, associatedInputs: 'none' },
+    ],
+  });
+}
+
+function contractLine(view: CaseView): string {
+  const inForce = view.case.contractInForce;
+  if (inForce) return `In force ${showDate(inForce.startDate)} to ${showDate(inForce.supportEnds)}, review by ${showDate(inForce.reviewDate)}`;
+  const latest: Contract | undefined = [...view.contracts].sort((a, b) => b.version - a.version)[0];
+  if (!latest) return '';
+  return latest.status === 'awaiting-approval' ? `Version ${latest.version} awaiting approval` : `Version ${latest.version}: ${showCode(latest.status)}`;
+}
+
+function waitingLine(view: CaseView): string {
+  if (view.step === 7) return 'The contract is waiting for a manager to approve it.';
+  if (view.case.status === 'paused') return 'The case is paused: a manager can resume it.';
+  return 'Nothing for you to do on this case at this step.';
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
