@@ -1,4 +1,5 @@
-import { formatConfigProblems, parseConfig } from './config';
+import { mountBot, type BotAuth } from './bot/mountBot';
+import { formatConfigProblems, parseConfig, type Config } from './config';
 import { connectGraph } from './graph/connectGraph';
 import { listen } from './listen';
 import { createLogger } from './logger';
@@ -21,10 +22,11 @@ const main = async (): Promise<void> => {
   try {
     graph = await connectGraph(config.value);
     logger.info({ graph: graph.health }, 'connected to Microsoft Graph');
-    await startWorkflow(config.value, graph, logger);
+    const workflow = await startWorkflow(config.value, graph, logger);
+    const bot = mountBot(workflow, botAuth(config.value), logger);
     // /healthz reads this at each request: the Playground's entry is added once it is up (it needs the bot's URL).
-    const health: Record<string, unknown> = { graph: graph.health };
-    const app = createServer({ logger, version: appVersion, health });
+    const health: Record<string, unknown> = { graph: graph.health, bot: bot.health };
+    const app = createServer({ logger, version: appVersion, health, mounts: [bot] });
     const { server, url } = await listen(app, port);
     const teamsClient = await startLocalTeamsClient(config.value, url, logger);
     if (teamsClient) health.teamsClient = teamsClient.health;
@@ -35,6 +37,7 @@ const main = async (): Promise<void> => {
       steps: [
         ...(teamsClient ? [{ name: 'agents playground', run: () => teamsClient.stop() }] : []),
         closeServer(server),
+        { name: 'bot background work', run: () => bot.drain() },
         { name: 'graph', run: () => connected.stop() },
       ],
       exit: (code) => process.exit(code),
@@ -46,5 +49,14 @@ const main = async (): Promise<void> => {
     process.exitCode = 1;
   }
 };
+
+/** Bot Framework tokens are checked whenever a tenant is configured (config requires the bot's credentials then). */
+function botAuth(config: Config): BotAuth {
+  if (config.graph.mode === 'tenant') {
+    if (!config.bot) throw new Error('tenant mode needs BOT_ID and BOT_PASSWORD');
+    return { mode: 'tenant', clientId: config.bot.id, clientSecret: config.bot.password, tenantId: config.graph.tenantId };
+  }
+  return { mode: 'anonymous' };
+}
 
 void main();

@@ -11,7 +11,7 @@ import { myCasesCard } from './views/myCasesCard';
 export type { AdaptiveCardJson, CardContext, CardRequest, CardResponse } from './card';
 export { cardContentType } from './card';
 export { chatCommands } from './commands';
-export { notOnStaffListCard, workingCard } from './views/chatViews';
+export { notOnStaffListCard, welcomeCard, workingCard } from './views/chatViews';
 
 const byVerb = new Map(allVerbs.map((v) => [v.verb, v]));
 

@@ -1,0 +1,73 @@
+import { authorizeJWT, CloudAdapter, type AuthConfiguration, type Request as AgentsRequest } from '@microsoft/agents-hosting';
+import express, { type RequestHandler, type Router } from 'express';
+import { z } from 'zod';
+import { BackgroundWork } from '../../bot/backgroundWork';
+import type { BotDeps, BotLog } from '../../bot/botDeps';
+import { handleTurn } from '../../bot/outreachBot';
+import type { WorkflowDeps } from '../../workflow';
+import type { AppLogger } from '../logger';
+
+/** Teams retries an invoke after about 5 s: answer with an interim card well before. */
+export const interimCardAfterMs = 3000;
+
+export type BotAuth =
+  /** Bot Framework tokens validated on every request (a tenant). */
+  | { mode: 'tenant'; clientId: string; clientSecret: string; tenantId: string }
+  /** Only with the embedded Graph: requests without a token are accepted (the Playground sends none). */
+  | { mode: 'anonymous' };
+
+export interface MountedBot {
+  path: string;
+  router: Router;
+  health: { endpoint: string; auth: BotAuth['mode'] };
+  /** Waits for card updates still being finished in the background. */
+  drain(): Promise<void>;
+}
+
+/** The least an activity needs before the SDK sees it: anything else is a 400 naming what is missing. */
+const ActivityEnvelope = z
+  .object({ type: z.string().min(1), channelId: z.string().min(1), serviceUrl: z.string().min(1), conversation: z.object({ id: z.string().min(1) }).loose() })
+  .loose();
+
+const activityEnvelope: RequestHandler = (req, res, next) => {
+  const parsed = ActivityEnvelope.safeParse(req.body);
+  if (parsed.success) return next();
+  const missing = parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ');
+  res.status(400).json({ error: `not a Bot Framework activity: check ${missing}` });
+};
+
+const anonymousCaller: RequestHandler = (req, _res, next) => {
+  (req as unknown as AgentsRequest).user = { name: 'anonymous' };
+  next();
+};
+
+/** The bot on the app's express server at /api/messages (Microsoft 365 Agents SDK CloudAdapter). */
+export function mountBot(workflow: WorkflowDeps, auth: BotAuth, logger: AppLogger, options: { interimAfterMs?: number } = {}): MountedBot {
+  const authConfig: AuthConfiguration = auth.mode === 'tenant' ? { clientId: auth.clientId, clientSecret: auth.clientSecret, tenantId: auth.tenantId } : { clientId: '' };
+  const adapter = new CloudAdapter(authConfig);
+  const log = logger.child({ component: 'bot' });
+  adapter.onTurnError = async (context, error) => {
+    log.error({ activity: context.activity.type, error: error instanceof Error ? error.name : typeof error }, 'bot turn failed');
+    if (context.activity.type === 'message') await context.sendActivity('Sorry, something went wrong on our side. Nothing you sent was lost: try again in a moment.');
+  };
+  const botLog: BotLog = {
+    info: (fields, message) => log.info(fields, message),
+    warn: (fields, message) => log.warn(fields, message),
+    error: (fields, message) => log.error(fields, message),
+  };
+  const background = new BackgroundWork(botLog);
+  const botIdentity = auth.mode === 'tenant' ? auth.clientId : { name: 'anonymous' };
+  const deps: BotDeps = {
+    workflow,
+    log: botLog,
+    interimAfterMs: options.interimAfterMs ?? interimCardAfterMs,
+    background,
+    continueConversation: (reference, logic) => adapter.continueConversation(botIdentity, reference, logic),
+  };
+  const router = express.Router();
+  router.use(express.json({ limit: '1mb' }));
+  router.post('/', auth.mode === 'tenant' ? (authorizeJWT(authConfig) as unknown as RequestHandler) : anonymousCaller, activityEnvelope, async (req, res) => {
+    await adapter.process(req as unknown as AgentsRequest, res as unknown as Parameters<CloudAdapter['process']>[1], (context) => handleTurn(deps, context));
+  });
+  return { path: '/api/messages', router, health: { endpoint: '/api/messages', auth: auth.mode }, drain: () => background.drain() };
+}

@@ -1,0 +1,21 @@
+import type { TurnContext } from '@microsoft/agents-hosting';
+import type { ConversationReference } from '@microsoft/agents-activity';
+import type { WorkflowDeps } from '../workflow';
+import type { BackgroundWork } from './backgroundWork';
+
+/** What the bot logs: ids and codes only, never a child's or parent's details. */
+export interface BotLog {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface BotDeps {
+  workflow: WorkflowDeps;
+  log: BotLog;
+  /** How long a card action may take before the invoke answers with an interim card (Teams retries after ~5 s). */
+  interimAfterMs: number;
+  background: BackgroundWork;
+  /** Opens a turn on a conversation after the current one has ended (to update a card when slow work is done). */
+  continueConversation(reference: ConversationReference, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}

@@ -1,0 +1,107 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import pino from 'pino';
+import { mountBot } from '../../app/bot/mountBot';
+import { createServer } from '../../app/server';
+import type { AdaptiveCardJson } from '../../bot/cards';
+import type { WorkflowDeps } from '../../workflow';
+
+/** An activity the bot sent to the channel (a reply, a new message, or an update of one). */
+export interface Outgoing {
+  method: 'POST' | 'PUT';
+  conversationId: string;
+  /** For PUT: the id of the message updated. */
+  activityId?: string;
+  id: string;
+  activity: { type: string; text?: string; attachments?: Array<{ contentType: string; content: AdaptiveCardJson }>; replyToId?: string };
+}
+
+/** The Bot Framework connector side of Teams: receives what the bot sends, answers with ids. */
+async function startConnector() {
+  const sent: Outgoing[] = [];
+  let counter = 0;
+  const app = express();
+  app.use(express.json({ limit: '2mb' }));
+  app.post('/v3/conversations/:conversationId/activities{/:replyTo}', (req, res) => {
+    const id = `bot-msg-${++counter}`;
+    sent.push({ method: 'POST', conversationId: String(req.params.conversationId), id, activity: req.body as Outgoing['activity'] });
+    res.json({ id });
+  });
+  app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+    const activityId = String(req.params.activityId);
+    sent.push({ method: 'PUT', conversationId: String(req.params.conversationId), activityId, id: activityId, activity: req.body as Outgoing['activity'] });
+    res.json({ id: activityId });
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/**
+ * The app's real express server with the bot at /api/messages (anonymous, as with the embedded
+ * Graph) and a connector standing in for Teams; every request goes over HTTP.
+ */
+export async function startBot(workflow: WorkflowDeps, options: { interimAfterMs?: number } = {}) {
+  const connector = await startConnector();
+  const logger = pino({ level: 'silent' });
+  const bot = mountBot(workflow, { mode: 'anonymous' }, logger, options);
+  const app = createServer({ logger, version: 'test', health: { bot: bot.health }, mounts: [bot] });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let activityCounter = 0;
+
+  const base = (aadObjectId: string | undefined, conversationId: string) => ({
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    id: `user-act-${++activityCounter}`,
+    timestamp: new Date().toISOString(),
+    from: { id: `29:teams-${aadObjectId ?? 'nobody'}`, name: 'Demo user', ...(aadObjectId ? { aadObjectId } : {}) },
+    recipient: { id: '28:outreach-bot', name: 'Outreach Cases' },
+    conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+  });
+
+  const post = async (activity: unknown): Promise<{ status: number; body: unknown; ms: number }> => {
+    const started = Date.now();
+    const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, ms: Date.now() - started };
+  };
+
+  return {
+    url,
+    connector,
+    bot,
+    post,
+    /** A chat message from a member of staff. */
+    say: (aadObjectId: string | undefined, text: string, conversationId = `a:${aadObjectId ?? 'x'}`) =>
+      post({ ...base(aadObjectId, conversationId), type: 'message', text }),
+    /** A click on an Action.Execute of a card the bot sent as message `replyToId`. */
+    click: (aadObjectId: string, verb: string, data: Record<string, unknown>, replyToId = 'bot-msg-0', conversationId = `a:${aadObjectId}`) =>
+      post({ ...base(aadObjectId, conversationId), type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', verb, data } } }),
+    install: (aadObjectId: string, conversationId = `a:${aadObjectId}`) =>
+      post({ ...base(aadObjectId, conversationId), type: 'installationUpdate', action: 'add' }),
+    async close() {
+      await bot.drain();
+      await new Promise<void>((r) => server.close(() => r()));
+      await connector.close();
+    },
+  };
+}
+
+/** The card an invoke answered with (Universal Actions response body). */
+export function invokeCard(body: unknown): AdaptiveCardJson {
+  const b = body as { statusCode?: number; type?: string; value?: AdaptiveCardJson };
+  if (b.type !== 'application/vnd.microsoft.card.adaptive' || !b.value) throw new Error(`not a card response: ${JSON.stringify(body)}`);
+  return b.value;
+}
+
+/** The Adaptive Card in an outgoing activity. */
+export function cardOf(outgoing: Outgoing | undefined): AdaptiveCardJson {
+  const card = outgoing?.activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  if (!card) throw new Error(`no card in ${JSON.stringify(outgoing)}`);
+  return card;
+}

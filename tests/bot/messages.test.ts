@@ -1,0 +1,78 @@
+import { caseSteps } from '../support/caseSteps';
+import { buildWorld, people } from '../support/world';
+import { allCardProblems } from '../cards/cardChecks';
+import { actionOf, cardText } from '../cards/cardWorld';
+import { cardOf, invokeCard, startBot } from './botHarness';
+
+describe('the bot on /api/messages (Agents SDK, anonymous as with the embedded Graph)', () => {
+  let harness: Awaited<ReturnType<typeof startBot>>;
+  let world: Awaited<ReturnType<typeof buildWorld>>;
+
+  beforeEach(async () => {
+    world = await buildWorld();
+    harness = await startBot(world.deps);
+  });
+  afterEach(async () => harness.close());
+
+  it('answers "help" with the help card, as a reply in the same conversation', async () => {
+    const answer = await harness.say(people.manager, 'help');
+    expect(answer.status).toBe(200);
+    const [reply] = harness.connector.sent;
+    expect(reply?.conversationId).toBe(`a:${people.manager}`);
+    const card = cardOf(reply);
+    expect(allCardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain('new referral');
+  });
+
+  it('answers unknown text with a helpful card, never silence', async () => {
+    await harness.say(people.worker, 'what is the weather like');
+    expect(cardText(cardOf(harness.connector.sent[0]))).toContain('I did not understand that');
+  });
+
+  it('refuses politely someone not on the Staff list, and someone inactive', async () => {
+    await harness.say('11111111-2222-4333-8444-555555555555', 'my cases');
+    await harness.say(people.inactive, 'my cases');
+    await harness.say(undefined, 'my cases');
+    expect(harness.connector.sent).toHaveLength(3);
+    for (const out of harness.connector.sent) expect(cardText(cardOf(out))).toContain('You are not on the Staff list');
+  });
+
+  it('welcomes on install by first name and remembers where to reach the person', async () => {
+    await harness.install(people.worker);
+    expect(cardText(cardOf(harness.connector.sent[0]))).toContain('Welcome, Harriet');
+    await harness.bot.drain();
+    const [stored] = await world.deps.stores.conversations.find({ userId: people.worker });
+    expect(stored?.teamsUserId).toBe(`29:teams-${people.worker}`);
+    expect((stored?.reference as { serviceUrl?: string }).serviceUrl).toBe(harness.connector.url);
+  });
+
+  it('"case <reference>" opens the case card; an Action.Execute answers in place', async () => {
+    const school = await world.schoolByUrn('100001');
+    const opened = await caseSteps(world).refer(school.urn);
+    await harness.say(people.manager, `case ${opened.case.reference}`);
+    const caseCard = cardOf(harness.connector.sent[0]);
+    expect(cardText(caseCard)).toContain(opened.case.reference);
+    expect(cardText(caseCard)).toContain('Step 2 of 10');
+    const mine = actionOf(caseCard, 'cases.mine');
+    const answer = await harness.click(people.manager, mine.verb, mine.data, harness.connector.sent[0]?.id);
+    expect(answer.status).toBe(200);
+    const listed = invokeCard(answer.body);
+    expect(allCardProblems(listed)).toEqual([]);
+    expect(cardText(listed)).toContain(opened.case.reference);
+  });
+
+  it('answers an invoke that is not an Action.Execute with a 400 naming the problem', async () => {
+    const answer = await harness.post({
+      type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams', serviceUrl: harness.connector.url, id: 'x1',
+      from: { id: '29:x', aadObjectId: people.manager }, recipient: { id: '28:bot' }, conversation: { id: 'a:x' },
+      value: { action: { type: 'Action.Submit', data: {} } },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+  });
+
+  it('refuses a malformed activity with a 400', async () => {
+    const answer = await harness.post({ hello: 'world' });
+    expect(answer.status).toBe(400);
+  });
+});
