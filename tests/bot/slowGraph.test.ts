@@ -1,0 +1,63 @@
+import { randomIds } from '../../app/randomIds';
+import { startEmbeddedGraph, type EmbeddedGraph } from '../graph/embeddedGraph';
+import { allCardProblems } from '../cards/cardChecks';
+import { actionOf, cardText, executeActions } from '../cards/cardWorld';
+import { caseSteps } from '../support/caseSteps';
+import { buildWorld, people } from '../support/world';
+import { cardOf, invokeCard, startBot } from './botHarness';
+
+jest.setTimeout(180_000);
+
+let graph: EmbeddedGraph;
+beforeAll(async () => {
+  graph = await startEmbeddedGraph();
+});
+afterAll(async () => {
+  await graph.stop();
+});
+
+const observation = {
+  observedOn: '2026-09-21', setting: 'Year 4 maths', focus: 'classroom', outcome: 'Settles with an adult nearby.', wayForward: 'Transition warnings.',
+  strategiesInUse: 'Visual timetable', strategiesPartly: '', strategiesNotWorking: '', strategiesNotInUse: '',
+};
+
+describe('a card action when Graph is slow (2 s injected latency on every Graph call)', () => {
+  it('the invoke answers in under 5 s with an interim card, and the card is replaced when the work is done', async () => {
+    const world = await buildWorld('2026-09-14T09:00:00Z', { ...graph.ports, ids: randomIds });
+    const steps = caseSteps(world);
+    const opened = await steps.refer();
+    await steps.allocate(opened.case.id, 'manager');
+    await steps.informationReturned(opened.case.id);
+    const harness = await startBot(world.deps);
+    try {
+      await harness.say(people.manager, `case ${opened.case.reference}`);
+      const caseMessage = harness.connector.sent[0];
+      const open = actionOf(cardOf(caseMessage), 'observation.open');
+      const formAnswer = await harness.click(people.manager, open.verb, open.data, caseMessage?.id);
+      const submit = actionOf(invokeCard(formAnswer.body), 'observation.submit');
+
+      await graph.setFaults({ latencyMs: 2000 });
+      const answer = await harness.click(people.manager, submit.verb, { ...submit.data, ...observation }, caseMessage?.id);
+      // Measured, not asserted as a benchmark: the limit is Teams' own (it retries after about 5 s).
+      expect(answer.ms).toBeLessThan(5000);
+      const interim = invokeCard(answer.body);
+      expect(cardText(interim)).toContain('Recording it');
+      expect(executeActions(interim)).toEqual([]);
+
+      await harness.bot.drain();
+      await graph.clearFaults();
+      const update = harness.connector.sent.find((s) => s.method === 'PUT');
+      expect(update?.activityId).toBe(caseMessage?.id);
+      const finished = cardOf(update);
+      expect(allCardProblems(finished)).toEqual([]);
+      expect(cardText(finished)).toContain('Observation recorded (step 3)');
+      const followUp = harness.connector.sent.filter((s) => s.method === 'POST').at(-1);
+      expect(cardText(cardOf(followUp))).toContain('Step 4 of 10');
+      const records = await world.deps.stores.records.find({ caseId: opened.case.id });
+      expect(records.filter((r) => r.body.kind === 'observation')).toHaveLength(1);
+    } finally {
+      await graph.clearFaults();
+      await harness.close();
+    }
+  });
+});
