@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { chatCommands } from '../../bot/cards';
 import { buildAppPackage } from '../../manifest/appPackage';
 import { formatConfigProblems, settingsShape } from '../config';
 import { appVersion } from '../version';
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     return;
   }
   const { BOT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID } = parsed.data;
-  const zip = await buildAppPackage({ BOT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID, VERSION: appVersion });
+  // The manifest's command list is the bot's own, so the two cannot drift apart.
+  const zip = await buildAppPackage({ BOT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID, VERSION: appVersion }, chatCommands);
   const file = outPath(process.argv);
   writeFileSync(file, zip);
   process.stdout.write(`wrote ${file} (${zip.length} bytes): Teams app ${TEAMS_APP_ID}, bot ${BOT_ID}, https://${PUBLIC_HOSTNAME}\n`);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { chatCommands } from '../../bot/cards';
 import { buildAppPackage } from '../../manifest/appPackage';
 import { readRgbaPng } from './pngFile';
 
@@ -75,6 +76,13 @@ describe('the Teams app package', () => {
     expect(bots[0]?.commandLists[0]?.scopes).toEqual(['personal']);
     expect(titles).toEqual(expect.arrayContaining(['help', 'new referral', 'my cases', 'log time']));
   });
+
+  it('with the bot\'s own command list (as npm run package builds it), is still valid and lists exactly the bot\'s commands', async () => {
+    const { manifest } = await openPackage(await buildAppPackage(settings, chatCommands));
+    expect(schemaErrors(manifest)).toEqual([]);
+    const bots = manifest.bots as { commandLists: { commands: { title: string }[] }[] }[];
+    expect(bots[0]?.commandLists[0]?.commands.map((c) => c.title)).toEqual(chatCommands.map((c) => c.title));
+  }, 60_000);
 
   it('has a 192x192 colour icon, opaque', async () => {
     const color = await (await openPackage(await buildAppPackage(settings))).icon('color.png');
