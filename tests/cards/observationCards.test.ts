@@ -78,3 +78,18 @@ describe('observation cards', () => {
     expect(cardText((await act('manager', 'case.open', { caseId: { nested: true } })).card)).toContain('cannot read');
   });
 });
+
+describe('stale observation cards', () => {
+  it('a form opened before someone else recorded the step says it is out of date and records nothing', async () => {
+    const { act, caseId, world } = await caseAtStep3();
+    const submit = actionOf((await act('manager', 'observation.open', { caseId })).card, 'observation.submit');
+    const other = actionOf((await act('manager', 'observation.open', { caseId })).card, 'observation.submit');
+    await act('manager', 'observation.submit', { ...other.data, ...observation });
+    const late = await act('manager', 'observation.submit', { ...submit.data, ...observation });
+    expect(cardText(late.card)).toContain('This card is out of date: nothing was recorded');
+    expect(cardText(late.card)).toContain('opened when the case was at step 3');
+    expect(executeActions(late.card)).toEqual([]);
+    const records = await world.deps.stores.records.find({ caseId });
+    expect(records.filter((r) => r.body.kind === 'observation')).toHaveLength(1);
+  });
+});

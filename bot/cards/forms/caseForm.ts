@@ -1,4 +1,4 @@
-import { viewCase, type CaseView, type Result, type WorkflowError } from '../../../workflow';
+import { steps, viewCase, type CaseView, type Result, type StepNumber, type WorkflowError } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import type { CardVerb } from '../actions/cardVerb';
 import { headingOf } from '../caseHeading';
@@ -45,7 +45,7 @@ async function openForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: FormVa
   if (!view.ok) return { card: refusal(view.error) };
   const values = await spec.defaults(ctx, view.value);
   const requestKey = ctx.deps.ids.randomCode(16);
-  return { card: await formCard(spec, ctx, view.value, values, carried(spec, data, requestKey)) };
+  return { card: await formCard(spec, ctx, view.value, values, carried(spec, { ...data, openedAtStep: String(view.value.step) }, requestKey)) };
 }
 
 async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: FormValues): Promise<CardResponse> {
@@ -68,6 +68,12 @@ async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: Form
     return { card: outcomeCard({ headline: 'Nothing new was recorded', tone: 'warning', detail: result.error.message }, heading), followUp };
   }
   if (finalErrors.has(result.error.code)) return { card: outcomeCard(refusalOutcome(result.error), heading), followUp };
+  const openedAt = Number(data.openedAtStep);
+  if (openedAt && openedAt !== view.value.step) {
+    // A card from before someone else moved the case on: say so rather than blame a rule.
+    const detail = `This form was opened when the case was at step ${openedAt} (${steps[openedAt as StepNumber]?.name ?? ''}); it has moved on to step ${view.value.step} since. ${result.error.message}`;
+    return { card: outcomeCard({ headline: 'This card is out of date: nothing was recorded', tone: 'warning', detail }, heading), followUp };
+  }
   const values = withDefaults(await spec.defaults(ctx, view.value), data);
   return { card: await formCard(spec, ctx, view.value, values, carried(spec, data, requestKey), result.error) };
 }
@@ -94,7 +100,7 @@ async function formCard<O>(
 
 function carried<O>(spec: CaseFormSpec<O>, data: FormValues, requestKey: string): Record<string, string> {
   const extra = Object.fromEntries((spec.carries ?? []).map((k) => [k, data[k] ?? '']));
-  return { caseId: data.caseId ?? '', requestKey, ...extra };
+  return { caseId: data.caseId ?? '', requestKey, openedAtStep: data.openedAtStep ?? '', ...extra };
 }
 
 const isRepeat = (value: unknown): boolean => typeof value === 'object' && value !== null && 'repeated' in value && value.repeated === true;
