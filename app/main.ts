@@ -1,4 +1,5 @@
-import { mountBot, type BotAuth } from './bot/mountBot';
+import { createBotAdapter, type BotAuth } from './bot/botAdapter';
+import { mountBot } from './bot/mountBot';
 import { formatConfigProblems, parseConfig, type Config } from './config';
 import { connectGraph } from './graph/connectGraph';
 import { listen } from './listen';
@@ -22,8 +23,9 @@ const main = async (): Promise<void> => {
   try {
     graph = await connectGraph(config.value);
     logger.info({ graph: graph.health }, 'connected to Microsoft Graph');
-    const workflow = await startWorkflow(config.value, graph, logger);
-    const bot = mountBot(workflow, botAuth(config.value), logger);
+    const botAdapter = createBotAdapter(botAuth(config.value));
+    const workflow = await startWorkflow(config.value, graph, logger, botAdapter);
+    const bot = mountBot(workflow, botAdapter, logger);
     // /healthz reads this at each request: the Playground's entry is added once it is up (it needs the bot's URL).
     const health: Record<string, unknown> = { graph: graph.health, bot: bot.health };
     const app = createServer({ logger, version: appVersion, health, mounts: [bot] });

@@ -30,5 +30,7 @@ export class BackgroundWork {
 export function errorSummary(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { error: typeof error };
   const e = error as Error & { code?: unknown; statusCode?: unknown; status?: unknown };
-  return { name: e.name, message: e.message.slice(0, 200), ...(e.code !== undefined ? { code: e.code } : {}), ...(e.statusCode !== undefined ? { statusCode: e.statusCode } : {}), ...(e.status !== undefined ? { status: e.status } : {}) };
+  // A connector error's message can quote the activity sent (a card with a child's name): leave it out.
+  const message = e.name === 'HttpError' ? undefined : e.message.slice(0, 160);
+  return { name: e.name, ...(message ? { message } : {}), ...(e.code !== undefined ? { code: e.code } : {}), ...(e.statusCode !== undefined ? { statusCode: e.statusCode } : {}), ...(e.status !== undefined ? { status: e.status } : {}) };
 }

@@ -1,4 +1,4 @@
-import { authorizeJWT, CloudAdapter, type AuthConfiguration, type Request as AgentsRequest } from '@microsoft/agents-hosting';
+import { authorizeJWT, type CloudAdapter, type Request as AgentsRequest } from '@microsoft/agents-hosting';
 import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { BackgroundWork } from '../../bot/backgroundWork';
@@ -6,15 +6,11 @@ import type { BotDeps, BotLog } from '../../bot/botDeps';
 import { handleTurn } from '../../bot/outreachBot';
 import type { WorkflowDeps } from '../../workflow';
 import type { AppLogger } from '../logger';
+import type { BotAdapter, BotAuth } from './botAdapter';
 
 /** Teams retries an invoke after about 5 s: answer with an interim card well before. */
 export const interimCardAfterMs = 3000;
 
-export type BotAuth =
-  /** Bot Framework tokens validated on every request (a tenant). */
-  | { mode: 'tenant'; clientId: string; clientSecret: string; tenantId: string }
-  /** Only with the embedded Graph: requests without a token are accepted (the Playground sends none). */
-  | { mode: 'anonymous' };
 
 export interface MountedBot {
   path: string;
@@ -42,9 +38,8 @@ const anonymousCaller: RequestHandler = (req, _res, next) => {
 };
 
 /** The bot on the app's express server at /api/messages (Microsoft 365 Agents SDK CloudAdapter). */
-export function mountBot(workflow: WorkflowDeps, auth: BotAuth, logger: AppLogger, options: { interimAfterMs?: number } = {}): MountedBot {
-  const authConfig: AuthConfiguration = auth.mode === 'tenant' ? { clientId: auth.clientId, clientSecret: auth.clientSecret, tenantId: auth.tenantId } : { clientId: '' };
-  const adapter = new CloudAdapter(authConfig);
+export function mountBot(workflow: WorkflowDeps, bot: BotAdapter, logger: AppLogger, options: { interimAfterMs?: number } = {}): MountedBot {
+  const { adapter, auth, authConfig } = bot;
   const log = logger.child({ component: 'bot' });
   adapter.onTurnError = async (context, error) => {
     log.error({ activity: context.activity.type, error: error instanceof Error ? error.name : typeof error }, 'bot turn failed');
@@ -56,13 +51,12 @@ export function mountBot(workflow: WorkflowDeps, auth: BotAuth, logger: AppLogge
     error: (fields, message) => log.error(fields, message),
   };
   const background = new BackgroundWork(botLog);
-  const botIdentity = auth.mode === 'tenant' ? auth.clientId : { name: 'anonymous' };
   const deps: BotDeps = {
     workflow,
     log: botLog,
     interimAfterMs: options.interimAfterMs ?? interimCardAfterMs,
     background,
-    continueConversation: (reference, logic) => adapter.continueConversation(botIdentity, reference, logic),
+    continueConversation: bot.continueConversation,
   };
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));

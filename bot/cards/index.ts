@@ -12,6 +12,7 @@ export type { AdaptiveCardJson, CardContext, CardRequest, CardResponse } from '.
 export { cardContentType } from './card';
 export { chatCommands } from './commands';
 export { notOnStaffListCard, welcomeCard, workingCard } from './views/chatViews';
+export { notificationCard } from './views/notificationCard';
 
 const byVerb = new Map(allVerbs.map((v) => [v.verb, v]));
 

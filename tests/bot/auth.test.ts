@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { createBotAdapter } from '../../app/bot/botAdapter';
 import { mountBot } from '../../app/bot/mountBot';
 import { createServer } from '../../app/server';
 import { buildWorld, people } from '../support/world';
@@ -12,7 +13,7 @@ describe('Bot Framework tokens in tenant mode', () => {
   beforeAll(async () => {
     const world = await buildWorld();
     const logger = pino({ level: 'silent' });
-    const bot = mountBot(world.deps, { mode: 'tenant', clientId: '7d3c9a10-4e2b-4f6a-9b1c-0a2d3e4f5a6b', clientSecret: 'not-a-real-secret', tenantId: 'b1f0c2d3-1111-4222-8333-944455566677' }, logger);
+    const bot = mountBot(world.deps, createBotAdapter({ mode: 'tenant', clientId: '7d3c9a10-4e2b-4f6a-9b1c-0a2d3e4f5a6b', clientSecret: 'not-a-real-secret', tenantId: 'b1f0c2d3-1111-4222-8333-944455566677' }), logger);
     server = await new Promise<Server>((resolve) => {
       const s = createServer({ logger, version: 'test', mounts: [bot] }).listen(0, '127.0.0.1', () => resolve(s));
     });

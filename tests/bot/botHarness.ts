@@ -2,7 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino from 'pino';
+import { createBotAdapter } from '../../app/bot/botAdapter';
 import { mountBot } from '../../app/bot/mountBot';
+import { teamsSender } from '../../app/bot/teamsSender';
+import { teamsOrMailNotifier } from '../../app/notifications/teamsOrMailNotifier';
 import { createServer } from '../../app/server';
 import type { AdaptiveCardJson } from '../../bot/cards';
 import type { WorkflowDeps } from '../../workflow';
@@ -20,9 +23,16 @@ export interface Outgoing {
 /** The Bot Framework connector side of Teams: receives what the bot sends, answers with ids. */
 async function startConnector() {
   const sent: Outgoing[] = [];
+  /** Conversations Teams no longer knows (the app was removed, the chat is gone): answered with this status. */
+  const refused = new Map<string, number>();
   let counter = 0;
   const app = express();
   app.use(express.json({ limit: '2mb' }));
+  app.use('/v3/conversations/:conversationId', (req, res, next) => {
+    const status = refused.get(String(req.params.conversationId));
+    if (status) res.status(status).json({ error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
+    else next();
+  });
   app.post('/v3/conversations/:conversationId/activities{/:replyTo}', (req, res) => {
     const id = `bot-msg-${++counter}`;
     sent.push({ method: 'POST', conversationId: String(req.params.conversationId), id, activity: req.body as Outgoing['activity'] });
@@ -36,17 +46,22 @@ async function startConnector() {
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent, refuse: (conversationId: string, status = 403) => refused.set(conversationId, status), close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 /**
  * The app's real express server with the bot at /api/messages (anonymous, as with the embedded
  * Graph) and a connector standing in for Teams; every request goes over HTTP.
  */
-export async function startBot(workflow: WorkflowDeps, options: { interimAfterMs?: number } = {}) {
+export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: number; notifyThroughTeams?: boolean } = {}) {
   const connector = await startConnector();
   const logger = pino({ level: 'silent' });
-  const bot = mountBot(workflow, { mode: 'anonymous' }, logger, options);
+  const botAdapter = createBotAdapter({ mode: 'anonymous' });
+  // As the app wires it: notifications reach staff through the bot, or by e-mail.
+  const workflow: WorkflowDeps = options.notifyThroughTeams
+    ? { ...given, notifier: teamsOrMailNotifier(given, teamsSender(botAdapter), given.mailer, given.config.serviceName, logger) }
+    : given;
+  const bot = mountBot(workflow, botAdapter, logger, options);
   const app = createServer({ logger, version: 'test', health: { bot: bot.health }, mounts: [bot] });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -73,6 +88,7 @@ export async function startBot(workflow: WorkflowDeps, options: { interimAfterMs
 
   return {
     url,
+    workflow,
     connector,
     bot,
     post,

@@ -1,0 +1,31 @@
+import type { Notification, NotificationKind } from '../../../workflow';
+import type { AdaptiveCardJson } from '../card';
+import { viewVerbs } from '../forms/formNames';
+import { composeCard } from '../outcomes';
+
+const headlines: Record<NotificationKind, { headline: string; tone: 'Attention' | 'Warning' | 'Accent'; action: string }> = {
+  'case-allocated': { headline: 'A case has been allocated to you', tone: 'Accent', action: 'Open the case' },
+  'case-reallocated': { headline: 'A case has been reallocated to you', tone: 'Accent', action: 'Open the case' },
+  'contract-awaiting-approval': { headline: 'A contract is waiting for your approval', tone: 'Warning', action: 'Review the contract' },
+  'contract-decided': { headline: 'Your contract has been decided', tone: 'Accent', action: 'Open the case' },
+  'safeguarding-concern': { headline: 'Safeguarding concern: act now', tone: 'Attention', action: 'Open the case' },
+  'package-hours-80': { headline: '80% of the package hours are used', tone: 'Warning', action: 'Open the case' },
+  'package-hours-100': { headline: 'All the package hours are used', tone: 'Attention', action: 'Open the case' },
+  'lone-working-check-out-missed': { headline: 'Missed check-out from a home visit', tone: 'Attention', action: 'Open the case' },
+};
+
+/**
+ * A notification as a card: what happened and the action to take. The case reference only,
+ * never the child's name: notifications can be forwarded and are mirrored by e-mail.
+ */
+export function notificationCard(notification: Notification): AdaptiveCardJson {
+  const shown = headlines[notification.kind];
+  return composeCard({
+    body: [
+      { type: 'TextBlock', text: shown.headline, weight: 'Bolder', size: 'Medium', color: shown.tone, wrap: true },
+      { type: 'TextBlock', text: `Case ${notification.caseReference}`, weight: 'Bolder', spacing: 'Small' },
+      { type: 'TextBlock', text: notification.summary, wrap: true },
+    ],
+    actions: [{ type: 'Action.Execute', title: shown.action, verb: viewVerbs.openCase, data: { caseId: notification.caseId }, associatedInputs: 'none' }],
+  });
+}
