@@ -28,8 +28,16 @@ describe('config defaults', () => {
         graph: { mode: 'embedded' },
         service: { name: 'Outreach Service', mailbox: 'outreach@outreach.example.org' },
         playground: { port: 56150 },
+        teamChannel: { channelId: 'playground-channel-referrals' },
       },
     });
+  });
+
+  it('posts to the channel TEAM_CHANNEL_ID names; without the Playground and without it, to none', () => {
+    const named = parseConfig({ TEAM_CHANNEL_ID: '19:abc@thread.tacv2', PLAYGROUND: 'off' });
+    expect(named.ok && named.value.teamChannel).toEqual({ channelId: '19:abc@thread.tacv2' });
+    const none = parseConfig({ PLAYGROUND: 'off' });
+    expect(none.ok && none.value.teamChannel).toBeUndefined();
   });
 
   it('treats empty values as unset and ignores unrelated variables', () => {

@@ -82,6 +82,12 @@ export const settingsShape = {
   PLAYGROUND_PORT: port
     .default(56150)
     .describe('Port of the Agents Playground page (http://localhost:<port>); if taken, the Playground picks another and /healthz says which.'),
+  TEAM_CHANNEL_ID: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe('The Teams channel (its id, e.g. 19:...@thread.tacv2) where new referrals, allocations and contract decisions are posted, by case reference only; add the app to that team first. With the Playground, its Referrals channel. Unset: no channel posts.'),
   TEAMS_APP_ID: guid('Teams app id: any GUID, fixed for the life of the app')
     .default('6f0c3a52-8d1e-4b7a-9c35-2e41d07b9a18')
     .describe('Packaging (npm run package): the Teams app id in the manifest.'),
@@ -159,6 +165,8 @@ export interface Config {
   service: { name: string; mailbox: string };
   /** The local Teams client to start (embedded Graph and PLAYGROUND=on only). */
   playground?: { port: number };
+  /** Where case events are posted for the team (reference only). */
+  teamChannel?: { channelId: string };
 }
 
 const toConfig = (s: Settings): Config => {
@@ -182,8 +190,17 @@ const toConfig = (s: Settings): Config => {
     service: { name: s.SERVICE_NAME, mailbox: s.SERVICE_MAILBOX },
     ...(s.BOT_ID && s.BOT_PASSWORD ? { bot: { id: s.BOT_ID, password: s.BOT_PASSWORD } } : {}),
     ...(graph.mode === 'embedded' && s.PLAYGROUND === 'on' ? { playground: { port: s.PLAYGROUND_PORT } } : {}),
+    ...teamChannelOf(s, graph.mode),
   };
 };
+
+/** The Playground's team has one channel, Referrals (see .m365agentsplayground.yml): the local default. */
+export const playgroundChannelId = 'playground-channel-referrals';
+
+function teamChannelOf(s: Settings, mode: GraphSettings['mode']): Pick<Config, 'teamChannel'> {
+  if (s.TEAM_CHANNEL_ID) return { teamChannel: { channelId: s.TEAM_CHANNEL_ID } };
+  return mode === 'embedded' && s.PLAYGROUND === 'on' ? { teamChannel: { channelId: playgroundChannelId } } : {};
+}
 
 export const configSchema = z.object(settingsShape).superRefine(checkCombinations).transform(toConfig);
 

@@ -6,6 +6,7 @@ import { defaultWorkflowSettings, loadWorkflowConfig } from './data/workflowConf
 import type { ConnectedGraph } from './graph/connectGraph';
 import type { AppLogger } from './logger';
 import type { BotAdapter } from './bot/botAdapter';
+import { botTeamChannel } from './bot/botTeamChannel';
 import { teamsSender } from './bot/teamsSender';
 import { teamsOrMailNotifier } from './notifications/teamsOrMailNotifier';
 import { randomIds } from './randomIds';
@@ -20,5 +21,6 @@ export async function startWorkflow(config: Config, graph: ConnectedGraph, logge
     logger.info('demo data loaded into the embedded Graph');
   }
   const notifier = teamsOrMailNotifier({ stores: graph.ports.stores, clock }, teamsSender(bot), graph.ports.mailer, workflowConfig.serviceName, logger);
-  return { ...graph.ports, notifier, clock, ids: randomIds, config: workflowConfig };
+  const channel = botTeamChannel({ stores: graph.ports.stores, clock }, bot, config.teamChannel?.channelId, logger);
+  return { ...graph.ports, notifier, channel, clock, ids: randomIds, config: workflowConfig };
 }

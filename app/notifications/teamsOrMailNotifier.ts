@@ -1,21 +1,10 @@
 import { markConversationStale, type Mailer, type Notification, type Notifier, type WorkflowDeps } from '../../workflow';
 import type { AppLogger } from '../logger';
+import { SentKeys } from './sentKeys';
 
 /** Sends one notification card proactively to a stored conversation; says when Teams refused (403/404). */
 export interface TeamsSender {
   send(reference: Record<string, unknown>, notification: Notification): Promise<'sent' | 'stale'>;
-}
-
-/** Keys already sent by this process (bounded): a repeat of a key within a run is not sent again. */
-class SentKeys {
-  private readonly keys = new Set<string>();
-  constructor(private readonly limit = 5000) {}
-  seen(key: string): boolean {
-    if (this.keys.has(key)) return true;
-    this.keys.add(key);
-    if (this.keys.size > this.limit) this.keys.delete(this.keys.values().next().value as string);
-    return false;
-  }
 }
 
 /**

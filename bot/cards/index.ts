@@ -13,6 +13,7 @@ export { cardContentType } from './card';
 export { chatCommands } from './commands';
 export { notOnStaffListCard, welcomeCard, workingCard } from './views/chatViews';
 export { notificationCard } from './views/notificationCard';
+export { channelCard } from './views/channelCard';
 
 const byVerb = new Map(allVerbs.map((v) => [v.verb, v]));
 

@@ -4,6 +4,7 @@ import express from 'express';
 import pino from 'pino';
 import { createBotAdapter } from '../../app/bot/botAdapter';
 import { mountBot } from '../../app/bot/mountBot';
+import { botTeamChannel } from '../../app/bot/botTeamChannel';
 import { teamsSender } from '../../app/bot/teamsSender';
 import { teamsOrMailNotifier } from '../../app/notifications/teamsOrMailNotifier';
 import { createServer } from '../../app/server';
@@ -53,14 +54,16 @@ async function startConnector() {
  * The app's real express server with the bot at /api/messages (anonymous, as with the embedded
  * Graph) and a connector standing in for Teams; every request goes over HTTP.
  */
-export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: number; notifyThroughTeams?: boolean } = {}) {
+export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: number; notifyThroughTeams?: boolean; teamChannelId?: string } = {}) {
   const connector = await startConnector();
   const logger = pino({ level: 'silent' });
   const botAdapter = createBotAdapter({ mode: 'anonymous' });
   // As the app wires it: notifications reach staff through the bot, or by e-mail.
-  const workflow: WorkflowDeps = options.notifyThroughTeams
-    ? { ...given, notifier: teamsOrMailNotifier(given, teamsSender(botAdapter), given.mailer, given.config.serviceName, logger) }
-    : given;
+  const workflow: WorkflowDeps = {
+    ...given,
+    ...(options.notifyThroughTeams ? { notifier: teamsOrMailNotifier(given, teamsSender(botAdapter), given.mailer, given.config.serviceName, logger) } : {}),
+    ...(options.teamChannelId ? { channel: botTeamChannel(given, botAdapter, options.teamChannelId, logger) } : {}),
+  };
   const bot = mountBot(workflow, botAdapter, logger, options);
   const app = createServer({ logger, version: 'test', health: { bot: bot.health }, mounts: [bot] });
   const server = await new Promise<Server>((resolve) => {
@@ -100,6 +103,24 @@ export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: 
       post({ ...base(aadObjectId, conversationId), type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', verb, data } } }),
     install: (aadObjectId: string, conversationId = `a:${aadObjectId}`) =>
       post({ ...base(aadObjectId, conversationId), type: 'installationUpdate', action: 'add' }),
+    /** The app added to a team: Teams sends conversationUpdate from the team's channel. */
+    addToTeam: (aadObjectId: string, channelId: string) =>
+      post({
+        ...base(aadObjectId, channelId),
+        conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+        type: 'conversationUpdate',
+        membersAdded: [{ id: '28:outreach-bot' }],
+        channelData: { channel: { id: channelId }, team: { id: channelId }, eventType: 'teamMemberAdded' },
+      }),
+    /** A message to the bot in a channel thread. */
+    sayInChannel: (aadObjectId: string, channelId: string, text: string) =>
+      post({
+        ...base(aadObjectId, `${channelId};messageid=1700000000000`),
+        conversation: { id: `${channelId};messageid=1700000000000`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+        type: 'message',
+        text,
+        channelData: { channel: { id: channelId }, team: { id: channelId } },
+      }),
     async close() {
       await bot.drain();
       await new Promise<void>((r) => server.close(() => r()));

@@ -63,7 +63,7 @@ describe('the Teams app package', () => {
     expect(manifest).toMatchObject({
       id: settings.TEAMS_APP_ID,
       version: '1.2.3',
-      bots: [{ botId: settings.BOT_ID, scopes: ['personal'] }],
+      bots: [{ botId: settings.BOT_ID, scopes: ['personal', 'team'] }],
       validDomains: ['outreach.example.org'],
       webApplicationInfo: { id: settings.BOT_ID, resource: `api://outreach.example.org/${settings.BOT_ID}` },
     });

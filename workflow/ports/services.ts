@@ -79,6 +79,24 @@ export interface Notifier {
   notify(notification: Notification): Promise<void>;
 }
 
+export const channelUpdateKinds = ['referral-logged', 'case-allocated', 'contract-decided'] as const;
+export type ChannelUpdateKind = (typeof channelUpdateKinds)[number];
+
+/** A line for the service's team channel: the case reference only, never a child's name. */
+export interface ChannelUpdate {
+  kind: ChannelUpdateKind;
+  caseId: string;
+  caseReference: string;
+  text: string;
+  /** A repeat with the same key (a retry, a double click) is not posted again. */
+  key: string;
+}
+
+/** The service's team channel in Teams (configured): new referrals, allocations, contract decisions. */
+export interface TeamChannel {
+  post(update: ChannelUpdate): Promise<void>;
+}
+
 /** Random suffixes for references (unique columns catch the rare collision). */
 export interface IdSource {
   randomCode(length: number): string;

@@ -2,7 +2,7 @@ import type { BankHolidays, TermCalendar } from '../model/termDates';
 import type { PriceList } from '../model/priceList';
 import type { Staff } from '../model/staff';
 import type { Clock } from '../ports/clock';
-import type { CaseFolders, Calendar, IdSource, Mailer, Notifier } from '../ports/services';
+import type { CaseFolders, Calendar, IdSource, Mailer, Notifier, TeamChannel } from '../ports/services';
 import type { AuditLog, Stores } from '../ports/stores';
 import type { Result } from '../result';
 
@@ -26,6 +26,7 @@ export interface WorkflowDeps {
   folders: CaseFolders;
   mailer: Mailer;
   notifier: Notifier;
+  channel: TeamChannel;
   calendar: Calendar;
   clock: Clock;
   ids: IdSource;

@@ -6,5 +6,6 @@ export { memoryDeps, type MemoryDeps } from './memoryDeps';
 export { MemoryEntityStore, type MemoryStoreColumns } from './memoryEntityStore';
 export { MemoryMailer } from './memoryMailer';
 export { MemoryNotifier } from './memoryNotifier';
+export { MemoryTeamChannel } from './memoryTeamChannel';
 export { memoryStores, type MemoryStores } from './memoryStores';
 export { SequenceIds } from './sequenceIds';

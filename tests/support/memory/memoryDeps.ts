@@ -4,6 +4,7 @@ import { MemoryCalendar } from './memoryCalendar';
 import { MemoryCaseFolders } from './memoryCaseFolders';
 import { MemoryMailer } from './memoryMailer';
 import { MemoryNotifier } from './memoryNotifier';
+import { MemoryTeamChannel } from './memoryTeamChannel';
 import { memoryStores } from './memoryStores';
 import { SequenceIds } from './sequenceIds';
 
@@ -15,6 +16,7 @@ export function memoryDeps(now = '2026-09-14T09:00:00Z') {
     folders: new MemoryCaseFolders(),
     mailer: new MemoryMailer(),
     notifier: new MemoryNotifier(),
+    channel: new MemoryTeamChannel(),
     calendar: new MemoryCalendar(),
     clock: new FixedClock(now),
     ids: new SequenceIds(),

@@ -82,6 +82,13 @@ async function finishDecision(deps: WorkflowDeps, actor: Staff, decided: Version
       ? `Contract version ${decided.version} for case ${c.reference} was approved. Support can begin on ${decided.startDate}.`
       : `Contract version ${decided.version} for case ${c.reference} needs changes: ${decision.reason ?? ''}`;
   await notifyAll(deps, 'contract-decided', c, summary, [worker], `${decided.id}:${decision.id}`);
+  await deps.channel.post({
+    kind: 'contract-decided',
+    caseId: c.id,
+    caseReference: c.reference,
+    text: `Contract version ${decided.version} for case ${c.reference} ${decision.outcome === 'approved' ? 'approved' : 'returned for changes'} by ${actor.displayName}.`,
+    key: `contract-decided:${decided.id}:${decision.id}`,
+  });
   await audit(deps, actor, `contract.${decision.outcome}`, c.id, decided.id, { contractId: decided.id, version: String(decided.version) });
   return ok(decided);
 }

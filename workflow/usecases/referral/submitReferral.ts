@@ -89,6 +89,13 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
   ));
   const folder = await deps.folders.ensureCaseFolder(childFolderName(child, deps.config.folderNamePattern), opened.reference);
   await audit(deps, actor, 'case.referral-logged', opened.id, input.requestKey, { reference: opened.reference, schoolId: school.id });
+  await deps.channel.post({
+    kind: 'referral-logged',
+    caseId: opened.id,
+    caseReference: opened.reference,
+    text: `New referral ${opened.reference} from ${school.name}. Next: allocate a worker.`,
+    key: `referral-logged:${opened.id}`,
+  });
   return ok({ outcome: 'case-opened', case: opened, child, folder, repeated: !created, warnings });
 };
 

@@ -44,6 +44,13 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
     summary: `Case ${c.reference} has been allocated to you. Next: arrange the initial observation.`,
     key: `case-allocated:${c.id}:${workerId}`,
   });
+  await deps.channel.post({
+    kind: 'case-allocated',
+    caseId: c.id,
+    caseReference: c.reference,
+    text: `Case ${c.reference} allocated to ${worker.displayName}.`,
+    key: `case-allocated:${c.id}`,
+  });
   await audit(deps, actor, 'case.allocated', c.id, `${c.id}:allocate`, { workerId });
   return ok(c);
 };
