@@ -1,4 +1,5 @@
 import { observationVerbs } from '../forms/observationForm';
+import { referralVerbs } from '../forms/referralForm';
 import type { CardVerb } from './cardVerb';
 import { viewActions } from './viewActions';
 
@@ -6,4 +7,5 @@ import { viewActions } from './viewActions';
 export const allVerbs: readonly CardVerb[] = [
   ...viewActions,
   ...observationVerbs,
+  ...referralVerbs,
 ];

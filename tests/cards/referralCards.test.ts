@@ -1,0 +1,85 @@
+import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
+
+async function referralForm(who: 'admin' | 'manager' | 'worker' = 'admin') {
+  const cw = await buildCardWorld();
+  const form = await cw.ask(who, { kind: 'new-referral' });
+  return { ...cw, form, submit: actionOf(form, 'referral.submit') };
+}
+
+const filled = (schoolId: string, overrides: Record<string, string> = {}) => ({
+  firstName: 'Ellis', lastName: 'Quarrington', dateOfBirth: '2016-05-02', gender: 'female', schoolId, yearGroup: '5', send: 'sen-support',
+  pupilPremium: 'true', freeSchoolMeals: 'false', lookedAfter: 'false',
+  parent1Name: 'Jordan Quarrington', parent1Relationship: 'father', parent1Responsibility: 'true', parent1Email: 'jordan.q@example.net', parent1Phone: '01632 960111',
+  parent1Address: '', parent1PreferredContact: 'email', parent1Language: '', parent1Interpreter: 'false',
+  parent2Name: '', parent2Relationship: '', parent2Responsibility: 'false', parent2Email: '', parent2Phone: '', parent2Address: '', parent2PreferredContact: '', parent2Language: '', parent2Interpreter: 'false',
+  referralDate: '2026-09-14', referralSource: 'school', referralSourceDetail: 'SENCo', reasonForReferral: 'Leaves class several times a day.',
+  plans: 'pupil-passport,iep', assessments: 'sdq', whatHasBeenTried: 'Movement breaks, a key adult.', consent: 'given',
+  ...overrides,
+});
+
+describe('referral cards', () => {
+  it('"new referral" shows the form: the child, parents/carers, school, source, consent, graduated response', async () => {
+    const { form, submit } = await referralForm();
+    expect(inputIds(form)).toEqual(expect.arrayContaining([
+      'firstName', 'lastName', 'dateOfBirth', 'gender', 'schoolId', 'yearGroup', 'send', 'pupilPremium', 'freeSchoolMeals', 'lookedAfter',
+      'parent1Name', 'parent1Relationship', 'parent1Responsibility', 'parent1Email', 'parent2Name',
+      'referralDate', 'referralSource', 'reasonForReferral', 'plans', 'assessments', 'whatHasBeenTried', 'consent',
+    ]));
+    expect(cardText(form)).toContain('Alderbrook Primary School');
+    expect((submit.data.requestKey ?? '').length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('submitting opens the case and answers with its reference, no live buttons, and the case card to allocate', async () => {
+    const { act, world, submit } = await referralForm();
+    const school = await world.schoolByUrn('100001');
+    const done = await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id) });
+    expect(cardText(done.card)).toMatch(/Referral logged: case OC-26-[0-9A-Z]{5}/);
+    expect(cardText(done.card)).toContain('Logged by Priya Calloway');
+    expect(executeActions(done.card)).toEqual([]);
+    const [child] = await world.deps.stores.children.find({ schoolId: school.id });
+    expect(child?.parents).toEqual([expect.objectContaining({ name: 'Jordan Quarrington', email: 'jordan.q@example.net', parentalResponsibility: true })]);
+    const [c] = await world.deps.stores.cases.find({ childId: child?.id ?? '' });
+    expect(c?.graduatedResponse.plans).toEqual(['pupil-passport', 'iep']);
+    expect(actionOf(done.followUp, 'information-returned.open').data.caseId).toBe(c?.id);
+  });
+
+  it('a double click logs one case and says nothing was written twice', async () => {
+    const { act, world, submit } = await referralForm();
+    const school = await world.schoolByUrn('100001');
+    await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id) });
+    const again = await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id) });
+    expect(cardText(again.card)).toContain('nothing was written twice');
+    expect(await world.deps.stores.cases.find({ schoolId: school.id })).toHaveLength(1);
+  });
+
+  it('a missing field shows the form again, naming it, with what was typed', async () => {
+    const { act, world, submit } = await referralForm();
+    const school = await world.schoolByUrn('100001');
+    const again = await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id, { reasonForReferral: '' }) });
+    expect(cardText(again.card)).toContain('reasonForReferral');
+    expect(cardText(again.card)).toContain('Quarrington');
+    expect(actionOf(again.card, 'referral.submit').data.requestKey).toBe(submit.data.requestKey);
+    expect(await world.deps.stores.cases.find({ schoolId: school.id })).toHaveLength(0);
+  });
+
+  it('a school with no Universal Offer this year is warned about', async () => {
+    const { act, world, submit } = await referralForm();
+    const school = await world.schoolByUrn('100004');
+    const done = await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id) });
+    expect(cardText(done.card)).toContain('Warning:');
+    expect(cardText(done.card)).toMatch(/Universal/i);
+  });
+
+  it('a child with an open case is flagged and linked, not given a second case', async () => {
+    const { act, world, ask } = await referralForm();
+    const school = await world.schoolByUrn('100001');
+    const first = actionOf(await ask('admin', { kind: 'new-referral' }), 'referral.submit');
+    await act('admin', 'referral.submit', { ...first.data, ...filled(school.id) });
+    const second = actionOf(await ask('admin', { kind: 'new-referral' }), 'referral.submit');
+    const flagged = await act('admin', 'referral.submit', { ...second.data, ...filled(school.id, { referralSource: 'inclusion-panel' }) });
+    expect(cardText(flagged.card)).toContain('Already an open case');
+    const [c] = await world.deps.stores.cases.find({ schoolId: school.id });
+    expect(actionOf(flagged.card, 'case.open').data.caseId).toBe(c?.id);
+    expect(await world.deps.stores.cases.find({ schoolId: school.id })).toHaveLength(1);
+  });
+});
