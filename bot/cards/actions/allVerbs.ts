@@ -1,11 +1,28 @@
+import { allocateVerbs, reallocateVerbs } from '../forms/allocateForm';
+import { informationRequestVerbs } from '../forms/informationRequestForm';
+import { informationReturnedVerbs } from '../forms/informationReturnedForm';
 import { observationVerbs } from '../forms/observationForm';
 import { referralVerbs } from '../forms/referralForm';
 import type { CardVerb } from './cardVerb';
+import { closingVerbs } from './closingVerbs';
+import { contractVerbs } from './contractVerbs';
+import { manageVerbs } from './manageVerbs';
+import { supportVerbs } from './supportVerbs';
 import { viewActions } from './viewActions';
+import { visitVerbs } from './visitVerbs';
 
-/** Every button the bot's cards carry, by verb. Each form family adds its verbs here. */
+/** Every button the bot's cards carry, by verb. Each form family adds its verbs in its own file. */
 export const allVerbs: readonly CardVerb[] = [
   ...viewActions,
-  ...observationVerbs,
   ...referralVerbs,
+  ...allocateVerbs,
+  ...reallocateVerbs,
+  ...informationRequestVerbs,
+  ...informationReturnedVerbs,
+  ...observationVerbs,
+  ...visitVerbs,
+  ...contractVerbs,
+  ...supportVerbs,
+  ...closingVerbs,
+  ...manageVerbs,
 ];
