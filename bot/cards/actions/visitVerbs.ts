@@ -1,4 +1,9 @@
+import { checkInVerbs } from '../forms/checkInForm';
+import { checkOutVerbs } from '../forms/checkOutForm';
+import { homeVisitVerbs } from '../forms/homeVisitForm';
+import { meetingVerbs } from '../forms/meetingForm';
+import { skipObservationVerbs } from '../forms/skipObservationForm';
 import type { CardVerb } from './cardVerb';
 
-/** Placeholder: the visit forms' verbs are added here. */
-export const visitVerbs: readonly CardVerb[] = [];
+/** Steps 4-6 and lone working: meeting records, the home visit or call, check-in / check-out, skipping the 2nd observation. */
+export const visitVerbs: readonly CardVerb[] = [...meetingVerbs, ...homeVisitVerbs, ...checkInVerbs, ...checkOutVerbs, ...skipObservationVerbs];

@@ -1,0 +1,54 @@
+import { checkOut, fail, workflowError, type CaseRecord, type CaseView, type Result, type Versioned } from '../../../workflow';
+import { showInstant } from '../format';
+import { recordedBy } from '../recordedBy';
+import { caseFormVerbs } from './caseForm';
+import { text } from './formValues';
+import { confirmText } from './recordOutcome';
+
+const isoInstant = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g;
+
+/** The visit still checked in (the one the case card offers to check out of). */
+function openVisit(view: CaseView) {
+  const record = view.records.find((r) => r.body.kind === 'lone-working' && !r.body.checkedOutAt);
+  return record?.body.kind === 'lone-working' ? record.body : undefined;
+}
+
+/** "Already checked out" in UK time rather than as an ISO instant. */
+function inFormTerms(result: Result<Versioned<CaseRecord>>): Result<Versioned<CaseRecord>> {
+  if (result.ok || result.error.code !== 'AlreadyDone') return result;
+  const message = result.error.message.replace(isoInstant, (at) => showInstant(at));
+  return fail(workflowError('AlreadyDone', message, { ...(result.error.rule ? { rule: result.error.rule } : {}), ...(result.error.field ? { field: result.error.field } : {}) }));
+}
+
+/** Rule "Lone working": check out (once) when safely away from the visit. */
+export const checkOutVerbs = caseFormVerbs<Versioned<CaseRecord>>({
+  name: 'check-out',
+  title: 'Check out of the home visit',
+  submitTitle: 'Check out: I am safely away',
+  carries: ['recordId'],
+  defaults: () => ({}),
+  fields: (_ctx, view) => {
+    const visit = openVisit(view);
+    return confirmText(
+      visit
+        ? `Checked in ${showInstant(visit.checkedInAt ?? visit.plannedStart)}, planned to end ${showInstant(visit.plannedEnd)}. Check out once you have left and are safe.`
+        : 'Check out once you have left the visit and are safe.',
+    );
+  },
+  toInput: (v) => ({ recordId: text(v, 'recordId') }),
+  run: async (ctx, input) => inFormTerms(await checkOut(ctx.deps, ctx.actor, input)),
+  recorded: async (ctx, saved) => {
+    const b = saved.body.kind === 'lone-working' ? saved.body : undefined;
+    return {
+      headline: 'Checked out of the home visit',
+      tone: 'good',
+      ...(b?.managerAlertedAt ? { detail: `The manager was alerted at ${showInstant(b.managerAlertedAt)} that the check-out was late: let them know you are safe.` } : {}),
+      facts: [
+        { title: 'Checked in', value: showInstant(b?.checkedInAt) },
+        { title: 'Planned end', value: showInstant(b?.plannedEnd) },
+        { title: 'Checked out', value: showInstant(b?.checkedOutAt) },
+      ],
+      by: await recordedBy(ctx, saved.updatedBy, b?.checkedOutAt ?? saved.updatedAt, 'Checked out'),
+    };
+  },
+});

@@ -1,0 +1,29 @@
+import { recordHomeVisit, type RecordAdded } from '../../../workflow';
+import { showDate, todayIn } from '../format';
+import fieldsTemplate from '../templates/homeVisitForm.json';
+import { expandFragment } from '../template';
+import { caseFormVerbs } from './caseForm';
+import { lines, text } from './formValues';
+import { bodyOf, recordOutcome } from './recordOutcome';
+
+const modes = { 'home-visit': 'Home visit', 'teams-call': 'Teams call' } as const;
+
+/** Step 5: the home visit (preferred) or Teams call with the parent/carer, before any work with the pupil. */
+export const homeVisitVerbs = caseFormVerbs<RecordAdded>({
+  name: 'home-visit',
+  title: 'Home visit or Teams call with the parent/carer',
+  submitTitle: 'Record it',
+  defaults: (ctx) => ({ mode: 'home-visit', heldOn: todayIn(ctx.deps.clock.now()), attendees: '', notes: '' }),
+  fields: (_ctx, _view, values) => expandFragment<unknown[]>(fieldsTemplate, { values }),
+  toInput: (v) => ({ mode: text(v, 'mode'), heldOn: text(v, 'heldOn'), attendees: lines(v, 'attendees'), notes: text(v, 'notes') }),
+  run: (ctx, input) => recordHomeVisit(ctx.deps, ctx.actor, input),
+  recorded: (ctx, added) => {
+    const b = bodyOf(added, 'home-visit');
+    const mode = b ? modes[b.mode] : 'Home visit';
+    return recordOutcome(ctx, added, `${mode} recorded (step ${added.record.step})`, [
+      { title: 'Held', value: showDate(b?.heldOn) },
+      { title: 'Attended', value: b?.attendees.join(', ') ?? '' },
+      { title: 'Notes', value: b?.notes ?? '' },
+    ]);
+  },
+});

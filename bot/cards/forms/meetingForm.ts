@@ -1,0 +1,54 @@
+import { recordMeeting, type BodyOf, type RecordAdded } from '../../../workflow';
+import { showDate, todayIn } from '../format';
+import fieldsTemplate from '../templates/meetingForm.json';
+import { expandFragment } from '../template';
+import { caseFormVerbs } from './caseForm';
+import { lines, text } from './formValues';
+import { bodyOf, recordOutcome } from './recordOutcome';
+
+type Purpose = BodyOf<'meeting'>['purpose'];
+
+export const meetingPurposes: Record<Purpose, string> = {
+  'initial-school': 'Initial meeting with school',
+  contract: 'Contract meeting',
+  review: 'Review meeting',
+  'other-agency': 'Other agency',
+  'fair-access-panel': 'Fair Access Panel',
+  other: 'Other',
+};
+
+/** Step 4 (the initial meeting with school) and a meeting record for any other meeting attended. */
+export const meetingVerbs = caseFormVerbs<RecordAdded>({
+  name: 'meeting',
+  title: 'Meeting record',
+  submitTitle: 'Record the meeting',
+  defaults: (ctx, view) => ({
+    purpose: view.case.milestones.schoolMeeting ? 'other' : 'initial-school',
+    heldOn: todayIn(ctx.deps.clock.now()),
+    attendees: '',
+    notes: '',
+    agreedSupport: '',
+    expectations: '',
+  }),
+  fields: (_ctx, _view, values) => expandFragment<unknown[]>(fieldsTemplate, { values }),
+  toInput: (v) => ({
+    purpose: text(v, 'purpose'),
+    heldOn: text(v, 'heldOn'),
+    attendees: lines(v, 'attendees'),
+    notes: text(v, 'notes'),
+    ...(text(v, 'agreedSupport') ? { agreedSupport: text(v, 'agreedSupport') } : {}),
+    ...(text(v, 'expectations') ? { expectations: text(v, 'expectations') } : {}),
+  }),
+  run: (ctx, input) => recordMeeting(ctx.deps, ctx.actor, input),
+  recorded: (ctx, added) => {
+    const b = bodyOf(added, 'meeting');
+    return recordOutcome(ctx, added, `Meeting recorded (step ${added.record.step})`, [
+      { title: 'Purpose', value: b ? meetingPurposes[b.purpose] : '' },
+      { title: 'Held', value: showDate(b?.heldOn) },
+      { title: 'Attended', value: b?.attendees.join(', ') ?? '' },
+      { title: 'Notes', value: b?.notes ?? '' },
+      { title: 'Support agreed', value: b?.agreedSupport ?? '' },
+      { title: 'Expectations', value: b?.expectations ?? '' },
+    ]);
+  },
+});

@@ -1,0 +1,341 @@
+import { alertIfCheckOutMissed } from '../../workflow';
+import { londonInstant } from '../../bot/cards/forms/checkInForm';
+import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
+
+type CardWorld = Awaited<ReturnType<typeof buildCardWorld>>;
+
+/** A case allocated to the worker, brought to `step` (3 to 7) through the use cases. */
+async function caseAtStep(step: 3 | 4 | 5 | 6 | 7): Promise<CardWorld & { caseId: string; reference: string }> {
+  const cw = await buildCardWorld();
+  const opened = await cw.steps.refer();
+  const id = opened.case.id;
+  await cw.steps.allocate(id, 'worker');
+  await cw.steps.informationReturned(id);
+  if (step > 3) await cw.steps.observe(id);
+  if (step > 4) await cw.steps.schoolMeeting(id);
+  if (step > 5) await cw.steps.homeVisit(id);
+  if (step > 6) await cw.steps.observe(id, '2026-09-30');
+  return { ...cw, caseId: id, reference: opened.case.reference };
+}
+
+/** Opens the form and returns its submit action (data: caseId, requestKey, openedAtStep, carried data). */
+async function submitOf(cw: CardWorld, form: string, data: Record<string, string>) {
+  const { card } = await cw.act('worker', `${form}.open`, data);
+  return { form: card, submit: actionOf(card, `${form}.submit`) };
+}
+
+async function recordsOf(cw: CardWorld, caseId: string, kind: string) {
+  return (await cw.world.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === kind);
+}
+
+const schoolMeeting = {
+  purpose: 'initial-school',
+  heldOn: '2026-09-23',
+  attendees: 'Mrs Quennell (SENCo)\nMr Ashdown (class teacher)',
+  notes: 'Went through the information form and the PDP together.',
+  agreedSupport: 'Weekly 1:1 sessions and modelling for the class TA.',
+  expectations: 'School keeps the visual timetable going every day.',
+};
+
+const homeVisit = { mode: 'teams-call', heldOn: '2026-09-25', attendees: 'Casey Testfield (mother)', notes: 'Parent supportive; prefers calls after 4pm.' };
+
+const skip = { reason: 'The first observation covered transitions and unstructured time; the school and parent agree no more is needed.' };
+
+describe('meeting cards', () => {
+  it('the case card offers the school meeting at step 4', async () => {
+    const { act, caseId } = await caseAtStep(4);
+    const { card } = await act('worker', 'case.open', { caseId });
+    expect(cardText(card)).toContain('Step 4 of 10');
+    expect(actionOf(card, 'meeting.open').data).toEqual({ caseId });
+  });
+
+  it('records the initial school meeting and answers with what was recorded, by whom, with no live buttons', async () => {
+    const cw = await caseAtStep(4);
+    const { form, submit } = await submitOf(cw, 'meeting', { caseId: cw.caseId });
+    expect(inputIds(form)).toEqual(['purpose', 'heldOn', 'attendees', 'notes', 'agreedSupport', 'expectations']);
+    expect(cardText(form)).toContain('Who attended (one per line)');
+    expect(JSON.stringify(form)).toContain('"value":"initial-school"');
+    const done = await cw.act('worker', 'meeting.submit', { ...submit.data, ...schoolMeeting });
+    const text = cardText(done.card);
+    expect(text).toContain('Meeting recorded (step 4)');
+    expect(text).toContain('Initial meeting with school');
+    expect(text).toContain('Mrs Quennell (SENCo), Mr Ashdown (class teacher)');
+    expect(text).toContain('Weekly 1:1 sessions');
+    expect(text).toContain('School keeps the visual timetable');
+    expect(text).toContain('Recorded by Harriet Lunde');
+    expect(executeActions(done.card)).toEqual([]);
+    expect(cardText(done.followUp)).toContain('Step 5 of 10');
+    expect(actionOf(done.followUp, 'home-visit.open').data.caseId).toBe(cw.caseId);
+    const [record] = await recordsOf(cw, cw.caseId, 'meeting');
+    expect(record?.body).toMatchObject({ attendees: ['Mrs Quennell (SENCo)', 'Mr Ashdown (class teacher)'], purpose: 'initial-school' });
+  });
+
+  it('a double click records the meeting once and says so', async () => {
+    const cw = await caseAtStep(4);
+    const { submit } = await submitOf(cw, 'meeting', { caseId: cw.caseId });
+    const first = await cw.act('worker', 'meeting.submit', { ...submit.data, ...schoolMeeting });
+    const second = await cw.act('worker', 'meeting.submit', { ...submit.data, ...schoolMeeting });
+    expect(cardText(first.card)).not.toContain('nothing was written twice');
+    expect(cardText(second.card)).toContain('nothing was written twice');
+    expect(cardText(second.card)).toContain('Recorded by Harriet Lunde');
+    expect(await recordsOf(cw, cw.caseId, 'meeting')).toHaveLength(1);
+  });
+
+  it('the school meeting before the initial observation is refused naming the Order rule, with the form again', async () => {
+    const cw = await caseAtStep(3);
+    const { submit } = await submitOf(cw, 'meeting', { caseId: cw.caseId });
+    const again = await cw.act('worker', 'meeting.submit', { ...submit.data, ...schoolMeeting });
+    expect(cardText(again.card)).toContain('Rule: Order');
+    expect(cardText(again.card)).toContain('step 4 (Initial meeting with school) can be recorded only after step 3');
+    expect(actionOf(again.card, 'meeting.submit').data.requestKey).toBe(submit.data.requestKey);
+    expect(cardText(again.card)).toContain('Went through the information form');
+    expect(await recordsOf(cw, cw.caseId, 'meeting')).toHaveLength(0);
+  });
+
+  it('a missing field shows the form again naming it, with what was typed', async () => {
+    const cw = await caseAtStep(4);
+    const { submit } = await submitOf(cw, 'meeting', { caseId: cw.caseId });
+    const noNotes = await cw.act('worker', 'meeting.submit', { ...submit.data, ...schoolMeeting, notes: '  ' });
+    expect(cardText(noNotes.card)).toContain('Check: notes');
+    expect(cardText(noNotes.card)).toContain('Mrs Quennell (SENCo)');
+    const noOne = await cw.act('worker', 'meeting.submit', { ...submit.data, ...schoolMeeting, attendees: '' });
+    expect(cardText(noOne.card)).toContain('attendees: list who attended');
+    expect(actionOf(noOne.card, 'meeting.submit').data.requestKey).toBe(submit.data.requestKey);
+    expect(await recordsOf(cw, cw.caseId, 'meeting')).toHaveLength(0);
+  });
+
+  it('after the school meeting the form is for any other meeting (step 10), which does not need the steps before', async () => {
+    const cw = await caseAtStep(5);
+    const { form, submit } = await submitOf(cw, 'meeting', { caseId: cw.caseId });
+    expect(JSON.stringify(form)).toContain('"id":"purpose","label":"Purpose of the meeting","style":"compact","isRequired":true,"errorMessage":"Choose the purpose","value":"other"');
+    const done = await cw.act('worker', 'meeting.submit', { ...submit.data, ...schoolMeeting, purpose: 'other-agency', attendees: 'Family support worker' });
+    expect(cardText(done.card)).toContain('Meeting recorded (step 10)');
+    expect(cardText(done.card)).toContain('Other agency');
+    expect(cardText(done.followUp)).toContain('Step 5 of 10');
+  });
+});
+
+describe('home visit cards', () => {
+  it('the case card offers the home visit or call, and a check-in, at step 5', async () => {
+    const { act, caseId } = await caseAtStep(5);
+    const { card } = await act('worker', 'case.open', { caseId });
+    expect(cardText(card)).toContain('Step 5 of 10');
+    expect(actionOf(card, 'home-visit.open').data).toEqual({ caseId });
+    expect(actionOf(card, 'check-in.open').data).toEqual({ caseId });
+  });
+
+  it('records a Teams call and answers with what was recorded, by whom, with no live buttons', async () => {
+    const cw = await caseAtStep(5);
+    const { form, submit } = await submitOf(cw, 'home-visit', { caseId: cw.caseId });
+    expect(inputIds(form)).toEqual(['mode', 'heldOn', 'attendees', 'notes']);
+    const done = await cw.act('worker', 'home-visit.submit', { ...submit.data, ...homeVisit });
+    const text = cardText(done.card);
+    expect(text).toContain('Teams call recorded (step 5)');
+    expect(text).toContain('Fri 25 Sep 2026');
+    expect(text).toContain('Casey Testfield (mother)');
+    expect(text).toContain('Recorded by Harriet Lunde');
+    expect(executeActions(done.card)).toEqual([]);
+    expect(cardText(done.followUp)).toContain('Step 6 of 10');
+    expect(actionOf(done.followUp, 'skip-observation.open').data.caseId).toBe(cw.caseId);
+    const case_ = await cw.world.deps.stores.cases.get(cw.caseId);
+    expect(case_?.milestones.homeVisit?.mode).toBe('teams-call');
+  });
+
+  it('a double click records the visit once and says so', async () => {
+    const cw = await caseAtStep(5);
+    const { submit } = await submitOf(cw, 'home-visit', { caseId: cw.caseId });
+    await cw.act('worker', 'home-visit.submit', { ...submit.data, ...homeVisit, mode: 'home-visit' });
+    const second = await cw.act('worker', 'home-visit.submit', { ...submit.data, ...homeVisit, mode: 'home-visit' });
+    expect(cardText(second.card)).toContain('Home visit recorded (step 5)');
+    expect(cardText(second.card)).toContain('nothing was written twice');
+    expect(await recordsOf(cw, cw.caseId, 'home-visit')).toHaveLength(1);
+  });
+
+  it('a home visit before the school meeting is refused naming the Order rule, with the form again', async () => {
+    const cw = await caseAtStep(4);
+    const { submit } = await submitOf(cw, 'home-visit', { caseId: cw.caseId });
+    const again = await cw.act('worker', 'home-visit.submit', { ...submit.data, ...homeVisit });
+    expect(cardText(again.card)).toContain('Rule: Order');
+    expect(cardText(again.card)).toContain('step 5 (Home visit / Teams meeting) can be recorded only after step 4 (Initial meeting with school)');
+    expect(cardText(again.card)).toContain('Parent supportive');
+    expect(actionOf(again.card, 'home-visit.submit').data.requestKey).toBe(submit.data.requestKey);
+    expect(await recordsOf(cw, cw.caseId, 'home-visit')).toHaveLength(0);
+  });
+
+  it('a missing field shows the form again naming it', async () => {
+    const cw = await caseAtStep(5);
+    const { submit } = await submitOf(cw, 'home-visit', { caseId: cw.caseId });
+    const again = await cw.act('worker', 'home-visit.submit', { ...submit.data, ...homeVisit, attendees: '\n' });
+    expect(cardText(again.card)).toContain('attendees: list who attended');
+    expect(cardText(again.card)).toContain('Parent supportive');
+    expect(await recordsOf(cw, cw.caseId, 'home-visit')).toHaveLength(0);
+  });
+});
+
+describe('skip the further observation cards', () => {
+  it('the case card offers the 2nd observation or skipping it at step 6', async () => {
+    const { act, caseId } = await caseAtStep(6);
+    const { card } = await act('worker', 'case.open', { caseId });
+    expect(cardText(card)).toContain('Step 6 of 10');
+    expect(actionOf(card, 'skip-observation.open').data).toEqual({ caseId });
+  });
+
+  it('records the reason and answers with it, by whom, with no live buttons', async () => {
+    const cw = await caseAtStep(6);
+    const { form, submit } = await submitOf(cw, 'skip-observation', { caseId: cw.caseId });
+    expect(inputIds(form)).toEqual(['reason']);
+    const done = await cw.act('worker', 'skip-observation.submit', { ...submit.data, ...skip });
+    expect(cardText(done.card)).toContain('Further observation skipped (step 6)');
+    expect(cardText(done.card)).toContain(skip.reason);
+    expect(cardText(done.card)).toContain('Recorded by Harriet Lunde');
+    expect(executeActions(done.card)).toEqual([]);
+    expect(cardText(done.followUp)).toContain('Step 7 of 10');
+    expect(actionOf(done.followUp, 'contract-draft.open').data.caseId).toBe(cw.caseId);
+  });
+
+  it('a double click records it once and says so', async () => {
+    const cw = await caseAtStep(6);
+    const { submit } = await submitOf(cw, 'skip-observation', { caseId: cw.caseId });
+    await cw.act('worker', 'skip-observation.submit', { ...submit.data, ...skip });
+    const second = await cw.act('worker', 'skip-observation.submit', { ...submit.data, ...skip });
+    expect(cardText(second.card)).toContain('nothing was written twice');
+    expect(await recordsOf(cw, cw.caseId, 'observation-skipped')).toHaveLength(1);
+  });
+
+  it('skipping before the home visit is refused naming the Order rule', async () => {
+    const cw = await caseAtStep(5);
+    const { submit } = await submitOf(cw, 'skip-observation', { caseId: cw.caseId });
+    const again = await cw.act('worker', 'skip-observation.submit', { ...submit.data, ...skip });
+    expect(cardText(again.card)).toContain('Rule: Order');
+    expect(actionOf(again.card, 'skip-observation.submit').data.requestKey).toBe(submit.data.requestKey);
+    expect(await recordsOf(cw, cw.caseId, 'observation-skipped')).toHaveLength(0);
+  });
+
+  it('no reason shows the form again naming it', async () => {
+    const cw = await caseAtStep(6);
+    const { submit } = await submitOf(cw, 'skip-observation', { caseId: cw.caseId });
+    const again = await cw.act('worker', 'skip-observation.submit', { ...submit.data, reason: ' ' });
+    expect(cardText(again.card)).toContain('Check: reason');
+    expect(actionOf(again.card, 'skip-observation.submit').verb).toBe('skip-observation.submit');
+    expect(await recordsOf(cw, cw.caseId, 'observation-skipped')).toHaveLength(0);
+  });
+});
+
+describe('lone working: check-in and check-out cards', () => {
+  const visit = { visitDate: '2026-09-25', startTime: '14:00', endTime: '15:15' };
+
+  it('turns a UK date and time into an instant, across the clock changes', () => {
+    expect(londonInstant('2026-09-25', '14:00')).toBe('2026-09-25T13:00:00Z');
+    expect(londonInstant('2026-11-20', '14:00')).toBe('2026-11-20T14:00:00Z');
+    expect(londonInstant('2026-10-25', '09:30')).toBe('2026-10-25T09:30:00Z');
+    expect(londonInstant('2026-03-29', '11:00:00')).toBe('2026-03-29T10:00:00Z');
+    expect(londonInstant('2026-09-25', undefined)).toBeUndefined();
+  });
+
+  it('the check-in form asks for the date and the planned start and end, suggesting now, and says when the manager is alerted', async () => {
+    const cw = await caseAtStep(5);
+    const { form } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
+    expect(inputIds(form)).toEqual(['visitDate', 'startTime', 'endTime']);
+    const text = cardText(form);
+    expect(text).toContain('Planned start time');
+    expect(text).toContain('Planned end time');
+    expect(text).toContain('30 minutes after the planned end, the manager is alerted');
+    // 09:00 UTC on 14 Sep 2026 is 10:00 in London.
+    expect(text).toContain('2026-09-14');
+    expect(text).toContain('10:00');
+    expect(text).toContain('11:00');
+  });
+
+  it('checking in records the planned times as instants and says the manager is alerted 30 minutes after the planned end', async () => {
+    const cw = await caseAtStep(5);
+    const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
+    const done = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit });
+    const text = cardText(done.card);
+    expect(text).toContain('Checked in to the home visit');
+    expect(text).toContain('If there is no check-out within 30 minutes of the planned end (by 25 Sep 2026, 15:45), the manager is alerted.');
+    expect(text).toContain('25 Sep 2026, 14:00');
+    expect(text).toContain('Checked in by Harriet Lunde');
+    expect(executeActions(done.card)).toEqual([]);
+    const [record] = await recordsOf(cw, cw.caseId, 'lone-working');
+    expect(record?.body).toMatchObject({ plannedStart: '2026-09-25T13:00:00Z', plannedEnd: '2026-09-25T14:15:00Z' });
+    expect(actionOf(done.followUp, 'check-out.open').data).toEqual({ caseId: cw.caseId, recordId: record?.id });
+  });
+
+  it('the check-in is offered at other steps too', async () => {
+    const { act, caseId } = await caseAtStep(3);
+    const { card } = await act('worker', 'case.open', { caseId });
+    expect(actionOf(card, 'check-in.open').data).toEqual({ caseId });
+  });
+
+  it('a double click checks in once and says so', async () => {
+    const cw = await caseAtStep(5);
+    const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
+    await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit });
+    const second = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit });
+    expect(cardText(second.card)).toContain('nothing was written twice');
+    expect(await recordsOf(cw, cw.caseId, 'lone-working')).toHaveLength(1);
+  });
+
+  it('a planned end before the start shows the form again naming the end time, with what was typed', async () => {
+    const cw = await caseAtStep(5);
+    const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
+    const again = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit, endTime: '13:30' });
+    expect(cardText(again.card)).toContain('The planned end time must be after the start time.');
+    expect(cardText(again.card)).toContain('Check: Planned end time');
+    expect(cardText(again.card)).toContain('13:30');
+    expect(actionOf(again.card, 'check-in.submit').data.requestKey).toBe(submit.data.requestKey);
+    expect(await recordsOf(cw, cw.caseId, 'lone-working')).toHaveLength(0);
+  });
+
+  it('a missing start time shows the form again naming it', async () => {
+    const cw = await caseAtStep(5);
+    const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
+    const again = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit, startTime: '' });
+    expect(cardText(again.card)).toContain('Check: Planned start time');
+    expect(await recordsOf(cw, cw.caseId, 'lone-working')).toHaveLength(0);
+  });
+
+  async function checkedIn() {
+    const cw = await caseAtStep(5);
+    const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
+    const done = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit });
+    return { ...cw, offer: actionOf(done.followUp, 'check-out.open') };
+  }
+
+  it('the check-out form carries the visit from the case card to the submit; checking out answers with no live buttons', async () => {
+    const cw = await checkedIn();
+    cw.world.memory.clock.set('2026-09-25T14:05:00Z');
+    const { card: form } = await cw.act('worker', 'check-out.open', cw.offer.data);
+    expect(cardText(form)).toContain('planned to end 25 Sep 2026, 15:15');
+    const submit = actionOf(form, 'check-out.submit');
+    expect(submit.data.recordId).toBe(cw.offer.data.recordId);
+    const done = await cw.act('worker', 'check-out.submit', submit.data);
+    expect(cardText(done.card)).toContain('Checked out of the home visit');
+    expect(cardText(done.card)).toContain('Checked out by Harriet Lunde, 25 Sep 2026, 15:05');
+    expect(executeActions(done.card)).toEqual([]);
+    const [record] = await recordsOf(cw, cw.caseId, 'lone-working');
+    expect(record?.body).toMatchObject({ checkedOutAt: expect.stringMatching(/^2026-09-25T14:05/) });
+    expect(actionOf(done.followUp, 'check-in.open').data).toEqual({ caseId: cw.caseId });
+  });
+
+  it('checking out twice says it was already done, in UK time', async () => {
+    const cw = await checkedIn();
+    cw.world.memory.clock.set('2026-09-25T14:05:00Z');
+    const submit = actionOf((await cw.act('worker', 'check-out.open', cw.offer.data)).card, 'check-out.submit');
+    await cw.act('worker', 'check-out.submit', submit.data);
+    const second = await cw.act('worker', 'check-out.submit', submit.data);
+    expect(cardText(second.card)).toContain('Nothing new was recorded');
+    expect(cardText(second.card)).toContain('You checked out at 25 Sep 2026, 15:05');
+    expect(executeActions(second.card)).toEqual([]);
+  });
+
+  it('a late check-out after the manager was alerted says so', async () => {
+    const cw = await checkedIn();
+    const recordId = cw.offer.data.recordId ?? '';
+    cw.world.memory.clock.set('2026-09-25T14:50:00Z');
+    expect(await alertIfCheckOutMissed(cw.world.deps, recordId)).toBe('alerted');
+    const submit = actionOf((await cw.act('worker', 'check-out.open', cw.offer.data)).card, 'check-out.submit');
+    const done = await cw.act('worker', 'check-out.submit', submit.data);
+    expect(cardText(done.card)).toContain('The manager was alerted at 25 Sep 2026, 15:50');
+  });
+});
