@@ -104,6 +104,16 @@ describe('meeting cards', () => {
     expect(await recordsOf(cw, cw.caseId, 'meeting')).toHaveLength(0);
   });
 
+  it('a second initial school meeting from a fresh form records nothing new and says so', async () => {
+    const cw = await caseAtStep(5);
+    const { submit } = await submitOf(cw, 'meeting', { caseId: cw.caseId });
+    const again = await cw.act('worker', 'meeting.submit', { ...submit.data, ...schoolMeeting });
+    expect(cardText(again.card)).toContain('Nothing new was recorded');
+    expect(cardText(again.card)).toContain('This was already recorded on');
+    expect(executeActions(again.card)).toEqual([]);
+    expect(await recordsOf(cw, cw.caseId, 'meeting')).toHaveLength(1);
+  });
+
   it('after the school meeting the form is for any other meeting (step 10), which does not need the steps before', async () => {
     const cw = await caseAtStep(5);
     const { form, submit } = await submitOf(cw, 'meeting', { caseId: cw.caseId });
