@@ -1,4 +1,8 @@
+import { consentVerbs } from '../forms/consentForm';
+import { pauseVerbs, resumeVerbs } from '../forms/pauseForm';
+import { reportVerbs } from '../forms/reportForm';
+import { safeguardingVerbs } from '../forms/safeguardingForm';
 import type { CardVerb } from './cardVerb';
 
-/** Placeholder: the manage forms' verbs are added here. */
-export const manageVerbs: readonly CardVerb[] = [];
+/** The manager's pause and resume, and what anyone on the case can record at any time: consent, reports, safeguarding concerns. */
+export const manageVerbs: readonly CardVerb[] = [...pauseVerbs, ...resumeVerbs, ...consentVerbs, ...reportVerbs, ...safeguardingVerbs];

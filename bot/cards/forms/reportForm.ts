@@ -1,0 +1,36 @@
+import { recordOutreachReport, type RecordAdded } from '../../../workflow';
+import fieldsTemplate from '../templates/reportForm.json';
+import { expandFragment } from '../template';
+import { caseFormVerbs } from './caseForm';
+import { text } from './formValues';
+import { bodyOf, recordOutcome } from './recordOutcome';
+
+const reportNames: Record<string, string> = {
+  outreach: 'Outreach Report',
+  'fair-access-panel': 'Fair Access Panel report',
+  'end-of-outreach': 'End of Outreach Report',
+};
+
+/** Step 10, at any time: an Outreach Report for another agency, or a Fair Access Panel report. */
+export const reportVerbs = caseFormVerbs<RecordAdded>({
+  name: 'report',
+  title: 'Outreach or Fair Access Panel report',
+  submitTitle: 'Record the report',
+  defaults: () => ({ reportType: 'outreach', requestedBy: '', summary: '' }),
+  fields: (_ctx, _view, values) => expandFragment<unknown[]>(fieldsTemplate, { values }),
+  toInput: (v) => ({
+    reportType: text(v, 'reportType'),
+    ...(text(v, 'requestedBy') ? { requestedBy: text(v, 'requestedBy') } : {}),
+    summary: text(v, 'summary'),
+  }),
+  run: (ctx, input) => recordOutreachReport(ctx.deps, ctx.actor, input),
+  recorded: (ctx, added) => {
+    const b = bodyOf(added, 'report');
+    const name = reportNames[b?.reportType ?? 'outreach'] ?? 'Report';
+    return recordOutcome(ctx, added, `${name} recorded`, [
+      { title: 'Report', value: name },
+      { title: 'Requested by', value: b?.requestedBy ?? '' },
+      { title: 'Summary', value: b?.summary ?? '' },
+    ]);
+  },
+});
