@@ -1,4 +1,7 @@
+import { contractDecisionVerbs } from '../forms/contractDecision';
+import { contractDraftVerbs } from '../forms/contractDraftForm';
+import { parentsInformedVerbs } from '../forms/parentsInformedForm';
 import type { CardVerb } from './cardVerb';
 
-/** Placeholder: the contract forms' verbs are added here. */
-export const contractVerbs: readonly CardVerb[] = [];
+/** Step 7: draft the contract, approve it or request changes (and `contract.view`), parents informed. */
+export const contractVerbs: readonly CardVerb[] = [...contractDraftVerbs, ...contractDecisionVerbs, ...parentsInformedVerbs];

@@ -1,0 +1,90 @@
+import { draftContract, hasRole, type CaseView, type Contract, type Versioned } from '../../../workflow';
+import type { CardContext } from '../card';
+import { showDate } from '../format';
+import { recordedBy } from '../recordedBy';
+import { staffNames } from '../staffNames';
+import fieldsTemplate from '../templates/contractDraftForm.json';
+import { expandFragment } from '../template';
+import { contractPackageTitles, schoolPackageChoices } from '../views/contractPackages';
+import { contractStatus, decisionLine } from '../views/contractApprovalCard';
+import { caseFormVerbs } from './caseForm';
+import { choices, lines, text, type FormValues } from './formValues';
+
+type Drafted = { contract: Versioned<Contract>; repeated: boolean };
+
+/** The latest version returned for changes, if the newest contract is one: a redraft starts from it. */
+function returnedContract(view: CaseView): Versioned<Contract> | undefined {
+  const latest = [...view.contracts].sort((a, b) => b.version - a.version)[0];
+  return latest?.status === 'changes-requested' ? latest : undefined;
+}
+
+function draftDefaults(view: CaseView): FormValues {
+  const returned = returnedContract(view);
+  return {
+    targets: returned ? returned.targets.join('\n') : '',
+    support: returned?.support ?? '',
+    purchaseIds: returned ? returned.purchaseIds.join(',') : view.case.purchaseIds.join(','),
+    startDate: returned?.startDate ?? '',
+    reviewDate: returned?.reviewDate ?? '',
+    namedApprovers: returned ? returned.namedApprovers.join(',') : '',
+  };
+}
+
+/** Active staff who may be named to approve besides the managers (who always can). */
+async function approverChoices(ctx: CardContext): Promise<Array<{ title: string; value: string }>> {
+  const staff = await ctx.deps.stores.staff.list();
+  return staff
+    .filter((s) => s.active && s.userId !== ctx.actor.userId && !hasRole(s, 'manager'))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName))
+    .map((s) => ({ title: `${s.displayName} (${s.roles.join(', ')})`, value: s.userId }));
+}
+
+async function draftFields(ctx: CardContext, view: CaseView, values: FormValues): Promise<unknown[]> {
+  const returned = returnedContract(view);
+  const nameOf = await staffNames(ctx);
+  const last = returned?.decisions.at(-1);
+  return expandFragment<unknown[]>(fieldsTemplate, {
+    values,
+    returned: returned && last ? `Version ${returned.version} came back: ${decisionLine(last, nameOf)}. This form starts from it.` : '',
+    schoolName: view.school?.name ?? 'the school',
+    packages: await schoolPackageChoices(ctx, view.case.schoolId, view.case.id),
+    approvers: await approverChoices(ctx),
+  });
+}
+
+/** Step 7: the worker drafts the Outreach Contract; it goes to a manager for approval. */
+export const contractDraftVerbs = caseFormVerbs<Drafted>({
+  name: 'contract-draft',
+  title: 'Draft the Outreach Contract',
+  submitTitle: 'Send for approval',
+  defaults: (_ctx, view) => draftDefaults(view),
+  fields: draftFields,
+  toInput: (values) => ({
+    targets: lines(values, 'targets'),
+    support: text(values, 'support'),
+    purchaseIds: choices(values, 'purchaseIds'),
+    startDate: text(values, 'startDate'),
+    reviewDate: text(values, 'reviewDate'),
+    namedApprovers: choices(values, 'namedApprovers'),
+  }),
+  run: (ctx, input) => draftContract(ctx.deps, ctx.actor, input),
+  recorded: async (ctx, { contract }) => {
+    const nameOf = await staffNames(ctx);
+    const packages = await contractPackageTitles(ctx, contract.purchaseIds);
+    return {
+      headline: `Contract version ${contract.version} drafted`,
+      tone: 'good',
+      detail: `${contractStatus(contract, nameOf).text}. It takes effect only when approved; the managers have been told.`,
+      facts: [
+        { title: 'Version', value: String(contract.version) },
+        { title: 'Targets', value: contract.targets.join('; ') },
+        { title: 'Support offered', value: contract.support },
+        { title: packages.length === 1 ? 'Package' : 'Packages', value: packages.join('; ') },
+        { title: 'Starts', value: showDate(contract.startDate) },
+        { title: 'Support ends', value: `${showDate(contract.supportEnds)} (6 school weeks)` },
+        { title: 'Review by', value: showDate(contract.reviewDate) },
+      ],
+      by: await recordedBy(ctx, contract.createdBy, contract.createdAt, 'Drafted'),
+    };
+  },
+});
