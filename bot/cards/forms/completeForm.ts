@@ -1,0 +1,74 @@
+import { completeCase, type Case, type CaseView, type Result, type Versioned } from '../../../workflow';
+import type { CardContext } from '../card';
+import { showDate, showInstant } from '../format';
+import type { Outcome } from '../outcomes';
+import { recordedBy } from '../recordedBy';
+import { caseFormVerbs } from './caseForm';
+import { destinationTitles, titleOf } from './closingLabels';
+import { confirmText } from './recordOutcome';
+
+/** The case closed, and whether this submit found it already closed this way (a double click). */
+export type Closed = Versioned<Case> & { repeated?: boolean };
+
+/**
+ * A repeat of a close that went through (double click, Teams retry, a second card) finds the
+ * case closed: that is said as "nothing was written twice", not as a broken rule. The use case
+ * has checked access before it reports the case closed.
+ */
+export async function closedAlready(ctx: CardContext, result: Result<Versioned<Case>>, caseId: string, how: string | undefined): Promise<Result<Closed>> {
+  if (result.ok || result.error.code !== 'CaseClosed') return result;
+  const c = await ctx.deps.stores.cases.get(caseId);
+  return c && c.status === 'closed' && how !== undefined && c.closure?.how === how ? { ok: true, value: { ...c, repeated: true } } : result;
+}
+
+function lastReviewDestination(view: CaseView): string {
+  const id = view.case.milestones.lastReview?.recordId;
+  const review = view.records.find((r) => r.id === id);
+  return review?.body.kind === 'review' ? titleOf(destinationTitles, review.body.destination) : '';
+}
+
+function whatHappens(view: CaseView): string {
+  const school = view.school;
+  const senco = school ? `${school.senco.name} at ${school.name}` : 'the school';
+  const destination = lastReviewDestination(view);
+  return [
+    'The review ended the support. Completing the case will, in order:',
+    `1. file the End of Outreach Report in the child's folder;`,
+    `2. e-mail the report to ${senco}, copied to the headteacher;`,
+    `3. send ${school ? school.senco.name : 'the school'} the school evaluation request;`,
+    `4. close the case${destination ? ` (destination: ${destination})` : ''}.`,
+    'If something fails part-way, completing again carries on where it stopped.',
+  ].join('\n\n');
+}
+
+async function completedOutcome(ctx: CardContext, c: Closed): Promise<Outcome> {
+  const m = c.milestones;
+  const school = await ctx.deps.stores.schools.get(c.schoolId);
+  const fileUrl = m.endReportFiled?.fileUrl ?? '';
+  const link = /^https:\/\//.test(fileUrl) ? ` [Open the report](${fileUrl})` : '';
+  return {
+    headline: 'Case completed and closed',
+    tone: 'good',
+    detail: `The End of Outreach Report is filed and sent, the evaluation request is sent and the case is closed.${link}`,
+    facts: [
+      { title: 'Report filed', value: m.endReportFiled ? `In the child's folder, ${showInstant(m.endReportFiled.at)}` : '' },
+      { title: 'Report sent', value: m.endReportSent ? `To ${school ? `${school.senco.name} (${school.senco.email}), copied to the headteacher` : 'the school'}, ${showInstant(m.endReportSent.at)}` : '' },
+      { title: 'Evaluation request', value: m.evaluationRequested ? `Sent to ${school ? school.senco.email : 'the school'}, ${showInstant(m.evaluationRequested.at)}` : '' },
+      { title: 'Closed', value: showDate(c.closure?.on) },
+      { title: 'Destination', value: titleOf(destinationTitles, c.closure?.destination) },
+    ],
+    by: await recordedBy(ctx, c.closure?.by ?? c.updatedBy, c.updatedAt, 'Closed'),
+  };
+}
+
+/** Closing after a review that ended the support: report filed and sent, evaluation requested, case closed. */
+export const completeVerbs = caseFormVerbs<Closed>({
+  name: 'complete',
+  title: 'Complete and close the case',
+  submitTitle: 'Complete and close',
+  defaults: () => ({}),
+  fields: (_ctx, view) => confirmText(whatHappens(view)),
+  toInput: () => ({}),
+  run: async (ctx, input) => closedAlready(ctx, await completeCase(ctx.deps, ctx.actor, input), String(input.caseId), 'review-ended'),
+  recorded: completedOutcome,
+});

@@ -1,0 +1,48 @@
+import { recordReview, type CaseView, type RecordAdded } from '../../../workflow';
+import { showDate, todayIn } from '../format';
+import fieldsTemplate from '../templates/reviewForm.json';
+import { expandFragment } from '../template';
+import { caseFormVerbs } from './caseForm';
+import { text } from './formValues';
+import { bodyOf, recordOutcome } from './recordOutcome';
+import { choicesOf } from './supportLabels';
+import { destinationTitles, titleOf } from './closingLabels';
+
+function contractLine(view: CaseView): string {
+  const k = view.case.contractInForce;
+  return k ? `Contract in force from ${showDate(k.startDate)}; support to ${showDate(k.supportEnds)}; review agreed for ${showDate(k.reviewDate)}.` : '';
+}
+
+/** Step 9: the review meeting, continue (a new contract version) or end (report and closing). */
+export const reviewVerbs = caseFormVerbs<RecordAdded>({
+  name: 'review',
+  title: 'Review of the contract',
+  submitTitle: 'Record the review',
+  defaults: (ctx) => ({ heldOn: todayIn(ctx.deps.clock.now()), outcome: '', summary: '', destination: '' }),
+  fields: (_ctx, view, values) => expandFragment<unknown[]>(fieldsTemplate, { values, contractLine: contractLine(view), destinations: choicesOf(destinationTitles) }),
+  toInput: (v) => {
+    const outcome = text(v, 'outcome');
+    const destination = outcome === 'end' ? text(v, 'destination') : undefined;
+    return { heldOn: text(v, 'heldOn'), outcome, summary: text(v, 'summary'), ...(destination ? { destination } : {}) };
+  },
+  run: (ctx, input) => recordReview(ctx.deps, ctx.actor, input),
+  recorded: (ctx, added) => {
+    const b = bodyOf(added, 'review');
+    const ended = b?.outcome === 'end';
+    const next = ended
+      ? 'Support ends. Next: complete the case, which files the End of Outreach Report in the child\'s folder, sends it to the school, sends the evaluation request and closes the case.'
+      : 'Support continues. Next: draft the new contract version and have it approved; the reviewed contract stays on file as superseded.';
+    return recordOutcome(
+      ctx,
+      added,
+      ended ? 'Review recorded: support ends' : 'Review recorded: support continues',
+      [
+        { title: 'Held', value: showDate(b?.heldOn) },
+        { title: 'Outcome', value: ended ? 'End' : 'Continue' },
+        { title: 'Summary', value: b?.summary ?? '' },
+        { title: 'Destination', value: titleOf(destinationTitles, b?.destination) },
+      ],
+      next,
+    );
+  },
+});

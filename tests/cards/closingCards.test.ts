@@ -1,0 +1,190 @@
+import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
+
+/** A case at step 9: the contract in force and a support session delivered (worker Harriet Lunde). */
+async function caseAtReview() {
+  const cw = await buildCardWorld();
+  const { caseId, contractId } = await cw.steps.toContractInForce();
+  await cw.steps.support(caseId);
+  return { ...cw, caseId, contractId };
+}
+
+const review = (overrides: Record<string, string> = {}) => ({ heldOn: '2026-11-19', outcome: 'end', summary: 'Targets met; calm corner used independently.', destination: 'mainstream', ...overrides });
+
+/** Verbs of the process's next steps: a closed case's card offers none of them. */
+const stepVerbs = ['review.open', 'complete.open', 'support-session.open', 'time.open', 'close-early.open', 'contract-draft.open', 'pause.open'];
+
+async function submitReview(act: Awaited<ReturnType<typeof caseAtReview>>['act'], caseId: string, values: Record<string, string>) {
+  const submit = actionOf((await act('worker', 'review.open', { caseId })).card, 'review.submit');
+  return { submit, done: await act('worker', 'review.submit', { ...submit.data, ...values }) };
+}
+
+describe('review cards', () => {
+  it('the case card offers the review at step 9; the form explains continue and end', async () => {
+    const { act, caseId } = await caseAtReview();
+    const { card } = await act('worker', 'case.open', { caseId });
+    expect(cardText(card)).toContain('Step 9 of 10');
+    const form = (await act('worker', 'review.open', actionOf(card, 'review.open').data)).card;
+    expect(inputIds(form)).toEqual(expect.arrayContaining(['heldOn', 'outcome', 'summary', 'destination']));
+    expect(cardText(form)).toContain('Continue starts a new contract version');
+    expect(cardText(form)).toContain('End leads to the End of Outreach Report');
+    expect(cardText(form)).toContain('Back in mainstream');
+  });
+
+  it('"end" records the review with its destination, by the worker, no live buttons, and offers completing the case', async () => {
+    const { act, caseId } = await caseAtReview();
+    const { done } = await submitReview(act, caseId, review());
+    expect(cardText(done.card)).toContain('Review recorded: support ends');
+    expect(cardText(done.card)).toContain('Back in mainstream');
+    expect(cardText(done.card)).toContain('Recorded by Harriet Lunde');
+    expect(executeActions(done.card)).toEqual([]);
+    expect(actionOf(done.followUp, 'complete.open').data.caseId).toBe(caseId);
+  });
+
+  it('"continue" records the review and leads to a new contract version', async () => {
+    const { act, caseId, world, contractId } = await caseAtReview();
+    const { done } = await submitReview(act, caseId, review({ outcome: 'continue', destination: 'mainstream' }));
+    expect(cardText(done.card)).toContain('Review recorded: support continues');
+    expect(cardText(done.card)).toContain('draft the new contract version');
+    expect(cardText(done.card)).not.toContain('Back in mainstream');
+    expect(actionOf(done.followUp, 'contract-draft.open').data.caseId).toBe(caseId);
+    expect((await world.deps.stores.contracts.get(contractId))?.status).toBe('superseded');
+  });
+
+  it('"end" without a destination shows the form again naming it, with what was typed', async () => {
+    const { act, caseId, world } = await caseAtReview();
+    const { submit, done } = await submitReview(act, caseId, review({ destination: '' }));
+    expect(cardText(done.card)).toContain('record where the pupil goes next');
+    expect(cardText(done.card)).toContain('Check: destination');
+    expect(cardText(done.card)).toContain('Targets met; calm corner used independently.');
+    expect(actionOf(done.card, 'review.submit').data.requestKey).toBe(submit.data.requestKey);
+    expect((await world.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'review')).toHaveLength(0);
+  });
+
+  it('a missing summary shows the form again naming it', async () => {
+    const { act, caseId } = await caseAtReview();
+    const { done } = await submitReview(act, caseId, review({ summary: '' }));
+    expect(cardText(done.card)).toContain('summary');
+    expect(actionOf(done.card, 'review.submit').verb).toBe('review.submit');
+  });
+
+  it('a double click records one review and says so', async () => {
+    const { act, caseId, world } = await caseAtReview();
+    const { submit } = await submitReview(act, caseId, review());
+    const second = await act('worker', 'review.submit', { ...submit.data, ...review() });
+    expect(cardText(second.card)).toContain('nothing was written twice');
+    expect((await world.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'review')).toHaveLength(1);
+  });
+
+  it('a review with no contract in force is refused naming the rule', async () => {
+    const cw = await buildCardWorld();
+    const opened = await cw.steps.refer();
+    await cw.steps.allocate(opened.case.id);
+    const submit = actionOf((await cw.act('worker', 'review.open', { caseId: opened.case.id })).card, 'review.submit');
+    const again = await cw.act('worker', 'review.submit', { ...submit.data, ...review() });
+    expect(cardText(again.card)).toMatch(/Rule: (Order|Reviews)/);
+  });
+});
+
+describe('complete cards', () => {
+  it('after a review that ended, the confirmation explains each thing, and completing does them and closes the case', async () => {
+    const { act, caseId, world } = await caseAtReview();
+    const { done: reviewed } = await submitReview(act, caseId, review());
+    const form = (await act('worker', 'complete.open', actionOf(reviewed.followUp, 'complete.open').data)).card;
+    expect(inputIds(form)).toEqual([]);
+    const text = cardText(form);
+    expect(text).toContain("file the End of Outreach Report in the child's folder");
+    expect(text).toContain('copied to the headteacher');
+    expect(text).toContain('school evaluation request');
+    expect(text).toContain('close the case (destination: Back in mainstream)');
+    const sent = world.memory.mailer.outbox.length;
+    const done = await act('worker', 'complete.submit', actionOf(form, 'complete.submit').data);
+    const outcome = cardText(done.card);
+    expect(outcome).toContain('Case completed and closed');
+    expect(outcome).toContain('Report filed');
+    expect(outcome).toContain('Report sent');
+    expect(outcome).toContain('Evaluation request');
+    expect(outcome).toContain('Back in mainstream');
+    expect(outcome).toContain('Closed by Harriet Lunde');
+    expect(outcome).toContain('Step 10 of 10');
+    expect(executeActions(done.card)).toEqual([]);
+    expect(world.memory.mailer.outbox.length).toBe(sent + 2);
+    const c = await world.deps.stores.cases.get(caseId);
+    expect(c).toMatchObject({ status: 'closed', closure: { how: 'review-ended', destination: 'mainstream' } });
+    const verbs = executeActions(done.followUp).map((a) => a.verb);
+    for (const verb of stepVerbs) expect(verbs).not.toContain(verb);
+  });
+
+  it('a double click closes once, sends nothing twice and says so', async () => {
+    const { act, caseId, world } = await caseAtReview();
+    await submitReview(act, caseId, review());
+    const submit = actionOf((await act('worker', 'complete.open', { caseId })).card, 'complete.submit');
+    await act('worker', 'complete.submit', submit.data);
+    const sent = world.memory.mailer.outbox.length;
+    const second = await act('worker', 'complete.submit', submit.data);
+    expect(cardText(second.card)).toContain('nothing was written twice');
+    expect(cardText(second.card)).toContain('Case completed and closed');
+    expect(executeActions(second.card)).toEqual([]);
+    expect(world.memory.mailer.outbox.length).toBe(sent);
+    expect((await world.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'evaluation-request')).toHaveLength(1);
+  });
+
+  it('completing before a review ended the support is refused naming the rule', async () => {
+    const { act, caseId, world } = await caseAtReview();
+    const submit = actionOf((await act('worker', 'complete.open', { caseId })).card, 'complete.submit');
+    const again = await act('worker', 'complete.submit', submit.data);
+    expect(cardText(again.card)).toContain('Record a review that ends the support first.');
+    expect(cardText(again.card)).toContain('Rule: Closing');
+    expect((await world.deps.stores.cases.get(caseId))?.status).not.toBe('closed');
+  });
+});
+
+describe('close early cards', () => {
+  it('the manager is offered "Close early"; the form has readable reasons and says the school is told by letter', async () => {
+    const { act, caseId } = await caseAtReview();
+    const { card } = await act('manager', 'case.open', { caseId });
+    const form = (await act('manager', 'close-early.open', actionOf(card, 'close-early.open').data)).card;
+    expect(inputIds(form)).toEqual(['reason', 'note']);
+    const text = cardText(form);
+    expect(text).toContain('Pupil moved school');
+    expect(text).toContain('Parental consent withdrawn');
+    expect(text).toContain('told by letter');
+    expect(text).toContain('Note (optional)');
+  });
+
+  it('closing early with a reason closes the case, tells the school, and the closed case offers no next step', async () => {
+    const { act, caseId, world } = await caseAtReview();
+    const submit = actionOf((await act('manager', 'close-early.open', { caseId })).card, 'close-early.submit');
+    const sent = world.memory.mailer.outbox.length;
+    const done = await act('manager', 'close-early.submit', { ...submit.data, reason: 'moved-school', note: 'Moved out of the area at half-term.' });
+    const text = cardText(done.card);
+    expect(text).toContain('Case closed early');
+    expect(text).toContain('Pupil moved school');
+    expect(text).toContain('Moved out of the area at half-term.');
+    expect(text).toContain('By letter to');
+    expect(text).toContain('Closed by Morgan Ashby');
+    expect(executeActions(done.card)).toEqual([]);
+    expect(world.memory.mailer.outbox.length).toBe(sent + 1);
+    expect(await world.deps.stores.cases.get(caseId)).toMatchObject({ status: 'closed', closure: { how: 'moved-school' } });
+    const verbs = executeActions(done.followUp).map((a) => a.verb);
+    for (const verb of stepVerbs) expect(verbs).not.toContain(verb);
+  });
+
+  it('a double click closes once and says so', async () => {
+    const { act, caseId, world } = await caseAtReview();
+    const submit = actionOf((await act('manager', 'close-early.open', { caseId })).card, 'close-early.submit');
+    await act('manager', 'close-early.submit', { ...submit.data, reason: 'no-longer-needed', note: '' });
+    const sent = world.memory.mailer.outbox.length;
+    const second = await act('manager', 'close-early.submit', { ...submit.data, reason: 'no-longer-needed', note: '' });
+    expect(cardText(second.card)).toContain('nothing was written twice');
+    expect(world.memory.mailer.outbox.length).toBe(sent);
+  });
+
+  it('without a reason the form shows again naming it', async () => {
+    const { act, caseId, world } = await caseAtReview();
+    const submit = actionOf((await act('manager', 'close-early.open', { caseId })).card, 'close-early.submit');
+    const again = await act('manager', 'close-early.submit', { ...submit.data, reason: '', note: 'Typed note' });
+    expect(cardText(again.card)).toContain('reason');
+    expect(cardText(again.card)).toContain('Typed note');
+    expect((await world.deps.stores.cases.get(caseId))?.status).not.toBe('closed');
+  });
+});
