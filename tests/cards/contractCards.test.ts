@@ -1,5 +1,8 @@
 import type { AdaptiveCardJson } from '../../bot/cards';
-import { people } from '../support/world';
+import { viewCase } from '../../workflow';
+import { contractApprovalCard, contractViewAction } from '../../bot/cards/views/contractApprovalCard';
+import { people, value } from '../support/world';
+import { allCardProblems } from './cardChecks';
 import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
 
 /** A case of people.worker at step 7: observation, school meeting, home visit and a 2nd observation recorded. */
@@ -269,6 +272,24 @@ describe('contract approval card', () => {
     expect(executeActions(late.card)).toEqual([]);
     expect(late.followUp).toBeUndefined();
     expect((await cw.world.deps.stores.contracts.get(contractId))?.decisions).toHaveLength(1);
+  });
+});
+
+describe('contractApprovalCard for a refresh', () => {
+  it('gives a status-only copy to send to everyone, which with refresh.userIds on contract.view is still a valid card', async () => {
+    const cw = await caseAtStep7();
+    const { contractId } = await drafted(cw);
+    const manager = await cw.world.staff(people.manager);
+    const ctx = { deps: cw.world.deps, actor: manager };
+    const view = value(await viewCase(cw.world.deps, manager, { caseId: cw.caseId }));
+    const contract = await cw.world.deps.stores.contracts.get(contractId);
+    if (!contract) throw new Error('no contract');
+    const forEveryone = await contractApprovalCard(ctx, view, contract, { mayDecide: false });
+    expect(executeActions(forEveryone)).toEqual([]);
+    const withRefresh = { ...forEveryone, refresh: { action: contractViewAction(contractId), userIds: ['29:1fictional-approver'] } };
+    expect(allCardProblems(withRefresh)).toEqual([]);
+    const refreshed = await cw.act('manager', withRefresh.refresh.action.verb, withRefresh.refresh.action.data);
+    expect(actionOf(refreshed.card, 'contract-decision.submit').data.decision).toBe('approve');
   });
 });
 
