@@ -169,6 +169,17 @@ describe('close early cards', () => {
     for (const verb of stepVerbs) expect(verbs).not.toContain(verb);
   });
 
+  it('a closed case still takes chronology entries', async () => {
+    const { act, caseId } = await caseAtReview();
+    const submit = actionOf((await act('manager', 'close-early.open', { caseId })).card, 'close-early.submit');
+    const closed = await act('manager', 'close-early.submit', { ...submit.data, reason: 'referral-declined', note: '' });
+    const open = actionOf(closed.followUp, 'chronology.open');
+    const form = (await act('manager', open.verb, open.data)).card;
+    const done = await act('manager', 'chronology.submit', { ...actionOf(form, 'chronology.submit').data, on: '2026-11-20', category: 'contact', note: 'School called to confirm the letter arrived.' });
+    expect(cardText(done.card)).toContain('Chronology entry added');
+    expect(cardText(done.card)).toContain('Recorded by Morgan Ashby');
+  });
+
   it('a double click closes once and says so', async () => {
     const { act, caseId, world } = await caseAtReview();
     const submit = actionOf((await act('manager', 'close-early.open', { caseId })).card, 'close-early.submit');
