@@ -1,35 +1,28 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest';
 import { launchChromium, shouldRunEndToEnd } from './support/browser';
+import { cardWithButton } from './support/cardForm';
 import { botText, openPlayground, playgroundChat, screenshot, type PlaygroundChat } from './support/playgroundChat';
 
 /**
  * End to end: the app as `npm start` runs it (embedded Graph + Microsoft 365 Agents Playground), the
  * Playground's page in Debian Chromium, and one person (Morgan Ashby, demo manager and worker) walking
- * a case by chat and cards only. Screenshots go to tests/e2e/screenshots/.
+ * a case from referral to closure by chat and cards only. Screenshots go to tests/e2e/screenshots/.
  * Skipped only when /usr/bin/chromium is missing outside CI; in CI it always runs.
+ * The clock is set to a Monday in the autumn term so the dates the cards default to fall in term.
  */
 const describeEndToEnd = shouldRunEndToEnd(process.env) ? describe : describe.skip;
-
-/**
- * The chat steps need the bot (app/bot mounts it on /api/messages) and the card catalogue
- * (bot/cards/index.ts), which issue 4's other two parts add. Until both are in the repository those
- * steps are reported as skipped, never as passed; once they are, the steps run and can fail.
- */
-const repoRoot = path.resolve(__dirname, '..', '..');
-const botAndCardsPresent = existsSync(path.join(repoRoot, 'app', 'bot')) && existsSync(path.join(repoRoot, 'bot', 'cards', 'index.ts'));
-const itWithBot = botAndCardsPresent ? it : it.skip;
+const STEP_MS = 120_000;
 
 describeEndToEnd('walking a case in the Agents Playground', () => {
   let app: AppUnderTest | undefined;
   let browser: Browser | undefined;
   let page: Page;
   let chat: PlaygroundChat;
+  let reference = '';
 
   beforeAll(async () => {
-    app = await startAppUnderTest();
+    app = await startAppUnderTest({ clockNow: '2026-09-14T09:00:00Z' });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     chat = playgroundChat(page, () => app?.diagnostics() ?? '');
@@ -40,24 +33,157 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
     await app?.stop();
   }, 60_000);
 
+  /** Clicks a card button and waits for a new card text matching `expected`. */
+  const click = (button: string, expected: RegExp) => chat.click(button, botText(page, expected), `"${expected.source}"`);
+
   it("the Playground opens as Morgan Ashby, pointed at the app's bot endpoint", async () => {
     await openPlayground(page, app?.playgroundUrl ?? '');
     await page.getByText('Morgan Ashby', { exact: true }).first().waitFor();
     await page.getByText(`Connecting to your application at ${app?.appUrl}/api/messages`).first().waitFor();
     await page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor();
     await screenshot(page, '01-playground-open');
-  }, 120_000);
+  }, STEP_MS);
 
-  itWithBot('"help" gets a reply that lists the commands', async () => {
+  it('"help" gets a reply that lists the commands', async () => {
     const reply = await chat.send('help', botText(page, /new referral/i), 'help reply naming "new referral"');
     await screenshot(page, '02-help');
     expect(await reply.isVisible()).toBe(true);
-  }, 120_000);
+  }, STEP_MS);
 
-  // The walk from referral to closure, by chat and cards only, once the cards exist (issue 4):
-  it.todo('"new referral": fill the referral form card and submit it; the card is replaced by the recorded referral and its case reference');
-  it.todo('"case <reference>": allocate the case to Morgan Ashby (manager) from the case card');
-  it.todo('record information returned, observation, school meeting, home visit and the further observation (or skip it with a reason)');
-  it.todo('draft the outreach contract and approve it (manager), then record support sessions and "log time"');
-  it.todo('record the review that ends outreach, the end-of-outreach report, parents informed, and close the case');
+  it('"new referral": the form is filled and logged; the card becomes the recorded referral with its reference', async () => {
+    await chat.send('new referral', botText(page, /^New referral$/), 'the referral form');
+    const form = cardWithButton(page, 'Log the referral');
+    await form.text('First name', 'Juniper');
+    await form.text('Last name', 'Quellwood');
+    await form.date('Date of birth', '2017-05-02');
+    await form.choose('School', 'Alderbrook Primary School');
+    await form.choose('Year group', 'Year 4');
+    await form.text('Name', 'Rosalind Quellwood');
+    await form.text('Relationship to the child', 'Mother');
+    await form.text('Phone', '01632 960123');
+    await form.text('Reason for referral', 'Leaves the classroom at transitions and struggles to settle.');
+    await form.check('Plans in place Positive behaviour support plan');
+    await form.check('Assessments done SDQ');
+    await form.text('What has been tried', 'Visual timetable and a daily check-in with the teaching assistant.');
+    await form.choose('Parental consent to the referral', 'Given');
+    await screenshot(page, '03-referral-form');
+    const logged = await click('Log the referral', /Referral logged: case OC-\d{2}-[0-9A-Z]{5}/);
+    reference = /OC-\d{2}-[0-9A-Z]{5}/.exec(await logged.innerText())?.[0] ?? '';
+    expect(reference).not.toBe('');
+    await botText(page, /Step 2 of 10/).last().waitFor();
+    await screenshot(page, '04-referral-logged');
+  }, STEP_MS);
+
+  it('step 2: the manager allocates the case (each worker\'s load shown), the information is requested and returned', async () => {
+    await click('Allocate a worker', /^Allocate the case$/);
+    await cardWithButton(page, 'Allocate').pick('Morgan Ashby');
+    await screenshot(page, '05-allocate');
+    await click('Allocate', /^Case allocated$/);
+    await click('Send the information request', /^Ask the school for its information$/);
+    await click('Send the request', /^Information request sent$/);
+    await click('Information returned', /^Information returned by the school$/);
+    await click('Record it', /^Information returned recorded$/);
+    await botText(page, /Step 3 of 10/).last().waitFor();
+    await screenshot(page, '06-information-returned');
+  }, STEP_MS);
+
+  it('step 3: the initial observation', async () => {
+    await click('Record the observation', /^Observation$/);
+    const form = cardWithButton(page, 'Record the observation');
+    await form.text('Setting (class, lesson, time of day)', 'Year 4, maths after lunch');
+    await form.text('Outcome', 'Settles with an adult close by; leaves the room when the lesson changes.');
+    await form.text('Way forward', 'Warnings before transitions and a calm space.');
+    await form.text('In use and working', 'Visual timetable');
+    await click('Record the observation', /^Observation recorded \(step 3\)$/);
+    await botText(page, /Step 4 of 10/).last().waitFor();
+    await screenshot(page, '07-observation');
+  }, STEP_MS);
+
+  it('step 4: the initial meeting with the school', async () => {
+    await click('Record the school meeting', /^Meeting record$/);
+    const form = cardWithButton(page, 'Record the meeting');
+    await form.text('Who attended (one per line)', 'SENCo\nClass teacher');
+    await form.text('Notes', 'Went through the information form and the PDP.');
+    await form.text('Support agreed', 'Weekly sessions in school');
+    await click('Record the meeting', /^Meeting recorded \(step 4\)$/);
+    await botText(page, /Step 5 of 10/).last().waitFor();
+    await screenshot(page, '08-school-meeting');
+  }, STEP_MS);
+
+  it('step 5: lone-working check-in and check-out around the home visit, then its record', async () => {
+    await click('Check in to a visit', /^Check in to a home visit$/);
+    // The form starts with now and an hour from now as the planned times.
+    await click('Check in', /^Checked in to the home visit$/);
+    await botText(page, /manager is alerted/).last().waitFor();
+    await screenshot(page, '09-checked-in');
+    await click('Check out of the visit', /^Check out of the home visit$/);
+    await click('Check out: I am safely away', /^Checked out of the home visit$/);
+    await click('Record the home visit or call', /^Home visit or Teams call with the parent\/carer$/);
+    const visit = cardWithButton(page, 'Record it');
+    await visit.pick('Home visit');
+    await visit.text('Who attended (one per line)', 'Mother');
+    await visit.text('Notes', 'Parent keen on the plan; consent confirmed.');
+    await click('Record it', /^Home visit recorded \(step 5\)$/);
+    await botText(page, /Step 6 of 10/).last().waitFor();
+    await screenshot(page, '10-home-visit');
+  }, STEP_MS);
+
+  it('step 6: the further observation is skipped with a reason', async () => {
+    await click('Skip it, with a reason', /^Skip the further observation \(step 6\)$/);
+    await cardWithButton(page, 'Record the reason').text('Why no further observation is needed', 'The first observation covered transitions in detail.');
+    await click('Record the reason', /^Further observation skipped \(step 6\)$/);
+    await botText(page, /Step 7 of 10/).last().waitFor();
+  }, STEP_MS);
+
+  it('step 7: the contract is drafted, approved by the manager, and the parents informed', async () => {
+    await click('Draft the contract', /^Draft the Outreach Contract$/);
+    const form = cardWithButton(page, 'Send for approval');
+    await form.text('Targets (one per line)', 'Stays in class through transitions\nUses the calm space when upset');
+    await form.text('Support offered', 'Weekly 1:1 sessions and modelling for staff');
+    await form.checkMatching(/Silver/);
+    await form.date('Support starts', '2026-09-21');
+    await form.date('Review date (as agreed at the contract meeting)', '2026-10-22');
+    await screenshot(page, '11-contract-draft');
+    await click('Send for approval', /^Contract version 1 drafted$/);
+    await click('Approve or request changes', /^Outreach Contract, version 1$/);
+    await screenshot(page, '12-contract-approval');
+    await click('Approve', /^Approved by Morgan Ashby/);
+    await botText(page, /Step 8 of 10/).last().waitFor();
+    await click('Parents informed of the contract', /^Parents informed of the contract$/);
+    await click('Record that they were told', /^Parents informed of contract version 1$/);
+    await screenshot(page, '13-contract-approved');
+  }, STEP_MS);
+
+  it('step 8: a support session, then "log time <reference>" from the chat', async () => {
+    await click('Record a support session', /^Support session$/);
+    const session = cardWithButton(page, 'Record the session');
+    await session.date('Date delivered', '2026-09-22');
+    await session.text('Hours (e.g. 1.5)', '1.5');
+    await session.text('Summary of the session', 'Practised the calm-space routine with the teaching assistant.');
+    await click('Record the session', /^Support session recorded \(step 8\)$/);
+    await botText(page, /Step 9 of 10/).last().waitFor();
+    await chat.send(`log time ${reference}`, botText(page, /^Log time$/), 'the time sheet');
+    const time = cardWithButton(page, 'Log the time');
+    await time.date('Date', '2026-09-22');
+    await time.text('Hours (e.g. 1.5)', '1.5');
+    await click('Log the time', /^Time logged/);
+    await botText(page, /left/i).last().waitFor();
+    await screenshot(page, '14-time-logged');
+  }, STEP_MS);
+
+  it('step 9: the review ends the support; completing files and sends the report and closes the case', async () => {
+    await click('Record the review', /^Review of the contract$/);
+    const review = cardWithButton(page, 'Record the review');
+    await review.date('Date the review was held', '2026-10-22');
+    await review.pick('End: support ends');
+    await review.text('Summary of the review', 'Targets met; the school will carry on the strategies.');
+    await review.choose('Where the pupil goes next (needed when support ends)', 'Back in mainstream');
+    await click('Record the review', /^Review recorded/);
+    await click('Complete and close the case', /^Complete and close the case$/);
+    await click('Complete and close', /^Case completed and closed$/);
+    await botText(page, /^Closed$/).last().waitFor();
+    await screenshot(page, '15-case-closed');
+    await chat.send(`case ${reference}`, botText(page, new RegExp(reference)), 'the closed case card');
+    await screenshot(page, '16-closed-case-card');
+  }, STEP_MS);
 });

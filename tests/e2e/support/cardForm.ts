@@ -1,0 +1,56 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * One Adaptive Card in the Playground's chat, found by a button it carries (the newest such card),
+ * and filled as a person would: inputs by their labels, as the Playground renders them with
+ * Fluent UI (text boxes, date pickers and drop-downs are comboboxes, toggles are checkboxes).
+ */
+export interface CardForm {
+  root: Locator;
+  /** A text input; `index` picks one of several with the same label (0 = the first). */
+  text(label: string, value: string, index?: number): Promise<void>;
+  /** An Input.Date: typed as YYYY-MM-DD, which the date picker accepts and shows in words. */
+  date(label: string, isoDate: string): Promise<void>;
+  /** A compact Input.ChoiceSet: the option whose title starts with `option`. */
+  choose(label: string, option: string): Promise<void>;
+  /** An expanded Input.ChoiceSet (radio buttons). */
+  pick(option: string): Promise<void>;
+  /** An Input.Toggle or a choice in a multi-select set, by its exact accessible name. */
+  check(label: string, on?: boolean): Promise<void>;
+  /** The first checkbox whose name matches (a multi-select choice whose title holds data, e.g. a PO number). */
+  checkMatching(name: RegExp): Promise<void>;
+}
+
+export function cardWithButton(page: Page, buttonTitle: string): CardForm {
+  const root = page
+    .locator('.ac-adaptiveCard')
+    .filter({ has: page.getByRole('button', { name: buttonTitle, exact: true }) })
+    .last();
+  const exact = (label: string) => ({ name: label, exact: true });
+  return {
+    root,
+    async text(label, value, index = 0) {
+      await root.getByRole('textbox', exact(label)).nth(index).fill(value);
+    },
+    async date(label, isoDate) {
+      const box = root.getByRole('combobox', exact(label));
+      await box.fill(isoDate);
+      await box.press('Tab');
+    },
+    async choose(label, option) {
+      await root.getByRole('button', { name: `Open ${label}`, exact: true }).click();
+      await page.getByRole('option').filter({ hasText: new RegExp(`^${escapeRegExp(option)}`) }).first().click();
+    },
+    async pick(option) {
+      await root.getByRole('radio', { name: new RegExp(`^${escapeRegExp(option)}`) }).first().check();
+    },
+    async check(label, on = true) {
+      await root.getByRole('checkbox', exact(label)).setChecked(on);
+    },
+    async checkMatching(name) {
+      await root.getByRole('checkbox', { name }).first().check();
+    },
+  };
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
