@@ -158,14 +158,14 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
     await click('Record a support session', /^Support session$/);
     const session = cardWithButton(page, 'Record the session');
     await session.date('Date delivered', '2026-09-22');
-    await session.text('Hours (e.g. 1.5)', '1.5');
+    await session.number('Hours (e.g. 1.5)', 1.5);
     await session.text('Summary of the session', 'Practised the calm-space routine with the teaching assistant.');
     await click('Record the session', /^Support session recorded \(step 8\)$/);
     await botText(page, /Step 9 of 10/).last().waitFor();
     await chat.send(`log time ${reference}`, botText(page, /^Log time$/), 'the time sheet');
     const time = cardWithButton(page, 'Log the time');
     await time.date('Date', '2026-09-22');
-    await time.text('Hours (e.g. 1.5)', '1.5');
+    await time.number('Hours (e.g. 1.5)', 1.5);
     await click('Log the time', /^Time logged/);
     await botText(page, /left/i).last().waitFor();
     await screenshot(page, '14-time-logged');

@@ -9,6 +9,8 @@ export interface CardForm {
   root: Locator;
   /** A text input; `index` picks one of several with the same label (0 = the first). */
   text(label: string, value: string, index?: number): Promise<void>;
+  /** An Input.Number. */
+  number(label: string, value: number): Promise<void>;
   /** An Input.Date: typed as YYYY-MM-DD, which the date picker accepts and shows in words. */
   date(label: string, isoDate: string): Promise<void>;
   /** A compact Input.ChoiceSet: the option whose title starts with `option`. */
@@ -31,6 +33,9 @@ export function cardWithButton(page: Page, buttonTitle: string): CardForm {
     root,
     async text(label, value, index = 0) {
       await root.getByRole('textbox', exact(label)).nth(index).fill(value);
+    },
+    async number(label, value) {
+      await root.getByRole('spinbutton', exact(label)).fill(String(value));
     },
     async date(label, isoDate) {
       const box = root.getByRole('combobox', exact(label));
