@@ -19,5 +19,5 @@ export * from './ports/stores';
 export * from './ports/services';
 export * from './process/steps';
 export * from './usecases';
-export { hasRole, seesAllCases } from './rules/access';
+export { hasRole, requireRole, seesAllCases } from './rules/access';
 export { universalOfferCheck } from './packages';

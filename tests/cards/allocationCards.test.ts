@@ -116,9 +116,17 @@ describe('reallocate card', () => {
     expect((await world.deps.stores.cases.get(caseId))?.workerId).toBe(people.worker);
   });
 
-  // allocateForm.ts (shared) does not refuse a non-manager at open: workerLoads refuses them, the
-  // worker list comes back empty and the card has a ChoiceSet with no choices (the SDK rejects it).
-  it.todo('a worker opening reallocate.open (an old or forwarded card) is refused naming the role, not shown an empty worker list');
+  it('a worker opening reallocate.open (an old or forwarded card) is refused naming the role, not shown an empty worker list', async () => {
+    const { act, caseId } = await allocatedCase();
+    const opened = await act('worker', 'reallocate.open', { caseId });
+    expect(cardText(opened.card)).toContain('Only manager staff can reallocate a case');
+    expect(inputIds(opened.card)).toEqual([]);
+    expect(executeActions(opened.card)).toEqual([]);
+    // A worker whose case it is not is told the same: the role is checked before the case is read.
+    const other = await act('otherWorker', 'allocate.open', { caseId });
+    expect(cardText(other.card)).toContain('Only manager staff can allocate a case');
+    expect(inputIds(other.card)).toEqual([]);
+  });
 });
 
 describe('information request card', () => {
@@ -150,6 +158,13 @@ describe('information request card', () => {
     const refused = await act('worker', 'information-request.submit', submit.data);
     expect(cardText(refused.card)).toContain('Only admin or manager staff can send the information request');
     expect(world.memory.mailer.outbox).toHaveLength(0);
+  });
+
+  it('a worker opening it is refused at open, naming the roles, with nothing to send', async () => {
+    const { act, caseId } = await allocatedCase();
+    const opened = await act('worker', 'information-request.open', { caseId });
+    expect(cardText(opened.card)).toContain('Only admin or manager staff can send the information request');
+    expect(executeActions(opened.card)).toEqual([]);
   });
 });
 

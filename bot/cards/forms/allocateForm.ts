@@ -27,6 +27,8 @@ async function allocatedOutcome(ctx: CardContext, c: Versioned<Case>, headline: 
 /** Step 2: the manager allocates the case to a worker, seeing each worker's load. */
 export const allocateVerbs = caseFormVerbs<Versioned<Case>>({
   name: 'allocate',
+  roles: ['manager'],
+  roleAction: 'allocate a case',
   title: 'Allocate the case',
   submitTitle: 'Allocate',
   defaults: () => ({ workerId: '', reason: '' }),
@@ -39,6 +41,8 @@ export const allocateVerbs = caseFormVerbs<Versioned<Case>>({
 /** Pause and reallocation: the manager moves the case to another worker, with a reason. */
 export const reallocateVerbs = caseFormVerbs<Versioned<Case>>({
   name: 'reallocate',
+  roles: ['manager'],
+  roleAction: 'reallocate a case',
   title: 'Reallocate the case',
   submitTitle: 'Reallocate',
   defaults: (_ctx, view) => ({ workerId: view.case.workerId ?? '', reason: '' }),

@@ -1,4 +1,4 @@
-import { steps, viewCase, type CaseView, type Result, type StepNumber, type WorkflowError } from '../../../workflow';
+import { requireRole, steps, viewCase, type CaseView, type Result, type Role, type StepNumber, type WorkflowError } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import type { CardVerb } from '../actions/cardVerb';
 import { headingOf } from '../caseHeading';
@@ -28,6 +28,14 @@ export interface CaseFormSpec<O> {
   recorded(ctx: CardContext, outcome: O, values: FormValues): Outcome | Promise<Outcome>;
   /** Action data the form carries from `open` to `submit` besides caseId (e.g. contractId). */
   carries?: readonly string[];
+  /**
+   * The roles that may use the form (any one of them). Anyone else opening or submitting it (an
+   * old card, a forwarded card) is told which role it needs, before any use case runs. The use
+   * case checks again.
+   */
+  roles?: readonly Role[];
+  /** What the roles are needed for, in the refusal: "Only manager staff can <roleAction>." */
+  roleAction?: string;
 }
 
 /** Errors after which showing the form again would not help. */
@@ -35,9 +43,16 @@ const finalErrors = new Set<WorkflowError['code']>(['NotYourCase', 'RoleRequired
 
 export function caseFormVerbs<O>(spec: CaseFormSpec<O>): CardVerb[] {
   return [
-    { verb: openVerb(spec.name), handle: (ctx, values) => openForm(spec, ctx, values) },
-    { verb: submitVerb(spec.name), handle: (ctx, values) => submitForm(spec, ctx, values) },
+    { verb: openVerb(spec.name), handle: (ctx, values) => withRole(spec, ctx, () => openForm(spec, ctx, values)) },
+    { verb: submitVerb(spec.name), handle: (ctx, values) => withRole(spec, ctx, () => submitForm(spec, ctx, values)) },
   ];
+}
+
+/** The form's roles checked first: without one of them the answer is a refusal naming the roles. */
+async function withRole<O>(spec: CaseFormSpec<O>, ctx: CardContext, handle: () => Promise<CardResponse>): Promise<CardResponse> {
+  if (!spec.roles) return handle();
+  const allowed = requireRole(ctx.actor, [...spec.roles], spec.roleAction ?? `use the form "${spec.title}"`);
+  return allowed.ok ? handle() : { card: refusal(allowed.error) };
 }
 
 async function openForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: FormValues): Promise<CardResponse> {

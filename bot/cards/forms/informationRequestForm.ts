@@ -6,6 +6,8 @@ import { confirmText } from './recordOutcome';
 /** Step 2: the administrator e-mails the school for its information form and the PDP. */
 export const informationRequestVerbs = caseFormVerbs<Versioned<Case>>({
   name: 'information-request',
+  roles: ['admin', 'manager'],
+  roleAction: 'send the information request',
   title: 'Ask the school for its information',
   submitTitle: 'Send the request',
   defaults: () => ({}),

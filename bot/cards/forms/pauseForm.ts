@@ -1,33 +1,13 @@
-import { fail, hasRole, pauseCase, resumeCase, workflowError, type Case, type CaseView, type Pause, type Result, type Versioned } from '../../../workflow';
-import type { CardVerb } from '../actions/cardVerb';
+import { fail, pauseCase, resumeCase, workflowError, type Case, type CaseView, type Pause, type Result, type Versioned } from '../../../workflow';
 import type { CardContext } from '../card';
 import { showDate } from '../format';
 import type { Fact } from '../outcomes';
 import { recordedBy } from '../recordedBy';
 import reasonTemplate from '../templates/reasonForm.json';
 import { expandFragment } from '../template';
-import { caseFormVerbs, refusal } from './caseForm';
-import { openVerb } from './formNames';
+import { caseFormVerbs } from './caseForm';
 import { text } from './formValues';
 import { confirmText } from './recordOutcome';
-
-/**
- * The manager's forms are shown to managers only: anyone else opening one (an old card, a
- * forwarded card) is told which role it needs before typing anything. The use case checks again.
- */
-function managerOnly(verbs: CardVerb[], form: 'pause' | 'resume', action: string): CardVerb[] {
-  return verbs.map((v) =>
-    v.verb === openVerb(form)
-      ? {
-          verb: v.verb,
-          handle: async (ctx, values) =>
-            hasRole(ctx.actor, 'manager')
-              ? v.handle(ctx, values)
-              : { card: refusal(workflowError('RoleRequired', `Only manager staff can ${action}.`, { rule: 'Roles' })) },
-        }
-      : v,
-  );
-}
 
 const currentPause = (c: Case): Pause | undefined => {
   const last = c.pauses[c.pauses.length - 1];
@@ -44,41 +24,39 @@ function pauseExplanation(view: CaseView): string {
 }
 
 /** Pause and reallocation: the manager pauses a case with a reason; the 6 weeks stop counting. */
-export const pauseVerbs = managerOnly(
-  caseFormVerbs<Versioned<Case>>({
-    name: 'pause',
-    title: 'Pause the case',
-    submitTitle: 'Pause the case',
-    defaults: () => ({ reason: '' }),
-    fields: (_ctx, view, values) =>
-      expandFragment<unknown[]>(reasonTemplate, {
-        explanation: pauseExplanation(view),
-        reasons: [],
-        values,
-        textId: 'reason',
-        textLabel: 'Reason for the pause',
-        textRequired: true,
-        textValue: values.reason ?? '',
-      }),
-    toInput: (v) => ({ reason: text(v, 'reason') }),
-    run: (ctx, input) => pauseCase(ctx.deps, ctx.actor, input),
-    recorded: async (ctx, c) => {
-      const pause = currentPause(c) ?? lastPause(c);
-      return {
-        headline: 'Case paused',
-        tone: 'good',
-        facts: [
-          { title: 'Paused from', value: showDate(pause?.from) },
-          { title: 'Reason', value: pause?.reason ?? '' },
-        ],
-        detail: 'The 6 weeks of support stop counting while the case is paused. A manager can resume it from the case card.',
-        by: await recordedBy(ctx, c.updatedBy, c.updatedAt, 'Paused'),
-      };
-    },
-  }),
-  'pause',
-  'pause a case',
-);
+export const pauseVerbs = caseFormVerbs<Versioned<Case>>({
+  name: 'pause',
+  roles: ['manager'],
+  roleAction: 'pause a case',
+  title: 'Pause the case',
+  submitTitle: 'Pause the case',
+  defaults: () => ({ reason: '' }),
+  fields: (_ctx, view, values) =>
+    expandFragment<unknown[]>(reasonTemplate, {
+      explanation: pauseExplanation(view),
+      reasons: [],
+      values,
+      textId: 'reason',
+      textLabel: 'Reason for the pause',
+      textRequired: true,
+      textValue: values.reason ?? '',
+    }),
+  toInput: (v) => ({ reason: text(v, 'reason') }),
+  run: (ctx, input) => pauseCase(ctx.deps, ctx.actor, input),
+  recorded: async (ctx, c) => {
+    const pause = currentPause(c) ?? lastPause(c);
+    return {
+      headline: 'Case paused',
+      tone: 'good',
+      facts: [
+        { title: 'Paused from', value: showDate(pause?.from) },
+        { title: 'Reason', value: pause?.reason ?? '' },
+      ],
+      detail: 'The 6 weeks of support stop counting while the case is paused. A manager can resume it from the case card.',
+      by: await recordedBy(ctx, c.updatedBy, c.updatedAt, 'Paused'),
+    };
+  },
+});
 
 function resumeExplanation(view: CaseView): string {
   const c = view.case;
@@ -100,39 +78,37 @@ async function resume(ctx: CardContext, input: Record<string, unknown>): Promise
   return result;
 }
 
-export const resumeVerbs = managerOnly(
-  caseFormVerbs<Versioned<Case>>({
-    name: 'resume',
-    title: 'Resume the case',
-    submitTitle: 'Resume the case',
-    defaults: () => ({}),
-    fields: (_ctx, view) => confirmText(resumeExplanation(view)),
-    toInput: () => ({}),
-    run: (ctx, input) => resume(ctx, input),
-    recorded: async (ctx, c) => {
-      const pause = lastPause(c);
-      const inForce = c.contractInForce;
-      const facts: Fact[] = [
-        { title: 'Paused', value: pause ? `${showDate(pause.from)} to ${showDate(pause.to)}` : '' },
-        { title: 'Reason', value: pause?.reason ?? '' },
-        ...(inForce
-          ? [
-              { title: 'Support now ends', value: showDate(inForce.supportEnds) },
-              { title: 'Review by', value: showDate(inForce.reviewDate) },
-            ]
-          : []),
-      ];
-      return {
-        headline: 'Case resumed',
-        tone: 'good',
-        facts,
-        detail: inForce
-          ? `The 6 weeks of support count again. The support end date has moved to ${showDate(inForce.supportEnds)} to make up the school days the case was paused.`
-          : 'The case is open again. No contract is in force, so no support dates moved.',
-        by: await recordedBy(ctx, c.updatedBy, c.updatedAt, 'Resumed'),
-      };
-    },
-  }),
-  'resume',
-  'resume a case',
-);
+export const resumeVerbs = caseFormVerbs<Versioned<Case>>({
+  name: 'resume',
+  roles: ['manager'],
+  roleAction: 'resume a case',
+  title: 'Resume the case',
+  submitTitle: 'Resume the case',
+  defaults: () => ({}),
+  fields: (_ctx, view) => confirmText(resumeExplanation(view)),
+  toInput: () => ({}),
+  run: (ctx, input) => resume(ctx, input),
+  recorded: async (ctx, c) => {
+    const pause = lastPause(c);
+    const inForce = c.contractInForce;
+    const facts: Fact[] = [
+      { title: 'Paused', value: pause ? `${showDate(pause.from)} to ${showDate(pause.to)}` : '' },
+      { title: 'Reason', value: pause?.reason ?? '' },
+      ...(inForce
+        ? [
+            { title: 'Support now ends', value: showDate(inForce.supportEnds) },
+            { title: 'Review by', value: showDate(inForce.reviewDate) },
+          ]
+        : []),
+    ];
+    return {
+      headline: 'Case resumed',
+      tone: 'good',
+      facts,
+      detail: inForce
+        ? `The 6 weeks of support count again. The support end date has moved to ${showDate(inForce.supportEnds)} to make up the school days the case was paused.`
+        : 'The case is open again. No contract is in force, so no support dates moved.',
+      by: await recordedBy(ctx, c.updatedBy, c.updatedAt, 'Resumed'),
+    };
+  },
+});
