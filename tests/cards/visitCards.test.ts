@@ -328,6 +328,23 @@ describe('lone working: check-in and check-out cards', () => {
     expect(actionOf(done.followUp, 'check-in.open').data).toEqual({ caseId: cw.caseId });
   });
 
+  it('with two visits checked in, the check-out form shows the visit it was opened for, not the first open one', async () => {
+    const cw = await checkedIn();
+    const first = cw.offer.data.recordId ?? '';
+    const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
+    await cw.act('worker', 'check-in.submit', { ...submit.data, visitDate: '2026-09-25', startTime: '16:00', endTime: '17:30' });
+    const second = (await recordsOf(cw, cw.caseId, 'lone-working')).find((r) => r.id !== first)?.id ?? '';
+    expect(second).not.toBe('');
+
+    const forSecond = await cw.act('worker', 'check-out.open', { caseId: cw.caseId, recordId: second });
+    expect(cardText(forSecond.card)).toContain('planned to end 25 Sep 2026, 17:30');
+    expect(cardText(forSecond.card)).not.toContain('15:15');
+    expect(actionOf(forSecond.card, 'check-out.submit').data.recordId).toBe(second);
+    const forFirst = await cw.act('worker', 'check-out.open', { caseId: cw.caseId, recordId: first });
+    expect(cardText(forFirst.card)).toContain('planned to end 25 Sep 2026, 15:15');
+    expect(cardText(forFirst.card)).not.toContain('17:30');
+  });
+
   it('checking out twice says it was already done, in UK time', async () => {
     const cw = await checkedIn();
     cw.world.memory.clock.set('2026-09-25T14:05:00Z');

@@ -17,10 +17,14 @@ export interface CaseFormSpec<O> {
   /** The form's heading line, e.g. "Record the initial observation". */
   title: string;
   submitTitle: string;
-  /** Values every input starts with ('' for empty); the keys are the inputs' ids. */
-  defaults(ctx: CardContext, view: CaseView): FormValues | Promise<FormValues>;
-  /** The inputs, expanded with the values (and any choices the form needs). */
-  fields(ctx: CardContext, view: CaseView, values: FormValues): unknown[] | Promise<unknown[]>;
+  /**
+   * Values every input starts with ('' for empty); the keys are the inputs' ids. `opened` is the
+   * action data the form was opened with and carries to its submit: caseId, the `carries` values
+   * (e.g. the recordId of the visit to check out of), requestKey and openedAtStep.
+   */
+  defaults(ctx: CardContext, view: CaseView, opened: FormValues): FormValues | Promise<FormValues>;
+  /** The inputs, expanded with the values (and any choices the form needs); `opened` as for `defaults`. */
+  fields(ctx: CardContext, view: CaseView, values: FormValues, opened: FormValues): unknown[] | Promise<unknown[]>;
   /** The card's values as the use case's input (caseId and requestKey are added). */
   toInput(values: FormValues): Record<string, unknown>;
   run(ctx: CardContext, input: Record<string, unknown>): Promise<Result<O>>;
@@ -58,9 +62,10 @@ async function withRole<O>(spec: CaseFormSpec<O>, ctx: CardContext, handle: () =
 async function openForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: FormValues): Promise<CardResponse> {
   const view = await viewCase(ctx.deps, ctx.actor, { caseId: data.caseId ?? '' });
   if (!view.ok) return { card: refusal(view.error) };
-  const values = await spec.defaults(ctx, view.value);
   const requestKey = ctx.deps.ids.randomCode(16);
-  return { card: await formCard(spec, ctx, view.value, values, carried(spec, { ...data, openedAtStep: String(view.value.step) }, requestKey)) };
+  const submitData = carried(spec, { ...data, openedAtStep: String(view.value.step) }, requestKey);
+  const values = await spec.defaults(ctx, view.value, submitData);
+  return { card: await formCard(spec, ctx, view.value, values, submitData) };
 }
 
 async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: FormValues): Promise<CardResponse> {
@@ -89,8 +94,9 @@ async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: Form
     const detail = `This form was opened when the case was at step ${openedAt} (${steps[openedAt as StepNumber]?.name ?? ''}); it has moved on to step ${view.value.step} since. ${result.error.message}`;
     return { card: outcomeCard({ headline: 'This card is out of date: nothing was recorded', tone: 'warning', detail }, heading), followUp };
   }
-  const values = withDefaults(await spec.defaults(ctx, view.value), data);
-  return { card: await formCard(spec, ctx, view.value, values, carried(spec, data, requestKey), result.error) };
+  const submitData = carried(spec, data, requestKey);
+  const values = withDefaults(await spec.defaults(ctx, view.value, submitData), data);
+  return { card: await formCard(spec, ctx, view.value, values, submitData, result.error) };
 }
 
 async function formCard<O>(
@@ -101,7 +107,7 @@ async function formCard<O>(
   submitData: Record<string, string>,
   problem?: WorkflowError,
 ): Promise<AdaptiveCardJson> {
-  const fields = await spec.fields(ctx, view, values);
+  const fields = await spec.fields(ctx, view, values, submitData);
   return composeCard({
     heading: headingOf(view),
     ...(problem ? { problem } : {}),

@@ -7,10 +7,17 @@ import { confirmText } from './recordOutcome';
 
 const isoInstant = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g;
 
-/** The visit still checked in (the one the case card offers to check out of). */
-function openVisit(view: CaseView) {
-  const record = view.records.find((r) => r.body.kind === 'lone-working' && !r.body.checkedOutAt);
+/** The visit the form was opened for (the check-in whose record id the button carries). */
+function visitOf(view: CaseView, recordId: string | undefined) {
+  const record = recordId ? view.records.find((r) => r.id === recordId) : undefined;
   return record?.body.kind === 'lone-working' ? record.body : undefined;
+}
+
+function checkOutText(view: CaseView, recordId: string | undefined): string {
+  const visit = visitOf(view, recordId);
+  if (!visit) return 'Check out once you have left the visit and are safe.';
+  const times = `Checked in ${showInstant(visit.checkedInAt ?? visit.plannedStart)}, planned to end ${showInstant(visit.plannedEnd)}.`;
+  return visit.checkedOutAt ? `${times} You checked out of this visit at ${showInstant(visit.checkedOutAt)}.` : `${times} Check out once you have left and are safe.`;
 }
 
 /** "Already checked out" in UK time rather than as an ISO instant. */
@@ -27,14 +34,7 @@ export const checkOutVerbs = caseFormVerbs<Versioned<CaseRecord>>({
   submitTitle: 'Check out: I am safely away',
   carries: ['recordId'],
   defaults: () => ({}),
-  fields: (_ctx, view) => {
-    const visit = openVisit(view);
-    return confirmText(
-      visit
-        ? `Checked in ${showInstant(visit.checkedInAt ?? visit.plannedStart)}, planned to end ${showInstant(visit.plannedEnd)}. Check out once you have left and are safe.`
-        : 'Check out once you have left the visit and are safe.',
-    );
-  },
+  fields: (_ctx, view, _values, opened) => confirmText(checkOutText(view, text(opened, 'recordId'))),
   toInput: (v) => ({ recordId: text(v, 'recordId') }),
   run: async (ctx, input) => inFormTerms(await checkOut(ctx.deps, ctx.actor, input)),
   recorded: async (ctx, saved) => {
