@@ -20,7 +20,9 @@ export async function startWorkflow(config: Config, graph: ConnectedGraph, logge
     await loadDemoData(graph.ports.stores, workflowConfig, undefined, clock.now().toISOString());
     logger.info('demo data loaded into the embedded Graph');
   }
-  const notifier = teamsOrMailNotifier({ stores: graph.ports.stores, clock }, teamsSender(bot), graph.ports.mailer, workflowConfig.serviceName, logger);
+  // The sender draws cards with the workflow it belongs to (a contract's approval card): bound once made.
+  const notifier = teamsOrMailNotifier({ stores: graph.ports.stores, clock }, teamsSender(bot, () => deps), graph.ports.mailer, workflowConfig.serviceName, logger);
   const channel = botTeamChannel({ stores: graph.ports.stores, clock }, bot, config.teamChannel?.channelId, logger);
-  return { ...graph.ports, notifier, channel, clock, ids: randomIds, config: workflowConfig };
+  const deps: WorkflowDeps = { ...graph.ports, notifier, channel, clock, ids: randomIds, config: workflowConfig };
+  return deps;
 }

@@ -10,6 +10,7 @@ export * from './model/records';
 export * from './model/contract';
 export * from './model/audit';
 export * from './model/conversation';
+export * from './model/cardCopy';
 export * from './model/priceList';
 export * from './model/purchase';
 export { HalfTerm, TermCalendar, BankHolidays, BankHoliday, AcademicYear, Term } from './model/termDates';

@@ -1,16 +1,12 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
 import { channelCard } from '../../bot/cards';
 import { channelConversationUser } from '../../bot/channelConversation';
+import { httpStatusOf, isGoneStatus } from '../../bot/httpStatus';
 import { cardMessage } from '../../bot/replies';
 import { markConversationStale, type TeamChannel, type WorkflowDeps } from '../../workflow';
 import type { AppLogger } from '../logger';
 import { SentKeys } from '../notifications/sentKeys';
 import type { BotAdapter } from './botAdapter';
-
-const statusOf = (error: unknown): number | undefined => {
-  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
-  return typeof status === 'number' ? status : undefined;
-};
 
 /**
  * Posts case events to the configured team channel through the bot. The channel's conversation
@@ -33,8 +29,8 @@ export function botTeamChannel(deps: Pick<WorkflowDeps, 'stores' | 'clock'>, bot
           await context.sendActivity(cardMessage(channelCard(update)));
         });
       } catch (error) {
-        const status = statusOf(error);
-        if (status !== 403 && status !== 404) throw error;
+        if (!isGoneStatus(error)) throw error;
+        const status = httpStatusOf(error);
         await markConversationStale(deps, owner);
         logger.warn({ channelUpdate: update.kind, caseId: update.caseId, status }, 'team channel refused the post: the app may have been removed from the team');
       }

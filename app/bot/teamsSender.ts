@@ -1,29 +1,30 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
-import { notificationCard } from '../../bot/cards';
+import { notificationMessage } from '../../bot/cards';
+import { keepCardCopy } from '../../bot/cardCopies';
+import { isGoneStatus } from '../../bot/httpStatus';
 import { cardMessage } from '../../bot/replies';
-import type { Notification } from '../../workflow';
+import type { Notification, WorkflowDeps } from '../../workflow';
 import type { TeamsSender } from '../notifications/teamsOrMailNotifier';
 import type { BotAdapter } from './botAdapter';
 
-/** Teams answers these when a conversation is gone or the app was removed: the reference is stale. */
-const staleStatuses = new Set([403, 404]);
-
-const statusOf = (error: unknown): number | undefined => {
-  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
-  return typeof status === 'number' ? status : undefined;
-};
-
-/** Sends a notification card proactively through a stored conversation reference. */
-export function teamsSender(bot: BotAdapter): TeamsSender {
+/**
+ * Sends a notification card proactively through a stored conversation reference. A card that
+ * shows something still open (a contract awaiting approval) is kept, so it is redrawn in place
+ * when that is decided.
+ */
+export function teamsSender(bot: BotAdapter, workflow: () => WorkflowDeps): TeamsSender {
   return {
     async send(reference, notification: Notification) {
+      const deps = workflow();
+      const message = await notificationMessage(deps, notification);
       try {
         await bot.continueConversation(reference as unknown as ConversationReference, async (context) => {
-          await context.sendActivity(cardMessage(notificationCard(notification)));
+          const sent = await context.sendActivity(cardMessage(message.card));
+          if (message.live && sent?.id) await keepCardCopy(deps, context.activity.getConversationReference(), notification.recipientId, message.live, sent.id);
         });
         return 'sent';
       } catch (error) {
-        if (staleStatuses.has(statusOf(error) ?? 0)) return 'stale';
+        if (isGoneStatus(error)) return 'stale';
         throw error;
       }
     },

@@ -2,7 +2,9 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import { handleCardAction, notOnStaffListCard, workingCard, type AdaptiveCardJson, type CardResponse } from '../cards';
 import { outcomeCard } from '../cards/outcomes';
+import type { Staff } from '../../workflow';
 import { errorSummary } from '../backgroundWork';
+import { keepCardCopy, redrawCardCopies } from '../cardCopies';
 import type { BotDeps } from '../botDeps';
 import { identify } from '../identify';
 import { answerInvokeWithCard, answerInvokeWithError, cardMessage, sendCard } from '../replies';
@@ -12,7 +14,12 @@ const ExecuteValue = z.object({
   action: z.object({ type: z.literal('Action.Execute'), verb: z.string().min(1), data: z.unknown().optional() }),
 });
 
-type Finished = { done: true; response: CardResponse } | { done: false };
+interface Answered {
+  response: CardResponse;
+  actor?: Staff;
+}
+
+type Finished = { done: true; answered: Answered } | { done: false };
 
 /**
  * An Action.Execute: the work runs at once; if it finishes within `interimAfterMs` the invoke
@@ -28,26 +35,29 @@ export async function onCardAction(deps: BotDeps, context: TurnContext): Promise
   const { verb, data } = value.data.action;
   // The clock starts with the turn: looking the person up on the Staff list is a Graph call too.
   const started = Date.now();
-  const work = (async (): Promise<CardResponse> => {
+  const work = (async (): Promise<Answered> => {
     const staff = await identify(deps, context);
-    if (!staff.ok) return { card: notOnStaffListCard(staff.error.message) };
-    return handleCardAction(deps.workflow, staff.value, verb, data);
-  })().catch((error: unknown): CardResponse => {
+    if (!staff.ok) return { response: { card: notOnStaffListCard(staff.error.message) } };
+    return { response: await handleCardAction(deps.workflow, staff.value, verb, data), actor: staff.value };
+  })().catch((error: unknown): Answered => {
     deps.log.error({ verb, error: errorSummary(error) }, 'card action failed');
-    return { card: failedCard() };
+    return { response: { card: failedCard() } };
   });
-  const first = await Promise.race([work.then((response): Finished => ({ done: true, response })), delay(deps.interimAfterMs)]);
+  const reference = context.activity.getConversationReference();
+  const cardMessageId = context.activity.replyToId;
+  const first = await Promise.race([work.then((answered): Finished => ({ done: true, answered })), delay(deps.interimAfterMs)]);
   if (first.done) {
     deps.log.info({ verb, ms: Date.now() - started, interim: false }, 'card action');
-    await answerInvokeWithCard(context, first.response.card);
-    if (first.response.followUp) await sendCard(context, first.response.followUp);
+    await answerInvokeWithCard(context, first.answered.response.card);
+    if (first.answered.response.followUp) await sendCard(context, first.answered.response.followUp);
+    followLiveCards(deps, first.answered, reference, cardMessageId);
     return;
   }
   await answerInvokeWithCard(context, workingCard(verb));
-  const reference = context.activity.getConversationReference();
-  const cardMessageId = context.activity.replyToId;
   deps.background.run('finish card action', async () => {
-    const response = await work;
+    const answered = await work;
+    const response = answered.response;
+    followLiveCards(deps, answered, reference, cardMessageId);
     deps.log.info({ verb, ms: Date.now() - started, interim: true }, 'card action');
     await deps.continueConversation(reference, async (later) => {
       if (cardMessageId) await later.updateActivity({ ...cardMessage(response.card), id: cardMessageId, conversation: reference.conversation } as Parameters<TurnContext['updateActivity']>[0]);
@@ -55,6 +65,23 @@ export async function onCardAction(deps: BotDeps, context: TurnContext): Promise
       if (response.followUp) await sendCard(later, response.followUp);
     });
   });
+}
+
+/**
+ * After the answer: a card showing something that can change is kept (this message, in this chat)
+ * so it can be redrawn; a change redraws every other kept copy, for whoever's chat holds it.
+ */
+function followLiveCards(deps: BotDeps, answered: Answered, reference: ReturnType<TurnContext['activity']['getConversationReference']>, cardMessageId: string | undefined): void {
+  const { response, actor } = answered;
+  const conversationId = reference.conversation?.id ?? '';
+  if (response.live && actor && cardMessageId) {
+    const subject = response.live;
+    deps.background.run('keep card copy', () => keepCardCopy(deps.workflow, reference, actor.userId, subject, cardMessageId));
+  }
+  if (response.changed && response.changed.length > 0) {
+    const changed = response.changed;
+    deps.background.run('redraw card copies', () => redrawCardCopies(deps, changed, cardMessageId ? { conversationId, activityId: cardMessageId } : undefined));
+  }
 }
 
 function delay(ms: number): Promise<Finished> {

@@ -23,6 +23,13 @@ export interface CardContext {
 export interface CardResponse {
   card: AdaptiveCardJson;
   followUp?: AdaptiveCardJson;
+  /**
+   * The card answered shows this subject (e.g. `contract:<id>`), which can change after: the bot
+   * keeps where the card is so it can be redrawn in place (see `liveCard`).
+   */
+  live?: string;
+  /** Subjects this action changed: every kept copy of a card showing them is redrawn. */
+  changed?: string[];
 }
 
 /** What the user asked for in chat (the bot turns text into this). */

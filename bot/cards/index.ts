@@ -14,6 +14,7 @@ export { chatCommands } from './commands';
 export { notOnStaffListCard, welcomeCard, workingCard } from './views/chatViews';
 export { notificationCard } from './views/notificationCard';
 export { channelCard } from './views/channelCard';
+export { liveCard, notificationMessage } from './liveCards';
 
 const byVerb = new Map(allVerbs.map((v) => [v.verb, v]));
 

@@ -88,6 +88,11 @@ export const lists = {
     description: 'Where to reach each member of staff in Teams.',
     indexed: [text('userId', 'UserId', true), { field: 'stale', column: 'Stale', type: 'boolean' }],
   },
+  cardCopies: {
+    displayName: 'CardCopies',
+    description: 'Cards in Teams chats to update in place when what they show changes (contract approvals).',
+    indexed: [text('subject', 'Subject')],
+  },
 } satisfies Record<string, ListDefinition>;
 
 export type ListKey = keyof typeof lists;

@@ -61,7 +61,7 @@ export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: 
   // As the app wires it: notifications reach staff through the bot, or by e-mail.
   const workflow: WorkflowDeps = {
     ...given,
-    ...(options.notifyThroughTeams ? { notifier: teamsOrMailNotifier(given, teamsSender(botAdapter), given.mailer, given.config.serviceName, logger) } : {}),
+    ...(options.notifyThroughTeams ? { notifier: teamsOrMailNotifier(given, teamsSender(botAdapter, () => workflow), given.mailer, given.config.serviceName, logger) } : {}),
     ...(options.teamChannelId ? { channel: botTeamChannel(given, botAdapter, options.teamChannelId, logger) } : {}),
   };
   const bot = mountBot(workflow, botAdapter, logger, options);

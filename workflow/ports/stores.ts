@@ -2,6 +2,7 @@ import type { AuditEntry } from '../model/audit';
 import type { Case } from '../model/case';
 import type { Child } from '../model/child';
 import type { Contract } from '../model/contract';
+import type { CardCopy } from '../model/cardCopy';
 import type { ConversationReference } from '../model/conversation';
 import type { Purchase } from '../model/purchase';
 import type { CaseRecord } from '../model/records';
@@ -16,6 +17,7 @@ export type CaseStore = EntityStore<Case, 'reference' | 'childId' | 'schoolId' |
 export type RecordStore = EntityStore<CaseRecord, 'caseId'>;
 export type ContractStore = EntityStore<Contract, 'caseId' | 'status'>;
 export type ConversationReferenceStore = EntityStore<ConversationReference, 'userId' | 'stale'>;
+export type CardCopyStore = EntityStore<CardCopy, 'subject'>;
 export type PurchaseStore = EntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>;
 
 export interface Stores {
@@ -27,6 +29,7 @@ export interface Stores {
   contracts: ContractStore;
   purchases: PurchaseStore;
   conversations: ConversationReferenceStore;
+  cardCopies: CardCopyStore;
 }
 
 /** Append-only: entries are never changed or removed. */

@@ -41,6 +41,7 @@ export const allocateVerbs = caseFormVerbs<Versioned<Case>>({
 /** Pause and reallocation: the manager moves the case to another worker, with a reason. */
 export const reallocateVerbs = caseFormVerbs<Versioned<Case>>({
   name: 'reallocate',
+  anyStep: true,
   roles: ['manager'],
   roleAction: 'reallocate a case',
   title: 'Reallocate the case',

@@ -40,6 +40,12 @@ export interface CaseFormSpec<O> {
   roles?: readonly Role[];
   /** What the roles are needed for, in the refusal: "Only manager staff can <roleAction>." */
   roleAction?: string;
+  /**
+   * The form can be used at any step (chronology, time, safeguarding, reports, ...): a refusal
+   * names the real rule even when the case moved on between open and submit, rather than
+   * calling the card out of date.
+   */
+  anyStep?: boolean;
 }
 
 /** Errors after which showing the form again would not help. */
@@ -89,7 +95,7 @@ async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: Form
   }
   if (finalErrors.has(result.error.code)) return { card: outcomeCard(refusalOutcome(result.error), heading), followUp };
   const openedAt = Number(data.openedAtStep);
-  if (openedAt && openedAt !== view.value.step) {
+  if (!spec.anyStep && openedAt && openedAt !== view.value.step) {
     // A card from before someone else moved the case on: say so rather than blame a rule.
     const detail = `This form was opened when the case was at step ${openedAt} (${steps[openedAt as StepNumber]?.name ?? ''}); it has moved on to step ${view.value.step} since. ${result.error.message}`;
     return { card: outcomeCard({ headline: 'This card is out of date: nothing was recorded', tone: 'warning', detail }, heading), followUp };

@@ -46,6 +46,7 @@ function inFormTerms(result: Result<RecordAdded>, values: Record<string, unknown
 /** Rule "Lone working": check in as a home visit starts, with its planned start and end. */
 export const checkInVerbs = caseFormVerbs<RecordAdded>({
   name: 'check-in',
+  anyStep: true,
   title: 'Check in to a home visit',
   submitTitle: 'Check in',
   defaults: (ctx) => ({ visitDate: todayIn(ctx.deps.clock.now()), ...suggestedTimes(ctx.deps.clock.now()) }),

@@ -30,6 +30,7 @@ function inFormTerms(result: Result<Versioned<CaseRecord>>): Result<Versioned<Ca
 /** Rule "Lone working": check out (once) when safely away from the visit. */
 export const checkOutVerbs = caseFormVerbs<Versioned<CaseRecord>>({
   name: 'check-out',
+  anyStep: true,
   title: 'Check out of the home visit',
   submitTitle: 'Check out: I am safely away',
   carries: ['recordId'],

@@ -10,6 +10,7 @@ import { choicesOf, chronologyTitles } from './supportLabels';
 /** The Chronology Log: notes and updates to school and home, at any time (closed cases too). */
 export const chronologyVerbs = caseFormVerbs<RecordAdded>({
   name: 'chronology',
+  anyStep: true,
   title: 'Chronology entry',
   submitTitle: 'Add to the chronology',
   defaults: (ctx) => ({ on: todayIn(ctx.deps.clock.now()), category: 'note', note: '' }),

@@ -34,6 +34,7 @@ async function closedOutcome(ctx: CardContext, c: Closed): Promise<Outcome> {
 /** Rule "Closing": a case can close early with a recorded reason; the school is told by letter. */
 export const closeEarlyVerbs = caseFormVerbs<Closed>({
   name: 'close-early',
+  anyStep: true,
   title: 'Close the case early',
   submitTitle: 'Close the case',
   defaults: () => ({ reason: '', note: '' }),

@@ -12,6 +12,7 @@ const showConsent = (c: string): string => consentWords[c as Consent] ?? showCod
 /** Parental consent changes (given, pending, refused, withdrawn): direct support needs "given". */
 export const consentVerbs = caseFormVerbs<Versioned<Case>>({
   name: 'consent',
+  anyStep: true,
   title: 'Parental consent',
   submitTitle: 'Record the consent',
   defaults: (_ctx, view) => ({ consent: view.case.consent }),

@@ -1,12 +1,13 @@
-import { currentStep, decideContract, viewCase, workflowError, type CaseView, type Contract, type Versioned, type WorkflowError } from '../../../workflow';
+import { currentStep, decideContract, hasRole, viewCase, workflowError, type CaseView, type Contract, type Versioned, type WorkflowError } from '../../../workflow';
 import type { CardVerb } from '../actions/cardVerb';
-import type { CardContext, CardResponse } from '../card';
+import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import { headingOf } from '../caseHeading';
 import { showDate } from '../format';
 import { outcomeCard } from '../outcomes';
 import { staffNames } from '../staffNames';
 import { caseCard } from '../views/caseCard';
-import { contractApprovalCard, contractViewVerb, decisionLine, mayDecideOn, type ContractCaseView } from '../views/contractApprovalCard';
+import { contractApprovalCard, contractViewAction, contractViewVerb, decisionLine, mayDecideOn, type ContractCardOptions, type ContractCaseView } from '../views/contractApprovalCard';
+import { teamsUserIdsOf } from '../views/refreshUsers';
 import { refusal, refusalOutcome } from './caseForm';
 import { openVerb, submitVerb } from './formNames';
 import type { FormValues } from './formValues';
@@ -45,11 +46,34 @@ async function contractFor(ctx: CardContext, data: FormValues): Promise<Versione
   return all.find((k) => k.status === 'awaiting-approval') ?? [...all].sort((a, b) => b.version - a.version)[0];
 }
 
-/** `contract-decision.open` and `contract.view`: the contract's card for this person. */
+/** What a live copy of a contract's card is kept under: when the contract is decided, every copy is redrawn. */
+export const contractSubject = (contractId: string): string => `contract:${contractId}`;
+
+/**
+ * The contract's card for this person, as a live copy: while it awaits approval, `refresh.userIds`
+ * names the approvers, so Teams redraws it for each of them (with the buttons) and shows everyone
+ * else the status. The handler still checks who may decide: the view is never trusted.
+ */
+async function liveContractCard(ctx: CardContext, loaded: LoadedContract, options: ContractCardOptions = {}): Promise<AdaptiveCardJson> {
+  const card = await contractApprovalCard(ctx, loaded.view, loaded.contract, options);
+  if (loaded.contract.status !== 'awaiting-approval') return card;
+  const managers = (await ctx.deps.stores.staff.find({ active: true })).filter((s) => hasRole(s, 'manager')).map((s) => s.userId);
+  const userIds = await teamsUserIdsOf(ctx, [...managers, ...loaded.contract.namedApprovers]);
+  return userIds.length > 0 ? { ...card, refresh: { action: contractViewAction(loaded.contract.id), userIds } } : card;
+}
+
+/** The contract's card as this person should see it now (to redraw a kept copy). */
+export async function contractCardFor(ctx: CardContext, contractId: string): Promise<AdaptiveCardJson> {
+  const loaded = await loadContract(ctx, { contractId });
+  if (!loaded.ok) return refusal(loaded.error);
+  return liveContractCard(ctx, loaded.value);
+}
+
+/** `contract-decision.open` and `contract.view` (also the card's refresh): the contract's card for this person. */
 async function showContract(ctx: CardContext, data: FormValues): Promise<CardResponse> {
   const loaded = await loadContract(ctx, data);
   if (!loaded.ok) return { card: refusal(loaded.error) };
-  return { card: await contractApprovalCard(ctx, loaded.value.view, loaded.value.contract) };
+  return { card: await liveContractCard(ctx, loaded.value), live: contractSubject(loaded.value.contract.id) };
 }
 
 /** `contract-decision.submit`: approve, or request changes with a reason; decided once. */
@@ -62,7 +86,8 @@ async function decide(ctx: CardContext, data: FormValues): Promise<CardResponse>
   if (!loaded.ok) return { card: refusal(result.ok ? loaded.error : result.error) };
   const { contract, view, full } = loaded.value;
   const followUp = full ? await caseCard(ctx, full) : undefined;
-  const answer = (card: CardResponse['card']): CardResponse => ({ card, ...(followUp ? { followUp } : {}) });
+  const live = contractSubject(contract.id);
+  const answer = (card: CardResponse['card'], changed = false): CardResponse => ({ card, live, ...(changed ? { changed: [live] } : {}), ...(followUp ? { followUp } : {}) });
 
   const nameOf = await staffNames(ctx);
   if (result.ok) {
@@ -71,7 +96,7 @@ async function decide(ctx: CardContext, data: FormValues): Promise<CardResponse>
       decided?.outcome === 'approved'
         ? `The contract is in force: support can begin on ${showDate(contract.startDate)}. The worker has been told.`
         : `It has gone back to ${nameOf(view.case.workerId ?? contract.createdBy)} to redraft, and they have been told.`;
-    return answer(await contractApprovalCard(ctx, view, contract, { mayDecide: false, notice: { text, tone: 'good' } }));
+    return answer(await contractApprovalCard(ctx, view, contract, { mayDecide: false, notice: { text, tone: 'good' } }), true);
   }
   if (result.error.code === 'AlreadyDone') {
     const last = contract.decisions.at(-1);
@@ -79,10 +104,10 @@ async function decide(ctx: CardContext, data: FormValues): Promise<CardResponse>
     return answer(await contractApprovalCard(ctx, view, contract, { mayDecide: false, notice: { text, tone: 'warning' } }));
   }
   if (result.error.code === 'CaseClosed' || result.error.code === 'NotFound') {
-    return answer(outcomeCard(refusalOutcome(result.error), headingOf({ ...view, records: [], contracts: [], nextAction: '' })));
+    return { card: outcomeCard(refusalOutcome(result.error), headingOf({ ...view, records: [], contracts: [], nextAction: '' })), ...(followUp ? { followUp } : {}) };
   }
   // A missing reason, an unknown decision, or someone who may not decide: the card again, naming it.
-  return answer(await contractApprovalCard(ctx, view, contract, { problem: result.error, reason }));
+  return answer(await liveContractCard(ctx, loaded.value, { problem: result.error, reason }));
 }
 
 /** Step 7, approval: the contract's card with Approve / Request changes for those who may decide. */

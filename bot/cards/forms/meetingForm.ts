@@ -20,6 +20,7 @@ export const meetingPurposes: Record<Purpose, string> = {
 /** Step 4 (the initial meeting with school) and a meeting record for any other meeting attended. */
 export const meetingVerbs = caseFormVerbs<RecordAdded>({
   name: 'meeting',
+  anyStep: true,
   title: 'Meeting record',
   submitTitle: 'Record the meeting',
   defaults: (ctx, view) => ({

@@ -26,6 +26,7 @@ function pauseExplanation(view: CaseView): string {
 /** Pause and reallocation: the manager pauses a case with a reason; the 6 weeks stop counting. */
 export const pauseVerbs = caseFormVerbs<Versioned<Case>>({
   name: 'pause',
+  anyStep: true,
   roles: ['manager'],
   roleAction: 'pause a case',
   title: 'Pause the case',
@@ -80,6 +81,7 @@ async function resume(ctx: CardContext, input: Record<string, unknown>): Promise
 
 export const resumeVerbs = caseFormVerbs<Versioned<Case>>({
   name: 'resume',
+  anyStep: true,
   roles: ['manager'],
   roleAction: 'resume a case',
   title: 'Resume the case',

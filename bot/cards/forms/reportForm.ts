@@ -14,6 +14,7 @@ const reportNames: Record<string, string> = {
 /** Step 10, at any time: an Outreach Report for another agency, or a Fair Access Panel report. */
 export const reportVerbs = caseFormVerbs<RecordAdded>({
   name: 'report',
+  anyStep: true,
   title: 'Outreach or Fair Access Panel report',
   submitTitle: 'Record the report',
   defaults: () => ({ reportType: 'outreach', requestedBy: '', summary: '' }),

@@ -8,6 +8,7 @@ import { bodyOf, recordOutcome } from './recordOutcome';
 /** Rule "Safeguarding": a concern at any time; the DSL is alerted at once and the record is locked. */
 export const safeguardingVerbs = caseFormVerbs<RecordAdded>({
   name: 'safeguarding',
+  anyStep: true,
   title: 'Safeguarding concern',
   submitTitle: 'Record it and alert the DSL',
   defaults: () => ({ concern: '', actionTaken: '' }),

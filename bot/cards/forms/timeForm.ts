@@ -68,6 +68,7 @@ async function timeOutcome(ctx: CardContext, logged: TimeLogged): Promise<Outcom
 /** The time sheet: hours on a case, drawn down its packages, with the ledger and the 80% / 100% warnings. */
 export const timeVerbs = caseFormVerbs<TimeLogged>({
   name: 'time',
+  anyStep: true,
   title: 'Log time',
   submitTitle: 'Log the time',
   defaults: (ctx) => ({ on: todayIn(ctx.deps.clock.now()), hours: '', activity: 'direct-work' }),

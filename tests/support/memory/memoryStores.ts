@@ -1,4 +1,4 @@
-import type { Case, CaseRecord, Child, Contract, ConversationReference, Purchase, School, Staff, Stores } from '../../../workflow';
+import type { CardCopy, Case, CaseRecord, Child, Contract, ConversationReference, Purchase, School, Staff, Stores } from '../../../workflow';
 import { MemoryEntityStore } from './memoryEntityStore';
 
 /** The lists in memory, with the indexed and unique columns the SharePoint lists have. */
@@ -26,6 +26,7 @@ export function memoryStores() {
       indexed: ['userId', 'stale'],
       unique: ['userId'],
     }),
+    cardCopies: new MemoryEntityStore<CardCopy, 'subject'>('CardCopies', { indexed: ['subject'] }),
   } satisfies Stores;
 }
 

@@ -1,0 +1,34 @@
+import type { Notification, Staff, WorkflowDeps } from '../../workflow';
+import type { AdaptiveCardJson } from './card';
+import { contractCardFor, contractSubject } from './forms/contractDecision';
+import { notificationCard } from './views/notificationCard';
+
+/**
+ * Cards that show something which can change after they were sent (a contract awaiting approval):
+ * the bot keeps where each copy is and redraws it, for the person whose chat holds it, when its
+ * subject changes. Subjects are `<kind>:<id>`.
+ */
+export async function liveCard(deps: WorkflowDeps, viewer: Staff, subject: string): Promise<AdaptiveCardJson | undefined> {
+  const [kind, id] = subject.split(':', 2);
+  if (kind === 'contract' && id) return contractCardFor({ deps, actor: viewer }, id);
+  return undefined;
+}
+
+/**
+ * The card a notification is sent as. A contract awaiting approval goes to each approver as the
+ * contract's own live card (Approve / Request changes in place); everything else as a
+ * notification card with the action to take.
+ */
+export async function notificationMessage(deps: WorkflowDeps, notification: Notification): Promise<{ card: AdaptiveCardJson; live?: string }> {
+  if (notification.kind === 'contract-awaiting-approval') {
+    const [recipient] = await deps.stores.staff.find({ userId: notification.recipientId });
+    const contracts = await deps.stores.contracts.find({ caseId: notification.caseId });
+    const newest = [...contracts].sort((a, b) => b.version - a.version)[0];
+    if (recipient && newest) {
+      const live = contractSubject(newest.id);
+      const card = await liveCard(deps, recipient, live);
+      if (card) return { card, live };
+    }
+  }
+  return { card: notificationCard(notification) };
+}
