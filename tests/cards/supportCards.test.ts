@@ -172,6 +172,22 @@ describe('time sheet cards', () => {
     expect(cardText(meeting.card)).toContain('Meeting');
   });
 
+  it('a time sheet opened before the case moved on names the real rule when refused, not "out of date"', async () => {
+    const cw = await buildCardWorld();
+    const opened = await cw.steps.refer();
+    const caseId = opened.case.id;
+    await cw.steps.allocate(caseId);
+    await cw.steps.informationReturned(caseId);
+    await cw.steps.observe(caseId);
+    const submit = actionOf((await cw.act('worker', 'time.open', { caseId })).card, 'time.submit');
+    expect(submit.data.openedAtStep).toBe('4');
+    await cw.steps.schoolMeeting(caseId); // the case moves on to step 5 meanwhile
+    const again = await cw.act('worker', 'time.submit', { ...submit.data, ...time({ on: '2026-09-24' }) });
+    expect(cardText(again.card)).not.toContain('out of date');
+    expect(cardText(again.card)).toContain('Rule: No direct support');
+    expect(actionOf(again.card, 'time.submit').data.requestKey).toBe(submit.data.requestKey);
+  });
+
   it('a missing field shows the form again naming it', async () => {
     const { act, caseId } = await caseInForce();
     const submit = actionOf((await act('worker', 'time.open', { caseId })).card, 'time.submit');

@@ -32,6 +32,8 @@ export interface CaseFormSpec<O> {
   recorded(ctx: CardContext, outcome: O, values: FormValues): Outcome | Promise<Outcome>;
   /** Action data the form carries from `open` to `submit` besides caseId (e.g. contractId). */
   carries?: readonly string[];
+  /** What the recorded card shows that can still change (e.g. a contract awaiting approval): the card is kept and redrawn when it does. */
+  live?(outcome: O): string | undefined;
   /**
    * The roles that may use the form (any one of them). Anyone else opening or submitting it (an
    * old card, a forwarded card) is told which role it needs, before any use case runs. The use
@@ -85,9 +87,11 @@ async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: Form
   if (result.ok) {
     const outcome = await spec.recorded(ctx, result.value, data);
     const repeated = isRepeat(result.value);
+    const live = spec.live?.(result.value);
     return {
       card: outcomeCard(repeated ? { ...outcome, detail: joinDetail(outcome.detail, 'This had already been recorded: nothing was written twice.') } : outcome, heading),
       followUp,
+      ...(live ? { live } : {}),
     };
   }
   if (result.error.code === 'AlreadyDone' || result.error.code === 'ConcurrentChange') {
