@@ -1,6 +1,7 @@
 import type { Notification, Staff, WorkflowDeps } from '../../workflow';
 import type { AdaptiveCardJson } from './card';
-import { contractCardFor, contractSubject } from './forms/contractDecision';
+import { contractCardFor } from './forms/contractDecision';
+import { contractSubject } from './views/contractApprovalCard';
 import { notificationCard } from './views/notificationCard';
 
 /**

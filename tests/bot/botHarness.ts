@@ -54,8 +54,16 @@ async function startConnector() {
  * The app's real express server with the bot at /api/messages (anonymous, as with the embedded
  * Graph) and a connector standing in for Teams; every request goes over HTTP.
  */
-export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: number; notifyThroughTeams?: boolean; teamChannelId?: string } = {}) {
-  const connector = await startConnector();
+export type Connector = Awaited<ReturnType<typeof startConnector>>;
+
+/**
+ * `connector`: Teams as another app process left it (a restart test); it stays open when this
+ * app stops.
+ */
+export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: number; notifyThroughTeams?: boolean; teamChannelId?: string; connector?: Connector } = {}) {
+  const connector = options.connector ?? (await startConnector());
+  const ownsConnector = !options.connector;
+  let appStopped = false;
   const logger = pino({ level: 'silent' });
   const botAdapter = createBotAdapter({ mode: 'anonymous' });
   // As the app wires it: notifications reach staff through the bot, or by e-mail.
@@ -121,10 +129,16 @@ export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: 
         text,
         channelData: { channel: { id: channelId }, team: { id: channelId } },
       }),
-    async close() {
+    /** Stops the app (as a process would stop), leaving Teams (the connector) as it is. */
+    async stopApp() {
+      if (appStopped) return;
+      appStopped = true;
       await bot.drain();
       await new Promise<void>((r) => server.close(() => r()));
-      await connector.close();
+    },
+    async close() {
+      await this.stopApp();
+      if (ownsConnector) await connector.close();
     },
   };
 }

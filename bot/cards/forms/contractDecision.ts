@@ -6,7 +6,7 @@ import { showDate } from '../format';
 import { outcomeCard } from '../outcomes';
 import { staffNames } from '../staffNames';
 import { caseCard } from '../views/caseCard';
-import { contractApprovalCard, contractViewAction, contractViewVerb, decisionLine, mayDecideOn, type ContractCardOptions, type ContractCaseView } from '../views/contractApprovalCard';
+import { contractApprovalCard, contractSubject, contractViewAction, contractViewVerb, decisionLine, mayDecideOn, type ContractCardOptions, type ContractCaseView } from '../views/contractApprovalCard';
 import { teamsUserIdsOf } from '../views/refreshUsers';
 import { refusal, refusalOutcome } from './caseForm';
 import { openVerb, submitVerb } from './formNames';
@@ -45,9 +45,6 @@ async function contractFor(ctx: CardContext, data: FormValues): Promise<Versione
   const all = await ctx.deps.stores.contracts.find({ caseId });
   return all.find((k) => k.status === 'awaiting-approval') ?? [...all].sort((a, b) => b.version - a.version)[0];
 }
-
-/** What a live copy of a contract's card is kept under: when the contract is decided, every copy is redrawn. */
-export const contractSubject = (contractId: string): string => `contract:${contractId}`;
 
 /**
  * The contract's card for this person, as a live copy: while it awaits approval, `refresh.userIds`

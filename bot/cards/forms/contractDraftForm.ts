@@ -6,7 +6,7 @@ import { staffNames } from '../staffNames';
 import fieldsTemplate from '../templates/contractDraftForm.json';
 import { expandFragment } from '../template';
 import { contractPackageTitles, schoolPackageChoices } from '../views/contractPackages';
-import { contractStatus, decisionLine } from '../views/contractApprovalCard';
+import { contractStatus, contractSubject, decisionLine } from '../views/contractApprovalCard';
 import { caseFormVerbs } from './caseForm';
 import { choices, lines, text, type FormValues } from './formValues';
 
@@ -68,6 +68,8 @@ export const contractDraftVerbs = caseFormVerbs<Drafted>({
     namedApprovers: choices(values, 'namedApprovers'),
   }),
   run: (ctx, input) => draftContract(ctx.deps, ctx.actor, input),
+  // The worker's card changes to the decision when a manager decides.
+  live: ({ contract }) => contractSubject(contract.id),
   recorded: async (ctx, { contract }) => {
     const nameOf = await staffNames(ctx);
     const packages = await contractPackageTitles(ctx, contract.purchaseIds);

@@ -13,6 +13,9 @@ import { contractPackageTitles } from './contractPackages';
 /** The verb that answers the contract's card for whoever asks: the approval card's `refresh` action. */
 export const contractViewVerb = 'contract.view';
 
+/** What a live copy of a contract's card is kept under: when the contract is decided, every copy is redrawn. */
+export const contractSubject = (contractId: string): string => `contract:${contractId}`;
+
 /** The Action.Execute that shows a contract's card afresh (for `refresh.action`: add `userIds` beside it). */
 export const contractViewAction = (contractId: string) => ({ type: 'Action.Execute', verb: contractViewVerb, data: { contractId } }) as const;
 

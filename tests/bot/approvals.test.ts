@@ -1,0 +1,156 @@
+import { allCardProblems } from '../cards/cardChecks';
+import { actionOf, cardText, executeActions, type FoundAction } from '../cards/cardWorld';
+import { caseSteps } from '../support/caseSteps';
+import { buildWorld, people } from '../support/world';
+import { cardOf, invokeCard, startBot } from './botHarness';
+
+/**
+ * A contract passes between two people through the real /api/messages endpoint: the worker drafts
+ * it in their chat, the manager gets it in theirs and decides, and every copy of the card is
+ * redrawn in place (updateActivity on the connector standing in for Teams).
+ */
+describe('contract approval between the worker and the manager', () => {
+  let world: Awaited<ReturnType<typeof buildWorld>>;
+  let harness: Awaited<ReturnType<typeof startBot>>;
+
+  const workerChat = `a:${people.worker}`;
+  const managerChat = `a:${people.manager}`;
+  const terms = (submit: FoundAction, purchaseId: string) => ({
+    ...submit.data,
+    targets: 'Stays in class through transitions\nUses the calm space when upset',
+    support: 'Weekly 1:1 sessions',
+    purchaseIds: purchaseId,
+    startDate: '2026-10-05',
+    reviewDate: '2026-12-10',
+  });
+
+  beforeEach(async () => {
+    world = await buildWorld();
+    harness = await startBot(world.deps, { notifyThroughTeams: true });
+  });
+  afterEach(async () => harness.close());
+
+  /** A case at step 7 on the worker's caseload; both people have the app (their chats are known). */
+  async function caseReadyForContract() {
+    const steps = caseSteps(world);
+    const opened = await steps.refer();
+    const caseId = opened.case.id;
+    await steps.allocate(caseId);
+    await steps.informationReturned(caseId);
+    await steps.observe(caseId);
+    await steps.schoolMeeting(caseId);
+    await steps.homeVisit(caseId);
+    await steps.observe(caseId, '2026-09-30');
+    await harness.install(people.worker);
+    await harness.install(people.manager);
+    await harness.bot.drain();
+    const [silver] = (await world.deps.stores.purchases.find({ schoolId: opened.case.schoolId })).filter((p) => p.packageCode === 'silver');
+    return { caseId, reference: opened.case.reference, purchaseId: silver?.id ?? '' };
+  }
+
+  /** The worker opens the draft form on their case card (message `worker-case-card`) and sends it. */
+  async function workerDrafts(caseId: string, purchaseId: string) {
+    const form = invokeCard((await harness.click(people.worker, 'contract-draft.open', { caseId }, 'worker-case-card')).body);
+    const submit = actionOf(form, 'contract-draft.submit');
+    const drafted = invokeCard((await harness.click(people.worker, 'contract-draft.submit', terms(submit, purchaseId), 'worker-case-card')).body);
+    await harness.bot.drain();
+    return drafted;
+  }
+
+  /** The card the manager was sent proactively: the contract itself, with its message id. */
+  function managerApprovalMessage() {
+    const sent = harness.connector.sent.filter((s) => s.method === 'POST' && s.conversationId === managerChat);
+    const approval = sent.reverse().find((s) => cardText(cardOf(s)).includes('Outreach Contract, version 1'));
+    if (!approval) throw new Error(`no approval card in the manager's chat: ${JSON.stringify(sent.map((s) => cardText(cardOf(s)).slice(0, 80)))}`);
+    return { id: approval.id, card: cardOf(approval) };
+  }
+
+  const redrawsIn = (conversationId: string, activityId: string) =>
+    harness.connector.sent.filter((s) => s.method === 'PUT' && s.conversationId === conversationId && s.activityId === activityId);
+
+  it('the manager gets the contract in their chat with Approve / Request changes, and refresh.userIds naming the approvers', async () => {
+    const { caseId, purchaseId } = await caseReadyForContract();
+    const drafted = await workerDrafts(caseId, purchaseId);
+    expect(cardText(drafted)).toContain('Contract version 1 drafted');
+    const { card } = managerApprovalMessage();
+    expect(allCardProblems(card)).toEqual([]);
+    expect(executeActions(card).map((a) => a.title)).toEqual(expect.arrayContaining(['Approve', 'Send back for changes']));
+    expect(card.refresh).toEqual({ action: expect.objectContaining({ type: 'Action.Execute', verb: 'contract.view' }), userIds: [`29:teams-${people.manager}`] });
+  });
+
+  it('approving redraws the worker\'s card in place to show who approved and when; the case is at step 8', async () => {
+    const { caseId, purchaseId } = await caseReadyForContract();
+    await workerDrafts(caseId, purchaseId);
+    const approval = managerApprovalMessage();
+    const approve = actionOf(approval.card, 'contract-decision.submit');
+    const answered = invokeCard((await harness.click(people.manager, approve.verb, approve.data, approval.id)).body);
+    await harness.bot.drain();
+    expect(cardText(answered)).toContain('Approved by Morgan Ashby');
+    expect(executeActions(answered).filter((a) => a.verb === 'contract-decision.submit')).toEqual([]);
+
+    const [redrawn] = redrawsIn(workerChat, 'worker-case-card');
+    const workerCard = cardOf(redrawn);
+    expect(allCardProblems(workerCard)).toEqual([]);
+    expect(cardText(workerCard)).toContain('Approved by Morgan Ashby');
+    expect(cardText(workerCard)).toContain('Step 8 of 10');
+    expect(executeActions(workerCard)).toEqual([]);
+    // The card the manager clicked was answered in place by the invoke: not redrawn a second time.
+    expect(redrawsIn(managerChat, approval.id)).toEqual([]);
+    expect((await world.deps.stores.cases.get(caseId))?.contractInForce).toBeDefined();
+  });
+
+  it('the worker clicking Approve on a copy (a forged or refreshed card) is refused by the handler and nothing changes', async () => {
+    const { caseId, purchaseId } = await caseReadyForContract();
+    await workerDrafts(caseId, purchaseId);
+    const approve = actionOf(managerApprovalMessage().card, 'contract-decision.submit');
+    const answered = invokeCard((await harness.click(people.worker, approve.verb, approve.data, 'worker-case-card')).body);
+    expect(cardText(answered)).toContain('Only a manager or a named approver');
+    expect((await world.deps.stores.contracts.get(approve.data.contractId ?? ''))?.status).toBe('awaiting-approval');
+  });
+
+  it('requesting changes returns it to the worker with the reason, on their card and by notification', async () => {
+    const { caseId, purchaseId } = await caseReadyForContract();
+    await workerDrafts(caseId, purchaseId);
+    const approval = managerApprovalMessage();
+    const send = actionOf(approval.card, 'contract-decision.submit');
+    const reason = 'Make the second target measurable.';
+    await harness.click(people.manager, 'contract-decision.submit', { ...send.data, decision: 'request-changes', reason }, approval.id);
+    await harness.bot.drain();
+    const workerCard = cardOf(redrawsIn(workerChat, 'worker-case-card')[0]);
+    expect(cardText(workerCard)).toContain(`Changes requested by Morgan Ashby`);
+    expect(cardText(workerCard)).toContain(reason);
+    const told = harness.connector.sent.filter((s) => s.method === 'POST' && s.conversationId === workerChat).map((s) => cardText(cardOf(s)));
+    expect(told.some((t) => t.includes('Your contract has been decided') && t.includes(reason))).toBe(true);
+  });
+
+  it('a restart between the draft and the approval loses nothing: the new process redraws the worker\'s card', async () => {
+    const { caseId, purchaseId } = await caseReadyForContract();
+    await workerDrafts(caseId, purchaseId);
+    const approval = managerApprovalMessage();
+    await harness.stopApp();
+    // A new process: nothing in memory, the same lists (SharePoint) and the same Teams.
+    const restarted = await startBot(world.deps, { notifyThroughTeams: true, connector: harness.connector });
+    try {
+      const approve = actionOf(approval.card, 'contract-decision.submit');
+      await restarted.click(people.manager, approve.verb, approve.data, approval.id);
+      await restarted.bot.drain();
+      expect(cardText(cardOf(redrawsIn(workerChat, 'worker-case-card')[0]))).toContain('Approved by Morgan Ashby');
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('a copy Teams no longer has (404 on the redraw) is marked stale and the decision still stands', async () => {
+    const { caseId, purchaseId } = await caseReadyForContract();
+    await workerDrafts(caseId, purchaseId);
+    const approval = managerApprovalMessage();
+    harness.connector.refuse(workerChat, 404);
+    const approve = actionOf(approval.card, 'contract-decision.submit');
+    const answered = invokeCard((await harness.click(people.manager, approve.verb, approve.data, approval.id)).body);
+    await harness.bot.drain();
+    expect(cardText(answered)).toContain('Approved by Morgan Ashby');
+    const copies = await world.deps.stores.cardCopies.find({ subject: `contract:${approve.data.contractId ?? ''}` });
+    expect(copies.find((c) => c.viewerId === people.worker)?.stale).toBe(true);
+    expect(copies.find((c) => c.viewerId === people.manager)?.stale).toBe(false);
+  });
+});
