@@ -27,7 +27,7 @@ describe('config defaults', () => {
         dataDir: './.data',
         graph: { mode: 'embedded' },
         service: { name: 'Outreach Service', mailbox: 'outreach@outreach.example.org' },
-        playground: { port: 56150 },
+        playground: { port: 56150, workerPort: 56151 },
         teamChannel: { channelId: 'playground-channel-referrals' },
       },
     });

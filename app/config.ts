@@ -82,6 +82,9 @@ export const settingsShape = {
   PLAYGROUND_PORT: port
     .default(56150)
     .describe('Port of the Agents Playground page (http://localhost:<port>); if taken, the Playground picks another and /healthz says which.'),
+  PLAYGROUND_WORKER_PORT: port
+    .default(56151)
+    .describe('Port of a second Agents Playground, as the demo outreach worker Harriet Lunde, so that what passes between a worker and the manager can be tried in two windows; if taken, another is picked and /healthz says which.'),
   TEAM_CHANNEL_ID: z
     .string()
     .trim()
@@ -164,7 +167,7 @@ export interface Config {
   bot?: { id: string; password: string };
   service: { name: string; mailbox: string };
   /** The local Teams client to start (embedded Graph and PLAYGROUND=on only). */
-  playground?: { port: number };
+  playground?: { port: number; workerPort: number };
   /** Where case events are posted for the team (reference only). */
   teamChannel?: { channelId: string };
 }
@@ -189,7 +192,7 @@ const toConfig = (s: Settings): Config => {
     graph,
     service: { name: s.SERVICE_NAME, mailbox: s.SERVICE_MAILBOX },
     ...(s.BOT_ID && s.BOT_PASSWORD ? { bot: { id: s.BOT_ID, password: s.BOT_PASSWORD } } : {}),
-    ...(graph.mode === 'embedded' && s.PLAYGROUND === 'on' ? { playground: { port: s.PLAYGROUND_PORT } } : {}),
+    ...(graph.mode === 'embedded' && s.PLAYGROUND === 'on' ? { playground: { port: s.PLAYGROUND_PORT, workerPort: s.PLAYGROUND_WORKER_PORT } } : {}),
     ...teamChannelOf(s, graph.mode),
   };
 };

@@ -1,26 +1,41 @@
+import path from 'node:path';
 import type { Config } from '../config';
 import type { AppLogger } from '../logger';
-import { startPlayground } from './startPlayground';
+import { startPlayground, type RunningPlayground } from './startPlayground';
+
+/** The second window's user: the demo outreach worker (see worker.m365agentsplayground.yml). */
+const workerConfigFile = path.join(__dirname, 'worker.m365agentsplayground.yml');
 
 /** What the composition root keeps of the local Teams client: its /healthz entry and how to stop it. */
 export interface LocalTeamsClient {
-  health: { url: string } | { error: string };
+  /** `url`: the manager's window (Morgan Ashby); `workerUrl`: the worker's (Harriet Lunde). */
+  health: { url: string; workerUrl?: string; workerError?: string } | { error: string };
   stop(): Promise<void>;
 }
 
 /**
- * The Agents Playground for a local run, when the config asks for it (embedded Graph, PLAYGROUND=on).
- * A Playground that fails to start does not stop the app: the bot still answers, and /healthz and
- * the log say what went wrong.
+ * The Agents Playground for a local run, when the config asks for it (embedded Graph, PLAYGROUND=on):
+ * one window as the manager-and-worker, a second as a worker, so that what passes between people
+ * (approvals, notifications) can be tried. A Playground that fails to start does not stop the app:
+ * the bot still answers, and /healthz and the log say what went wrong.
  */
 export async function startLocalTeamsClient(config: Config, appUrl: string, logger: AppLogger): Promise<LocalTeamsClient | undefined> {
   if (!config.playground) return undefined;
+  const botEndpoint = `${appUrl}/api/messages`;
+  let manager: RunningPlayground;
   try {
-    const playground = await startPlayground({ botEndpoint: `${appUrl}/api/messages`, port: config.playground.port, dataDir: config.dataDir, logger });
-    logger.info({ url: playground.url }, 'Agents Playground (local Teams client) is up: open it in a browser');
-    return { health: { url: playground.url }, stop: () => playground.stop() };
+    manager = await startPlayground({ botEndpoint, port: config.playground.port, dataDir: config.dataDir, logger });
   } catch (err) {
     logger.error({ err }, 'the Agents Playground did not start; the bot still runs (PLAYGROUND=off skips it)');
     return { health: { error: err instanceof Error ? err.message : String(err) }, stop: async () => undefined };
+  }
+  logger.info({ url: manager.url, user: 'Morgan Ashby (manager and worker)' }, 'Agents Playground (local Teams client) is up: open it in a browser');
+  try {
+    const worker = await startPlayground({ botEndpoint, port: config.playground.workerPort, dataDir: config.dataDir, logger, configFile: workerConfigFile, name: 'worker' });
+    logger.info({ url: worker.url, user: 'Harriet Lunde (worker)' }, 'second Agents Playground is up, as the worker');
+    return { health: { url: manager.url, workerUrl: worker.url }, stop: async () => void (await Promise.all([manager.stop(), worker.stop()])) };
+  } catch (err) {
+    logger.error({ err }, 'the second Agents Playground (the worker) did not start; the first still runs');
+    return { health: { url: manager.url, workerError: err instanceof Error ? err.message : String(err) }, stop: () => manager.stop() };
   }
 }

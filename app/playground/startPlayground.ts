@@ -15,6 +15,10 @@ export interface PlaygroundOptions {
   /** Local state folder (DATA_DIR); the Playground's log goes in a subfolder. */
   dataDir: string;
   logger: AppLogger;
+  /** Who the Playground says you are; default `.m365agentsplayground.yml` at the repository root. */
+  configFile?: string;
+  /** Its own log folder under DATA_DIR/playground (two Playgrounds must not share one). */
+  name?: string;
 }
 
 export interface RunningPlayground {
@@ -25,14 +29,14 @@ export interface RunningPlayground {
 
 /**
  * Starts the Microsoft 365 Agents Playground (a local Teams-like chat client) against the bot, as a
- * child process, and resolves with its page once it listens. Its current user comes from
- * `.m365agentsplayground.yml` at the repository root.
+ * child process, and resolves with its page once it listens. Its current user comes from its
+ * config file (`.m365agentsplayground.yml` at the repository root unless another is given).
  */
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
-  const logDir = path.resolve(options.dataDir, 'playground');
+  const logDir = path.resolve(options.dataDir, 'playground', ...(options.name ? [options.name] : []));
   mkdirSync(logDir, { recursive: true });
   const command = playgroundCommand(
-    { botEndpoint: options.botEndpoint, port: options.port, configFile: path.join(repoRoot, '.m365agentsplayground.yml'), logDir },
+    { botEndpoint: options.botEndpoint, port: options.port, configFile: options.configFile ?? path.join(repoRoot, '.m365agentsplayground.yml'), logDir },
     process.env,
   );
   const child = spawn(process.execPath, command.args, { cwd: repoRoot, env: command.env, stdio: ['ignore', 'pipe', 'pipe'] });

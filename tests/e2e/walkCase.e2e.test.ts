@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest';
 import { launchChromium, shouldRunEndToEnd } from './support/browser';
 import { cardWithButton } from './support/cardForm';
+import { allocateAndGatherInformation, clicker, draftContract, logReferral } from './support/caseWalk';
 import { botText, openPlayground, playgroundChat, screenshot, type PlaygroundChat } from './support/playgroundChat';
 
 /**
@@ -33,8 +34,7 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
     await app?.stop();
   }, 60_000);
 
-  /** Clicks a card button and waits for a new card text matching `expected`. */
-  const click = (button: string, expected: RegExp) => chat.click(button, botText(page, expected), `"${expected.source}"`);
+  const click = (button: string, expected: RegExp) => clicker(page, chat)(button, expected);
 
   it("the Playground opens as Morgan Ashby, pointed at the app's bot endpoint", async () => {
     await openPlayground(page, app?.playgroundUrl ?? '');
@@ -51,38 +51,13 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
   }, STEP_MS);
 
   it('"new referral": the form is filled and logged; the card becomes the recorded referral with its reference', async () => {
-    await chat.send('new referral', botText(page, /^New referral$/), 'the referral form');
-    const form = cardWithButton(page, 'Log the referral');
-    await form.text('First name', 'Juniper');
-    await form.text('Last name', 'Quellwood');
-    await form.date('Date of birth', '2017-05-02');
-    await form.choose('School', 'Alderbrook Primary School');
-    await form.choose('Year group', 'Year 4');
-    await form.text('Name', 'Rosalind Quellwood');
-    await form.text('Relationship to the child', 'Mother');
-    await form.text('Phone', '01632 960123');
-    await form.text('Reason for referral', 'Leaves the classroom at transitions and struggles to settle.');
-    await form.check('Plans in place Positive behaviour support plan');
-    await form.check('Assessments done SDQ');
-    await form.text('What has been tried', 'Visual timetable and a daily check-in with the teaching assistant.');
-    await form.choose('Parental consent to the referral', 'Given');
-    await screenshot(page, '03-referral-form');
-    const logged = await click('Log the referral', /Referral logged: case OC-\d{2}-[0-9A-Z]{5}/);
-    reference = /OC-\d{2}-[0-9A-Z]{5}/.exec(await logged.innerText())?.[0] ?? '';
-    expect(reference).not.toBe('');
+    reference = await logReferral(page, chat, () => screenshot(page, '03-referral-form').then(() => undefined));
     await botText(page, /Step 2 of 10/).last().waitFor();
     await screenshot(page, '04-referral-logged');
   }, STEP_MS);
 
-  it('step 2: the manager allocates the case (each worker\'s load shown), the information is requested and returned', async () => {
-    await click('Allocate a worker', /^Allocate the case$/);
-    await cardWithButton(page, 'Allocate').pick('Morgan Ashby');
-    await screenshot(page, '05-allocate');
-    await click('Allocate', /^Case allocated$/);
-    await click('Send the information request', /^Ask the school for its information$/);
-    await click('Send the request', /^Information request sent$/);
-    await click('Information returned', /^Information returned by the school$/);
-    await click('Record it', /^Information returned recorded$/);
+  it("step 2: the manager allocates the case (each worker's load shown), the information is requested and returned", async () => {
+    await allocateAndGatherInformation(page, chat, 'Morgan Ashby', () => screenshot(page, '05-allocate').then(() => undefined));
     await botText(page, /Step 3 of 10/).last().waitFor();
     await screenshot(page, '06-information-returned');
   }, STEP_MS);
@@ -136,15 +111,7 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
   }, STEP_MS);
 
   it('step 7: the contract is drafted, approved by the manager, and the parents informed', async () => {
-    await click('Draft the contract', /^Draft the Outreach Contract$/);
-    const form = cardWithButton(page, 'Send for approval');
-    await form.text('Targets (one per line)', 'Stays in class through transitions\nUses the calm space when upset');
-    await form.text('Support offered', 'Weekly 1:1 sessions and modelling for staff');
-    await form.checkMatching(/Silver/);
-    await form.date('Support starts', '2026-09-21');
-    await form.date('Review date (as agreed at the contract meeting)', '2026-10-22');
-    await screenshot(page, '11-contract-draft');
-    await click('Send for approval', /^Contract version 1 drafted$/);
+    await draftContract(page, chat, () => screenshot(page, '11-contract-draft').then(() => undefined));
     await click('Approve or request changes', /^Outreach Contract, version 1$/);
     await screenshot(page, '12-contract-approval');
     await click('Approve', /^Approved by Morgan Ashby/);

@@ -12,13 +12,15 @@ const STOP_GRACE_MS = 10_000;
 const healthSchema = z.object({
   status: z.literal('ok'),
   graph: z.object({ mode: z.literal('embedded') }),
-  teamsClient: z.object({ url: z.string() }).optional(),
+  teamsClient: z.object({ url: z.string(), workerUrl: z.string().optional() }).optional(),
 });
 
 export interface AppUnderTest {
   appUrl: string;
-  /** The Agents Playground page the app started (from /healthz teamsClient.url). */
+  /** The Agents Playground page the app started (from /healthz teamsClient.url): Morgan Ashby, manager. */
   playgroundUrl: string;
+  /** The second Playground (teamsClient.workerUrl): Harriet Lunde, outreach worker. */
+  workerPlaygroundUrl: string;
   /** The end of the app's and the Playground's logs (to explain a failure). */
   diagnostics(): string;
   stop(): Promise<void>;
@@ -38,7 +40,7 @@ export async function startAppUnderTest(options: { clockNow?: string } = {}): Pr
   const dataDir = mkdtempSync(path.join(tmpdir(), 'outreach-e2e-'));
   const logFile = path.join(dataDir, 'app.log');
   const log = openSync(logFile, 'a');
-  const [port, playgroundPort] = [await freePort(), await freePort()];
+  const [port, playgroundPort, workerPlaygroundPort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'app', 'main.ts')], {
     cwd: repoRoot,
     detached: true,
@@ -51,6 +53,7 @@ export async function startAppUnderTest(options: { clockNow?: string } = {}): Pr
       PORT: String(port),
       PLAYGROUND: 'on',
       PLAYGROUND_PORT: String(playgroundPort),
+      PLAYGROUND_WORKER_PORT: String(workerPlaygroundPort),
       LOG_LEVEL: 'info',
       ...(options.clockNow ? { CLOCK_NOW: options.clockNow } : {}),
     },
@@ -60,7 +63,7 @@ export async function startAppUnderTest(options: { clockNow?: string } = {}): Pr
   const tail = (file: string, lines: number) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '(none)');
   const logTail = () => tail(logFile, 40);
   const diagnostics = () =>
-    `--- app log ---\n${tail(logFile, 20)}\n--- Playground log ---\n${tail(path.join(dataDir, 'playground', 'm365agentsplayground.log'), 12)}`;
+    `--- app log ---\n${tail(logFile, 20)}\n--- Playground log ---\n${tail(path.join(dataDir, 'playground', 'm365agentsplayground.log'), 12)}\n--- worker Playground log ---\n${tail(path.join(dataDir, 'playground', 'worker', 'm365agentsplayground.log'), 8)}`;
   const appUrl = `http://localhost:${port}`;
   const stop = async () => {
     process.off('exit', killGroup);
@@ -68,8 +71,8 @@ export async function startAppUnderTest(options: { clockNow?: string } = {}): Pr
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const playgroundUrl = await waitForPlayground(child, appUrl);
-    return { appUrl, playgroundUrl, diagnostics, stop };
+    const { url: playgroundUrl, workerUrl } = await waitForPlayground(child, appUrl);
+    return { appUrl, playgroundUrl, workerPlaygroundUrl: workerUrl ?? '', diagnostics, stop };
   } catch (error) {
     const message = `${error instanceof Error ? error.message : String(error)}\n--- app log ---\n${logTail()}`;
     await stop();
@@ -77,7 +80,7 @@ export async function startAppUnderTest(options: { clockNow?: string } = {}): Pr
   }
 }
 
-async function waitForPlayground(child: ChildProcess, appUrl: string): Promise<string> {
+async function waitForPlayground(child: ChildProcess, appUrl: string): Promise<{ url: string; workerUrl?: string }> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} during start-up`);
@@ -85,7 +88,7 @@ async function waitForPlayground(child: ChildProcess, appUrl: string): Promise<s
       async (res) => healthSchema.safeParse(await res.json()),
       () => undefined, // not listening yet
     );
-    if (health?.success && health.data.teamsClient) return health.data.teamsClient.url;
+    if (health?.success && health.data.teamsClient) return health.data.teamsClient;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`the app and its Agents Playground were not up within ${START_TIMEOUT_MS / 1000} s`);
