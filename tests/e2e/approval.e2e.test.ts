@@ -53,6 +53,10 @@ describeEndToEnd('a contract passes between the worker and the manager, in two P
     expect(app?.workerPlaygroundUrl).toMatch(/^http:\/\/localhost:\d+$/);
     manager = await person(app?.playgroundUrl ?? '', 'Morgan Ashby');
     worker = await person(app?.workerPlaygroundUrl ?? '', 'Harriet Lunde');
+    // Opening the team's Referrals channel adds the app to the team there: the bot learns where to post.
+    await manager.page.getByRole('treeitem', { name: /Referrals/ }).click();
+    await manager.page.getByRole('button', { name: 'Post', exact: true }).waitFor();
+    await manager.page.getByRole('treeitem', { name: /Personal Chat/ }).click();
     // Each says hello, so the bot knows where to reach them (as it would after install in Teams).
     await manager.chat.send('help', botText(manager.page, /new referral/i), 'help for the manager');
     await worker.chat.send('help', botText(worker.page, /new referral/i), 'help for the worker');
@@ -115,5 +119,15 @@ describeEndToEnd('a contract passes between the worker and the manager, in two P
     await drafted.first().waitFor({ state: 'detached', timeout: 30_000 });
     await botText(worker.page, /^Your contract has been decided$/).last().waitFor();
     await screenshot(worker.page, 'two-05-worker-card-changed');
+  }, STEP_MS);
+
+  it("the team's Referrals channel has the referral, the allocation and the decision, by case reference only", async () => {
+    const page = manager.page;
+    await page.getByRole('treeitem', { name: /Referrals/ }).click();
+    for (const post of [/^New referral: OC-/, /allocated/i, /approved/i]) await botText(page, post).first().waitFor();
+    const posts = await page.getByRole('paragraph').allInnerTexts();
+    expect(posts.join('\n')).toContain(reference);
+    expect(posts.join('\n')).not.toMatch(/Juniper|Quellwood|Rosalind/);
+    await screenshot(page, 'two-06-channel');
   }, STEP_MS);
 });
