@@ -85,7 +85,9 @@ describe('reallocate card', () => {
     expect(cardText(form)).toContain('Harriet Lunde: 1 open case, 30 h a week');
     const submit = actionOf(form, 'reallocate.submit');
     const again = await act('manager', 'reallocate.submit', { ...submit.data, workerId: people.otherWorker, reason: '' });
-    expect(cardText(again.card)).toContain('reason');
+    expect(cardText(again.card)).toContain('Reason is required.');
+    expect(cardText(again.card)).toContain('Check: reason');
+    expect(cardText(again.card)).not.toContain('received undefined');
     expect(inputIds(again.card)).toContain('reason');
     expect((await world.deps.stores.cases.get(caseId))?.workerId).toBe(people.worker);
   });

@@ -51,6 +51,16 @@ describe('Step 1: a referral makes one case, a reference, a list item and a fold
     expect(errorOf(await submitReferral(world.deps, admin, { ...referral(school.id), requestKey: key(), consent: 'maybe' }))).toMatchObject({ field: 'consent' });
   });
 
+  it('a field left out reads as missing, in words, and still names the field', async () => {
+    const world = await buildWorld();
+    const school = await world.schoolByUrn('100001');
+    const admin = await world.staff(people.admin);
+    const noDob = referral(school.id, { child: childDetails(school.id, { dateOfBirth: undefined }) });
+    expect(errorOf(await submitReferral(world.deps, admin, noDob))).toEqual({ code: 'ValidationFailed', field: 'child.dateOfBirth', message: 'Date of birth is required.' });
+    const noReason = { ...referral(school.id), requestKey: key(), reasonForReferral: '   ' };
+    expect(errorOf(await submitReferral(world.deps, admin, noReason))).toMatchObject({ field: 'reasonForReferral', message: 'Reason for referral is required.' });
+  });
+
   it('computes the child\'s retention date (date of birth + 31 years) and keeps the name out of the folder reference', async () => {
     const world = await buildWorld();
     const school = await world.schoolByUrn('100001');

@@ -19,8 +19,11 @@ export type EntraId = z.infer<typeof EntraId>;
 export const Id = z.string().min(1);
 export type Id = z.infer<typeof Id>;
 
+/** What a required text left empty is told, wherever no more particular message is given. */
+export const mustNotBeEmpty = 'must not be empty';
+
 /** Free text typed by staff: trimmed, not empty. */
-export const Text = z.string().trim().min(1, 'must not be empty');
+export const Text = z.string().trim().min(1, mustNotBeEmpty);
 
 export const Email = z.email('must be an e-mail address');
 
