@@ -114,9 +114,10 @@ describe('contract draft card', () => {
     const submit = actionOf((await cw.act('worker', 'contract-draft.open', { caseId: cw.caseId })).card, 'contract-draft.submit');
     await cw.act('worker', 'contract-draft.submit', { ...submit.data, ...terms(cw.silverId) });
     const second = await cw.act('worker', 'contract-draft.submit', { ...submit.data, ...terms(cw.silverId) });
-    expect(cardText(second.card)).toContain('Nothing new was recorded');
-    expect(cardText(second.card)).toContain('Contract version 1 for');
-    expect(cardText(second.card)).toContain('already awaiting approval');
+    // The same request key is a repeat of the first draft, not a second contract that the pending one blocks.
+    expect(cardText(second.card)).toContain('nothing was written twice');
+    expect(cardText(second.card)).toContain('Contract version 1 drafted');
+    expect(cardText(second.card)).toContain('Awaiting approval by a manager');
     expect(executeActions(second.card)).toEqual([]);
     expect(await cw.world.deps.stores.contracts.find({ caseId: cw.caseId })).toHaveLength(1);
   });

@@ -119,6 +119,53 @@ describe('Rule "Contract": targets, support, packages, start and an agreed revie
   });
 });
 
+describe('draftContract repeats: the request key is looked up first', () => {
+  const draftInput = async (world: Awaited<ReturnType<typeof buildWorld>>, id: string) => {
+    const c = await world.deps.stores.cases.get(id);
+    const [silver] = (await world.deps.stores.purchases.find({ schoolId: c?.schoolId ?? '' })).filter((p) => p.packageCode === 'silver');
+    return { caseId: id, requestKey: key('contract'), targets: ['t'], support: 's', purchaseIds: [silver?.id ?? ''], startDate: '2026-10-05', reviewDate: '2026-11-30' };
+  };
+
+  it('a 503 after the contract was written, then the retry: one contract, repeated, and the follow-ups run once', async () => {
+    const { world, id } = await atStep7();
+    const worker = await world.staff(people.worker);
+    const input = await draftInput(world, id);
+    // The Contracts list commits the item, then the answer is lost (Graph's 503 after a committed write).
+    const contracts = world.deps.stores.contracts;
+    const create = contracts.create.bind(contracts);
+    let faults = 1;
+    contracts.create = async (item, idempotencyKey) => {
+      const created = await create(item, idempotencyKey);
+      if (faults-- > 0) throw new Error('503 Service Unavailable (after the write committed)');
+      return created;
+    };
+    await expect(draftContract(world.deps, worker, input)).rejects.toThrow('503');
+    expect(await contracts.find({ caseId: id })).toHaveLength(1);
+    expect((await world.deps.stores.cases.get(id))?.purchaseIds).not.toContain(input.purchaseIds[0]);
+
+    const retried = value(await draftContract(world.deps, worker, input));
+    expect(retried.repeated).toBe(true);
+    expect(retried.contract.status).toBe('awaiting-approval');
+    expect(await contracts.find({ caseId: id })).toHaveLength(1);
+    expect((await world.deps.stores.cases.get(id))?.purchaseIds).toContain(input.purchaseIds[0]);
+    const told = world.memory.notifier.sent.filter((n) => n.kind === 'contract-awaiting-approval' && n.recipientId === people.manager);
+    expect(told).toHaveLength(1);
+    expect(world.memory.audit.all().filter((e) => e.action === 'contract.drafted')).toHaveLength(1);
+  });
+
+  it('a double click is a repeat (not "already awaiting approval"); a second draft with a new key is still refused', async () => {
+    const { world, id } = await atStep7();
+    const worker = await world.staff(people.worker);
+    const input = await draftInput(world, id);
+    const first = value(await draftContract(world.deps, worker, input));
+    const again = value(await draftContract(world.deps, worker, input));
+    expect(first.repeated).toBe(false);
+    expect(again).toMatchObject({ repeated: true, contract: { id: first.contract.id } });
+    expect(world.memory.notifier.sent.filter((n) => n.kind === 'contract-awaiting-approval' && n.recipientId === people.manager)).toHaveLength(1);
+    expect(errorOf(await draftContract(world.deps, worker, { ...input, requestKey: key('contract') }))).toMatchObject({ code: 'AlreadyDone', rule: 'Contract' });
+  });
+});
+
 async function draftContractWith(world: Awaited<ReturnType<typeof buildWorld>>, _steps: unknown, id: string, terms: Record<string, unknown>) {
   const c = await world.deps.stores.cases.get(id);
   const [silver] = (await world.deps.stores.purchases.find({ schoolId: c?.schoolId ?? '' })).filter((p) => p.packageCode === 'silver');

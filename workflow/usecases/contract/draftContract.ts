@@ -2,14 +2,16 @@ import { z } from 'zod';
 import { workflowError } from '../../errors';
 import { EntraId } from '../../model/common';
 import { ContractTerms, type Contract } from '../../model/contract';
+import type { Case } from '../../model/case';
+import type { Staff } from '../../model/staff';
 import type { Versioned } from '../../ports/store';
-import { fail, ok } from '../../result';
+import { fail, ok, type Result } from '../../result';
 import { contractTermsRule } from '../../rules/contractTerms';
 import { openCaseRule } from '../../rules/closing';
 import { furtherObservationRule } from '../../rules/furtherObservation';
 import { stepsBeforeRule } from '../../rules/order';
 import { pausedDays } from '../../rules/pause';
-import type { UseCase } from '../deps';
+import type { UseCase, WorkflowDeps } from '../deps';
 import { audit } from '../support/audit';
 import { calendarForSchoolId } from '../support/calendarFor';
 import { changeCase, loadCase } from '../support/caseAccess';
@@ -35,6 +37,14 @@ export const draftContract: UseCase<unknown, { contract: Versioned<Contract>; re
   const loaded = await loadCase(deps, actor, caseId);
   if (!loaded.ok) return loaded;
   const c = loaded.value;
+  const idempotencyKey = `contract:${caseId}:${requestKey}`;
+
+  // A repeat (double click, Teams retry, a retry after a 503 that came after the write committed)
+  // is told by its request key before any rule: the contract it made is now pending, which is not
+  // a reason to refuse it. The follow-ups run again, so any the first attempt did not reach happen.
+  const earlier = await deps.stores.contracts.findByKey(idempotencyKey);
+  if (earlier) return afterDraft(deps, actor, c, earlier, false);
+
   for (const rule of [openCaseRule(c), stepsBeforeRule(c, 6), furtherObservationRule(c)]) if (!rule.ok) return rule;
 
   const purchases = await Promise.all(terms.purchaseIds.map((id) => deps.stores.purchases.get(id)));
@@ -67,16 +77,31 @@ export const draftContract: UseCase<unknown, { contract: Versioned<Contract>; re
       updatedBy: actor.userId,
       updatedAt: stamp.at,
     },
-    `contract:${caseId}:${requestKey}`,
+    idempotencyKey,
   );
-  // These follow-ups are idempotent, so they also run when the create was a retry of one that landed.
-  const drawn = await changeCase(deps, actor, caseId, (latest) => {
+  return afterDraft(deps, actor, c, contract, created);
+};
+
+/**
+ * The follow-ups of a draft: its packages drawn on by the case, the managers (and named
+ * approvers) told, the audit line. Each is idempotent, so a repeat runs them again safely.
+ */
+async function afterDraft(
+  deps: WorkflowDeps,
+  actor: Staff,
+  c: Versioned<Case>,
+  contract: Versioned<Contract>,
+  created: boolean,
+): Promise<Result<{ contract: Versioned<Contract>; repeated: boolean }>> {
+  const drawn = await changeCase(deps, actor, c.id, (latest) => {
     const purchaseIds = [...new Set([...latest.purchaseIds, ...contract.purchaseIds])];
     return ok(purchaseIds.length === latest.purchaseIds.length ? {} : { purchaseIds });
   });
   if (!drawn.ok) return drawn;
-  const summary = `Contract version ${contract.version} for case ${c.reference} is awaiting your approval.`;
-  await notifyManagers(deps, 'contract-awaiting-approval', c, summary, contract.id, contract.namedApprovers);
-  await audit(deps, actor, 'contract.drafted', caseId, contract.id, { contractId: contract.id, version: String(contract.version) });
+  if (contract.status === 'awaiting-approval') {
+    const summary = `Contract version ${contract.version} for case ${c.reference} is awaiting your approval.`;
+    await notifyManagers(deps, 'contract-awaiting-approval', c, summary, contract.id, contract.namedApprovers);
+  }
+  await audit(deps, actor, 'contract.drafted', c.id, contract.id, { contractId: contract.id, version: String(contract.version) });
   return ok({ contract, repeated: !created });
-};
+}
