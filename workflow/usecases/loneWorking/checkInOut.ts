@@ -16,7 +16,8 @@ import { now } from '../support/time';
 
 export const CheckInInput = z
   .object({ caseId: z.string().min(1), requestKey: z.string().min(8), plannedStart: Instant, plannedEnd: Instant })
-  .refine((v) => v.plannedEnd > v.plannedStart, { message: 'the planned end must be after the start', path: ['plannedEnd'] });
+  // Compared as instants: "16:00+01:00" is before "15:30Z", though not as text.
+  .refine((v) => Date.parse(v.plannedEnd) > Date.parse(v.plannedStart), { message: 'the planned end must be after the start', path: ['plannedEnd'] });
 
 /** Rule "Lone working": the worker checks in when a home visit starts, saying when it should end. */
 export const checkIn: UseCase<unknown, RecordAdded> = async (deps, actor, raw) => {
@@ -26,14 +27,20 @@ export const checkIn: UseCase<unknown, RecordAdded> = async (deps, actor, raw) =
   return addRecord(deps, actor, caseId, { kind: 'lone-working', plannedStart, plannedEnd, checkedInAt: now(deps).at }, requestKey);
 };
 
-/** Rule "Lone working": the worker checks out when safely away; once only. */
+export const CheckOutInput = z.object({ caseId: z.string().min(1), recordId: z.string().min(1) });
+
+/** Rule "Lone working": the worker checks out of a visit on the case when safely away; once only. */
 export const checkOut: UseCase<unknown, Versioned<CaseRecord>> = async (deps, actor, raw) => {
-  const parsed = parseInput(z.object({ recordId: z.string().min(1) }), raw);
+  const parsed = parseInput(CheckOutInput, raw);
   if (!parsed.ok) return parsed;
-  const record = await deps.stores.records.get(parsed.value.recordId);
-  if (!record || record.body.kind !== 'lone-working') return fail(workflowError('NotFound', 'That visit check-in was not found.', { field: 'recordId' }));
-  const access = await loadCase(deps, actor, record.caseId);
+  const { caseId, recordId } = parsed.value;
+  const access = await loadCase(deps, actor, caseId);
   if (!access.ok) return access;
+  const record = await deps.stores.records.get(recordId);
+  // A check-in of another case is not found on this one (whoever may see that case).
+  if (!record || record.body.kind !== 'lone-working' || record.caseId !== caseId) {
+    return fail(workflowError('NotFound', `That visit check-in was not found on case ${access.value.reference}.`, { field: 'recordId' }));
+  }
   if (record.body.checkedOutAt) return fail(workflowError('AlreadyDone', `You checked out at ${record.body.checkedOutAt}.`, { rule: 'Lone working' }));
   const stamp = now(deps);
   const saved = await updateOnce(deps.stores.records, record.id, { body: { ...record.body, checkedOutAt: stamp.at }, updatedBy: actor.userId, updatedAt: stamp.at }, record.etag);
