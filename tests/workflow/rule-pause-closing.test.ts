@@ -84,6 +84,23 @@ describe('Rule "Closing"', () => {
     expect(errorOf(await closeEarly(world.deps, manager, { caseId: opened.case.id, reason: 'moved-school' })).code).toBe('CaseClosed');
   });
 
+  it('a repeat of the same early close is ok and repeated, sending no second letter; another close is refused', async () => {
+    const world = await buildWorld();
+    const opened = await caseSteps(world).refer();
+    await caseSteps(world).allocate(opened.case.id);
+    const worker = await world.staff(people.worker);
+    const input = { caseId: opened.case.id, reason: 'moved-school' };
+    expect(value(await closeEarly(world.deps, worker, input)).repeated).toBe(false);
+    const letters = world.memory.mailer.outbox.length;
+    const again = value(await closeEarly(world.deps, worker, input));
+    expect(again).toMatchObject({ repeated: true, status: 'closed', closure: { how: 'moved-school', by: people.worker } });
+    expect(world.memory.mailer.outbox).toHaveLength(letters);
+    expect(errorOf(await closeEarly(world.deps, worker, { ...input, reason: 'no-longer-needed' })).code).toBe('CaseClosed');
+    expect(errorOf(await completeCase(world.deps, worker, { caseId: opened.case.id })).code).toBe('CaseClosed');
+    // Access is still checked first: another worker learns nothing from a repeat.
+    expect(errorOf(await closeEarly(world.deps, await world.staff(people.otherWorker), input)).code).toBe('NotYourCase');
+  });
+
   it('a case does not close normally before a review that ends the support', async () => {
     const world = await buildWorld();
     const { caseId } = await caseSteps(world).toContractInForce();
@@ -116,5 +133,20 @@ describe('Rule "Closing"', () => {
     expect(world.memory.folders.filesIn(`${child?.reference} Testfield/${c?.reference}`)).toHaveLength(1);
     expect(world.memory.mailer.outbox.filter((m) => m.subject.includes('End of Outreach Report'))).toHaveLength(1);
     expect(world.memory.mailer.outbox.filter((m) => m.subject.includes('evaluation'))).toHaveLength(1);
+  });
+
+  it('completing a case already completed is ok and repeated, sending nothing twice; closing it early is refused', async () => {
+    const world = await buildWorld();
+    const steps = caseSteps(world);
+    const { caseId } = await steps.toContractInForce();
+    await steps.support(caseId);
+    const worker = await world.staff(people.worker);
+    value(await recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'end', summary: 'Done', destination: 'mainstream' }));
+    expect(value(await completeCase(world.deps, worker, { caseId })).repeated).toBe(false);
+    const sent = world.memory.mailer.outbox.length;
+    const again = value(await completeCase(world.deps, worker, { caseId }));
+    expect(again).toMatchObject({ repeated: true, status: 'closed', closure: { how: 'review-ended' } });
+    expect(world.memory.mailer.outbox).toHaveLength(sent);
+    expect(errorOf(await closeEarly(world.deps, worker, { caseId, reason: 'no-longer-needed' })).code).toBe('CaseClosed');
   });
 });

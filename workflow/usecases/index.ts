@@ -16,7 +16,7 @@ export { recordParentsInformed } from './steps/recordParentsInformed';
 export { recordOutreachReport } from './steps/recordOutreachReport';
 export { draftContract } from './contract/draftContract';
 export { decideContract } from './contract/decideContract';
-export { completeCase } from './closing/completeCase';
+export { completeCase, type ClosedCase } from './closing/completeCase';
 export { closeEarly } from './closing/closeEarly';
 export { pauseCase, resumeCase } from './manage/pauseCase';
 export { reallocateCase } from './manage/reallocateCase';

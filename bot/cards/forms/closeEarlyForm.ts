@@ -1,4 +1,4 @@
-import { closeEarly, type CaseView } from '../../../workflow';
+import { closeEarly, type CaseView, type ClosedCase } from '../../../workflow';
 import type { CardContext } from '../card';
 import { showDate } from '../format';
 import type { Outcome } from '../outcomes';
@@ -6,7 +6,6 @@ import { recordedBy } from '../recordedBy';
 import fieldsTemplate from '../templates/reasonForm.json';
 import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
-import { closedAlready, type Closed } from './completeForm';
 import { earlyCloseTitles, titleOf } from './closingLabels';
 import { text, type FormValues } from './formValues';
 import { choicesOf } from './supportLabels';
@@ -16,7 +15,7 @@ function explanation(view: CaseView): string {
   return `The case closes now, without a review. ${school} is told by letter (e-mail, copied to the headteacher) with the reason; any contract in force ends. Records stay on file.`;
 }
 
-async function closedOutcome(ctx: CardContext, c: Closed): Promise<Outcome> {
+async function closedOutcome(ctx: CardContext, c: ClosedCase): Promise<Outcome> {
   const school = await ctx.deps.stores.schools.get(c.schoolId);
   return {
     headline: 'Case closed early',
@@ -32,7 +31,7 @@ async function closedOutcome(ctx: CardContext, c: Closed): Promise<Outcome> {
 }
 
 /** Rule "Closing": a case can close early with a recorded reason; the school is told by letter. */
-export const closeEarlyVerbs = caseFormVerbs<Closed>({
+export const closeEarlyVerbs = caseFormVerbs<ClosedCase>({
   name: 'close-early',
   anyStep: true,
   title: 'Close the case early',
@@ -49,6 +48,6 @@ export const closeEarlyVerbs = caseFormVerbs<Closed>({
       textValue: values.note ?? '',
     }),
   toInput: (v) => ({ reason: text(v, 'reason'), ...(text(v, 'note') ? { note: text(v, 'note') } : {}) }),
-  run: async (ctx, input) => closedAlready(ctx, await closeEarly(ctx.deps, ctx.actor, input), String(input.caseId), typeof input.reason === 'string' ? input.reason : undefined),
+  run: (ctx, input) => closeEarly(ctx.deps, ctx.actor, input),
   recorded: closedOutcome,
 });

@@ -1,4 +1,4 @@
-import { completeCase, type Case, type CaseView, type Result, type Versioned } from '../../../workflow';
+import { completeCase, type CaseView, type ClosedCase } from '../../../workflow';
 import type { CardContext } from '../card';
 import { showDate, showInstant } from '../format';
 import type { Outcome } from '../outcomes';
@@ -6,20 +6,6 @@ import { recordedBy } from '../recordedBy';
 import { caseFormVerbs } from './caseForm';
 import { destinationTitles, titleOf } from './closingLabels';
 import { confirmText } from './recordOutcome';
-
-/** The case closed, and whether this submit found it already closed this way (a double click). */
-export type Closed = Versioned<Case> & { repeated?: boolean };
-
-/**
- * A repeat of a close that went through (double click, Teams retry, a second card) finds the
- * case closed: that is said as "nothing was written twice", not as a broken rule. The use case
- * has checked access before it reports the case closed.
- */
-export async function closedAlready(ctx: CardContext, result: Result<Versioned<Case>>, caseId: string, how: string | undefined): Promise<Result<Closed>> {
-  if (result.ok || result.error.code !== 'CaseClosed') return result;
-  const c = await ctx.deps.stores.cases.get(caseId);
-  return c && c.status === 'closed' && how !== undefined && c.closure?.how === how ? { ok: true, value: { ...c, repeated: true } } : result;
-}
 
 function lastReviewDestination(view: CaseView): string {
   const id = view.case.milestones.lastReview?.recordId;
@@ -41,7 +27,7 @@ function whatHappens(view: CaseView): string {
   ].join('\n\n');
 }
 
-async function completedOutcome(ctx: CardContext, c: Closed): Promise<Outcome> {
+async function completedOutcome(ctx: CardContext, c: ClosedCase): Promise<Outcome> {
   const m = c.milestones;
   const school = await ctx.deps.stores.schools.get(c.schoolId);
   const fileUrl = m.endReportFiled?.fileUrl ?? '';
@@ -62,13 +48,13 @@ async function completedOutcome(ctx: CardContext, c: Closed): Promise<Outcome> {
 }
 
 /** Closing after a review that ended the support: report filed and sent, evaluation requested, case closed. */
-export const completeVerbs = caseFormVerbs<Closed>({
+export const completeVerbs = caseFormVerbs<ClosedCase>({
   name: 'complete',
   title: 'Complete and close the case',
   submitTitle: 'Complete and close',
   defaults: () => ({}),
   fields: (_ctx, view) => confirmText(whatHappens(view)),
   toInput: () => ({}),
-  run: async (ctx, input) => closedAlready(ctx, await completeCase(ctx.deps, ctx.actor, input), String(input.caseId), 'review-ended'),
+  run: (ctx, input) => completeCase(ctx.deps, ctx.actor, input),
   recorded: completedOutcome,
 });

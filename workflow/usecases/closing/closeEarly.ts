@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { updateOnce } from '../support/updateOnce';
 import { workflowError } from '../../errors';
-import { EarlyCloseReason, type Case } from '../../model/case';
-import type { Versioned } from '../../ports/store';
+import { EarlyCloseReason } from '../../model/case';
 import { fail, ok } from '../../result';
 import { hasRole } from '../../rules/access';
 import { openCaseRule } from '../../rules/closing';
 import type { UseCase } from '../deps';
+import type { ClosedCase } from './completeCase';
 import { audit } from '../support/audit';
 import { changeCase, loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
@@ -27,8 +27,12 @@ const reasonWords: Record<z.infer<typeof EarlyCloseReason>, string> = {
   'no-longer-needed': 'support is no longer needed',
 };
 
-/** Rule "Closing": a case can close early with a recorded reason; the school is told by letter. */
-export const closeEarly: UseCase<unknown, Versioned<Case>> = async (deps, actor, raw) => {
+/**
+ * Rule "Closing": a case can close early with a recorded reason; the school is told by letter.
+ * A repeat of the same close (double click, Teams retry) is ok with `repeated`, and nothing is
+ * sent again; a closed case cannot be closed another way.
+ */
+export const closeEarly: UseCase<unknown, ClosedCase> = async (deps, actor, raw) => {
   const parsed = parseInput(CloseEarlyInput, raw);
   if (!parsed.ok) return parsed;
   const { caseId, reason, note } = parsed.value;
@@ -37,6 +41,7 @@ export const closeEarly: UseCase<unknown, Versioned<Case>> = async (deps, actor,
   if (!hasRole(actor, 'manager', 'worker')) {
     return fail(workflowError('RoleRequired', 'Only the manager or the case\'s worker can close a case early.', { rule: 'Closing' }));
   }
+  if (loaded.value.status === 'closed' && loaded.value.closure?.how === reason) return ok({ ...loaded.value, repeated: true });
   const open = openCaseRule(loaded.value);
   if (!open.ok) return open;
   const school = await deps.stores.schools.get(loaded.value.schoolId);
@@ -57,5 +62,5 @@ export const closeEarly: UseCase<unknown, Versioned<Case>> = async (deps, actor,
   const inForce = await deps.stores.contracts.find({ caseId, status: 'approved' });
   for (const contract of inForce) await updateOnce(deps.stores.contracts, contract.id, { status: 'ended', updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag);
   await audit(deps, actor, 'case.closed-early', caseId, caseId, { reason });
-  return closed;
+  return ok({ ...closed.value, repeated: false });
 };

@@ -15,17 +15,22 @@ import { endOfOutreachReport } from './endOfOutreachReport';
 
 export const CompleteCaseInput = z.object({ caseId: z.string().min(1) });
 
+/** A closed case, and whether this request found it already closed the same way (a repeat). */
+export type ClosedCase = Versioned<Case> & { repeated: boolean };
+
 /**
  * Closing after a review that ended the support: the End of Outreach Report is filed in the
  * child's folder and sent to the school, the evaluation request is sent, and the case closes.
- * Each part is recorded as done, so a retry after a failure carries on where it stopped.
+ * Each part is recorded as done, so a retry after a failure carries on where it stopped; a
+ * repeat once the case is closed this way (double click, Teams retry) is ok with `repeated`.
  */
-export const completeCase: UseCase<unknown, Versioned<Case>> = async (deps, actor, raw) => {
+export const completeCase: UseCase<unknown, ClosedCase> = async (deps, actor, raw) => {
   const parsed = parseInput(CompleteCaseInput, raw);
   if (!parsed.ok) return parsed;
   const loaded = await loadCase(deps, actor, parsed.value.caseId);
   if (!loaded.ok) return loaded;
   let c = loaded.value;
+  if (c.status === 'closed' && c.closure?.how === 'review-ended') return ok({ ...c, repeated: true });
   const open = openCaseRule(c);
   if (!open.ok) return open;
   if (c.milestones.lastReview?.outcome !== 'end') {
@@ -75,7 +80,7 @@ export const completeCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
   }));
   if (!closed.ok) return closed;
   await audit(deps, actor, 'case.closed', c.id, c.id, { how: 'review-ended' });
-  return closed;
+  return ok({ ...closed.value, repeated: false });
 };
 
 async function requestEvaluation(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, to: string, today: string): Promise<Result<Versioned<Case>>> {
