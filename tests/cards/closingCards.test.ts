@@ -1,3 +1,4 @@
+import { people } from '../support/world';
 import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
 
 /** A case at step 9: the contract in force and a support session delivered (worker Harriet Lunde). */
@@ -149,6 +150,17 @@ describe('close early cards', () => {
     expect(text).toContain('Parental consent withdrawn');
     expect(text).toContain('told by letter');
     expect(text).toContain('Note (optional)');
+  });
+
+  it('the case\'s worker is offered "Close early" on their own case too (the use case allows it); an administrator is not', async () => {
+    const { act, caseId, world } = await caseAtReview();
+    const offer = actionOf((await act('worker', 'case.open', { caseId })).card, 'close-early.open');
+    expect(offer.data).toEqual({ caseId });
+    expect(executeActions((await act('admin', 'case.open', { caseId })).card).map((a) => a.verb)).not.toContain('close-early.open');
+    const submit = actionOf((await act('worker', 'close-early.open', offer.data)).card, 'close-early.submit');
+    const done = await act('worker', 'close-early.submit', { ...submit.data, reason: 'no-longer-needed', note: '' });
+    expect(cardText(done.card)).toContain('Case closed early');
+    expect((await world.deps.stores.cases.get(caseId))?.closure).toMatchObject({ how: 'no-longer-needed', by: people.worker });
   });
 
   it('closing early with a reason closes the case, tells the school, and the closed case offers no next step', async () => {

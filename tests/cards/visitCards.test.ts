@@ -49,6 +49,16 @@ describe('meeting cards', () => {
     expect(actionOf(card, 'meeting.open').data).toEqual({ caseId });
   });
 
+  it('a meeting record is offered at any other step too (step 10: any meeting attended), once on the card', async () => {
+    for (const step of [3, 4, 6, 7] as const) {
+      const { act, caseId } = await caseAtStep(step);
+      const { card } = await act('worker', 'case.open', { caseId });
+      const offers = executeActions(card).filter((a) => a.verb === 'meeting.open');
+      expect({ step, offers: offers.length }).toEqual({ step, offers: 1 });
+      expect(offers[0]?.data).toEqual({ caseId });
+    }
+  });
+
   it('records the initial school meeting and answers with what was recorded, by whom, with no live buttons', async () => {
     const cw = await caseAtStep(4);
     const { form, submit } = await submitOf(cw, 'meeting', { caseId: cw.caseId });

@@ -45,14 +45,19 @@ export function otherOffers(actor: Staff, view: CaseView): Offer[] {
   const c = view.case;
   const open = c.status !== 'closed';
   const manager = hasRole(actor, 'manager');
+  // The use case lets the case's worker close it early too, not only a manager.
+  const mayCloseEarly = manager || (hasRole(actor, 'worker') && c.workerId === actor.userId);
   return [
     { title: 'Chronology entry', form: 'chronology' as const },
+    // Step 10: a meeting record for any meeting attended (at step 4 it is the next step's action).
+    ...(open && view.step !== 4 ? [{ title: 'Meeting record', form: 'meeting' as const }] : []),
     ...(open ? [{ title: 'Log time', form: 'time' as const }] : []),
     { title: 'Safeguarding concern', form: 'safeguarding' as const },
     ...(open ? [{ title: 'Outreach or FAP report', form: 'report' as const }, { title: 'Parental consent', form: 'consent' as const }] : []),
     ...(open && view.step !== 5 ? loneWorkingOffers(view) : []),
     ...(open && manager && c.status === 'open' ? [{ title: 'Pause the case', form: 'pause' as const }] : []),
-    ...(open && manager ? [{ title: 'Reallocate', form: 'reallocate' as const }, { title: 'Close early', form: 'close-early' as const }] : []),
+    ...(open && manager ? [{ title: 'Reallocate', form: 'reallocate' as const }] : []),
+    ...(open && mayCloseEarly ? [{ title: 'Close early', form: 'close-early' as const }] : []),
   ];
 }
 
