@@ -47,7 +47,10 @@ export default tseslint.config(
     ignores: ['bot/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [only('bot/ may import workflow/ only (no graph/, tab/, app/, tests/).', layer(['graph', 'tab', 'app', 'tests']))],
+        patterns: [
+          only('bot/ may import workflow/ only (no graph/, tab/, app/, tests/).', layer(['graph', 'tab', 'app', 'tests'])),
+          only('bot/ uses workflow/ through its index (workflow/index.ts): export what it needs there rather than reaching into workflow internals.', ['**/workflow/*', '**/workflow/**']),
+        ],
       }],
     },
   },

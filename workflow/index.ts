@@ -21,4 +21,5 @@ export * from './ports/services';
 export * from './process/steps';
 export * from './usecases';
 export { hasRole, requireRole, seesAllCases } from './rules/access';
-export { universalOfferCheck } from './packages';
+export { universalOfferCheck, type CaseLedger } from './packages';
+export { CHECK_OUT_GRACE_MINUTES } from './rules/loneWorking';

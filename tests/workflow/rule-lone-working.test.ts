@@ -1,4 +1,4 @@
-import { alertIfCheckOutMissed, checkIn, checkOut } from '../../workflow';
+import { alertIfCheckOutMissed, CHECK_OUT_GRACE_MINUTES, checkIn, checkOut, type CaseLedger } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
 import { buildWorld, errorOf, key, people, value } from '../support/world';
 
@@ -12,6 +12,12 @@ describe('Rule "Lone working": check-in, check-out, and the manager alerted 30 m
     const visitRecord = value(await checkIn(world.deps, worker, { caseId: opened.case.id, requestKey: key(), plannedStart: '2026-09-25T15:00:00Z', plannedEnd: '2026-09-25T16:00:00Z' }));
     return { world, worker, record: visitRecord.record, caseId: opened.case.id };
   }
+
+  it('the workflow exports the grace period (and the case ledger type) for the cards to use', () => {
+    expect(CHECK_OUT_GRACE_MINUTES).toBe(30);
+    const totals: keyof CaseLedger = 'totals';
+    expect(totals).toBe('totals');
+  });
 
   it('does not alert within 30 minutes of the planned end', async () => {
     const { world, record } = await visit();

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { checkIn, fail, workflowError, type RecordAdded, type Result } from '../../../workflow';
-import { CHECK_OUT_GRACE_MINUTES } from '../../../workflow/rules/loneWorking';
+import { CHECK_OUT_GRACE_MINUTES, checkIn, fail, workflowError, type RecordAdded, type Result } from '../../../workflow';
 import { showInstant, todayIn } from '../format';
 import { recordedBy } from '../recordedBy';
 import fieldsTemplate from '../templates/checkInForm.json';

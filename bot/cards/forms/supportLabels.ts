@@ -1,10 +1,7 @@
-import type { BodyOf, TimeActivity, TimeLogged, WorkflowDeps } from '../../../workflow';
+import type { BodyOf, CaseLedger, TimeActivity, WorkflowDeps } from '../../../workflow';
 import { showHours } from '../format';
 import type { Fact } from '../outcomes';
 import { numberIn, type FormValues } from './formValues';
-
-/** The ledger of one case (the workflow exports it only as part of TimeLogged). */
-export type CaseLedger = TimeLogged['ledger'];
 
 export interface Choice {
   title: string;

@@ -1,4 +1,4 @@
-import { caseLedgerOf, logTime, type CaseView, type PriceList, type TimeLogged, type WorkflowDeps } from '../../../workflow';
+import { caseLedgerOf, logTime, type CaseLedger, type CaseView, type PriceList, type TimeLogged, type WorkflowDeps } from '../../../workflow';
 import type { CardContext } from '../card';
 import { showDate, showHours, todayIn } from '../format';
 import type { Outcome } from '../outcomes';
@@ -8,7 +8,7 @@ import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
 import { numberIn, text } from './formValues';
 import { bodyOf } from './recordOutcome';
-import { activityTitles, choicesOf, hoursValue, ledgerFacts, ledgerLine, type CaseLedger } from './supportLabels';
+import { activityTitles, choicesOf, hoursValue, ledgerFacts, ledgerLine } from './supportLabels';
 
 /** The price list the case's hours are drawn under (that of its first purchase). */
 const priceListOf = (deps: WorkflowDeps, ledger: CaseLedger | undefined): PriceList | undefined =>
