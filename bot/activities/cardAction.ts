@@ -49,8 +49,9 @@ export async function onCardAction(deps: BotDeps, context: TurnContext): Promise
   if (first.done) {
     deps.log.info({ verb, ms: Date.now() - started, interim: false }, 'card action');
     await answerInvokeWithCard(context, first.answered.response.card);
-    if (first.answered.response.followUp) await sendCard(context, first.answered.response.followUp);
+    // Before the follow-up: a chat that refuses it must not stop the other copies being redrawn.
     followLiveCards(deps, first.answered, reference, cardMessageId);
+    if (first.answered.response.followUp) await sendCard(context, first.answered.response.followUp);
     return;
   }
   await answerInvokeWithCard(context, workingCard(verb));

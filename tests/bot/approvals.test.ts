@@ -1,8 +1,8 @@
 import { allCardProblems } from '../cards/cardChecks';
-import { actionOf, cardText, executeActions, type FoundAction } from '../cards/cardWorld';
-import { caseSteps } from '../support/caseSteps';
+import { actionOf, cardText, executeActions } from '../cards/cardWorld';
 import { buildWorld, people } from '../support/world';
 import { cardOf, invokeCard, startBot } from './botHarness';
+import { contractFlow, managerChat, workerChat } from './contractFlow';
 
 /**
  * A contract passes between two people through the real /api/messages endpoint: the worker drafts
@@ -13,60 +13,17 @@ describe('contract approval between the worker and the manager', () => {
   let world: Awaited<ReturnType<typeof buildWorld>>;
   let harness: Awaited<ReturnType<typeof startBot>>;
 
-  const workerChat = `a:${people.worker}`;
-  const managerChat = `a:${people.manager}`;
-  const terms = (submit: FoundAction, purchaseId: string) => ({
-    ...submit.data,
-    targets: 'Stays in class through transitions\nUses the calm space when upset',
-    support: 'Weekly 1:1 sessions',
-    purchaseIds: purchaseId,
-    startDate: '2026-10-05',
-    reviewDate: '2026-12-10',
-  });
-
   beforeEach(async () => {
     world = await buildWorld();
     harness = await startBot(world.deps, { notifyThroughTeams: true });
   });
   afterEach(async () => harness.close());
 
-  /** A case at step 7 on the worker's caseload; both people have the app (their chats are known). */
-  async function caseReadyForContract() {
-    const steps = caseSteps(world);
-    const opened = await steps.refer();
-    const caseId = opened.case.id;
-    await steps.allocate(caseId);
-    await steps.informationReturned(caseId);
-    await steps.observe(caseId);
-    await steps.schoolMeeting(caseId);
-    await steps.homeVisit(caseId);
-    await steps.observe(caseId, '2026-09-30');
-    await harness.install(people.worker);
-    await harness.install(people.manager);
-    await harness.bot.drain();
-    const [silver] = (await world.deps.stores.purchases.find({ schoolId: opened.case.schoolId })).filter((p) => p.packageCode === 'silver');
-    return { caseId, reference: opened.case.reference, purchaseId: silver?.id ?? '' };
-  }
-
-  /** The worker opens the draft form on their case card (message `worker-case-card`) and sends it. */
-  async function workerDrafts(caseId: string, purchaseId: string) {
-    const form = invokeCard((await harness.click(people.worker, 'contract-draft.open', { caseId }, 'worker-case-card')).body);
-    const submit = actionOf(form, 'contract-draft.submit');
-    const drafted = invokeCard((await harness.click(people.worker, 'contract-draft.submit', terms(submit, purchaseId), 'worker-case-card')).body);
-    await harness.bot.drain();
-    return drafted;
-  }
-
-  /** The card the manager was sent proactively: the contract itself, with its message id. */
-  function managerApprovalMessage() {
-    const sent = harness.connector.sent.filter((s) => s.method === 'POST' && s.conversationId === managerChat);
-    const approval = sent.reverse().find((s) => cardText(cardOf(s)).includes('Outreach Contract, version 1'));
-    if (!approval) throw new Error(`no approval card in the manager's chat: ${JSON.stringify(sent.map((s) => cardText(cardOf(s)).slice(0, 80)))}`);
-    return { id: approval.id, card: cardOf(approval) };
-  }
-
-  const redrawsIn = (conversationId: string, activityId: string) =>
-    harness.connector.sent.filter((s) => s.method === 'PUT' && s.conversationId === conversationId && s.activityId === activityId);
+  const flow = () => contractFlow(world, () => harness);
+  const caseReadyForContract = () => flow().caseReadyForContract();
+  const workerDrafts = (caseId: string, purchaseId: string) => flow().workerDrafts(caseId, purchaseId);
+  const managerApprovalMessage = () => flow().managerApprovalMessage();
+  const redrawsIn = (conversationId: string, activityId: string) => flow().redrawsIn(conversationId, activityId);
 
   it('the manager gets the contract in their chat with Approve / Request changes, and refresh.userIds naming the approvers', async () => {
     const { caseId, purchaseId } = await caseReadyForContract();
