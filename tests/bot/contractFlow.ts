@@ -26,20 +26,12 @@ export function contractFlow(world: World, harness: () => Harness) {
   return {
     /** A case at step 7 on the worker's caseload; both people have the app (their chats are known). */
     async caseReadyForContract() {
-      const steps = caseSteps(world);
-      const opened = await steps.refer();
-      const caseId = opened.case.id;
-      await steps.allocate(caseId);
-      await steps.informationReturned(caseId);
-      await steps.observe(caseId);
-      await steps.schoolMeeting(caseId);
-      await steps.homeVisit(caseId);
-      await steps.observe(caseId, '2026-09-30');
+      const { caseId, reference, schoolId } = await caseSteps(world).toStep(7);
       await harness().install(people.worker);
       await harness().install(people.manager);
       await harness().bot.drain();
-      const [silver] = (await world.deps.stores.purchases.find({ schoolId: opened.case.schoolId })).filter((p) => p.packageCode === 'silver');
-      return { caseId, reference: opened.case.reference, purchaseId: silver?.id ?? '' };
+      const [silver] = (await world.deps.stores.purchases.find({ schoolId })).filter((p) => p.packageCode === 'silver');
+      return { caseId, reference, purchaseId: silver?.id ?? '' };
     },
 
     /** The worker opens the draft form on their case card (message `worker-case-card`) and sends it. */

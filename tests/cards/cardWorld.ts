@@ -31,6 +31,12 @@ export async function buildCardWorld(now = '2026-09-14T09:00:00Z') {
   return { world, steps, act, ask };
 }
 
+/** A card world with one case of `worker` brought to `step` (see caseSteps.toStep). */
+export async function cardWorldWithCaseAt(step: Parameters<ReturnType<typeof caseSteps>['toStep']>[0], worker: Person = 'worker') {
+  const cw = await buildCardWorld();
+  return { ...cw, ...(await cw.steps.toStep(step, worker)) };
+}
+
 /** All the text a card shows, for `toContain` checks. */
 export function cardText(card: AdaptiveCardJson | undefined): string {
   const texts: string[] = [];

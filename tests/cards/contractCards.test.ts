@@ -3,22 +3,14 @@ import { viewCase } from '../../workflow';
 import { contractApprovalCard, contractViewAction } from '../../bot/cards/views/contractApprovalCard';
 import { people, value } from '../support/world';
 import { allCardProblems } from './cardChecks';
-import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
+import { actionOf, cardText, cardWorldWithCaseAt, executeActions, inputIds } from './cardWorld';
 
 /** A case of people.worker at step 7: observation, school meeting, home visit and a 2nd observation recorded. */
 async function caseAtStep7() {
-  const cw = await buildCardWorld();
-  const opened = await cw.steps.refer();
-  const id = opened.case.id;
-  await cw.steps.allocate(id);
-  await cw.steps.informationReturned(id);
-  await cw.steps.observe(id);
-  await cw.steps.schoolMeeting(id);
-  await cw.steps.homeVisit(id);
-  await cw.steps.observe(id, '2026-09-30');
-  const silver = (await cw.world.deps.stores.purchases.find({ schoolId: opened.case.schoolId })).find((p) => p.packageCode === 'silver');
+  const cw = await cardWorldWithCaseAt(7);
+  const silver = (await cw.world.deps.stores.purchases.find({ schoolId: cw.schoolId })).find((p) => p.packageCode === 'silver');
   if (!silver) throw new Error('the demo school has no Silver package');
-  return { ...cw, caseId: id, reference: opened.case.reference, schoolId: opened.case.schoolId, silverId: silver.id };
+  return { ...cw, silverId: silver.id };
 }
 
 const terms = (purchaseIds: string) => ({

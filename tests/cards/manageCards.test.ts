@@ -1,16 +1,9 @@
-import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
+import { actionOf, buildCardWorld, cardText, cardWorldWithCaseAt, executeActions, inputIds } from './cardWorld';
 import { people } from '../support/world';
 import { showDate } from '../../bot/cards/format';
 
 /** A case allocated to Harriet Lunde (the worker), at step 3. */
-async function caseAtStep3() {
-  const cw = await buildCardWorld();
-  const opened = await cw.steps.refer();
-  const caseId = opened.case.id;
-  await cw.steps.allocate(caseId, 'worker');
-  await cw.steps.informationReturned(caseId);
-  return { ...cw, caseId, reference: opened.case.reference };
-}
+const caseAtStep3 = () => cardWorldWithCaseAt(3);
 
 const verbsOn = (card: Parameters<typeof executeActions>[0]) => executeActions(card).map((a) => a.verb);
 

@@ -1,13 +1,6 @@
-import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
+import { actionOf, cardText, cardWorldWithCaseAt, executeActions, inputIds } from './cardWorld';
 
-async function caseAtStep3() {
-  const cw = await buildCardWorld();
-  const opened = await cw.steps.refer();
-  const id = opened.case.id;
-  await cw.steps.allocate(id, 'manager');
-  await cw.steps.informationReturned(id);
-  return { ...cw, caseId: id, reference: opened.case.reference };
-}
+const caseAtStep3 = () => cardWorldWithCaseAt(3, 'manager');
 
 const observation = {
   observedOn: '2026-09-21',

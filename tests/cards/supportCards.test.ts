@@ -1,6 +1,6 @@
 import { setConsent } from '../../workflow';
 import { people, value } from '../support/world';
-import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
+import { actionOf, buildCardWorld, cardText, cardWorldWithCaseAt, executeActions, inputIds } from './cardWorld';
 
 /** A case whose contract is in force (step 8), allocated to the worker (Harriet Lunde). */
 async function caseInForce() {
@@ -10,16 +10,7 @@ async function caseInForce() {
 }
 
 /** A case at step 5: the school meeting held, no home visit yet. */
-async function caseBeforeHomeVisit() {
-  const cw = await buildCardWorld();
-  const opened = await cw.steps.refer();
-  const id = opened.case.id;
-  await cw.steps.allocate(id);
-  await cw.steps.informationReturned(id);
-  await cw.steps.observe(id);
-  await cw.steps.schoolMeeting(id);
-  return { ...cw, caseId: id };
-}
+const caseBeforeHomeVisit = () => cardWorldWithCaseAt(5);
 
 const session = { deliveredOn: '2026-10-06', hours: '1.5', withWhom: 'pupil', summary: 'Practised the calm corner routine.' };
 

@@ -1,22 +1,11 @@
 import { alertIfCheckOutMissed } from '../../workflow';
 import { londonInstant } from '../../bot/cards/forms/checkInForm';
-import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
+import { actionOf, cardText, cardWorldWithCaseAt, executeActions, inputIds, type buildCardWorld } from './cardWorld';
 
 type CardWorld = Awaited<ReturnType<typeof buildCardWorld>>;
 
 /** A case allocated to the worker, brought to `step` (3 to 7) through the use cases. */
-async function caseAtStep(step: 3 | 4 | 5 | 6 | 7): Promise<CardWorld & { caseId: string; reference: string }> {
-  const cw = await buildCardWorld();
-  const opened = await cw.steps.refer();
-  const id = opened.case.id;
-  await cw.steps.allocate(id, 'worker');
-  await cw.steps.informationReturned(id);
-  if (step > 3) await cw.steps.observe(id);
-  if (step > 4) await cw.steps.schoolMeeting(id);
-  if (step > 5) await cw.steps.homeVisit(id);
-  if (step > 6) await cw.steps.observe(id, '2026-09-30');
-  return { ...cw, caseId: id, reference: opened.case.reference };
-}
+const caseAtStep = (step: 3 | 4 | 5 | 6 | 7) => cardWorldWithCaseAt(step);
 
 /** Opens the form and returns its submit action (data: caseId, requestKey, openedAtStep, carried data). */
 async function submitOf(cw: CardWorld, form: string, data: Record<string, string>) {
