@@ -30,16 +30,16 @@ describe('the Playground command', () => {
 });
 
 describe('PLAYGROUND settings', () => {
-  it('starts the Playground on 56150 by default with the embedded Graph', () => {
+  it("starts the manager's Playground on 56150 and the worker's on 56151 by default with the embedded Graph", () => {
     const result = parseConfig({});
-    expect(result.ok && result.value.playground).toEqual({ port: 56150 });
+    expect(result.ok && result.value.playground).toEqual({ port: 56150, workerPort: 56151 });
   });
 
   it('PLAYGROUND=off leaves it out, PLAYGROUND_PORT moves it', () => {
     const off = parseConfig({ PLAYGROUND: 'off' });
     expect(off.ok && 'playground' in off.value).toBe(false);
-    const moved = parseConfig({ PLAYGROUND_PORT: '40123' });
-    expect(moved.ok && moved.value.playground).toEqual({ port: 40123 });
+    const moved = parseConfig({ PLAYGROUND_PORT: '40123', PLAYGROUND_WORKER_PORT: '40124' });
+    expect(moved.ok && moved.value.playground).toEqual({ port: 40123, workerPort: 40124 });
   });
 
   it('never starts it in tenant mode', () => {
