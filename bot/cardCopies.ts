@@ -1,6 +1,6 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
-import type { WorkflowDeps } from '../workflow';
+import type { CardCopy, Versioned, WorkflowDeps } from '../workflow';
 import { errorSummary } from './backgroundWork';
 import type { BotDeps } from './botDeps';
 import { liveCard } from './cards';
@@ -39,24 +39,26 @@ export async function keepCardCopy(
 export async function redrawCardCopies(deps: BotDeps, subjects: readonly string[], answered?: { conversationId: string; activityId: string }): Promise<void> {
   for (const subject of subjects) {
     const copies = await deps.workflow.stores.cardCopies.find({ subject });
-    for (const copy of copies) {
-      if (copy.stale) continue;
-      if (answered && copy.activityId === answered.activityId && conversationIdOf(copy.reference) === answered.conversationId) continue;
-      const [viewer] = await deps.workflow.stores.staff.find({ userId: copy.viewerId });
-      const card = viewer ? await liveCard(deps.workflow, viewer, subject) : undefined;
-      if (!card) continue;
-      const reference = copy.reference as Partial<ConversationReference>;
-      try {
-        await deps.continueConversation(reference as ConversationReference, async (context) => {
-          await context.updateActivity({ ...cardMessage(card), id: copy.activityId, conversation: reference.conversation } as Parameters<TurnContext['updateActivity']>[0]);
-        });
-      } catch (error) {
-        if (!isGoneStatus(error)) {
-          deps.log.warn({ subject, copyId: copy.id, error: errorSummary(error) }, 'a card copy could not be redrawn');
-          continue;
-        }
-        await deps.workflow.stores.cardCopies.update(copy.id, { stale: true }, copy.etag);
-      }
+    const others = copies.filter((copy) => !copy.stale && !(answered && copy.activityId === answered.activityId && conversationIdOf(copy.reference) === answered.conversationId));
+    // Each copy is in its own chat: redraw them side by side, so one slow chat holds up no other.
+    await Promise.all(others.map((copy) => redrawCopy(deps, subject, copy)));
+  }
+}
+
+async function redrawCopy(deps: BotDeps, subject: string, copy: Versioned<CardCopy>): Promise<void> {
+  const [viewer] = await deps.workflow.stores.staff.find({ userId: copy.viewerId });
+  const card = viewer ? await liveCard(deps.workflow, viewer, subject) : undefined;
+  if (!card) return;
+  const reference = copy.reference as Partial<ConversationReference>;
+  try {
+    await deps.continueConversation(reference as ConversationReference, async (context) => {
+      await context.updateActivity({ ...cardMessage(card), id: copy.activityId, conversation: reference.conversation } as Parameters<TurnContext['updateActivity']>[0]);
+    });
+  } catch (error) {
+    if (!isGoneStatus(error)) {
+      deps.log.warn({ subject, copyId: copy.id, error: errorSummary(error) }, 'a card copy could not be redrawn');
+      return;
     }
+    await deps.workflow.stores.cardCopies.update(copy.id, { stale: true }, copy.etag);
   }
 }
