@@ -1,5 +1,5 @@
 import { alertIfCheckOutMissed } from '../../workflow';
-import { londonInstant } from '../../bot/cards/forms/checkInForm';
+import { plannedInstant } from '../../bot/cards/forms/checkInForm';
 import { actionOf, cardText, cardWorldWithCaseAt, executeActions, inputIds, type buildCardWorld } from './cardWorld';
 
 type CardWorld = Awaited<ReturnType<typeof buildCardWorld>>;
@@ -234,11 +234,11 @@ describe('lone working: check-in and check-out cards', () => {
   const visit = { visitDate: '2026-09-25', startTime: '14:00', endTime: '15:15' };
 
   it('turns a UK date and time into an instant, across the clock changes', () => {
-    expect(londonInstant('2026-09-25', '14:00')).toBe('2026-09-25T13:00:00Z');
-    expect(londonInstant('2026-11-20', '14:00')).toBe('2026-11-20T14:00:00Z');
-    expect(londonInstant('2026-10-25', '09:30')).toBe('2026-10-25T09:30:00Z');
-    expect(londonInstant('2026-03-29', '11:00:00')).toBe('2026-03-29T10:00:00Z');
-    expect(londonInstant('2026-09-25', undefined)).toBeUndefined();
+    expect(plannedInstant('2026-09-25', '14:00')).toBe('2026-09-25T13:00:00Z');
+    expect(plannedInstant('2026-11-20', '14:00')).toBe('2026-11-20T14:00:00Z');
+    expect(plannedInstant('2026-10-25', '09:30')).toBe('2026-10-25T09:30:00Z');
+    expect(plannedInstant('2026-03-29', '11:00:00')).toBe('2026-03-29T10:00:00Z');
+    expect(plannedInstant('2026-09-25', undefined)).toBeUndefined();
   });
 
   it('the check-in form asks for the date and the planned start and end, suggesting now, and says when the manager is alerted', async () => {

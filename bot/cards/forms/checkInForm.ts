@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CHECK_OUT_GRACE_MINUTES, checkIn, fail, workflowError, type RecordAdded, type Result } from '../../../workflow';
+import { CHECK_OUT_GRACE_MINUTES, IsoDate, WallClockTime, checkIn, fail, londonInstant, workflowError, type RecordAdded, type Result } from '../../../workflow';
 import { showInstant, todayIn } from '../format';
 import { recordedBy } from '../recordedBy';
 import fieldsTemplate from '../templates/checkInForm.json';
@@ -14,10 +14,11 @@ const zone = 'Europe/London';
  * A date (YYYY-MM-DD) and a time (HH:mm) typed in UK time as an ISO instant (UTC), or undefined
  * when either is missing. Something unreadable is passed on as typed, so the use case refuses it.
  */
-export function londonInstant(date: string | undefined, time: string | undefined): string | undefined {
+export function plannedInstant(date: string | undefined, time: string | undefined): string | undefined {
   if (!date || !time) return undefined;
-  const local = DateTime.fromISO(`${date}T${time}`, { zone });
-  return local.isValid ? (local.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined) : `${date}T${time}`;
+  const hhmm = time.slice(0, 5); // Teams may send HH:mm:ss
+  if (!IsoDate.safeParse(date).success || !WallClockTime.safeParse(hhmm).success) return `${date}T${time}`;
+  return londonInstant(date, hhmm).toISOString().replace('.000Z', 'Z');
 }
 
 /** The time now in UK time, rounded down to 5 minutes, as HH:mm; and an hour later. */
@@ -51,8 +52,8 @@ export const checkInVerbs = caseFormVerbs<RecordAdded>({
   defaults: (ctx) => ({ visitDate: todayIn(ctx.deps.clock.now()), ...suggestedTimes(ctx.deps.clock.now()) }),
   fields: (_ctx, _view, values) => expandFragment<unknown[]>(fieldsTemplate, { values, graceMinutes: CHECK_OUT_GRACE_MINUTES }),
   toInput: (v: FormValues) => ({
-    plannedStart: londonInstant(text(v, 'visitDate'), text(v, 'startTime')),
-    plannedEnd: londonInstant(text(v, 'visitDate'), text(v, 'endTime')),
+    plannedStart: plannedInstant(text(v, 'visitDate'), text(v, 'startTime')),
+    plannedEnd: plannedInstant(text(v, 'visitDate'), text(v, 'endTime')),
   }),
   run: async (ctx, input) => inFormTerms(await checkIn(ctx.deps, ctx.actor, input), input),
   recorded: async (ctx, added) => {
