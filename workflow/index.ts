@@ -19,7 +19,7 @@ export * from './ports/store';
 export * from './ports/stores';
 export * from './ports/services';
 export * from './process/steps';
-export { londonInstant, WallClockTime } from './calendar';
+export { londonInstant, readableDate, WallClockTime } from './calendar';
 export * from './usecases';
 export { hasRole, requireRole, seesAllCases } from './rules/access';
 export { universalOfferCheck, type CaseLedger } from './packages';

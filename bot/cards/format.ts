@@ -1,13 +1,10 @@
 import { DateTime } from 'luxon';
+import { readableDate } from '../../workflow';
 
 const zone = 'Europe/London';
 
 /** "Mon 21 Sep 2026" from a YYYY-MM-DD date. */
-export function showDate(isoDate: string | undefined): string {
-  if (!isoDate) return '';
-  const d = DateTime.fromISO(isoDate, { zone });
-  return d.isValid ? d.toFormat('ccc d LLL yyyy') : isoDate;
-}
+export const showDate = (isoDate: string | undefined): string => (isoDate ? readableDate(isoDate) : '');
 
 /** "21 Sep 2026, 14:05" in UK time, from an ISO instant. */
 export function showInstant(instant: string | undefined): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { updateOnce } from '../support/updateOnce';
 import { VersionConflict, workflowError } from '../../errors';
+import { readableDate } from '../../calendar';
 import type { Contract } from '../../model/contract';
 import type { Staff } from '../../model/staff';
 import type { Versioned } from '../../ports/store';
@@ -79,7 +80,7 @@ async function finishDecision(deps: WorkflowDeps, actor: Staff, decided: Version
   const worker = c.workerId ?? decided.createdBy;
   const summary =
     decision.outcome === 'approved'
-      ? `Contract version ${decided.version} for case ${c.reference} was approved. Support can begin on ${decided.startDate}.`
+      ? `Contract version ${decided.version} for case ${c.reference} was approved. Support can begin on ${readableDate(decided.startDate)}.`
       : `Contract version ${decided.version} for case ${c.reference} needs changes: ${decision.reason ?? ''}`;
   await notifyAll(deps, 'contract-decided', c, summary, [worker], `${decided.id}:${decision.id}`);
   await deps.channel.post({
