@@ -56,6 +56,24 @@ describe('contract approval between the worker and the manager', () => {
     expect((await world.deps.stores.cases.get(caseId))?.contractInForce).toBeDefined();
   });
 
+  it('the card\'s refresh (Teams calls contract.view for each viewer) draws the buttons for the approver only', async () => {
+    const { caseId, purchaseId } = await caseReadyForContract();
+    await workerDrafts(caseId, purchaseId);
+    const approval = managerApprovalMessage();
+    const refresh = approval.card.refresh as { action: { verb: string; data: Record<string, unknown> } };
+    const forManager = invokeCard((await harness.click(people.manager, refresh.action.verb, refresh.action.data, approval.id)).body);
+    const forWorker = invokeCard((await harness.click(people.worker, refresh.action.verb, refresh.action.data, 'worker-case-card')).body);
+    expect(executeActions(forManager).map((a) => a.title)).toEqual(expect.arrayContaining(['Approve', 'Send back for changes']));
+    expect(executeActions(forWorker).filter((a) => a.verb === 'contract-decision.submit')).toEqual([]);
+    expect(cardText(forWorker)).toContain('Awaiting approval by a manager');
+    await harness.bot.drain();
+    // Refreshing the same message keeps one copy of it, not one per refresh.
+    await harness.click(people.manager, refresh.action.verb, refresh.action.data, approval.id);
+    await harness.bot.drain();
+    const copies = await world.deps.stores.cardCopies.find({ subject: `contract:${String(refresh.action.data.contractId)}` });
+    expect(copies.filter((c) => c.activityId === approval.id)).toHaveLength(1);
+  });
+
   it('the worker clicking Approve on a copy (a forged or refreshed card) is refused by the handler and nothing changes', async () => {
     const { caseId, purchaseId } = await caseReadyForContract();
     await workerDrafts(caseId, purchaseId);
