@@ -9,22 +9,14 @@
  *
  * Usage: tsx tests/bench/cardInvokes.ts [--reps=N] (default 10).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Agent } from 'undici';
-import { startEmbeddedGraph } from '../../app/graph/embeddedGraph';
+import { readFileSync } from 'node:fs';
 import { interimCardAfterMs } from '../../app/bot/mountBot';
-import { randomIds } from '../../app/randomIds';
 import { workingCard, type AdaptiveCardJson } from '../../bot/cards';
-import { createGraphClient } from '../../graph/client/graphClient';
-import { defaultSiteHostname, defaultSitePath } from '../../graph/emulator/defaultSite';
-import { graphPorts } from '../../graph/graphPorts';
-import { provisionSite } from '../../graph/sharepoint/provision';
 import { cardOf, invokeCard, startBot } from '../bot/botHarness';
 import { actionOf, cardText } from '../cards/cardWorld';
 import { childDetails, caseSteps } from '../support/caseSteps';
-import { buildWorld, people } from '../support/world';
+import { people } from '../support/world';
+import { startBenchGraph } from './benchGraph';
 
 const latencies = [0, 100] as const;
 const reps = Number(process.argv.find((a) => a.startsWith('--reps='))?.slice('--reps='.length) ?? 10);
@@ -70,24 +62,9 @@ function rssOf(pid: number): number | undefined {
 
 async function main(): Promise<void> {
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a whole number of at least 1, not ${reps}`);
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'outreach-bench-invokes-'));
-  const embedded = await startEmbeddedGraph(dataDir);
-  const dispatcher = new Agent({ connect: { ca: embedded.caCertificate } });
-  const setLatency = async (latencyMs: number): Promise<void> => {
-    const res = await fetch(`${embedded.info.adminUrl}/faults`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${embedded.info.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ rate: 0, failAfterCommitRate: 0, latencyMs }),
-      dispatcher,
-    } as unknown as RequestInit);
-    if (!res.ok) throw new Error(`emulator faults: ${res.status} ${await res.text()}`);
-  };
+  const { embedded, world, setLatency, stop } = await startBenchGraph('bench-invokes');
   let harness: Awaited<ReturnType<typeof startBot>> | undefined;
   try {
-    await setLatency(0);
-    const client = createGraphClient({ baseUrl: embedded.info.baseUrl, getToken: async () => embedded.info.token, caCertificate: embedded.caCertificate, userAgent: 'NONISV|OutreachService|OutreachCases/bench', maxRetries: 10 });
-    const site = await provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath });
-    const world = await buildWorld('2026-09-14T09:00:00Z', { ...graphPorts(client, site, 'outreach@outreach.example.org'), ids: randomIds });
     const steps = caseSteps(world);
     const school = await world.schoolByUrn('100001');
     const silver = (await world.deps.stores.purchases.find({ schoolId: school.id })).find((p) => p.packageCode === 'silver');
@@ -178,9 +155,7 @@ async function main(): Promise<void> {
       (emulatorRss === undefined ? '' : `; emulator process RSS ${mb(emulatorRss)}`));
   } finally {
     await harness?.close();
-    await embedded.stop();
-    await dispatcher.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -4,16 +4,6 @@
  * x latency: what the use case would cost if only the network counted. Prints a markdown table.
  * Not a test: numbers vary with the machine; read them, don't assert them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Agent } from 'undici';
-import { startEmbeddedGraph } from '../../app/graph/embeddedGraph';
-import { randomIds } from '../../app/randomIds';
-import { createGraphClient } from '../../graph/client/graphClient';
-import { defaultSiteHostname, defaultSitePath } from '../../graph/emulator/defaultSite';
-import { graphPorts } from '../../graph/graphPorts';
-import { provisionSite } from '../../graph/sharepoint/provision';
 import {
   allocateCase,
   completeCase,
@@ -33,28 +23,15 @@ import {
   type Result,
 } from '../../workflow';
 import { childDetails, observation, referral } from '../support/caseSteps';
-import { buildWorld, key, people } from '../support/world';
+import { key, people } from '../support/world';
+import { startBenchGraph } from './benchGraph';
 
 const LATENCY_MS = 100;
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'outreach-bench-'));
-  const embedded = await startEmbeddedGraph(dataDir);
-  const dispatcher = new Agent({ connect: { ca: embedded.caCertificate } });
-  const admin = async (method: string, route: string, body?: unknown) => {
-    const res = await fetch(`${embedded.info.adminUrl}/${route}`, {
-      method,
-      headers: { Authorization: `Bearer ${embedded.info.token}`, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      dispatcher,
-    } as unknown as RequestInit);
-    return res.status === 204 ? undefined : res.json();
-  };
+  const { world, admin, setLatency, stop } = await startBenchGraph('bench');
   try {
-    const client = createGraphClient({ baseUrl: embedded.info.baseUrl, getToken: async () => embedded.info.token, caCertificate: embedded.caCertificate, userAgent: 'NONISV|OutreachService|OutreachCases/bench' });
-    const site = await provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath });
-    const world = await buildWorld('2026-09-14T09:00:00Z', { ...graphPorts(client, site, 'outreach@outreach.example.org'), ids: randomIds });
-    await admin('PUT', 'faults', { latencyMs: LATENCY_MS });
+    await setLatency(LATENCY_MS);
     const [adminUser, manager, worker] = await Promise.all([world.staff(people.admin), world.staff(people.manager), world.staff(people.worker)]);
     const school = await world.schoolByUrn('100001');
     const silver = (await world.deps.stores.purchases.find({ schoolId: school.id })).find((p) => p.packageCode === 'silver');
@@ -107,9 +84,7 @@ async function main(): Promise<void> {
     console.log('|---|---:|---:|---:|---:|');
     for (const row of rows) console.log(row);
   } finally {
-    await embedded.stop();
-    await dispatcher.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 
