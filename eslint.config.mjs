@@ -8,6 +8,11 @@ const noEnv = {
   message: 'Only app/ reads process.env: take settings from the parsed config.',
 };
 const only = (message, group) => ({ group, message });
+/** Outside its own folder, the embedded Graph is reached only through its package's public entry. */
+const viaPublicEntry = only(
+  "Use the embedded Graph's public entry, '@outreach/graph-emulator', not its files.",
+  ['**/packages/graph-emulator', '**/packages/graph-emulator/**', '@outreach/graph-emulator/*'],
+);
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', '.data/', 'tab/client/dist/', '**/*.js', '**/*.mjs'] },
@@ -29,6 +34,7 @@ export default tseslint.config(
           { regex: '^(?!(zod|luxon)(/|$)|\\.\\.?/)', message: 'workflow/ is pure: it may import only zod and luxon.' },
           only('workflow/ may not import graph/, bot/, tab/, app/ or tests/.', layer(['graph', 'bot', 'tab', 'app', 'tests'])),
           only('workflow/ does no I/O.', ['node:*', 'fs', 'http', 'https', 'net', 'child_process']),
+          viaPublicEntry,
         ],
       }],
     },
@@ -38,7 +44,7 @@ export default tseslint.config(
     ignores: ['graph/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [only('graph/ may import workflow/ only (no bot/, tab/, app/, tests/).', layer(['bot', 'tab', 'app', 'tests']))],
+        patterns: [only('graph/ may import workflow/ only (no bot/, tab/, app/, tests/).', layer(['bot', 'tab', 'app', 'tests'])), viaPublicEntry],
       }],
     },
   },
@@ -50,6 +56,7 @@ export default tseslint.config(
         patterns: [
           only('bot/ may import workflow/ only (no graph/, tab/, app/, tests/).', layer(['graph', 'tab', 'app', 'tests'])),
           only('bot/ uses workflow/ through its index (workflow/index.ts): export what it needs there rather than reaching into workflow internals.', ['**/workflow/*', '**/workflow/**']),
+          viaPublicEntry,
         ],
       }],
     },
@@ -72,7 +79,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ['app/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', '**/*.test.ts', 'graph/emulator/**/*.ts'],
+    files: ['packages/graph-emulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [only('The embedded Graph is its own package: it imports only its own dependencies, nothing of the product.', [...layer(['workflow', 'graph', 'bot', 'tab', 'app', 'tests', 'manifest', 'scripts']), '../../../*'])],
+      }],
+    },
+  },
+  {
+    files: ['app/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', 'manifest/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [viaPublicEntry] }] },
+  },
+  {
+    files: ['app/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', '**/*.test.ts', 'packages/graph-emulator/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -1,12 +1,11 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import path from 'node:path';
 import { createGraphClient } from '../../graph/client/graphClient';
-import { defaultSiteHostname, defaultSitePath } from '../../graph/emulator/defaultSite';
 import { graphPorts, type GraphPorts } from '../../graph/graphPorts';
 import { provisionSite, type ProvisionedSite } from '../../graph/sharepoint/provision';
 import type { Config } from '../config';
 import { appVersion } from '../version';
-import { attachEmbeddedGraph, startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
+import { attachToEmulator, defaultSiteHostname, defaultSitePath, startEmulatorProcess, type EmbeddedGraph } from '@outreach/graph-emulator';
 import { tenantTokenSource } from './tenantToken';
 
 export interface ConnectedGraph {
@@ -40,7 +39,7 @@ export async function connectGraph(config: Config): Promise<ConnectedGraph> {
     };
   }
   const emulatorDir = path.resolve(config.dataDir, 'emulator');
-  const embedded = config.graph.emulatorUrl ? attachEmbeddedGraph(emulatorDir, config.graph.emulatorUrl) : await startEmbeddedGraph(emulatorDir);
+  const embedded = config.graph.emulatorUrl ? attachToEmulator(emulatorDir, config.graph.emulatorUrl) : await startEmulatorProcess(emulatorDir);
   try {
     const client = createGraphClient({
       baseUrl: embedded.info.baseUrl,

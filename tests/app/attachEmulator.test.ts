@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../app/config';
 import { connectGraph } from '../../app/graph/connectGraph';
-import { startEmbeddedGraph } from '../../app/graph/embeddedGraph';
+import { startEmulatorProcess } from '@outreach/graph-emulator';
 
 jest.setTimeout(60_000);
 
 describe('GRAPH_EMULATOR_URL points the app at an embedded Graph that is already running', () => {
   it('connects, provisions and reports it, reading the token and certificate from the data folder', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'outreach-attach-'));
-    const running = await startEmbeddedGraph(path.join(dataDir, 'emulator'));
+    const running = await startEmulatorProcess(path.join(dataDir, 'emulator'));
     try {
       const config = parseConfig({ DATA_DIR: dataDir, GRAPH_EMULATOR_URL: running.info.baseUrl });
       if (!config.ok) throw new Error(JSON.stringify(config.error));

@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Agent } from 'undici';
-import { startEmbeddedGraph } from '../../app/graph/embeddedGraph';
 import { randomIds } from '../../app/randomIds';
 import { createGraphClient } from '../../graph/client/graphClient';
-import { defaultSiteHostname, defaultSitePath } from '../../graph/emulator/defaultSite';
+import { defaultSiteHostname, defaultSitePath, startEmulatorProcess } from '@outreach/graph-emulator';
 import { graphPorts } from '../../graph/graphPorts';
 import { provisionSite } from '../../graph/sharepoint/provision';
 import { buildWorld } from '../support/world';
@@ -17,7 +16,7 @@ import { buildWorld } from '../support/world';
  */
 export async function startBenchGraph(name: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), `outreach-${name}-`));
-  const embedded = await startEmbeddedGraph(dataDir);
+  const embedded = await startEmulatorProcess(dataDir);
   const dispatcher = new Agent({ connect: { ca: embedded.caCertificate } });
   /** The emulator's control routes (faults, request log). */
   const admin = async (method: string, route: string, body?: unknown): Promise<unknown> => {

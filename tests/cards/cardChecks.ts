@@ -3,7 +3,8 @@ import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 
-const schemas = path.resolve(__dirname, '../../../shared/reference/schemas');
+/** The Adaptive Cards schema and Teams host configs, copied beside these tests (schemas/SOURCE.md). */
+const schemas = path.join(__dirname, 'schemas');
 
 /**
  * The official Adaptive Cards 1.5 schema (draft-06, `additionalProperties: false`), with the

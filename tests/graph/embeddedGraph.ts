@@ -3,14 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Agent } from 'undici';
 import { createGraphClient } from '../../graph/client/graphClient';
-import { createMetadataChecker } from '../../graph/emulator/checkerFactory';
-import { defaultSiteHostname, defaultSitePath } from '../../graph/emulator/defaultSite';
-import { silentLogger } from '../../graph/emulator/http/logger';
-import { startEmulatorServer, type RunningEmulator } from '../../graph/emulator/runtime/startServer';
+import { createMetadataChecker, defaultSiteHostname, defaultSitePath, silentLogger, startEmulatorServer, type RunningEmulator } from '@outreach/graph-emulator';
 import { graphPorts } from '../../graph/graphPorts';
 import { provisionSite } from '../../graph/sharepoint/provision';
-
-const repoRoot = path.resolve(__dirname, '..', '..');
 
 export interface FaultSettings {
   rate?: number;
@@ -27,7 +22,7 @@ export interface FaultSettings {
  */
 export async function startEmbeddedGraph() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'outreach-graph-'));
-  const running: RunningEmulator = await startEmulatorServer({ dataDir, port: 0, checker: createMetadataChecker(repoRoot), logger: silentLogger, pid: process.pid });
+  const running: RunningEmulator = await startEmulatorServer({ dataDir, port: 0, checker: createMetadataChecker(), logger: silentLogger, pid: process.pid });
   const ca = readFileSync(running.info.caCertPath, 'utf8');
   const client = createGraphClient({
     baseUrl: running.info.baseUrl,

@@ -1,7 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import path from 'node:path';
+import { bulkInsertListItems } from '@outreach/graph-emulator';
 import { allocateCase, myCases, setConsent, submitReferral } from '../../workflow';
-import { EmulatorStore } from '../../graph/emulator/store/emulatorStore';
 import { randomIds } from '../../app/randomIds';
 import { sampleCase } from '../contract/samples';
 import { referral } from '../support/caseSteps';
@@ -79,7 +78,6 @@ describe('the process through the SharePoint adapters on the embedded Graph', ()
   it('with 6,000 cases in the list, the caseload queries still answer through indexed filters', async () => {
     const w = await world();
     const listId = graph.site.listPaths.cases.split('/').at(-1) as string;
-    const seeding = EmulatorStore.open(path.join(graph.dataDir, 'graph.sqlite'), new Date());
     const many = Array.from({ length: 6000 }, (_, i) => {
       const reference = `OC-25-${i.toString(36).toUpperCase().padStart(5, '0')}`;
       const payload = { ...sampleCase(i), reference, childId: `child-${i}`, schoolId: 'school-x', status: i % 10 === 0 ? 'open' : 'closed', workerId: i % 10 === 0 ? people.otherWorker : people.dsl };
@@ -94,8 +92,7 @@ describe('the process through the SharePoint adapters on the embedded Graph', ()
         Status: payload.status,
       };
     });
-    seeding.items.insertMany(listId, many, 'seed', new Date());
-    seeding.close();
+    bulkInsertListItems(graph.dataDir, listId, many);
     const mine = await w.deps.stores.cases.find({ workerId: people.otherWorker, status: 'open' });
     expect(mine).toHaveLength(600);
     const worker = await w.staff(people.worker);

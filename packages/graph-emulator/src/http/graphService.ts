@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { EmulatorClock } from '../controls/clock';
+import type { GraphMetadataChecker } from '../csdl/types';
+import type { FaultInjector, InjectedFault } from '../controls/faults';
+import type { RequestLog } from '../controls/requestLog';
+import { parseQueryOptions } from '../query/queryOptions';
+import type { EmulatorStore } from '../store/emulatorStore';
+import { GraphError, graphErrorBody } from './graphError';
+import { isWrite, type GraphRequest, type GraphResponse } from './graphRequest';
+import type { EmulatorLogger } from './logger';
+import { normalizePath } from './normalizePath';
+import type { Route } from './route';
+import { matchRoute } from './router';
+
+export interface GraphServiceDeps {
+  store: EmulatorStore;
+  checker: GraphMetadataChecker;
+  clock: EmulatorClock;
+  faults: FaultInjector;
+  requests: RequestLog;
+  logger: EmulatorLogger;
+  routes: readonly Route[];
+}
+
+export interface ServeOptions {
+  baseUrl: string;
+  /** Set when serving a sub-request of a `$batch`. */
+  batchRequestId?: string;
+}
+
+/**
+ * Serves one Graph request (top-level or inside a batch): faults, the metadata check, the route, then the
+ * fail-after-commit fault; every answer is logged and carries Graph's request-id headers.
+ */
+export class GraphService {
+  constructor(private readonly deps: GraphServiceDeps) {}
+
+  serve(req: GraphRequest, options: ServeOptions): GraphResponse {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const clientRequestId = req.headers['client-request-id'] ?? requestId;
+    let fault: 'injected' | 'afterCommit' | undefined;
+    let response: GraphResponse;
+    try {
+      const injected = this.deps.faults.beforeServing();
+      if (injected) {
+        fault = 'injected';
+        response = this.faultResponse(injected, requestId, clientRequestId);
+      } else {
+        response = this.dispatch(req, options.baseUrl);
+        const committedWrite = isWrite(req.method) && response.status >= 200 && response.status < 300;
+        const afterCommit = committedWrite ? this.deps.faults.afterCommit() : undefined;
+        if (afterCommit) {
+          fault = 'afterCommit';
+          response = this.faultResponse(afterCommit, requestId, clientRequestId);
+        }
+      }
+    } catch (e) {
+      response = this.errorResponse(e, req, requestId, clientRequestId);
+    }
+    response = { ...response, headers: { ...response.headers, 'request-id': requestId, 'client-request-id': clientRequestId } };
+    this.deps.requests.record({
+      at: this.deps.clock.now().toISOString(),
+      method: req.method,
+      path: req.path,
+      status: response.status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      ...(options.batchRequestId !== undefined ? { batchRequestId: options.batchRequestId } : {}),
+      ...(fault ? { fault } : {}),
+    });
+    return response;
+  }
+
+  private dispatch(req: GraphRequest, baseUrl: string): GraphResponse {
+    const checked = this.deps.checker.check({ method: req.method, path: req.path, body: Buffer.isBuffer(req.body) ? undefined : req.body });
+    if (!checked.ok) throw new GraphError(checked.status, checked.code, checked.message);
+    const canonical = normalizePath(req.path, this.deps.store);
+    const match = matchRoute(this.deps.routes, req.method, canonical);
+    if (!match) throw new GraphError(501, 'notImplemented', `The Graph emulator does not implement ${req.method} ${req.path}.`);
+    if ('methodNotAllowed' in match) throw new GraphError(405, 'BadRequest', `The Graph emulator does not support ${req.method} on ${req.path}.`);
+    const options = parseQueryOptions(req.query, match.route.query);
+    return match.route.handle({ req, params: match.params, options, store: this.deps.store, clock: this.deps.clock, baseUrl });
+  }
+
+  private faultResponse(f: InjectedFault, requestId: string, clientRequestId: string): GraphResponse {
+    return {
+      status: f.status,
+      headers: { 'retry-after': String(f.retryAfterSeconds) },
+      body: graphErrorBody(f.code, f.message, { requestId, clientRequestId }, this.deps.clock.now()),
+    };
+  }
+
+  private errorResponse(e: unknown, req: GraphRequest, requestId: string, clientRequestId: string): GraphResponse {
+    if (e instanceof GraphError) {
+      return { status: e.status, headers: e.headers, body: graphErrorBody(e.code, e.message, { requestId, clientRequestId }, this.deps.clock.now()) };
+    }
+    this.deps.logger.error({ err: e, method: req.method, path: req.path }, 'emulator handler failed');
+    return {
+      status: 500,
+      body: graphErrorBody('generalException', 'General exception while processing.', { requestId, clientRequestId }, this.deps.clock.now()),
+    };
+  }
+}

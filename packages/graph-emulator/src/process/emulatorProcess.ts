@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { runtimeInfoSchema, runtimeInfoPath, type EmulatorRuntimeInfo } from '../runtime/runtimeInfo';
+
+/** The emulator's program (src/main.ts), run with tsx like the app; tsx is found from the package's folder up. */
+const packageRoot = path.resolve(__dirname, '..', '..');
+const program = path.join(packageRoot, 'src', 'main.ts');
+const START_TIMEOUT_MS = 60_000;
+
+export interface EmbeddedGraph {
+  info: EmulatorRuntimeInfo;
+  caCertificate: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the embedded Graph in its own process (better-sqlite3 is synchronous: in the app's
+ * process it would stall every request) and waits for the one JSON line it prints when ready.
+ */
+export async function startEmulatorProcess(dataDir: string): Promise<EmbeddedGraph> {
+  const child = spawn(process.execPath, ['--import', 'tsx', program, '--data-dir', path.resolve(dataDir), '--port', '0'], {
+    cwd: packageRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const info = await firstLine(child);
+  return { info, caCertificate: readFileSync(info.caCertPath, 'utf8'), stop: () => stopChild(child) };
+}
+
+/** An embedded Graph someone else started (GRAPH_EMULATOR_URL): its token and certificate are in its data folder. */
+export function attachToEmulator(dataDir: string, url: string): EmbeddedGraph {
+  const file = runtimeInfoPath(dataDir);
+  if (!existsSync(file)) throw new Error(`GRAPH_EMULATOR_URL is set but ${file} does not exist: start the emulator with --data-dir ${dataDir}.`);
+  const info = runtimeInfoSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  if (new URL(info.baseUrl).origin !== new URL(url).origin) {
+    throw new Error(`GRAPH_EMULATOR_URL (${url}) is not the emulator recorded in ${file} (${info.baseUrl}).`);
+  }
+  return { info, caCertificate: readFileSync(info.caCertPath, 'utf8'), stop: async () => undefined };
+}
+
+function firstLine(child: ChildProcess): Promise<EmulatorRuntimeInfo> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The embedded Graph did not start within 60 s')), START_TIMEOUT_MS);
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve(runtimeInfoSchema.parse(JSON.parse(line)));
+      } catch (error) {
+        reject(new Error(`The embedded Graph printed something unexpected at start: ${String(error)}`));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The embedded Graph exited with code ${code} before it was ready`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+  });
+}
