@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -47,6 +47,10 @@ describe('Graph emulator as its own HTTPS process', () => {
       expect(anonymous.statusCode).toBe(401);
       await anonymous.body.dump();
       await dispatcher.close();
+      // graph.sqlite is world-readable: the data folder holds case data, so every file is the owner's only.
+      const modes = readdirSync(dataDir).map((name) => [name, (statSync(join(dataDir, name)).mode & 0o777).toString(8)]);
+      expect(modes.map(([name]) => name)).toEqual(expect.arrayContaining(['graph.sqlite', 'emulator.json', 'emulator-key.pem', 'emulator-cert.pem', 'emulator-token']));
+      expect(modes.filter(([, mode]) => mode !== '600')).toEqual([]);
     } finally {
       await stopProcess(first.child);
     }
