@@ -29,6 +29,7 @@ describe('config defaults', () => {
         service: { name: 'Outreach Service', mailbox: 'outreach@outreach.example.org' },
         playground: { port: 56150, workerPort: 56151 },
         teamChannel: { channelId: 'playground-channel-referrals' },
+        rateLimits: { perPersonPerMinute: 120, perAddressPerMinute: 600 },
       },
     });
   });
@@ -119,8 +120,9 @@ describe('tenant settings are all or nothing', () => {
     ]);
   });
 
-  it('half a bot credential pair is rejected even without a tenant', () => {
-    expect(problemsOf({ BOT_ID: tenant.BOT_ID })).toEqual([{ setting: 'bot settings', message: 'incomplete, missing BOT_PASSWORD.' }]);
+  it('half a bot credential pair is rejected in tenant mode', () => {
+    const { BOT_PASSWORD: _p, ...rest } = tenant;
+    expect(problemsOf(rest)).toEqual([{ setting: 'bot settings', message: 'incomplete, missing BOT_PASSWORD (required in tenant mode).' }]);
   });
 
   it('a tenant and an emulator URL together are rejected', () => {
@@ -131,5 +133,37 @@ describe('tenant settings are all or nothing', () => {
     const text = formatConfigProblems(problemsOf({ CLIENT_SECRET: tenant.CLIENT_SECRET, BOT_PASSWORD: tenant.BOT_PASSWORD }));
     expect(text).not.toContain(tenant.CLIENT_SECRET);
     expect(text).not.toContain(tenant.BOT_PASSWORD);
+  });
+});
+
+describe('Start-up messages are unclear: bot credentials without a tenant', () => {
+  it('BOT_ID and BOT_PASSWORD without tenant settings refuse to start, naming them and the tenant settings to add', () => {
+    const text = formatConfigProblems(problemsOf({ BOT_ID: tenant.BOT_ID, BOT_PASSWORD: tenant.BOT_PASSWORD }));
+    expect(text).toBe(
+      'Invalid configuration:\n' +
+        '  bot settings: BOT_ID and BOT_PASSWORD are used only in tenant mode: also set TENANT_ID, CLIENT_ID, CLIENT_SECRET and SITE_ID (or SITE_HOSTNAME and SITE_PATH), or unset BOT_ID and BOT_PASSWORD to use the embedded Graph.',
+    );
+    expect(text).not.toContain(tenant.BOT_PASSWORD);
+  });
+
+  it.each([['BOT_ID', { BOT_ID: tenant.BOT_ID }], ['BOT_PASSWORD', { BOT_PASSWORD: tenant.BOT_PASSWORD }]])('%s alone without a tenant is refused too', (name, env) => {
+    expect(problemsOf(env)).toEqual([{ setting: 'bot settings', message: expect.stringMatching(new RegExp(`^${name} is used only in tenant mode: .* or unset ${name} to use the embedded Graph\\.$`)) }]);
+  });
+
+  it('with an emulator URL (still the embedded Graph) they are refused as well', () => {
+    expect(problemsOf({ GRAPH_EMULATOR_URL: 'https://127.0.0.1:8443', BOT_ID: tenant.BOT_ID, BOT_PASSWORD: tenant.BOT_PASSWORD }).map((p) => p.setting)).toEqual(['bot settings']);
+  });
+});
+
+describe('rate limits', () => {
+  it('are read per minute, per person and per address', () => {
+    const result = parseConfig({ RATE_LIMIT_PER_PERSON: '30', RATE_LIMIT_PER_ADDRESS: '5000' });
+    expect(result.ok && result.value.rateLimits).toEqual({ perPersonPerMinute: 30, perAddressPerMinute: 5000 });
+  });
+
+  it.each(['0', '-5', '1.5', 'lots'])('RATE_LIMIT_PER_PERSON=%s is refused, naming the setting', (value) => {
+    expect(problemsOf({ RATE_LIMIT_PER_PERSON: value })).toEqual([
+      { setting: 'RATE_LIMIT_PER_PERSON', message: 'must be a whole number of requests a minute, from 1 to 9999999' },
+    ]);
   });
 });

@@ -19,6 +19,15 @@ const port = z
   .transform(Number)
   .pipe(z.number().max(65535, { error: portMessage }));
 
+const perMinute = (what: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/, { error: `must be a whole number of ${what} a minute, from 1 to 9999999` })
+    .transform(Number);
+
+/** Limits that a person working fast never meets, but a runaway client or script does. */
+export const defaultRateLimits = { perPersonPerMinute: 120, perAddressPerMinute: 600 } as const;
+
 const guid = (what: string) => z.guid({ error: `must be a GUID (the ${what} from the Entra app registration)` });
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -73,18 +82,24 @@ export const settingsShape = {
     .describe('Use an already running embedded Graph at this URL instead of starting one. Not with tenant settings.'),
   BOT_ID: guid('bot application id')
     .optional()
-    .describe('Bot application (client) id. Required in tenant mode; set with BOT_PASSWORD.'),
-  BOT_PASSWORD: z.string().min(1).optional().describe('Bot client secret. Required in tenant mode; set with BOT_ID.'),
+    .describe('Tenant mode: bot application (client) id, with BOT_PASSWORD; required there. Without tenant settings the app refuses to start if it is set.'),
+  BOT_PASSWORD: z.string().min(1).optional().describe('Tenant mode: bot client secret, with BOT_ID; required there. Without tenant settings the app refuses to start if it is set.'),
   PLAYGROUND: z
     .enum(switches, { error: `must be one of ${switches.join(', ')}` })
     .default('on')
     .describe('With the embedded Graph, also start the Microsoft 365 Agents Playground (a local Teams-like chat) against the bot. Never started in tenant mode.'),
   PLAYGROUND_PORT: port
     .default(56150)
-    .describe('Port of the Agents Playground page (http://localhost:<port>); if taken, the Playground picks another and /healthz says which.'),
+    .describe('Port of the Agents Playground page (http://localhost:<port>); if taken, the Playground picks another and /healthz/details (on this machine only) says which.'),
   PLAYGROUND_WORKER_PORT: port
     .default(56151)
-    .describe('Port of a second Agents Playground, as the demo outreach worker Harriet Lunde, so that what passes between a worker and the manager can be tried in two windows; if taken, another is picked and /healthz says which.'),
+    .describe('Port of a second Agents Playground, as the demo outreach worker Harriet Lunde, so that what passes between a worker and the manager can be tried in two windows; if taken, another is picked and /healthz/details (on this machine only) says which.'),
+  RATE_LIMIT_PER_PERSON: perMinute('requests')
+    .default(defaultRateLimits.perPersonPerMinute)
+    .describe('Requests a minute one person (the Entra user of an activity) may send to the bot; beyond it a card click answers a card asking them to wait, a message gets one "wait N seconds" reply, and anything else HTTP 429 with Retry-After.'),
+  RATE_LIMIT_PER_ADDRESS: perMinute('requests')
+    .default(defaultRateLimits.perAddressPerMinute)
+    .describe('Requests a minute from one network address to /api/...; beyond it HTTP 429 with Retry-After. Behind a proxy (App Service\'s front end) every request has the same address, so this is a ceiling for the whole service.'),
   TEAM_CHANNEL_ID: z
     .string()
     .trim()
@@ -142,13 +157,16 @@ const checkCombinations = (s: Settings, ctx: z.RefinementCtx) => {
     }
   }
   const botGiven = present(s, botSettings);
-  if (botGiven.length === 1 || (tenantGiven && botGiven.length === 0)) {
-    const missing = botSettings.filter((n) => s[n] === undefined);
+  if (!tenantGiven && botGiven.length > 0) {
+    const given = botGiven.join(' and ');
     ctx.addIssue({
       code: 'custom',
       path: ['bot settings'],
-      message: `incomplete, missing ${missing.join(', ')}${tenantGiven ? ' (required in tenant mode)' : ''}.`,
+      message: `${given} ${botGiven.length > 1 ? 'are' : 'is'} used only in tenant mode: also set ${tenantCore.join(', ')} and SITE_ID (or SITE_HOSTNAME and SITE_PATH), or unset ${given} to use the embedded Graph.`,
     });
+  } else if (tenantGiven && botGiven.length < botSettings.length) {
+    const missing = botSettings.filter((n) => s[n] === undefined);
+    ctx.addIssue({ code: 'custom', path: ['bot settings'], message: `incomplete, missing ${missing.join(', ')} (required in tenant mode).` });
   }
 };
 
@@ -170,6 +188,13 @@ export interface Config {
   playground?: { port: number; workerPort: number };
   /** Where case events are posted for the team (reference only). */
   teamChannel?: { channelId: string };
+  rateLimits: RateLimits;
+}
+
+/** Requests a minute, per person (bot activities) and per network address (everything under /api). */
+export interface RateLimits {
+  perPersonPerMinute: number;
+  perAddressPerMinute: number;
 }
 
 const toConfig = (s: Settings): Config => {
@@ -194,6 +219,7 @@ const toConfig = (s: Settings): Config => {
     ...(s.BOT_ID && s.BOT_PASSWORD ? { bot: { id: s.BOT_ID, password: s.BOT_PASSWORD } } : {}),
     ...(graph.mode === 'embedded' && s.PLAYGROUND === 'on' ? { playground: { port: s.PLAYGROUND_PORT, workerPort: s.PLAYGROUND_WORKER_PORT } } : {}),
     ...teamChannelOf(s, graph.mode),
+    rateLimits: { perPersonPerMinute: s.RATE_LIMIT_PER_PERSON, perAddressPerMinute: s.RATE_LIMIT_PER_ADDRESS },
   };
 };
 

@@ -1,8 +1,9 @@
 import { createBotAdapter, type BotAuth } from './bot/botAdapter';
 import { mountBot } from './bot/mountBot';
 import { formatConfigProblems, parseConfig, type Config } from './config';
+import { prepareDataDir, privateFilesUmask } from './dataDir';
 import { connectGraph } from './graph/connectGraph';
-import { listen } from './listen';
+import { listen, listenHost } from './listen';
 import { createLogger } from './logger';
 import { startLocalTeamsClient } from './playground/localTeamsClient';
 import { createServer } from './server';
@@ -17,21 +18,27 @@ const main = async (): Promise<void> => {
     process.exitCode = 1;
     return;
   }
-  const { port, logLevel, nodeEnv } = config.value;
+  const { port, logLevel, nodeEnv, rateLimits } = config.value;
   const logger = createLogger({ logLevel });
+  // Inherited by the embedded Graph and the Playground: graph.sqlite, keys and logs are the user's alone.
+  process.umask(privateFilesUmask);
   let graph: Awaited<ReturnType<typeof connectGraph>> | undefined;
   try {
+    if (config.value.graph.mode === 'embedded' && prepareDataDir(config.value.dataDir).closed) {
+      logger.warn({ dataDir: config.value.dataDir }, 'DATA_DIR was open to other users: it is now for this user only (0700)');
+    }
     graph = await connectGraph(config.value);
     logger.info({ graph: graph.health }, 'connected to Microsoft Graph');
     const botAdapter = createBotAdapter(botAuth(config.value));
     const workflow = await startWorkflow(config.value, graph, logger, botAdapter);
-    const bot = mountBot(workflow, botAdapter, logger);
-    // /healthz reads this at each request: the Playground's entry is added once it is up (it needs the bot's URL).
-    const health: Record<string, unknown> = { graph: graph.health, bot: bot.health };
-    const app = createServer({ logger, version: appVersion, health, mounts: [bot] });
-    const { server, url } = await listen(app, port);
+    const bot = mountBot(workflow, botAdapter, logger, { rateLimits });
+    // /healthz/details (embedded only, on this machine only) reads this at each request: the
+    // Playground's entry is added once it is up (it needs the bot's URL).
+    const details: Record<string, unknown> | undefined = graph.health.mode === 'embedded' ? { graph: graph.health, bot: bot.health } : undefined;
+    const app = createServer({ logger, version: appVersion, ...(details ? { details } : {}), mounts: [bot], rateLimits });
+    const { server, url } = await listen(app, port, listenHost(config.value.graph));
     const teamsClient = await startLocalTeamsClient(config.value, url, logger);
-    if (teamsClient) health.teamsClient = teamsClient.health;
+    if (teamsClient && details) details.teamsClient = teamsClient.health;
     const connected = graph;
     installShutdown({
       signals: process,

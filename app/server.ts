@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
+import helmet from 'helmet';
+import { defaultRateLimits, type RateLimits } from './config';
 import type { AppLogger } from './logger';
+import { addressLimit } from './rateLimits';
 
 /** A router the composition root mounts under a path (bot endpoint, tab API, ...). */
 export interface Mount {
@@ -13,12 +16,27 @@ export interface ServerDeps {
   logger: AppLogger;
   version: string;
   /**
-   * Extra /healthz entries from the composition root (graph mode and base URL, bot endpoint, tab,
-   * local Teams client). Plain data; `status` and `version` always come from the server.
+   * What /healthz/details shows, to this machine only (graph mode and base URL, bot endpoint, local
+   * Teams client): read at each request. Absent (tenant mode): there is no /healthz/details.
    */
-  health?: Readonly<Record<string, unknown>>;
+  details?: Readonly<Record<string, unknown>>;
+  /** Each mount is behind the per-address limit (default: the settings' defaults). */
   mounts?: readonly Mount[];
+  rateLimits?: Pick<RateLimits, 'perAddressPerMinute'>;
 }
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (a dual-stack socket's view of 127.0.0.1). */
+export const isLoopback = (address: string | undefined): boolean =>
+  address !== undefined && (address === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/i.test(address));
+
+/**
+ * Every answer may carry case data (an invoke's card, a case list), and the server serves no static
+ * assets: nothing is to be kept by a browser or a proxy.
+ */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
 const requestId: RequestHandler = (_req, res, next) => {
   const id = randomUUID();
@@ -46,11 +64,22 @@ const errorHandler =
 export const createServer = (deps: ServerDeps): Express => {
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestId);
+  app.use(helmet(), noStore, requestId);
+  // Public: only that the app is up, and which version.
   app.get('/healthz', (_req, res) => {
-    res.json({ ...deps.health, status: 'ok', version: deps.version });
+    res.json({ status: 'ok', version: deps.version });
   });
-  for (const mount of deps.mounts ?? []) app.use(mount.path, mount.router);
+  const details = deps.details;
+  if (details) {
+    app.get('/healthz/details', (req, res, next) => {
+      if (!isLoopback(req.socket.remoteAddress)) return next(); // as if it did not exist
+      res.json({ ...details, status: 'ok', version: deps.version });
+    });
+  }
+  const mounts = deps.mounts ?? [];
+  // Once per request, whichever mounts it passes through.
+  if (mounts.length > 0) app.use(mounts.map((m) => m.path), addressLimit((deps.rateLimits ?? defaultRateLimits).perAddressPerMinute, deps.logger));
+  for (const mount of mounts) app.use(mount.path, mount.router);
   app.use((req, res) => {
     res.status(404).json({ error: 'not found', path: req.path });
   });

@@ -5,8 +5,10 @@ import { BackgroundWork } from '../../bot/backgroundWork';
 import type { BotDeps, BotLog } from '../../bot/botDeps';
 import { handleTurn } from '../../bot/outreachBot';
 import type { WorkflowDeps } from '../../workflow';
+import { defaultRateLimits, type RateLimits } from '../config';
 import type { AppLogger } from '../logger';
 import type { BotAdapter, BotAuth } from './botAdapter';
+import { personLimit } from './personLimit';
 
 /** Teams retries an invoke after about 5 s: answer with an interim card well before. */
 export const interimCardAfterMs = 3000;
@@ -38,7 +40,7 @@ const anonymousCaller: RequestHandler = (req, _res, next) => {
 };
 
 /** The bot on the app's express server at /api/messages (Microsoft 365 Agents SDK CloudAdapter). */
-export function mountBot(workflow: WorkflowDeps, bot: BotAdapter, logger: AppLogger, options: { interimAfterMs?: number } = {}): MountedBot {
+export function mountBot(workflow: WorkflowDeps, bot: BotAdapter, logger: AppLogger, options: { interimAfterMs?: number; rateLimits?: Pick<RateLimits, 'perPersonPerMinute'> } = {}): MountedBot {
   const { adapter, auth, authConfig } = bot;
   const log = logger.child({ component: 'bot' });
   adapter.onTurnError = async (context, error) => {
@@ -60,7 +62,8 @@ export function mountBot(workflow: WorkflowDeps, bot: BotAdapter, logger: AppLog
   };
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
-  router.post('/', auth.mode === 'tenant' ? (authorizeJWT(authConfig) as unknown as RequestHandler) : anonymousCaller, activityEnvelope, async (req, res) => {
+  const perPerson = personLimit((options.rateLimits ?? defaultRateLimits).perPersonPerMinute, adapter, log);
+  router.post('/', auth.mode === 'tenant' ? (authorizeJWT(authConfig) as unknown as RequestHandler) : anonymousCaller, activityEnvelope, perPerson, async (req, res) => {
     await adapter.process(req as unknown as AgentsRequest, res as unknown as Parameters<CloudAdapter['process']>[1], (context) => handleTurn(deps, context));
   });
   return { path: '/api/messages', router, health: { endpoint: '/api/messages', auth: auth.mode }, drain: () => background.drain() };

@@ -27,8 +27,11 @@ export const userAgent = `NONISV|OutreachService|OutreachCases/${appVersion}`;
  */
 export async function connectGraph(config: Config): Promise<ConnectedGraph> {
   if (config.graph.mode === 'tenant') {
-    const { tenantId, clientId, clientSecret, site: address } = config.graph;
-    const client = createGraphClient({ baseUrl: 'https://graph.microsoft.com', getToken: tenantTokenSource(tenantId, clientId, clientSecret), userAgent });
+    const { site: address } = config.graph;
+    const getToken = tenantTokenSource(config.graph);
+    // A step of its own, so that a start that cannot sign in says so (GraphTokenError) rather than failing inside the first Graph call.
+    await getToken();
+    const client = createGraphClient({ baseUrl: 'https://graph.microsoft.com', getToken, userAgent });
     const site = await provisionSite(client, address);
     return {
       client,

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { createBotAdapter } from '../../app/bot/botAdapter';
 import { mountBot } from '../../app/bot/mountBot';
 import { botTeamChannel } from '../../app/bot/botTeamChannel';
+import type { RateLimits } from '../../app/config';
 import { teamsSender } from '../../app/bot/teamsSender';
 import { teamsOrMailNotifier } from '../../app/notifications/teamsOrMailNotifier';
 import { createServer } from '../../app/server';
@@ -60,7 +61,13 @@ export type Connector = Awaited<ReturnType<typeof startConnector>>;
  * `connector`: Teams as another app process left it (a restart test); it stays open when this
  * app stops.
  */
-export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: number; notifyThroughTeams?: boolean; teamChannelId?: string; connector?: Connector } = {}) {
+/** Limits no test or benchmark meets unless it sets its own (`rateLimits`) to try them. */
+export const testRateLimits: RateLimits = { perPersonPerMinute: 1_000_000, perAddressPerMinute: 1_000_000 };
+
+export async function startBot(
+  given: WorkflowDeps,
+  options: { interimAfterMs?: number; notifyThroughTeams?: boolean; teamChannelId?: string; connector?: Connector; rateLimits?: Partial<RateLimits> } = {},
+) {
   const connector = options.connector ?? (await startConnector());
   const ownsConnector = !options.connector;
   let appStopped = false;
@@ -72,8 +79,9 @@ export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: 
     ...(options.notifyThroughTeams ? { notifier: teamsOrMailNotifier(given, teamsSender(botAdapter, () => workflow), given.mailer, given.config.serviceName, logger) } : {}),
     ...(options.teamChannelId ? { channel: botTeamChannel(given, botAdapter, options.teamChannelId, logger) } : {}),
   };
-  const bot = mountBot(workflow, botAdapter, logger, options);
-  const app = createServer({ logger, version: 'test', health: { bot: bot.health }, mounts: [bot] });
+  const rateLimits = { ...testRateLimits, ...options.rateLimits };
+  const bot = mountBot(workflow, botAdapter, logger, { ...options, rateLimits });
+  const app = createServer({ logger, version: 'test', details: { bot: bot.health }, mounts: [bot], rateLimits });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -90,11 +98,11 @@ export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: 
     conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
   });
 
-  const post = async (activity: unknown): Promise<{ status: number; body: unknown; ms: number }> => {
+  const post = async (activity: unknown): Promise<{ status: number; body: unknown; ms: number; headers: Headers }> => {
     const started = Date.now();
     const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, ms: Date.now() - started };
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, ms: Date.now() - started, headers: response.headers };
   };
 
   return {

@@ -17,7 +17,7 @@ const healthSchema = z.object({
 
 export interface AppUnderTest {
   appUrl: string;
-  /** The Agents Playground page the app started (from /healthz teamsClient.url): Morgan Ashby, manager. */
+  /** The Agents Playground page the app started (from /healthz/details teamsClient.url): Morgan Ashby, manager. */
   playgroundUrl: string;
   /** The second Playground (teamsClient.workerUrl): Harriet Lunde, outreach worker. */
   workerPlaygroundUrl: string;
@@ -55,6 +55,9 @@ export async function startAppUnderTest(options: { clockNow?: string } = {}): Pr
       PLAYGROUND_PORT: String(playgroundPort),
       PLAYGROUND_WORKER_PORT: String(workerPlaygroundPort),
       LOG_LEVEL: 'info',
+      // A browser driven by a script clicks faster than a person: limits it cannot meet.
+      RATE_LIMIT_PER_PERSON: '100000',
+      RATE_LIMIT_PER_ADDRESS: '100000',
       ...(options.clockNow ? { CLOCK_NOW: options.clockNow } : {}),
     },
   });
@@ -64,7 +67,8 @@ export async function startAppUnderTest(options: { clockNow?: string } = {}): Pr
   const logTail = () => tail(logFile, 40);
   const diagnostics = () =>
     `--- app log ---\n${tail(logFile, 20)}\n--- Playground log ---\n${tail(path.join(dataDir, 'playground', 'm365agentsplayground.log'), 12)}\n--- worker Playground log ---\n${tail(path.join(dataDir, 'playground', 'worker', 'm365agentsplayground.log'), 8)}`;
-  const appUrl = `http://localhost:${port}`;
+  // With the embedded Graph the app listens on 127.0.0.1 only (not ::1, which localhost may mean).
+  const appUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     process.off('exit', killGroup);
     await stopGroup(child);
@@ -84,7 +88,7 @@ async function waitForPlayground(child: ChildProcess, appUrl: string): Promise<{
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} during start-up`);
-    const health = await fetch(`${appUrl}/healthz`).then(
+    const health = await fetch(`${appUrl}/healthz/details`).then(
       async (res) => healthSchema.safeParse(await res.json()),
       () => undefined, // not listening yet
     );
