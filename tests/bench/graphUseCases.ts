@@ -22,7 +22,7 @@ import {
   viewCase,
   type Result,
 } from '../../workflow';
-import { childDetails, observation, referral } from '../support/caseSteps';
+import { childDetails, observation, referral, seenOutcome } from '../support/caseSteps';
 import { key, people } from '../support/world';
 import { startBenchGraph } from './benchGraph';
 
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const opened = await measure('submitReferral (new child)', () =>
       submitReferral(world.deps, adminUser, referral(school.id, { child: childDetails(school.id, { lastName: 'Benchley' }) })),
     );
-    const caseId = opened.case.id;
+    const caseId = seenOutcome(opened).case.id;
     await measure('requestInformation', () => requestInformation(world.deps, adminUser, { caseId }));
     await measure('allocateCase', () => allocateCase(world.deps, manager, { caseId, workerId: people.worker }));
     await measure('recordInformationReturned', () =>

@@ -246,8 +246,13 @@ describe('the card catalogue: cases walked through the cards', () => {
 
   it('case 2, closed early by the manager after a reallocation (a reason missing, then a worker refused)', async () => {
     const cw = await catalogueWorld();
-    const { caseId } = await referByCard(cw, '100002', { first: 'Noor', last: 'Pemberley', parent: 'Aaliyah Pemberley', dob: '2018-11-20', year: '3', gender: 'female' }, 'Hits out at peers at lunchtime; refuses to come in from the playground.');
+    const noor = { first: 'Noor', last: 'Pemberley', parent: 'Aaliyah Pemberley', dob: '2018-11-20', year: '3', gender: 'female' };
+    const { caseId, reference, schoolId } = await referByCard(cw, '100002', noor, 'Hits out at peers at lunchtime; refuses to come in from the playground.');
     await cw.form('manager', caseId, 'allocate', { workerId: people.worker });
+    // A worker not on the case refers the same child: linked to it, without showing it.
+    const again = await cw.press('otherWorker', await cw.ask('otherWorker', { kind: 'new-referral' }), 'referral.submit', referralTyped(schoolId, { ...noor, first: 'NOOR' }, 'Runs out of the dinner hall.'));
+    expect(cardText(again.card)).toContain('Linked to an existing case');
+    expect(JSON.stringify(again)).not.toContain(reference);
     const reallocate = await cw.fromCase('manager', caseId, 'reallocate.open');
     expect(cardText((await cw.press('manager', reallocate.card, 'reallocate.submit', { workerId: people.otherWorker, reason: '' })).card)).toContain('reason');
     expect(cardText((await cw.press('worker', reallocate.card, 'reallocate.submit', { workerId: people.otherWorker, reason: 'Swap' })).card)).toContain('Only manager staff can reallocate a case');

@@ -82,4 +82,37 @@ describe('referral cards', () => {
     expect(actionOf(flagged.card, 'case.open').data.caseId).toBe(c?.id);
     expect(await world.deps.stores.cases.find({ schoolId: school.id })).toHaveLength(1);
   });
+
+  it('Non-Latin names collapse: a child on another worker\'s caseload is linked, and the card names neither that case nor the child on it', async () => {
+    const { act, world, ask, steps } = await referralForm();
+    const school = await world.schoolByUrn('100001');
+    const first = actionOf(await ask('admin', { kind: 'new-referral' }), 'referral.submit');
+    await act('admin', 'referral.submit', { ...first.data, ...filled(school.id, { firstName: 'Лев', lastName: 'Орлов', parent1Name: 'Мария Орлова' }) });
+    const [c] = await world.deps.stores.cases.find({ schoolId: school.id });
+    await steps.allocate(c?.id ?? '', 'worker');
+    const second = actionOf(await ask('otherWorker', { kind: 'new-referral' }), 'referral.submit');
+    const typed = { ...second.data, ...filled(school.id, { firstName: 'ЛЕВ', lastName: 'ОРЛОВ\u200B', parent1Name: 'Мария Орлова' }) };
+    const linked = await act('otherWorker', 'referral.submit', typed);
+    const shown = JSON.stringify(linked);
+    expect(cardText(linked.card)).toContain('Linked to an existing case');
+    expect(cardText(linked.card)).toContain('Harriet Lunde (the case worker)');
+    expect(cardText(linked.card)).toContain('Morgan Ashby (manager)');
+    expect(cardText(linked.card)).toContain('Linked by Tomasz Frey');
+    for (const secret of [c?.reference ?? '', 'Лев', 'Орлов']) expect([secret, shown.includes(secret)]).toEqual([secret, false]);
+    expect(executeActions(linked.card)).toEqual([]);
+    expect(linked.followUp).toBeUndefined();
+    const again = await act('otherWorker', 'referral.submit', typed);
+    expect(cardText(again.card)).toContain('nothing was written twice');
+    expect(await world.deps.stores.cases.find({ schoolId: school.id })).toHaveLength(1);
+  });
+
+  it('Non-Latin names collapse: a first name of only a zero-width space shows the form again, naming the field and the rule', async () => {
+    const { act, world, submit } = await referralForm();
+    const school = await world.schoolByUrn('100001');
+    const again = await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id, { firstName: '\u200B' }) });
+    expect(cardText(again.card)).toContain("The child's first name must have at least one letter (in any script).");
+    expect(cardText(again.card)).toContain('Rule: Plausible facts');
+    expect(actionOf(again.card, 'referral.submit').data.requestKey).toBe(submit.data.requestKey);
+    expect(await world.deps.stores.cases.find({ schoolId: school.id })).toHaveLength(0);
+  });
 });

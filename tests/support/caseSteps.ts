@@ -49,14 +49,19 @@ export const observation = (caseId: string, observedOn = '2026-09-21') => ({
   strategiesChecked: [{ strategy: 'Visual timetable', inUse: true, effective: 'partly' }],
 });
 
+/** A referral's outcome with the case in it (an administrator sees every case): throws otherwise. */
+export function seenOutcome(outcome: ReferralOutcome): Exclude<ReferralOutcome, { outcome: 'linked-to-unseen-case' }> {
+  if (outcome.outcome === 'linked-to-unseen-case') throw new Error('the referral was linked to a case the referrer may not see');
+  return outcome;
+}
+
 /** The steps of a case, one function each, so a test can stop anywhere. */
 export function caseSteps(world: World) {
   const as = (who: keyof typeof people) => world.staff(people[who]);
   return {
     async refer(urn = '100001', overrides: Record<string, unknown> = {}) {
       const school = await world.schoolByUrn(urn);
-      const outcome: ReferralOutcome = value(await submitReferral(world.deps, await as('admin'), referral(school.id, overrides)));
-      return outcome;
+      return seenOutcome(value(await submitReferral(world.deps, await as('admin'), referral(school.id, overrides))));
     },
     async allocate(caseId: string, worker: keyof typeof people = 'worker') {
       return value(await allocateCase(world.deps, await as('manager'), { caseId, workerId: people[worker] }));

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Attribution, Email, Id, IsoDate, Text } from './common';
+import { personName } from './personName';
 
 export const ParentCarer = z.object({
-  name: Text,
+  name: personName("A parent or carer's name"),
   relationship: Text,
   parentalResponsibility: z.boolean(),
   /** Contact details may be missing: the product then says so rather than guessing. */
@@ -20,8 +21,8 @@ export const Gender = z.enum(['female', 'male', 'other', 'not-stated']);
 
 /** What a referral tells us about the child (no ids, no computed fields). */
 export const ChildDetails = z.object({
-  firstName: Text,
-  lastName: Text,
+  firstName: personName("The child's first name"),
+  lastName: personName("The child's last name"),
   dateOfBirth: IsoDate,
   gender: Gender,
   /** Reception is 0; Year 1..13. */

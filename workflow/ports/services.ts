@@ -61,6 +61,8 @@ export const notificationKinds = [
   'package-hours-100',
   'lone-working-check-out-missed',
   'case-reallocated',
+  /** A referral linked to a case the referrer may not see: to its worker and the managers. */
+  're-referral-linked',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

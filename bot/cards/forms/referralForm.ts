@@ -111,7 +111,25 @@ async function submitReferralCard(ctx: CardContext, data: FormValues): Promise<C
   return referralOutcome(ctx, result.value);
 }
 
+/** Linked to a case the referrer may not open: no case reference, no child's name beyond what they typed. */
+async function linkedToUnseenCase(ctx: CardContext, outcome: Extract<ReferralOutcome, { outcome: 'linked-to-unseen-case' }>): Promise<CardResponse> {
+  const result: Outcome = {
+    headline: 'Linked to an existing case',
+    tone: 'warning',
+    detail: [
+      ...outcome.warnings.map((w) => `Warning: ${w.message}`),
+      `${outcome.entered.firstName} ${outcome.entered.lastName} already has an open case with the service that is not on your caseload, so it is not shown here. ` +
+        'Your referral was added to that case as you entered it, and no second case was opened. The people below have been told and will be in touch.',
+      ...(outcome.repeated ? ['This referral had already been linked: nothing was written twice.'] : []),
+    ].join('\n\n'),
+    facts: outcome.told.map((t) => ({ title: 'Told', value: `${t.name} (${t.as})` })),
+    by: await recordedBy(ctx, ctx.actor.userId, outcome.recordedAt, 'Linked'),
+  };
+  return { card: outcomeCard(result) };
+}
+
 async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Promise<CardResponse> {
+  if (outcome.outcome === 'linked-to-unseen-case') return linkedToUnseenCase(ctx, outcome);
   const c = outcome.case;
   const view = await viewCase(ctx.deps, ctx.actor, { caseId: c.id });
   const warnings = outcome.warnings.map((w) => w.message);

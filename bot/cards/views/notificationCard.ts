@@ -12,6 +12,7 @@ const headlines: Record<NotificationKind, { headline: string; tone: 'Attention' 
   'package-hours-80': { headline: '80% of the package hours are used', tone: 'Warning', action: 'Open the case' },
   'package-hours-100': { headline: 'All the package hours are used', tone: 'Attention', action: 'Open the case' },
   'lone-working-check-out-missed': { headline: 'Missed check-out from a home visit', tone: 'Attention', action: 'Open the case' },
+  're-referral-linked': { headline: 'A further referral was linked to a case', tone: 'Warning', action: 'Open the case' },
 };
 
 /**

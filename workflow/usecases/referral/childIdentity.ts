@@ -1,8 +1,20 @@
 import { DateTime } from 'luxon';
 import type { Child, ChildDetails } from '../../model/child';
+import { nameKey } from '../../model/personName';
 
-/** Same name, date of birth and school: how a re-referral of the same child is recognised. */
-export function childMatchKey(child: Pick<ChildDetails, 'firstName' | 'lastName' | 'dateOfBirth' | 'schoolId'>): string {
+type Identifying = Pick<ChildDetails, 'firstName' | 'lastName' | 'dateOfBirth' | 'schoolId'>;
+
+/** Same name (in any script, see nameKey), date of birth and school: how a re-referral of the same child is recognised. */
+export function childMatchKey(child: Identifying): string {
+  return [nameKey(child.lastName), nameKey(child.firstName), child.dateOfBirth, child.schoolId].join('|');
+}
+
+/**
+ * The key children were stored under before names kept every script: Latin letters a-z only
+ * (every Cyrillic, Greek or CJK name was empty). Only a lookup aid for those children: a match
+ * on it counts once the stored names give the same childMatchKey.
+ */
+export function latinOnlyMatchKey(child: Identifying): string {
   const name = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
   return [name(child.lastName), name(child.firstName), child.dateOfBirth, child.schoolId].join('|');
 }

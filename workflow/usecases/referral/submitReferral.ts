@@ -8,14 +8,14 @@ import { universalOfferCheck } from '../../packages';
 import type { FolderRef } from '../../ports/services';
 import type { Versioned } from '../../ports/store';
 import { fail, ok } from '../../result';
-import { requireRole } from '../../rules/access';
+import { caseAccessRule, requireRole } from '../../rules/access';
 import type { UseCase, WorkflowDeps } from '../deps';
-import { addRecord } from '../support/addRecord';
 import { audit } from '../support/audit';
 import { parseInput } from '../support/input';
 import { withFreshReference } from '../support/freshReference';
 import { now } from '../support/time';
-import { childFolderName, childMatchKey, destroyAfter } from './childIdentity';
+import { childFolderName, childMatchKey, destroyAfter, latinOnlyMatchKey } from './childIdentity';
+import { earlierLink, recordReReferral, tellCaseTeam, type StaffTold } from './reReferral';
 
 export const ReferralInput = z.object({
   /** One per referral form: the same form submitted twice makes one case. */
@@ -33,7 +33,12 @@ export type ReferralInput = z.infer<typeof ReferralInput>;
 export type ReferralOutcome =
   | { outcome: 'case-opened'; case: Versioned<Case>; child: Versioned<Child>; folder: FolderRef; repeated: boolean; warnings: WorkflowError[] }
   /** The child already has an open case: the referral is noted on it and linked, not duplicated. */
-  | { outcome: 'existing-open-case'; case: Versioned<Case>; child: Versioned<Child>; warnings: WorkflowError[] };
+  | { outcome: 'existing-open-case'; case: Versioned<Case>; child: Versioned<Child>; warnings: WorkflowError[] }
+  /**
+   * The same, on a case the referrer may not see: neither the case nor the child on it is
+   * revealed; the referrer learns who was told. `entered` is the child's name as they typed it.
+   */
+  | { outcome: 'linked-to-unseen-case'; told: StaffTold[]; entered: Pick<ChildDetails, 'firstName' | 'lastName'>; recordedAt: string; repeated: boolean; warnings: WorkflowError[] };
 
 /** Step 1, referral received: the case gets a reference, a list item and a folder. */
 export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, actor, raw) => {
@@ -48,17 +53,15 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
   const warnings = await referralWarnings(deps, input);
   const child = await findOrCreateChild(deps, actor.userId, input);
   const children = await deps.stores.cases.find({ childId: child.id });
-  const open = children.find((c) => c.status !== 'closed');
+  // A repeat of a referral linked before stays linked, even if that case has closed since.
+  const open = children.find((c) => c.status !== 'closed') ?? (await earlierLink(deps, children, input.requestKey));
   if (open && open.referralKey !== input.requestKey) {
-    const noted = await addRecord(deps, actor, open.id, {
-      kind: 'chronology',
-      on: input.referralDate,
-      category: 're-referral',
-      note: `A further referral was received (${input.referralSource}) while this case is open.`,
-    }, `re-referral:${input.requestKey}`);
-    // A worker logging a re-referral for someone else's case is told it exists, without the case.
-    if (!noted.ok && noted.error.code !== 'NotYourCase') return noted;
-    return ok({ outcome: 'existing-open-case', case: open, child, warnings });
+    const noted = await recordReReferral(deps, actor, open, input, school);
+    if (!noted.ok) return noted;
+    if (caseAccessRule(actor, open).ok) return ok({ outcome: 'existing-open-case', case: open, child, warnings });
+    const told = await tellCaseTeam(deps, actor, open, input, noted.value.record.id);
+    const entered = { firstName: input.child.firstName, lastName: input.child.lastName };
+    return ok({ outcome: 'linked-to-unseen-case', told, entered, recordedAt: noted.value.record.createdAt, repeated: noted.value.repeated, warnings });
   }
 
   const stamp = now(deps);
@@ -110,6 +113,11 @@ async function findOrCreateChild(deps: WorkflowDeps, userId: string, input: Refe
   const matchKey = childMatchKey(input.child);
   const [existing] = await deps.stores.children.find({ matchKey });
   if (existing) return existing;
+  const legacyKey = latinOnlyMatchKey(input.child);
+  if (legacyKey !== matchKey) {
+    const recordedBefore = (await deps.stores.children.find({ matchKey: legacyKey })).find((c) => childMatchKey(c) === matchKey);
+    if (recordedBefore) return recordedBefore;
+  }
   const { item } = await withFreshReference(() => deps.stores.children.create(
     {
       ...input.child,

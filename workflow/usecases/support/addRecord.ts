@@ -47,7 +47,22 @@ export async function addRecord(
 ): Promise<Result<RecordAdded>> {
   const loaded = await loadCase(deps, actor, caseId);
   if (!loaded.ok) return loaded;
-  const c = loaded.value;
+  return addRecordTo(deps, actor, loaded.value, body, requestKey, options);
+}
+
+/**
+ * addRecord on a case already loaded: the caller has settled whether the actor may write on it
+ * (a re-referral is recorded on a case the referrer may not open).
+ */
+export async function addRecordTo(
+  deps: WorkflowDeps,
+  actor: Staff,
+  c: Versioned<Case>,
+  body: RecordBody,
+  requestKey: string,
+  options: AddRecordOptions = {},
+): Promise<Result<RecordAdded>> {
+  const caseId = c.id;
   const idempotencyKey = `${caseId}:${requestKey}`;
   const allowed = await recordRules(c, body, options);
   if (!allowed.ok) {

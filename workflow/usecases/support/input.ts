@@ -16,8 +16,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Resu
   const field = issue?.path.join('.') || undefined;
   // Zod's own messages for a blank field were replaced by the error map; Text's generic one is too.
   const blank = issue !== undefined && field !== undefined && (issue.message === missing(issue.path) || (issue.message === mustNotBeEmpty && isBlank(valueAt(input, issue.path))));
-  const message = !issue ? 'The input is not valid.' : blank ? missing(issue.path) : `${field ? `${field}: ` : ''}${issue.message}`;
-  return fail(workflowError('ValidationFailed', message, field ? { field } : {}));
+  // A refinement that names its rule (`params: { rule }`) words its own message in full.
+  const rule = issue?.code === 'custom' && typeof issue.params?.rule === 'string' ? issue.params.rule : undefined;
+  const message = !issue ? 'The input is not valid.' : blank ? missing(issue.path) : rule ? issue.message : `${field ? `${field}: ` : ''}${issue.message}`;
+  return fail(workflowError('ValidationFailed', message, { ...(rule ? { rule } : {}), ...(field ? { field } : {}) }));
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
