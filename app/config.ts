@@ -84,7 +84,7 @@ export const settingsShape = {
     .describe('Port of the Agents Playground page (http://localhost:<port>); if taken, the Playground picks another and /healthz says which.'),
   PLAYGROUND_WORKER_PORT: port
     .default(56151)
-    .describe('Port of a second Agents Playground, as the demo outreach worker Harriet Lunde, so that what passes between a worker and the manager can be tried in two windows; if taken, another is picked and /healthz says which.'),
+    .describe('Port of a second Agents Playground, as the demo deputy manager Rhiannon Whitlock, who approves the contracts drafted in the first window (their author may not); if taken, another is picked and /healthz says which.'),
   TEAM_CHANNEL_ID: z
     .string()
     .trim()
