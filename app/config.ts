@@ -93,7 +93,7 @@ export const settingsShape = {
     .describe('Port of the Agents Playground page (http://localhost:<port>); if taken, the Playground picks another and /healthz/details (on this machine only) says which.'),
   PLAYGROUND_WORKER_PORT: port
     .default(56151)
-    .describe('Port of a second Agents Playground, as the demo outreach worker Harriet Lunde, so that what passes between a worker and the manager can be tried in two windows; if taken, another is picked and /healthz/details (on this machine only) says which.'),
+    .describe('Port of a second Agents Playground, as the demo deputy manager Rhiannon Whitlock, who approves the contracts drafted in the first window (their author may not); if taken, another is picked and /healthz/details (on this machine only) says which.'),
   RATE_LIMIT_PER_PERSON: perMinute('requests')
     .default(defaultRateLimits.perPersonPerMinute)
     .describe('Requests a minute one person (the Entra user of an activity) may send to the bot; beyond it a card click answers a card asking them to wait, a message gets one "wait N seconds" reply, and anything else HTTP 429 with Retry-After.'),

@@ -18,6 +18,7 @@ export const errorCodes = [
   'ContractReviewDateTooLate',
   'ContractReviewBeforeStart',
   'ContractNotAwaitingApproval',
+  'SeparationOfDuties', // the author of a contract approving it or named as its approver; an approver who is not active staff
   'UniversalOfferMissing',
   'PackageNotOnPriceList',
   'RecordLocked', // safeguarding: additions only

@@ -22,5 +22,6 @@ export * from './process/steps';
 export { londonInstant, readableDate, WallClockTime } from './calendar';
 export * from './usecases';
 export { hasRole, requireRole, seesAllCases } from './rules/access';
+export { approversOf, mayApprove, type ApprovalSubject } from './rules/separationOfDuties';
 export { universalOfferCheck, type CaseLedger } from './packages';
 export { CHECK_OUT_GRACE_MINUTES } from './rules/loneWorking';

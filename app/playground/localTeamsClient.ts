@@ -3,20 +3,21 @@ import type { Config } from '../config';
 import type { AppLogger } from '../logger';
 import { startPlayground, type RunningPlayground } from './startPlayground';
 
-/** The second window's user: the demo outreach worker (see worker.m365agentsplayground.yml). */
-const workerConfigFile = path.join(__dirname, 'worker.m365agentsplayground.yml');
+/** The second window's user: the demo deputy manager, who approves what Morgan drafts (see deputy.m365agentsplayground.yml). */
+const deputyConfigFile = path.join(__dirname, 'deputy.m365agentsplayground.yml');
 
 /** What the composition root keeps of the local Teams client: its /healthz entry and how to stop it. */
 export interface LocalTeamsClient {
-  /** `url`: the manager's window (Morgan Ashby); `workerUrl`: the worker's (Harriet Lunde). */
+  /** `url`: the manager's window (Morgan Ashby); `workerUrl`: the second window's (Rhiannon Whitlock, deputy manager). */
   health: { url: string; workerUrl?: string; workerError?: string } | { error: string };
   stop(): Promise<void>;
 }
 
 /**
  * The Agents Playground for a local run, when the config asks for it (embedded Graph, PLAYGROUND=on):
- * one window as the manager-and-worker, a second as a worker, so that what passes between people
- * (approvals, notifications) can be tried. A Playground that fails to start does not stop the app:
+ * one window as the manager-and-worker, a second as the deputy manager, so that what passes between
+ * people can be tried: a contract is never approved by its author (Separation of duties), so the
+ * contract drafted in the first window is approved in the second. A Playground that fails to start does not stop the app:
  * the bot still answers, and /healthz and the log say what went wrong.
  */
 export async function startLocalTeamsClient(config: Config, appUrl: string, logger: AppLogger): Promise<LocalTeamsClient | undefined> {
@@ -31,11 +32,11 @@ export async function startLocalTeamsClient(config: Config, appUrl: string, logg
   }
   logger.info({ url: manager.url, user: 'Morgan Ashby (manager and worker)' }, 'Agents Playground (local Teams client) is up: open it in a browser');
   try {
-    const worker = await startPlayground({ botEndpoint, port: config.playground.workerPort, dataDir: config.dataDir, logger, configFile: workerConfigFile, name: 'worker' });
-    logger.info({ url: worker.url, user: 'Harriet Lunde (worker)' }, 'second Agents Playground is up, as the worker');
-    return { health: { url: manager.url, workerUrl: worker.url }, stop: async () => void (await Promise.all([manager.stop(), worker.stop()])) };
+    const deputy = await startPlayground({ botEndpoint, port: config.playground.workerPort, dataDir: config.dataDir, logger, configFile: deputyConfigFile, name: 'deputy' });
+    logger.info({ url: deputy.url, user: 'Rhiannon Whitlock (deputy manager)' }, 'second Agents Playground is up, as the deputy manager');
+    return { health: { url: manager.url, workerUrl: deputy.url }, stop: async () => void (await Promise.all([manager.stop(), deputy.stop()])) };
   } catch (err) {
-    logger.error({ err }, 'the second Agents Playground (the worker) did not start; the first still runs');
+    logger.error({ err }, 'the second Agents Playground (the deputy manager) did not start; the first still runs');
     return { health: { url: manager.url, workerError: err instanceof Error ? err.message : String(err) }, stop: () => manager.stop() };
   }
 }

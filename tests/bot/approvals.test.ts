@@ -79,7 +79,7 @@ describe('contract approval between the worker and the manager', () => {
     await workerDrafts(caseId, purchaseId);
     const approve = actionOf(managerApprovalMessage().card, 'contract-decision.submit');
     const answered = invokeCard((await harness.click(people.worker, approve.verb, approve.data, 'worker-case-card')).body);
-    expect(cardText(answered)).toContain('Only a manager or a named approver');
+    expect(cardText(answered)).toContain('You drafted this contract, so someone else must approve it');
     expect((await world.deps.stores.contracts.get(approve.data.contractId ?? ''))?.status).toBe('awaiting-approval');
   });
 

@@ -94,8 +94,8 @@ describe('contract draft card', () => {
     expect(contract?.targets).toEqual(['Uses the calm corner when dysregulated', 'Joins the class line after break']);
     expect(contract?.supportEnds).toBe('2026-11-20');
     expect(text).toContain('Fri 20 Nov 2026 (6 school weeks)');
-    // The worker's case card waits; the manager's offers the decision.
-    expect(cardText(done.followUp)).toContain('waiting for a manager to approve it');
+    // The worker's case card waits, naming who can approve; the manager's offers the decision.
+    expect(cardText(done.followUp)).toContain('You drafted this contract, so you cannot approve it (rule: Separation of duties). Ask Morgan Ashby or Rhiannon Whitlock.');
     expect(executeActions(done.followUp).map((a) => a.verb)).not.toContain('contract-decision.open');
     const managerCase = (await cw.act('manager', 'case.open', { caseId: cw.caseId })).card;
     expect(actionOf(managerCase, 'contract-decision.open').data).toEqual({ caseId: cw.caseId, contractId });
@@ -168,11 +168,11 @@ describe('contract approval card', () => {
     const { contractId } = await drafted(cw);
     const { card } = await cw.act('worker', 'contract.view', { contractId });
     expect(cardText(card)).toContain('Awaiting approval by a manager');
-    expect(cardText(card)).toContain('Only a manager or a named approver can decide');
+    expect(cardText(card)).toContain('You drafted this contract, so you cannot approve it');
     expect(executeActions(card)).toEqual([]);
     expect(elementsOf(card, 'Action.ShowCard')).toEqual([]);
     const forged = await cw.act('worker', 'contract-decision.submit', { caseId: cw.caseId, contractId, decision: 'approve' });
-    expect(cardText(forged.card)).toContain('Only a manager or a named approver can decide on a contract.');
+    expect(cardText(forged.card)).toContain('You drafted this contract, so someone else must approve it');
     expect(executeActions(forged.card)).toEqual([]);
     expect((await cw.world.deps.stores.contracts.get(contractId))?.status).toBe('awaiting-approval');
   });
@@ -256,7 +256,7 @@ describe('contract approval card', () => {
     const cw = await caseAtStep7();
     const { contractId } = await drafted(cw, { namedApprovers: people.dsl });
     const asked = (await cw.act('dsl', 'contract.view', { contractId })).card;
-    expect(cardText(asked)).toContain('Awaiting approval by a manager or Dev Okonjo');
+    expect(cardText(asked)).toContain('Awaiting approval by a manager (Morgan Ashby or Rhiannon Whitlock) or Dev Okonjo');
     expect(cardText(asked)).not.toContain('Rowan');
     expect(actionOf(asked, 'contract-decision.submit').data.decision).toBe('approve');
     await cw.act('manager', 'contract-decision.submit', { caseId: cw.caseId, contractId, decision: 'approve' });

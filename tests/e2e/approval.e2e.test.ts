@@ -7,10 +7,10 @@ import { botText, openPlayground, playgroundChat, screenshot, waitForMore, type 
 
 /**
  * End to end, two people: the app as `npm start` runs it, with its two Agents Playgrounds (Morgan
- * Ashby, manager, and Harriet Lunde, outreach worker), each in its own Chromium page. The manager
- * allocates a case to the worker, who hears of it at once, works it to the contract and sends it
- * for approval; the manager gets the contract in their chat and approves it; the worker's card
- * changes in place without anyone refreshing.
+ * Ashby, manager and worker, and Rhiannon Whitlock, deputy manager), each in its own Chromium page.
+ * Morgan works a case to the contract and sends it for approval; as its author he may not approve
+ * it (Separation of duties): his card says whom to ask. Rhiannon gets the contract in her chat and
+ * approves it; Morgan's card changes in place without anyone refreshing.
  */
 const describeEndToEnd = shouldRunEndToEnd(process.env) ? describe : describe.skip;
 const STEP_MS = 120_000;
@@ -22,11 +22,11 @@ interface Person {
   click: ReturnType<typeof clicker>;
 }
 
-describeEndToEnd('a contract passes between the worker and the manager, in two Playgrounds', () => {
+describeEndToEnd('a contract drafted by the manager is approved by the deputy manager, in two Playgrounds', () => {
   let app: AppUnderTest | undefined;
   let browser: Browser | undefined;
   let manager: Person;
-  let worker: Person;
+  let deputy: Person;
   let reference = '';
 
   const person = async (url: string, name: string): Promise<Person> => {
@@ -49,76 +49,69 @@ describeEndToEnd('a contract passes between the worker and the manager, in two P
     await app?.stop();
   }, 60_000);
 
-  it('both windows open, one as the manager and one as the worker', async () => {
+  it('both windows open, one as the manager and one as the deputy manager', async () => {
     expect(app?.workerPlaygroundUrl).toMatch(/^http:\/\/localhost:\d+$/);
     manager = await person(app?.playgroundUrl ?? '', 'Morgan Ashby');
-    worker = await person(app?.workerPlaygroundUrl ?? '', 'Harriet Lunde');
+    deputy = await person(app?.workerPlaygroundUrl ?? '', 'Rhiannon Whitlock');
     // Opening the team's Referrals channel adds the app to the team there: the bot learns where to post.
     await manager.page.getByRole('treeitem', { name: /Referrals/ }).click();
     await manager.page.getByRole('button', { name: 'Post', exact: true }).waitFor();
     await manager.page.getByRole('treeitem', { name: /Personal Chat/ }).click();
     // Each says hello, so the bot knows where to reach them (as it would after install in Teams).
     await manager.chat.send('help', botText(manager.page, /new referral/i), 'help for the manager');
-    await worker.chat.send('help', botText(worker.page, /new referral/i), 'help for the worker');
+    await deputy.chat.send('help', botText(deputy.page, /new referral/i), 'help for the deputy manager');
   }, STEP_MS);
 
-  it('the manager logs a referral and allocates it to the worker, who is told at once in their chat', async () => {
+  it('the manager logs a referral, allocates it to himself and works it to the contract', async () => {
     reference = await logReferral(manager.page, manager.chat);
-    const told = botText(worker.page, /^A case has been allocated to you$/);
-    const before = await told.count();
-    await allocateAndGatherInformation(manager.page, manager.chat, 'Harriet Lunde');
-    await waitForMore(told, before, 'allocation notification in the worker\'s chat');
-    await botText(worker.page, new RegExp(reference)).last().waitFor();
-    await screenshot(worker.page, 'two-01-worker-told');
-  }, STEP_MS);
-
-  it('the worker opens the case from the notification and works it to the contract', async () => {
-    const { click } = worker;
-    await click('Open the case', /^Step 3 of 10/);
+    await allocateAndGatherInformation(manager.page, manager.chat, 'Morgan Ashby');
+    const { click, page } = manager;
     await click('Record the observation', /^Observation$/);
-    const observation = cardWithButton(worker.page, 'Record the observation');
+    const observation = cardWithButton(page, 'Record the observation');
     await observation.text('Setting (class, lesson, time of day)', 'Year 4, maths after lunch');
     await observation.text('Outcome', 'Settles with an adult close by.');
     await observation.text('Way forward', 'Warnings before transitions.');
     await click('Record the observation', /^Observation recorded \(step 3\)$/);
     await click('Record the school meeting', /^Meeting record$/);
-    const meeting = cardWithButton(worker.page, 'Record the meeting');
+    const meeting = cardWithButton(page, 'Record the meeting');
     await meeting.text('Who attended (one per line)', 'SENCo');
     await meeting.text('Notes', 'Went through the information form.');
     await click('Record the meeting', /^Meeting recorded \(step 4\)$/);
     await click('Record the home visit or call', /^Home visit or Teams call with the parent\/carer$/);
-    const visit = cardWithButton(worker.page, 'Record it');
+    const visit = cardWithButton(page, 'Record it');
     await visit.pick('Teams call');
     await visit.text('Who attended (one per line)', 'Mother');
     await visit.text('Notes', 'Parent agrees with the plan.');
     await click('Record it', /^Teams call recorded \(step 5\)$/);
     await click('Skip it, with a reason', /^Skip the further observation \(step 6\)$/);
-    await cardWithButton(worker.page, 'Record the reason').text('Why no further observation is needed', 'The first observation covered transitions.');
+    await cardWithButton(page, 'Record the reason').text('Why no further observation is needed', 'The first observation covered transitions.');
     await click('Record the reason', /^Further observation skipped \(step 6\)$/);
-    await botText(worker.page, /Step 7 of 10/).last().waitFor();
+    await botText(page, /Step 7 of 10/).last().waitFor();
+    await screenshot(page, 'two-01-manager-at-step-7');
   }, STEP_MS);
 
-  it('the worker sends the contract for approval; the manager gets it in their chat with the buttons', async () => {
-    const arrived = botText(manager.page, /^Outreach Contract, version 1$/);
+  it('the manager sends the contract for approval; the deputy gets it with the buttons, the author does not', async () => {
+    const arrived = botText(deputy.page, /^Outreach Contract, version 1$/);
     const before = await arrived.count();
-    await draftContract(worker.page, worker.chat);
-    await screenshot(worker.page, 'two-02-worker-drafted');
-    await waitForMore(arrived, before, 'the contract in the manager\'s chat');
-    await manager.page.getByRole('button', { name: 'Approve', exact: true }).last().waitFor();
-    await screenshot(manager.page, 'two-03-manager-approval');
-    // The worker may not decide: their card has no Approve.
-    expect(await cardWithButton(worker.page, 'Approve').root.count()).toBe(0);
+    await draftContract(manager.page, manager.chat);
+    await screenshot(manager.page, 'two-02-manager-drafted');
+    await waitForMore(arrived, before, 'the contract in the deputy manager\'s chat');
+    await deputy.page.getByRole('button', { name: 'Approve', exact: true }).last().waitFor();
+    await screenshot(deputy.page, 'two-03-deputy-approval');
+    // The author may not decide: his cards have no Approve and say whom to ask.
+    expect(await cardWithButton(manager.page, 'Approve').root.count()).toBe(0);
+    await botText(manager.page, /Ask Rhiannon Whitlock\.$/).last().waitFor();
   }, STEP_MS);
 
-  it("the manager approves; the worker's drafted card changes in place to show who approved and when", async () => {
-    const drafted = botText(worker.page, /^Contract version 1 drafted$/);
+  it("the deputy approves; the manager's drafted card changes in place to show who approved and when", async () => {
+    const drafted = botText(manager.page, /^Contract version 1 drafted$/);
     expect(await drafted.count()).toBe(1);
-    await manager.click('Approve', /^Approved by Morgan Ashby/);
-    await screenshot(manager.page, 'two-04-manager-approved');
-    await botText(worker.page, /^Approved by Morgan Ashby/).first().waitFor({ timeout: 30_000 });
+    await deputy.click('Approve', /^Approved by Rhiannon Whitlock/);
+    await screenshot(deputy.page, 'two-04-deputy-approved');
+    await botText(manager.page, /^Approved by Rhiannon Whitlock/).first().waitFor({ timeout: 30_000 });
     await drafted.first().waitFor({ state: 'detached', timeout: 30_000 });
-    await botText(worker.page, /^Your contract has been decided$/).last().waitFor();
-    await screenshot(worker.page, 'two-05-worker-card-changed');
+    await botText(manager.page, /^Your contract has been decided$/).last().waitFor();
+    await screenshot(manager.page, 'two-05-manager-card-changed');
   }, STEP_MS);
 
   it("the team's Referrals channel has the referral, the allocation and the decision, by case reference only", async () => {

@@ -3,12 +3,14 @@ import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest';
 import { launchChromium, shouldRunEndToEnd } from './support/browser';
 import { cardWithButton } from './support/cardForm';
 import { allocateAndGatherInformation, clicker, draftContract, logReferral } from './support/caseWalk';
-import { botText, openPlayground, playgroundChat, screenshot, type PlaygroundChat } from './support/playgroundChat';
+import { botText, openPlayground, playgroundChat, screenshot, waitForMore, type PlaygroundChat } from './support/playgroundChat';
 
 /**
  * End to end: the app as `npm start` runs it (embedded Graph + Microsoft 365 Agents Playground), the
  * Playground's page in Debian Chromium, and one person (Morgan Ashby, demo manager and worker) walking
- * a case from referral to closure by chat and cards only. Screenshots go to tests/e2e/screenshots/.
+ * a case from referral to closure by chat and cards only. The one step he may not take alone is the
+ * approval of the contract he drafted (Separation of duties): the deputy manager, Rhiannon Whitlock,
+ * gives it in the second Playground. Screenshots go to tests/e2e/screenshots/.
  * Skipped only when /usr/bin/chromium is missing outside CI; in CI it always runs.
  * The clock is set to a Monday in the autumn term so the dates the cards default to fall in term.
  */
@@ -110,12 +112,24 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
     await botText(page, /Step 7 of 10/).last().waitFor();
   }, STEP_MS);
 
-  it('step 7: the contract is drafted, approved by the manager, and the parents informed', async () => {
+  it('step 7: the contract is drafted, approved by the deputy manager in the second Playground, and the parents informed', async () => {
+    if (!browser) throw new Error('no browser');
+    const deputyPage = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+    const deputyChat = playgroundChat(deputyPage, () => app?.diagnostics() ?? '');
+    await openPlayground(deputyPage, app?.workerPlaygroundUrl ?? '');
+    await deputyPage.getByText('Rhiannon Whitlock', { exact: true }).first().waitFor();
+    // Saying hello lets the bot reach her in this chat (as it would after install in Teams).
+    await deputyChat.send('help', botText(deputyPage, /new referral/i), 'help for the deputy manager');
     await draftContract(page, chat, () => screenshot(page, '11-contract-draft').then(() => undefined));
-    await click('Approve or request changes', /^Outreach Contract, version 1$/);
-    await screenshot(page, '12-contract-approval');
-    await click('Approve', /^Approved by Morgan Ashby/);
-    await botText(page, /Step 8 of 10/).last().waitFor();
+    // The author may not approve: the case card says whom to ask.
+    await botText(page, /Ask Rhiannon Whitlock\.$/).last().waitFor();
+    await deputyPage.getByRole('button', { name: 'Approve', exact: true }).last().waitFor();
+    await screenshot(deputyPage, '12-contract-approval');
+    const decided = botText(page, /^Your contract has been decided$/);
+    const before = await decided.count();
+    await clicker(deputyPage, deputyChat)('Approve', /^Approved by Rhiannon Whitlock/);
+    await waitForMore(decided, before, 'the decision in the manager\'s chat');
+    await click('Open the case', /Step 8 of 10/);
     await click('Parents informed of the contract', /^Parents informed of the contract$/);
     await click('Record that they were told', /^Parents informed of contract version 1$/);
     await screenshot(page, '13-contract-approved');

@@ -11,6 +11,7 @@ export const people = {
   worker: '00000000-0000-4000-8000-000000000004',
   otherWorker: '00000000-0000-4000-8000-000000000005',
   inactive: '00000000-0000-4000-8000-000000000008',
+  deputy: '00000000-0000-4000-8000-000000000009', // deputy manager: approves what the manager drafts
 } as const;
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -42,7 +42,14 @@ describe('Packages and money through the use cases', () => {
     expect(full.ledger.totals).toMatchObject({ bought: 13, used: 13.5, overrun: 0.5 });
     const kinds = world.memory.notifier.sent.filter((n) => n.kind.startsWith('package-hours')).map((n) => `${n.kind}:${n.recipientId}`);
     expect(kinds.sort()).toEqual(
-      [`package-hours-80:${people.manager}`, `package-hours-80:${people.worker}`, `package-hours-100:${people.manager}`, `package-hours-100:${people.worker}`].sort(),
+      [
+        `package-hours-80:${people.manager}`,
+        `package-hours-80:${people.deputy}`,
+        `package-hours-80:${people.worker}`,
+        `package-hours-100:${people.manager}`,
+        `package-hours-100:${people.deputy}`,
+        `package-hours-100:${people.worker}`,
+      ].sort(),
     );
   });
 });

@@ -70,7 +70,7 @@ describe('Rule "Contract": targets, support, packages, start and an agreed revie
     const worker = await world.staff(people.worker);
     const early = await recordSupportSession(world.deps, worker, { caseId: id, requestKey: key(), deliveredOn: '2026-10-06', hours: 1, withWhom: 'pupil', summary: 's' });
     expect(errorOf(early).code).toBe('OrderRule');
-    expect(errorOf(await decideContract(world.deps, worker, { contractId: contract.id, decision: 'approve' }))).toMatchObject({ code: 'RoleRequired' });
+    expect(errorOf(await decideContract(world.deps, worker, { contractId: contract.id, decision: 'approve' }))).toMatchObject({ code: 'SeparationOfDuties', rule: 'Separation of duties' });
     await steps.approve(contract.id);
     value(await recordSupportSession(world.deps, worker, { caseId: id, requestKey: key(), deliveredOn: '2026-10-06', hours: 1, withWhom: 'pupil', summary: 's' }));
   });

@@ -32,7 +32,7 @@ describe('Rule "Lone working": check-in, check-out, and the manager alerted 30 m
     expect(await alertIfCheckOutMissed(world.deps, record.id)).toBe('alerted');
     expect(await alertIfCheckOutMissed(world.deps, record.id)).toBe('already-alerted');
     const alerts = world.memory.notifier.sent.filter((n) => n.kind === 'lone-working-check-out-missed');
-    expect(alerts.map((a) => a.recipientId)).toEqual([people.manager]);
+    expect(alerts.map((a) => a.recipientId)).toEqual([people.manager, people.deputy]);
   });
 
   it('no alert after a check-out; a second check-out is refused', async () => {

@@ -1,4 +1,4 @@
-import { addChronologyEntry, allocateCase, identifyStaff, myCases, pauseCase, recordPurchase, viewCase, workerLoads } from '../../workflow';
+import { addAddendum, addChronologyEntry, allocateCase, raiseSafeguardingConcern, identifyStaff, myCases, pauseCase, recordPurchase, viewCase, workerLoads } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
 import { buildWorld, errorOf, key, people, value } from '../support/world';
 
@@ -12,6 +12,28 @@ describe('Roles from the Staff list; a worker acts only on their own cases', () 
     const result = await addChronologyEntry(world.deps, other, { caseId: opened.case.id, requestKey: key(), on: '2026-09-15', category: 'note', note: 'Not mine' });
     expect(errorOf(result)).toMatchObject({ code: 'NotYourCase', rule: 'Privacy' });
     expect(errorOf(await viewCase(world.deps, other, { caseId: opened.case.id })).code).toBe('NotYourCase');
+  });
+
+  it('a safeguarding concern opens the case to the DSL only: another worker is still refused, and the DSL only for the concern', async () => {
+    const world = await buildWorld();
+    const steps = caseSteps(world);
+    const opened = await steps.refer();
+    await steps.allocate(opened.case.id, 'worker');
+    const caseId = opened.case.id;
+    const dsl = await world.staff(people.dsl);
+    const other = await world.staff(people.otherWorker);
+    // No concern yet: the DSL is a worker like any other here.
+    expect(errorOf(await viewCase(world.deps, dsl, { caseId })).code).toBe('NotYourCase');
+    const concern = value(
+      await raiseSafeguardingConcern(world.deps, await world.staff(people.worker), { caseId, requestKey: key(), concern: 'Disclosure at lunch.', actionTaken: 'Logged.' }),
+    );
+    expect(value(await viewCase(world.deps, dsl, { caseId })).asDsl).toBe(true);
+    expect(errorOf(await viewCase(world.deps, other, { caseId })).code).toBe('NotYourCase');
+    expect(errorOf(await addAddendum(world.deps, other, { recordId: concern.record.id, requestKey: key(), text: 'x' })).code).toBe('NotYourCase');
+    // An addendum to a record that is not a concern stays with the caseload.
+    const note = value(await addChronologyEntry(world.deps, await world.staff(people.worker), { caseId, requestKey: key(), on: '2026-09-15', category: 'note', note: 'Plain note' }));
+    expect(errorOf(await addAddendum(world.deps, dsl, { recordId: note.record.id, requestKey: key(), text: 'x' })).code).toBe('NotYourCase');
+    value(await addAddendum(world.deps, dsl, { recordId: concern.record.id, requestKey: key(), text: 'Strategy meeting held.' }));
   });
 
   it('shows a worker their own caseload and a manager every open case', async () => {

@@ -15,6 +15,7 @@ describe('a case walked through all ten steps to closure (memory ports)', () => 
     expect(world.memory.notifier.sent.map((n) => `${n.kind}:${n.recipientId}`)).toEqual([
       `case-allocated:${people.worker}`,
       `contract-awaiting-approval:${people.manager}`,
+      `contract-awaiting-approval:${people.deputy}`,
       `contract-decided:${people.worker}`,
     ]);
   });

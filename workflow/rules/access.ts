@@ -15,11 +15,21 @@ export const seesAllCases = (actor: Staff): boolean => hasRole(actor, 'manager',
 
 /**
  * Privacy: a worker sees and acts on their own caseload; managers and admins on all cases; the
- * DSL reads any case with a safeguarding concern (checked where concerns are read).
+ * DSL reads any case with a safeguarding concern and acts on the concern (`dslAccessRule`).
  */
 export function caseAccessRule(actor: Staff, c: Case): Result<void> {
   if (!actor.active) return fail(workflowError('RoleRequired', 'Your account is not active on the Staff list.', { rule: 'Roles' }));
   if (seesAllCases(actor)) return ok(undefined);
   if (hasRole(actor, 'worker') && c.workerId === actor.userId) return ok(undefined);
+  return fail(workflowError('NotYourCase', `Case ${c.reference} is not on your caseload.`, { rule: 'Privacy' }));
+}
+
+/**
+ * Privacy, the DSL: any case with a safeguarding concern can be opened, and the concern acted on
+ * (addenda, chronology, further concerns), by the DSL without the case being on their caseload.
+ * Nothing else: the case's steps stay with its worker and the managers.
+ */
+export function dslAccessRule(actor: Staff, c: Case, hasConcern: boolean): Result<void> {
+  if (hasRole(actor, 'dsl') && hasConcern) return ok(undefined);
   return fail(workflowError('NotYourCase', `Case ${c.reference} is not on your caseload.`, { rule: 'Privacy' }));
 }

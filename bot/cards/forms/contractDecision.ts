@@ -1,4 +1,4 @@
-import { currentStep, decideContract, hasRole, viewCase, workflowError, type CaseView, type Contract, type Versioned, type WorkflowError } from '../../../workflow';
+import { approversOf, currentStep, decideContract, mayApprove, viewCase, workflowError, type CaseView, type Contract, type Versioned, type WorkflowError } from '../../../workflow';
 import type { CardVerb } from '../actions/cardVerb';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import { headingOf } from '../caseHeading';
@@ -6,7 +6,7 @@ import { showDate } from '../format';
 import { outcomeCard } from '../outcomes';
 import { staffNames } from '../staffNames';
 import { caseCard } from '../views/caseCard';
-import { contractApprovalCard, contractSubject, contractViewAction, contractViewVerb, decisionLine, mayDecideOn, type ContractCardOptions, type ContractCaseView } from '../views/contractApprovalCard';
+import { contractApprovalCard, contractSubject, contractViewAction, contractViewVerb, decisionLine, type ContractCardOptions, type ContractCaseView } from '../views/contractApprovalCard';
 import { teamsUserIdsOf } from '../views/refreshUsers';
 import { refusal, refusalOutcome } from './caseForm';
 import { openVerb, submitVerb } from './formNames';
@@ -29,7 +29,7 @@ async function loadContract(ctx: CardContext, data: FormValues): Promise<{ ok: t
   if (!contract) return { ok: false, error: workflowError('NotFound', 'That contract was not found.', { field: 'contractId' }) };
   const view = await viewCase(ctx.deps, ctx.actor, { caseId: contract.caseId });
   if (view.ok) return { ok: true, value: { contract, view: view.value, full: view.value } };
-  if (view.error.code !== 'NotYourCase' || !mayDecideOn(ctx.actor, contract)) return { ok: false, error: view.error };
+  if (view.error.code !== 'NotYourCase' || !mayApprove(ctx.actor, contract)) return { ok: false, error: view.error };
   const c = await ctx.deps.stores.cases.get(contract.caseId);
   if (!c) return { ok: false, error: view.error };
   const school = await ctx.deps.stores.schools.get(c.schoolId);
@@ -48,14 +48,14 @@ async function contractFor(ctx: CardContext, data: FormValues): Promise<Versione
 
 /**
  * The contract's card for this person, as a live copy: while it awaits approval, `refresh.userIds`
- * names the approvers, so Teams redraws it for each of them (with the buttons) and shows everyone
+ * names the approvers (never the author), so Teams redraws it for each of them (with the buttons) and shows everyone
  * else the status. The handler still checks who may decide: the view is never trusted.
  */
 async function liveContractCard(ctx: CardContext, loaded: LoadedContract, options: ContractCardOptions = {}): Promise<AdaptiveCardJson> {
   const card = await contractApprovalCard(ctx, loaded.view, loaded.contract, options);
   if (loaded.contract.status !== 'awaiting-approval') return card;
-  const managers = (await ctx.deps.stores.staff.find({ active: true })).filter((s) => hasRole(s, 'manager')).map((s) => s.userId);
-  const userIds = await teamsUserIdsOf(ctx, [...managers, ...loaded.contract.namedApprovers]);
+  const approvers = approversOf(loaded.contract, await ctx.deps.stores.staff.find({ active: true }));
+  const userIds = await teamsUserIdsOf(ctx, approvers.map((s) => s.userId));
   return userIds.length > 0 ? { ...card, refresh: { action: contractViewAction(loaded.contract.id), userIds } } : card;
 }
 

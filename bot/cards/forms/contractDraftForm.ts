@@ -7,6 +7,7 @@ import fieldsTemplate from '../templates/contractDraftForm.json';
 import { expandFragment } from '../template';
 import { contractPackageTitles, schoolPackageChoices } from '../views/contractPackages';
 import { contractStatus, contractSubject, decisionLine } from '../views/contractApprovalCard';
+import { contractApprovers, draftApprovalNote } from '../views/contractApprovers';
 import { caseFormVerbs } from './caseForm';
 import { choices, lines, text, type FormValues } from './formValues';
 
@@ -30,7 +31,7 @@ function draftDefaults(view: CaseView): FormValues {
   };
 }
 
-/** Active staff who may be named to approve besides the managers (who always can). */
+/** Active staff who may be named to approve besides the managers (who always can); never the author. */
 async function approverChoices(ctx: CardContext): Promise<Array<{ title: string; value: string }>> {
   const staff = await ctx.deps.stores.staff.list();
   return staff
@@ -49,6 +50,7 @@ async function draftFields(ctx: CardContext, view: CaseView, values: FormValues)
     schoolName: view.school?.name ?? 'the school',
     packages: await schoolPackageChoices(ctx, view.case.schoolId, view.case.id),
     approvers: await approverChoices(ctx),
+    approvalNote: await draftApprovalNote(ctx),
   });
 }
 
@@ -76,7 +78,7 @@ export const contractDraftVerbs = caseFormVerbs<Drafted>({
     return {
       headline: `Contract version ${contract.version} drafted`,
       tone: 'good',
-      detail: `${contractStatus(contract, nameOf).text}. It takes effect only when approved; the managers have been told.`,
+      detail: `${contractStatus(contract, nameOf, (await contractApprovers(ctx, contract)).status).text}. It takes effect only when approved; they have been told.`,
       facts: [
         { title: 'Version', value: String(contract.version) },
         { title: 'Targets', value: contract.targets.join('; ') },

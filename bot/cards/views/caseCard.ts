@@ -8,6 +8,7 @@ import { staffNames } from '../staffNames';
 import caseTemplate from '../templates/caseCard.json';
 import { expandFragment } from '../template';
 import { nextStepOffers, otherOffers, type Offer } from './caseOffers';
+import { contractApprovers } from './contractApprovers';
 import { recordLabels } from './recordLabels';
 
 const recentRecords = 5;
@@ -34,7 +35,7 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
       colour: r.safeguarding ? 'Attention' : 'Default',
     }));
   const next = nextStepOffers(ctx.actor, view);
-  const waiting = next.length === 0 && c.status !== 'closed' ? waitingLine(view) : '';
+  const waiting = next.length === 0 && c.status !== 'closed' ? await waitingLine(ctx, view) : '';
   const others = otherOffers(ctx.actor, view);
   const toAction = (o: Offer) => ({ type: 'Action.Execute', title: o.title, verb: openVerb(o.form), data: { caseId: c.id, ...(o.data ?? {}) } });
   const more = chunk(others.map(toAction), actionsPerSet).map((actions) => ({ type: 'ActionSet', actions }));
@@ -57,7 +58,10 @@ function contractLine(view: CaseView): string {
   return latest.status === 'awaiting-approval' ? `Version ${latest.version} awaiting approval` : `Version ${latest.version}: ${showCode(latest.status)}`;
 }
 
-function waitingLine(view: CaseView): string {
+async function waitingLine(ctx: CardContext, view: CaseView): Promise<string> {
+  if (view.asDsl) return 'You opened this case as the DSL, through its safeguarding concern: add to the chronology or record a further concern.';
+  const pending = view.contracts.find((k) => k.status === 'awaiting-approval');
+  if (view.step === 7 && pending) return `The contract is waiting for approval. ${(await contractApprovers(ctx, pending)).prompt(ctx.actor)}`;
   if (view.step === 7) return 'The contract is waiting for a manager to approve it.';
   if (view.case.status === 'paused') return 'The case is paused: a manager can resume it.';
   return 'Nothing for you to do on this case at this step.';

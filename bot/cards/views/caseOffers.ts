@@ -1,4 +1,4 @@
-import { hasRole, type CaseView, type Staff } from '../../../workflow';
+import { hasRole, mayApprove, type CaseView, type Staff } from '../../../workflow';
 import type { CaseFormName } from '../forms/formNames';
 
 /** A button on the case card that opens a form. */
@@ -12,7 +12,7 @@ export interface Offer {
 export function nextStepOffers(actor: Staff, view: CaseView): Offer[] {
   const c = view.case;
   const m = c.milestones;
-  if (c.status === 'closed') return [];
+  if (c.status === 'closed' || view.asDsl) return [];
   if (c.status === 'paused') return hasRole(actor, 'manager') ? [{ title: 'Resume the case', form: 'resume' }] : [];
   switch (view.step) {
     case 2:
@@ -44,6 +44,8 @@ export function nextStepOffers(actor: Staff, view: CaseView): Offer[] {
 export function otherOffers(actor: Staff, view: CaseView): Offer[] {
   const c = view.case;
   const open = c.status !== 'closed';
+  // The DSL, reaching the case through a concern, acts on the concern only.
+  if (view.asDsl) return [{ title: 'Chronology entry', form: 'chronology' }, { title: 'Safeguarding concern', form: 'safeguarding' }];
   const manager = hasRole(actor, 'manager');
   // The use case lets the case's worker close it early too, not only a manager.
   const mayCloseEarly = manager || (hasRole(actor, 'worker') && c.workerId === actor.userId);
@@ -64,8 +66,7 @@ export function otherOffers(actor: Staff, view: CaseView): Offer[] {
 function contractOffers(actor: Staff, view: CaseView): Offer[] {
   const pending = view.contracts.find((k) => k.status === 'awaiting-approval');
   if (pending) {
-    const approver = hasRole(actor, 'manager') || pending.namedApprovers.includes(actor.userId);
-    return approver ? [{ title: 'Approve or request changes', form: 'contract-decision', data: { contractId: pending.id } }] : [];
+    return mayApprove(actor, pending) ? [{ title: 'Approve or request changes', form: 'contract-decision', data: { contractId: pending.id } }] : [];
   }
   const returned = view.contracts.some((k) => k.status === 'changes-requested');
   return [{ title: returned ? 'Redraft the contract' : 'Draft the contract', form: 'contract-draft' }];

@@ -1,4 +1,4 @@
-import { hasRole, type CaseView, type Contract, type Staff, type WorkflowError } from '../../../workflow';
+import { mayApprove, type CaseView, type Contract, type WorkflowError } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext } from '../card';
 import { headingOf } from '../caseHeading';
 import { showDate, showInstant } from '../format';
@@ -8,6 +8,7 @@ import { staffNames } from '../staffNames';
 import actionsTemplate from '../templates/contractDecisionActions.json';
 import detailsTemplate from '../templates/contractApproval.json';
 import { expandFragment } from '../template';
+import { contractApprovers } from './contractApprovers';
 import { contractPackageTitles } from './contractPackages';
 
 /** The verb that answers the contract's card for whoever asks: the approval card's `refresh` action. */
@@ -26,7 +27,7 @@ export const contractViewAction = (contractId: string) => ({ type: 'Action.Execu
 export type ContractCaseView = Pick<CaseView, 'case' | 'child' | 'school' | 'step'>;
 
 export interface ContractCardOptions {
-  /** Whether the decision buttons show. Default: the actor may decide (a manager or a named approver). */
+  /** Whether the decision buttons show. Default: the actor may decide (a manager or a named approver, not the author). */
   mayDecide?: boolean;
   /** A banner above the contract (a decision that broke a rule or missed its reason). */
   problem?: Pick<WorkflowError, 'message' | 'rule' | 'field'>;
@@ -35,10 +36,6 @@ export interface ContractCardOptions {
   /** What was typed in the reason, shown again in "Request changes". */
   reason?: string;
 }
-
-/** Who may decide on a contract: any active manager, or an active named approver (as decideContract's rule). */
-export const mayDecideOn = (actor: Staff, contract: Pick<Contract, 'namedApprovers'>): boolean =>
-  hasRole(actor, 'manager') || (actor.active && contract.namedApprovers.includes(actor.userId));
 
 /**
  * The Outreach Contract for approval: its terms, who drafted it and when, and its status. While
@@ -50,7 +47,8 @@ export const mayDecideOn = (actor: Staff, contract: Pick<Contract, 'namedApprove
 export async function contractApprovalCard(ctx: CardContext, view: ContractCaseView, contract: Contract & { id: string }, options: ContractCardOptions = {}): Promise<AdaptiveCardJson> {
   const nameOf = await staffNames(ctx);
   const pending = contract.status === 'awaiting-approval';
-  const live = pending && (options.mayDecide ?? mayDecideOn(ctx.actor, contract));
+  const live = pending && (options.mayDecide ?? mayApprove(ctx.actor, contract));
+  const approvers = await contractApprovers(ctx, contract);
   const packages = await contractPackageTitles(ctx, contract.purchaseIds);
   const named = contract.namedApprovers.map((id) => nameOf(id));
   const facts: Fact[] = [
@@ -62,7 +60,7 @@ export async function contractApprovalCard(ctx: CardContext, view: ContractCaseV
     { title: 'Drafted', value: `by ${nameOf(contract.createdBy)}, ${showInstant(contract.createdAt)}` },
     { title: 'Named approvers', value: named.join(', ') },
   ].filter((f) => f.value !== '');
-  const status = contractStatus(contract, nameOf);
+  const status = contractStatus(contract, nameOf, approvers.status);
   const details = expandFragment(detailsTemplate, {
     title: `Outreach Contract, version ${contract.version}`,
     targets: contract.targets.map((t) => ({ line: `• ${t}` })),
@@ -71,7 +69,7 @@ export async function contractApprovalCard(ctx: CardContext, view: ContractCaseV
     statusColour: status.colour,
     notice: options.notice?.text ?? '',
     noticeColour: options.notice?.tone === 'good' ? 'Good' : 'Warning',
-    prompt: pending ? (live ? 'Approve it, or request changes saying what needs to change. It takes effect only when approved.' : 'Only a manager or a named approver can decide on it.') : '',
+    prompt: pending ? (live ? 'Approve it, or request changes saying what needs to change. It takes effect only when approved.' : approvers.prompt(ctx.actor)) : '',
   });
   const heading = headingOf({ ...view, records: [], contracts: [], nextAction: '' });
   const actions = live
@@ -80,15 +78,13 @@ export async function contractApprovalCard(ctx: CardContext, view: ContractCaseV
   return composeCard({ heading, ...(options.problem ? { problem: options.problem } : {}), body: [details], actions });
 }
 
-/** The status line: awaiting whom, or who decided, when (and the reason for changes). */
-export function contractStatus(contract: Contract, nameOf: (userId: string | undefined) => string): { text: string; colour: string } {
+/** The status line: awaiting whom (`awaiting`, from contractApprovers), or who decided, when (and the reason for changes). */
+export function contractStatus(contract: Contract, nameOf: (userId: string | undefined) => string, awaiting: string): { text: string; colour: string } {
   const last = contract.decisions.at(-1);
   const decided = last ? decisionLine(last, nameOf) : '';
   switch (contract.status) {
-    case 'awaiting-approval': {
-      const named = contract.namedApprovers.map((id) => nameOf(id));
-      return { text: `Awaiting approval by a manager${named.length > 0 ? ` or ${named.join(', ')}` : ''}`, colour: 'Warning' };
-    }
+    case 'awaiting-approval':
+      return { text: awaiting, colour: 'Warning' };
     case 'approved':
       return { text: decided, colour: 'Good' };
     case 'changes-requested':

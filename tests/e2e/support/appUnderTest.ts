@@ -19,7 +19,7 @@ export interface AppUnderTest {
   appUrl: string;
   /** The Agents Playground page the app started (from /healthz/details teamsClient.url): Morgan Ashby, manager. */
   playgroundUrl: string;
-  /** The second Playground (teamsClient.workerUrl): Harriet Lunde, outreach worker. */
+  /** The second Playground (teamsClient.workerUrl): Rhiannon Whitlock, deputy manager. */
   workerPlaygroundUrl: string;
   /** The end of the app's and the Playground's logs (to explain a failure). */
   diagnostics(): string;
@@ -66,7 +66,7 @@ export async function startAppUnderTest(options: { clockNow?: string } = {}): Pr
   const tail = (file: string, lines: number) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '(none)');
   const logTail = () => tail(logFile, 40);
   const diagnostics = () =>
-    `--- app log ---\n${tail(logFile, 20)}\n--- Playground log ---\n${tail(path.join(dataDir, 'playground', 'm365agentsplayground.log'), 12)}\n--- worker Playground log ---\n${tail(path.join(dataDir, 'playground', 'worker', 'm365agentsplayground.log'), 8)}`;
+    `--- app log ---\n${tail(logFile, 20)}\n--- Playground log ---\n${tail(path.join(dataDir, 'playground', 'm365agentsplayground.log'), 12)}\n--- deputy Playground log ---\n${tail(path.join(dataDir, 'playground', 'deputy', 'm365agentsplayground.log'), 8)}`;
   // With the embedded Graph the app listens on 127.0.0.1 only (not ::1, which localhost may mean).
   const appUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {

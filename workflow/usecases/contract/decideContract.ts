@@ -6,8 +6,8 @@ import type { Contract } from '../../model/contract';
 import type { Staff } from '../../model/staff';
 import type { Versioned } from '../../ports/store';
 import { fail, ok, type Result } from '../../result';
-import { hasRole } from '../../rules/access';
 import { openCaseRule } from '../../rules/closing';
+import { approverRule } from '../../rules/separationOfDuties';
 import type { UseCase, WorkflowDeps } from '../deps';
 import { audit } from '../support/audit';
 import { changeCase } from '../support/caseAccess';
@@ -21,7 +21,7 @@ export const DecideContractInput = z.discriminatedUnion('decision', [
 ]);
 
 /**
- * Step 7, approval: a manager (or a named approver) approves the contract, which then takes
+ * Step 7, approval: a manager (or a named approver), never the contract's author, approves the contract, which then takes
  * effect, or requests changes with a reason, which returns it to the worker. Decided once:
  * a second decision (another approver, a stale card) is told who decided and when.
  */
@@ -92,11 +92,6 @@ async function finishDecision(deps: WorkflowDeps, actor: Staff, decided: Version
   });
   await audit(deps, actor, `contract.${decision.outcome}`, c.id, decided.id, { contractId: decided.id, version: String(decided.version) });
   return ok(decided);
-}
-
-function approverRule(actor: Staff, contract: Contract): Result<void> {
-  if (hasRole(actor, 'manager') || (actor.active && contract.namedApprovers.includes(actor.userId))) return ok(undefined);
-  return fail(workflowError('RoleRequired', 'Only a manager or a named approver can decide on a contract.', { rule: 'Contract' }));
 }
 
 function pendingRule(contract: Contract): Result<void> {

@@ -11,12 +11,13 @@ import { openCaseRule } from '../../rules/closing';
 import { furtherObservationRule } from '../../rules/furtherObservation';
 import { stepsBeforeRule } from '../../rules/order';
 import { pausedDays } from '../../rules/pause';
+import { approversOf, namedApproversRule } from '../../rules/separationOfDuties';
 import type { UseCase, WorkflowDeps } from '../deps';
 import { audit } from '../support/audit';
 import { calendarForSchoolId } from '../support/calendarFor';
 import { changeCase, loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
-import { notifyManagers } from '../support/notify';
+import { notifyAll } from '../support/notify';
 import { now } from '../support/time';
 
 export const DraftContractInput = ContractTerms.extend({
@@ -46,6 +47,8 @@ export const draftContract: UseCase<unknown, { contract: Versioned<Contract>; re
   if (earlier) return afterDraft(deps, actor, c, earlier, false);
 
   for (const rule of [openCaseRule(c), stepsBeforeRule(c, 6), furtherObservationRule(c)]) if (!rule.ok) return rule;
+  const separated = namedApproversRule(actor, namedApprovers, await deps.stores.staff.list());
+  if (!separated.ok) return separated;
 
   const purchases = await Promise.all(terms.purchaseIds.map((id) => deps.stores.purchases.get(id)));
   if (purchases.some((p) => !p || p.schoolId !== c.schoolId)) {
@@ -83,8 +86,8 @@ export const draftContract: UseCase<unknown, { contract: Versioned<Contract>; re
 };
 
 /**
- * The follow-ups of a draft: its packages drawn on by the case, the managers (and named
- * approvers) told, the audit line. Each is idempotent, so a repeat runs them again safely.
+ * The follow-ups of a draft: its packages drawn on by the case, its approvers (the managers and
+ * named approvers, never its author) told, the audit line. Each is idempotent, so a repeat runs them again safely.
  */
 async function afterDraft(
   deps: WorkflowDeps,
@@ -100,7 +103,8 @@ async function afterDraft(
   if (!drawn.ok) return drawn;
   if (contract.status === 'awaiting-approval') {
     const summary = `Contract version ${contract.version} for case ${c.reference} is awaiting your approval.`;
-    await notifyManagers(deps, 'contract-awaiting-approval', c, summary, contract.id, contract.namedApprovers);
+    const approvers = approversOf(contract, await deps.stores.staff.find({ active: true }));
+    await notifyAll(deps, 'contract-awaiting-approval', c, summary, approvers.map((s) => s.userId), contract.id);
   }
   await audit(deps, actor, 'contract.drafted', c.id, contract.id, { contractId: contract.id, version: String(contract.version) });
   return ok({ contract, repeated: !created });

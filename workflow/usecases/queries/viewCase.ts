@@ -9,7 +9,7 @@ import type { Versioned } from '../../ports/store';
 import { ok } from '../../result';
 import type { UseCase } from '../deps';
 import { audit } from '../support/audit';
-import { loadCase } from '../support/caseAccess';
+import { openCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 
 export interface CaseView {
@@ -20,22 +20,24 @@ export interface CaseView {
   contracts: Versioned<Contract>[];
   step: StepNumber;
   nextAction: string;
+  /** Opened by the DSL through a safeguarding concern, not from their caseload: only the concern can be acted on. */
+  asDsl?: true;
 }
 
-/** Opens a case: the read itself goes in the audit log. */
+/** Opens a case: the read itself goes in the audit log (a DSL's read through a concern says so). */
 export const viewCase: UseCase<unknown, CaseView> = async (deps, actor, raw) => {
   const parsed = parseInput(z.object({ caseId: z.string().min(1) }), raw);
   if (!parsed.ok) return parsed;
-  const loaded = await loadCase(deps, actor, parsed.value.caseId);
-  if (!loaded.ok) return loaded;
-  const c = loaded.value;
+  const opened = await openCase(deps, actor, parsed.value.caseId, 'safeguarding');
+  if (!opened.ok) return opened;
+  const { case: c, asDsl } = opened.value;
   const [child, school, records, contracts] = await Promise.all([
     deps.stores.children.get(c.childId),
     deps.stores.schools.get(c.schoolId),
     deps.stores.records.find({ caseId: c.id }),
     deps.stores.contracts.find({ caseId: c.id }),
   ]);
-  await audit(deps, actor, 'case.read', c.id, `${c.id}:${deps.clock.now().toISOString()}`);
+  await audit(deps, actor, 'case.read', c.id, `${c.id}:${deps.clock.now().toISOString()}`, asDsl ? { access: 'safeguarding' } : {});
   const step = currentStep(c);
-  return ok({ case: c, child, school, records, contracts, step, nextAction: steps[step].nextAction });
+  return ok({ case: c, child, school, records, contracts, step, nextAction: steps[step].nextAction, ...(asDsl ? { asDsl } : {}) });
 };

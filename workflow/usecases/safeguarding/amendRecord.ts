@@ -48,5 +48,7 @@ export const addAddendum: UseCase<unknown, RecordAdded> = async (deps, actor, ra
   if (!target) return fail(workflowError('NotFound', 'That record was not found.', { field: 'recordId' }));
   return addRecord(deps, actor, target.caseId, { kind: 'addendum', toRecordId: target.id, text: parsed.value.text }, parsed.value.requestKey, {
     safeguarding: target.safeguarding,
+    // The DSL adds to a concern on any case that has one; other records stay with the caseload.
+    ...(target.safeguarding ? { purpose: 'safeguarding' as const } : {}),
   });
 };

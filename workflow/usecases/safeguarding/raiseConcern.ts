@@ -18,7 +18,7 @@ import { now } from '../support/time';
 export const raiseSafeguardingConcern: UseCase<unknown, RecordAdded> = async (deps, actor, raw) => {
   const input = parseRecordInput('safeguarding-concern', raw);
   if (!input.ok) return input;
-  const added = await addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, { safeguarding: true });
+  const added = await addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, { safeguarding: true, purpose: 'safeguarding' });
   if (!added.ok) return added;
   if (!added.value.repeated) await alertDsl(deps, actor, added.value.record);
   return added;
@@ -32,7 +32,7 @@ export const markRecordAsConcern: UseCase<unknown, Versioned<CaseRecord>> = asyn
   if (!parsed.ok) return parsed;
   const record = await deps.stores.records.get(parsed.value.recordId);
   if (!record) return fail(workflowError('NotFound', 'That record was not found.', { field: 'recordId' }));
-  const access = await loadCase(deps, actor, record.caseId);
+  const access = await loadCase(deps, actor, record.caseId, 'safeguarding');
   if (!access.ok) return access;
   if (record.safeguarding) return fail(workflowError('AlreadyDone', 'This record is already marked as a safeguarding concern.', { rule: 'Safeguarding' }));
   const stamp = now(deps);

@@ -10,7 +10,7 @@ import { directSupportRule } from '../../rules/directSupport';
 import { orderRule } from '../../rules/order';
 import type { WorkflowDeps } from '../deps';
 import { audit } from './audit';
-import { changeCase, loadCase, type CaseChange } from './caseAccess';
+import { changeCase, openCase, type CaseChange, type CasePurpose } from './caseAccess';
 import { now } from './time';
 
 export interface RecordAdded {
@@ -29,6 +29,8 @@ export interface AddRecordOptions {
   rule?: (c: Case) => Result<void> | Promise<Result<void>>;
   /** A safeguarding concern is locked from the moment it is written. */
   safeguarding?: boolean;
+  /** `safeguarding`: a record the DSL may add to any case with a concern (default: caseload work only). */
+  purpose?: CasePurpose;
 }
 
 const anyTimeOnClosedCases = new Set<RecordBody['kind']>(['chronology', 'safeguarding-concern', 'addendum', 'evaluation-request']);
@@ -45,9 +47,9 @@ export async function addRecord(
   requestKey: string,
   options: AddRecordOptions = {},
 ): Promise<Result<RecordAdded>> {
-  const loaded = await loadCase(deps, actor, caseId);
-  if (!loaded.ok) return loaded;
-  return addRecordTo(deps, actor, loaded.value, body, requestKey, options);
+  const opened = await openCase(deps, actor, caseId, options.purpose ?? 'caseload');
+  if (!opened.ok) return opened;
+  return addRecordTo(deps, actor, opened.value.case, body, requestKey, options, opened.value.asDsl);
 }
 
 /**
@@ -61,6 +63,8 @@ export async function addRecordTo(
   body: RecordBody,
   requestKey: string,
   options: AddRecordOptions = {},
+  /** The DSL writing on a case with a concern, not on their caseload: the audit line says so. */
+  asDsl = false,
 ): Promise<Result<RecordAdded>> {
   const caseId = c.id;
   const idempotencyKey = `${caseId}:${requestKey}`;
@@ -94,7 +98,11 @@ export async function addRecordTo(
     if (!changed.ok) return changed;
     current = changed.value;
   }
-  await audit(deps, actor, `record.${body.kind}`, caseId, idempotencyKey, { recordId: record.id, step: String(order.value) });
+  await audit(deps, actor, `record.${body.kind}`, caseId, idempotencyKey, {
+    recordId: record.id,
+    step: String(order.value),
+    ...(asDsl ? { access: 'safeguarding' } : {}),
+  });
   return ok({ record, case: current, repeated: !created });
 }
 

@@ -4,18 +4,39 @@ import type { Staff } from '../../model/staff';
 import { currentStep } from '../../process/steps';
 import type { Versioned } from '../../ports/store';
 import { fail, ok, type Result } from '../../result';
-import { caseAccessRule } from '../../rules/access';
+import { caseAccessRule, dslAccessRule } from '../../rules/access';
 import type { WorkflowDeps } from '../deps';
 import { patchLanded } from './sameValue';
 import { now } from './time';
 
-/** Loads a case the actor may act on (workers: own caseload only). */
-export async function loadCase(deps: WorkflowDeps, actor: Staff, caseId: string): Promise<Result<Versioned<Case>>> {
+/**
+ * What the actor comes to the case for: `caseload` work (its steps), or `safeguarding` (reading it,
+ * or acting on a concern), which the DSL may do on any case with a concern.
+ */
+export type CasePurpose = 'caseload' | 'safeguarding';
+
+export interface OpenedCase {
+  case: Versioned<Case>;
+  /** Reached as the DSL, through a safeguarding concern, not through the caseload. */
+  asDsl: boolean;
+}
+
+/** A case the actor may reach for this purpose, and how they reach it. */
+export async function openCase(deps: WorkflowDeps, actor: Staff, caseId: string, purpose: CasePurpose): Promise<Result<OpenedCase>> {
   const found = await deps.stores.cases.get(caseId);
   if (!found) return fail(workflowError('NotFound', `Case ${caseId} was not found.`, { field: 'caseId' }));
   const access = caseAccessRule(actor, found);
-  if (!access.ok) return access;
-  return ok(found);
+  if (access.ok) return ok({ case: found, asDsl: false });
+  if (purpose !== 'safeguarding' || !actor.roles.includes('dsl')) return access;
+  const records = await deps.stores.records.find({ caseId: found.id });
+  const dsl = dslAccessRule(actor, found, records.some((r) => r.safeguarding));
+  return dsl.ok ? ok({ case: found, asDsl: true }) : dsl;
+}
+
+/** Loads a case the actor may act on (workers: own caseload only; the DSL: concerns, for `safeguarding`). */
+export async function loadCase(deps: WorkflowDeps, actor: Staff, caseId: string, purpose: CasePurpose = 'caseload'): Promise<Result<Versioned<Case>>> {
+  const opened = await openCase(deps, actor, caseId, purpose);
+  return opened.ok ? ok(opened.value.case) : opened;
 }
 
 export type CaseChange = Partial<Omit<Case, 'id' | 'createdBy' | 'createdAt' | 'updatedBy' | 'updatedAt' | 'step'>>;
