@@ -133,6 +133,32 @@ describe('Mail can go twice', () => {
     }
   });
 
+  it('across 20 seeds, with 10% of writes answering 503 after committing and 10% of requests 429/503 before serving, 200 mails each land once', async () => {
+    const mailer = restartedPorts().mailer;
+    const subjects: string[] = [];
+    let sendMailFaults = 0;
+    for (let seed = 1; seed <= 20; seed += 1) {
+      await graph.resetRequests();
+      await graph.setFaults({ failAfterCommitRate: 0.1, rate: 0.1, statuses: [429, 503], retryAfterSeconds: 0, seed });
+      for (let i = 0; i < 10; i += 1) {
+        const message = letter();
+        subjects.push(message.subject);
+        const mailKey = freshIdempotencyKey();
+        await clickUntilDone(async () => {
+          await mailer.send(message, mailKey);
+          return { ok: true, value: undefined };
+        });
+      }
+      const log = await graph.requests();
+      sendMailFaults += (log.entries ?? []).filter((e) => (e as { fault?: string }).fault !== undefined && e.path.endsWith('/sendMail')).length;
+      await graph.clearFaults();
+    }
+    expect(sendMailFaults).toBeGreaterThan(10);
+    const sent = ((await graph.mailbox()) as { value: Array<{ subject: string }> }).value.map((m) => m.subject);
+    const counts = subjects.map((subject) => sent.filter((s) => s === subject).length);
+    expect(counts.filter((n) => n !== 1)).toEqual([]);
+  });
+
   it('a restart does not resend: a new app instance repeating a sent key sends nothing', async () => {
     const message = letter();
     const mailKey = freshIdempotencyKey();
