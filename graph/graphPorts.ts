@@ -19,7 +19,8 @@ import {
 } from '../workflow';
 import { GraphCalendar } from './calendar/graphCalendar';
 import { DriveCaseFolders } from './drive/caseFolders';
-import { GraphMailer } from './mail/graphMailer';
+import { defaultMailerTiming, GraphMailer, type MailerTiming } from './mail/graphMailer';
+import { SentMailEntry } from './mail/sentMail';
 import { SharePointAuditLog, type StoredAudit } from './sharepoint/auditLog';
 import { lists } from './sharepoint/listDefinitions';
 import { SharePointListStore } from './sharepoint/listStore';
@@ -36,7 +37,7 @@ export interface GraphPorts {
 const StoredAuditSchema: z.ZodType<StoredAudit> = AuditEntry.extend({ id: z.string() });
 
 /** Every port of the workflow, backed by Microsoft Graph, for a provisioned site. */
-export function graphPorts(client: Client, site: ProvisionedSite, serviceMailboxId: string): GraphPorts {
+export function graphPorts(client: Client, site: ProvisionedSite, serviceMailboxId: string, mailTiming: Partial<MailerTiming> = {}): GraphPorts {
   const store = <T extends { id: string }, K extends keyof T>(key: keyof typeof lists, schema: z.ZodType<T>) =>
     new SharePointListStore<T, K>(client, site.listPaths[key], lists[key], schema);
   return {
@@ -53,7 +54,7 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
     },
     audit: new SharePointAuditLog(store<StoredAudit, 'caseId'>('audit', StoredAuditSchema)),
     folders: new DriveCaseFolders(client, site.caseFilesDriveId),
-    mailer: new GraphMailer(client, serviceMailboxId),
+    mailer: new GraphMailer(client, serviceMailboxId, store<SentMailEntry, 'status'>('sentMail', SentMailEntry), { ...defaultMailerTiming, ...mailTiming }),
     calendar: new GraphCalendar(client),
   };
 }

@@ -69,3 +69,11 @@ export class UniqueValueTaken extends Error {
     this.name = 'UniqueValueTaken';
   }
 }
+
+/** Thrown by the Mailer when another request holds the mail's key and may be sending it right now (try again shortly). */
+export class MailInProgress extends Error {
+  constructor(readonly idempotencyKey: string) {
+    super(`The mail with key ${idempotencyKey} is being sent by another request`);
+    this.name = 'MailInProgress';
+  }
+}

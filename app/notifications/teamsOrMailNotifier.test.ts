@@ -43,4 +43,12 @@ describe('notifications reach staff in Teams, or by e-mail when Teams cannot', (
     await notifier.notify(note('k3', people.dsl));
     expect(world.memory.mailer.outbox).toHaveLength(1);
   });
+
+  it('Mail can go twice: after a restart (a new notifier, its in-process keys gone) the same key is not e-mailed again', async () => {
+    const world = await buildWorld();
+    const teams: TeamsSender = { send: async () => 'sent' };
+    await teamsOrMailNotifier(world.deps, teams, world.deps.mailer, 'Outreach Service', logger).notify(note('k4', people.dsl));
+    await teamsOrMailNotifier(world.deps, teams, world.deps.mailer, 'Outreach Service', logger).notify(note('k4', people.dsl));
+    expect(world.memory.mailer.outbox).toHaveLength(1);
+  });
 });

@@ -27,11 +27,15 @@ export function teamsOrMailNotifier(deps: Pick<WorkflowDeps, 'stores' | 'clock'>
         logger.warn({ notification: notification.kind, recipientId: notification.recipientId }, 'notification recipient is not on the Staff list');
         return;
       }
-      await mailer.send({
-        to: [member.email],
-        subject: `${serviceName}: case ${notification.caseReference}`,
-        html: `<p>${escape(notification.summary)}</p><p>Open the Outreach Cases app in Teams to act on it.</p>`,
-      });
+      // The notification's own key: the in-process SentKeys forgets at a restart, the Mailer does not.
+      await mailer.send(
+        {
+          to: [member.email],
+          subject: `${serviceName}: case ${notification.caseReference}`,
+          html: `<p>${escape(notification.summary)}</p><p>Open the Outreach Cases app in Teams to act on it.</p>`,
+        },
+        `notification:${notification.key}`,
+      );
       logger.info({ notification: notification.kind, recipientId: notification.recipientId, caseId: notification.caseId }, 'notification sent by e-mail (no Teams conversation)');
     },
   };

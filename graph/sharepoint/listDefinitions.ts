@@ -93,6 +93,11 @@ export const lists = {
     description: 'Cards in Teams chats to update in place when what they show changes (contract approvals).',
     indexed: [text('subject', 'Subject')],
   },
+  sentMail: {
+    displayName: 'SentMail',
+    description: 'Mail the service sent, one item per idempotency key, so a retry or a restart does not send it again.',
+    indexed: [text('status', 'Status')],
+  },
 } satisfies Record<string, ListDefinition>;
 
 export type ListKey = keyof typeof lists;

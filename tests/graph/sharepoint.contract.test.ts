@@ -1,6 +1,7 @@
 import { describeAuditLogContract } from '../contract/auditLogContract';
 import { describeCaseFoldersContract } from '../contract/caseFoldersContract';
 import { describeCaseStoreContract } from '../contract/caseStoreContract';
+import { describeMailerContract } from '../contract/mailerContract';
 import { describeRecordStoreContract } from '../contract/recordStoreContract';
 import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
 
@@ -18,3 +19,7 @@ describeCaseStoreContract('SharePoint Cases list', async () => ({ store: graph.p
 describeRecordStoreContract('SharePoint CaseRecords list', async () => ({ store: graph.ports.stores.records }));
 describeAuditLogContract('SharePoint AuditLog list', async () => ({ audit: graph.ports.audit }));
 describeCaseFoldersContract('Case Files library', async () => ({ folders: graph.ports.folders }));
+describeMailerContract('Outlook mail through Graph', async () => ({
+  mailer: graph.ports.mailer,
+  sent: async (subject) => ((await graph.mailbox()) as { value: Array<{ subject: string }> }).value.filter((m) => m.subject === subject).length,
+}));

@@ -116,10 +116,10 @@ describe('Rule "Closing"', () => {
     value(await recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'end', summary: 'Done', destination: 'mainstream' }));
     const send = world.deps.mailer.send.bind(world.deps.mailer);
     let calls = 0;
-    world.deps.mailer.send = async (m) => {
+    world.deps.mailer.send = async (m, k) => {
       calls++;
       if (calls === 2) throw new Error('mail service unavailable');
-      return send(m);
+      return send(m, k);
     };
     await expect(completeCase(world.deps, worker, { caseId })).rejects.toThrow('mail service unavailable');
     const halfway = await world.deps.stores.cases.get(caseId);

@@ -67,6 +67,8 @@ export const Closure = z.object({
   how: z.enum(['review-ended']).or(EarlyCloseReason),
   destination: Destination.optional(),
   note: z.string().optional(),
+  /** Closing early: the letter telling the school went (marked after sending, so a retry after a failure still sends it). */
+  letterSent: Done.optional(),
 });
 
 export const Case = z

@@ -31,7 +31,12 @@ export interface MailMessage {
   attachments?: MailAttachment[];
 }
 export interface Mailer {
-  send(message: MailMessage): Promise<void>;
+  /**
+   * Sends once per idempotency key: a repeat with the same key (a retry, a double click, a
+   * restart) is not sent again. Keys are kept durably by the adapter, not by the caller.
+   * Throws MailInProgress when another request holds the key and may be sending it right now.
+   */
+  send(message: MailMessage, idempotencyKey: string): Promise<void>;
 }
 
 export interface MeetingRequest {

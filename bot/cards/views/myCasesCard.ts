@@ -1,4 +1,4 @@
-import { myCases, steps, type Case, type StepNumber } from '../../../workflow';
+import { listMyCases, steps, type Case, type StepNumber } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext } from '../card';
 import { viewVerbs } from '../forms/formNames';
 import { composeCard, outcomeCard } from '../outcomes';
@@ -9,13 +9,10 @@ import { expandFragment } from '../template';
 const shownAtMost = 25;
 
 export async function myCasesCard(ctx: CardContext, note = ''): Promise<AdaptiveCardJson> {
-  const found = await myCases(ctx.deps, ctx.actor);
+  const found = await listMyCases(ctx.deps, ctx.actor, shownAtMost);
   if (!found.ok) return outcomeCard({ headline: 'Your cases could not be listed', tone: 'attention', detail: found.error.message });
-  const cases = found.value;
-  const shown = cases.slice(0, shownAtMost);
-  const children = await Promise.all(shown.map((c) => ctx.deps.stores.children.get(c.childId)));
-  const rows = shown.map((c, i) => {
-    const child = children[i];
+  const { total, shown } = found.value;
+  const rows = shown.map(({ case: c, child }) => {
     const step = Math.min(Math.max(c.step, 1), 10) as StepNumber;
     return {
       caseId: c.id,
@@ -27,8 +24,8 @@ export async function myCasesCard(ctx: CardContext, note = ''): Promise<Adaptive
       stepName: steps[step].name,
     };
   });
-  const more = cases.length > shownAtMost ? `Showing ${shownAtMost} of ${cases.length}: type "case <reference>" to open any case.` : '';
-  const title = cases.length === 0 ? 'No open cases' : `${cases.length} open ${cases.length === 1 ? 'case' : 'cases'}`;
+  const more = total > shownAtMost ? `Showing ${shownAtMost} of ${total}: type "case <reference>" to open any case.` : '';
+  const title = total === 0 ? 'No open cases' : `${total} open ${total === 1 ? 'case' : 'cases'}`;
   return composeCard({
     body: expandFragment<unknown[]>(myCasesTemplate, { title, note: [note, more].filter((s) => s !== '').join(' '), cases: rows }),
     actions: [{ type: 'Action.Execute', title: 'New referral', verb: viewVerbs.newReferral, data: {}, associatedInputs: 'none' }],

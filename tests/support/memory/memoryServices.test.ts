@@ -67,7 +67,7 @@ describe('MemoryMailer and MemoryNotifier', () => {
   it('keep copies of what was sent, in order', async () => {
     const mailer = new MemoryMailer();
     const message = { to: ['head@school.example.org'], subject: 'OC-26-AB12C contract', html: '<p>Attached.</p>', attachments: [{ name: 'contract.pdf', contentType: 'application/pdf', content: new Uint8Array([37, 80]) }] };
-    await mailer.send(message);
+    await mailer.send(message, 'contract-1');
     message.to.push('someone@else.example.org');
     message.attachments[0]?.content.fill(0);
     expect(mailer.outbox).toEqual([{ ...message, to: ['head@school.example.org'], attachments: [{ name: 'contract.pdf', contentType: 'application/pdf', content: new Uint8Array([37, 80]) }] }]);
@@ -89,7 +89,7 @@ describe('MemoryMailer and MemoryNotifier', () => {
   });
 
   it('refuses mail with no recipient, as Graph does', async () => {
-    await expect(new MemoryMailer().send({ to: [], subject: 'OC-26-AB12C', html: '<p></p>' })).rejects.toThrow('at least one recipient');
+    await expect(new MemoryMailer().send({ to: [], subject: 'OC-26-AB12C', html: '<p></p>' }, 'empty-1')).rejects.toThrow('at least one recipient');
   });
 });
 

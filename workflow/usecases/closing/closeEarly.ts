@@ -30,7 +30,7 @@ const reasonWords: Record<z.infer<typeof EarlyCloseReason>, string> = {
 /**
  * Rule "Closing": a case can close early with a recorded reason; the school is told by letter.
  * A repeat of the same close (double click, Teams retry) is ok with `repeated`, and nothing is
- * sent again; a closed case cannot be closed another way.
+ * sent again; a repeat after a failure part way carries on; a closed case cannot be closed another way.
  */
 export const closeEarly: UseCase<unknown, ClosedCase> = async (deps, actor, raw) => {
   const parsed = parseInput(CloseEarlyInput, raw);
@@ -41,26 +41,38 @@ export const closeEarly: UseCase<unknown, ClosedCase> = async (deps, actor, raw)
   if (!hasRole(actor, 'manager', 'worker')) {
     return fail(workflowError('RoleRequired', 'Only the manager or the case\'s worker can close a case early.', { rule: 'Closing' }));
   }
-  if (loaded.value.status === 'closed' && loaded.value.closure?.how === reason) return ok({ ...loaded.value, repeated: true });
-  const open = openCaseRule(loaded.value);
-  if (!open.ok) return open;
+  const resuming = loaded.value.status === 'closed' && loaded.value.closure?.how === reason;
+  if (resuming && loaded.value.closure?.letterSent) return ok({ ...loaded.value, repeated: true });
+  if (!resuming) {
+    const open = openCaseRule(loaded.value);
+    if (!open.ok) return open;
+  }
   const school = await deps.stores.schools.get(loaded.value.schoolId);
   if (!school) return fail(workflowError('NotFound', 'The case\'s school is no longer on the Schools list.'));
   const stamp = now(deps);
-  const closed = await changeCase(deps, actor, caseId, (c) => {
-    const stillOpen = openCaseRule(c);
-    if (!stillOpen.ok) return stillOpen;
-    return ok({ status: 'closed', contractInForce: undefined, closure: { on: stamp.today, by: actor.userId, how: reason, ...(note ? { note } : {}) } });
-  });
+  // The closure (and what follows from it) is saved first, then the letter goes (once per case), then it
+  // is marked sent: a retry after a failure in between finds the case closed without the mark and carries on.
+  const closed = resuming
+    ? ok(loaded.value)
+    : await changeCase(deps, actor, caseId, (c) => {
+        const stillOpen = openCaseRule(c);
+        if (!stillOpen.ok) return stillOpen;
+        return ok({ status: 'closed', contractInForce: undefined, closure: { on: stamp.today, by: actor.userId, how: reason, ...(note ? { note } : {}) } });
+      });
   if (!closed.ok) return closed;
-  await deps.mailer.send({
-    to: [school.senco.email],
-    cc: [school.headteacher.email],
-    subject: `${deps.config.serviceName}: case ${closed.value.reference} closed`,
-    html: `<p>We are writing to let you know that outreach case ${closed.value.reference} has closed because ${reasonWords[reason]}.</p><p>${deps.config.serviceName}</p>`,
-  });
   const inForce = await deps.stores.contracts.find({ caseId, status: 'approved' });
   for (const contract of inForce) await updateOnce(deps.stores.contracts, contract.id, { status: 'ended', updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag);
   await audit(deps, actor, 'case.closed-early', caseId, caseId, { reason });
-  return ok({ ...closed.value, repeated: false });
+  await deps.mailer.send(
+    {
+      to: [school.senco.email],
+      cc: [school.headteacher.email],
+      subject: `${deps.config.serviceName}: case ${closed.value.reference} closed`,
+      html: `<p>We are writing to let you know that outreach case ${closed.value.reference} has closed because ${reasonWords[reason]}.</p><p>${deps.config.serviceName}</p>`,
+    },
+    `${caseId}:closure-letter`,
+  );
+  const marked = await changeCase(deps, actor, caseId, (c) => (c.closure ? ok({ closure: { ...c.closure, letterSent: { at: stamp.at, by: actor.userId } } }) : ok({})));
+  if (!marked.ok) return marked;
+  return ok({ ...marked.value, repeated: false });
 };

@@ -20,9 +20,11 @@ export type ClosedCase = Versioned<Case> & { repeated: boolean };
 
 /**
  * Closing after a review that ended the support: the End of Outreach Report is filed in the
- * child's folder and sent to the school, the evaluation request is sent, and the case closes.
- * Each part is recorded as done, so a retry after a failure carries on where it stopped; a
- * repeat once the case is closed this way (double click, Teams retry) is ok with `repeated`.
+ * child's folder and sent to the school, the evaluation request is recorded and sent, and the
+ * case closes (rule Closing: only once both have gone). Each part is saved before its mail goes
+ * and marked done after, and each mail has an idempotency key, so a retry after a failure carries
+ * on where it stopped without mailing anything twice; a repeat once the case is closed this way
+ * (double click, Teams retry) is ok with `repeated`.
  */
 export const completeCase: UseCase<unknown, ClosedCase> = async (deps, actor, raw) => {
   const parsed = parseInput(CompleteCaseInput, raw);
@@ -52,15 +54,19 @@ export const completeCase: UseCase<unknown, ClosedCase> = async (deps, actor, ra
     c = marked.value;
   }
   if (!c.milestones.endReportSent) {
+    // The report was filed (saved) above; the key keeps a retry after a failed mark from mailing it twice.
     const records = await deps.stores.records.find({ caseId: c.id });
     const html = endOfOutreachReport(c, child, school, records, deps.config.serviceName);
-    await deps.mailer.send({
-      to: [school.senco.email],
-      cc: [school.headteacher.email],
-      subject: `${deps.config.serviceName}: End of Outreach Report for case ${c.reference}`,
-      html: `<p>Please find attached the End of Outreach Report for case ${c.reference}.</p>`,
-      attachments: [{ name: reportName, contentType: 'text/html', content: new TextEncoder().encode(html) }],
-    });
+    await deps.mailer.send(
+      {
+        to: [school.senco.email],
+        cc: [school.headteacher.email],
+        subject: `${deps.config.serviceName}: End of Outreach Report for case ${c.reference}`,
+        html: `<p>Please find attached the End of Outreach Report for case ${c.reference}.</p>`,
+        attachments: [{ name: reportName, contentType: 'text/html', content: new TextEncoder().encode(html) }],
+      },
+      `${c.id}:end-report`,
+    );
     const marked = await mark((l) => ({ milestones: { ...l.milestones, endReportSent: { at: stamp.at, by: actor.userId } } }));
     if (!marked.ok) return marked;
     c = marked.value;
@@ -83,12 +89,9 @@ export const completeCase: UseCase<unknown, ClosedCase> = async (deps, actor, ra
   return ok({ ...closed.value, repeated: false });
 };
 
+/** Records the request (saved first), sends it once per case, then marks it sent on the case. */
 async function requestEvaluation(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, to: string, today: string): Promise<Result<Versioned<Case>>> {
-  await deps.mailer.send({
-    to: [to],
-    subject: `${deps.config.serviceName}: evaluation of case ${c.reference}`,
-    html: `<p>Support for case ${c.reference} has ended. Please complete the school evaluation form: your view helps us improve.</p>`,
-  });
+  const key = `${c.id}:evaluation-request:case-end`;
   await deps.stores.records.create(
     {
       caseId: c.id,
@@ -101,7 +104,15 @@ async function requestEvaluation(deps: WorkflowDeps, actor: Staff, c: Versioned<
       updatedBy: actor.userId,
       updatedAt: now(deps).at,
     },
-    `${c.id}:evaluation-request:case-end`,
+    key,
+  );
+  await deps.mailer.send(
+    {
+      to: [to],
+      subject: `${deps.config.serviceName}: evaluation of case ${c.reference}`,
+      html: `<p>Support for case ${c.reference} has ended. Please complete the school evaluation form: your view helps us improve.</p>`,
+    },
+    key,
   );
   return changeCase(deps, actor, c.id, (latest) => ok({ milestones: { ...latest.milestones, evaluationRequested: { at: now(deps).at, by: actor.userId } } }));
 }

@@ -1,9 +1,11 @@
 import type { Case } from '../../model/case';
+import type { Child } from '../../model/child';
 import type { Staff } from '../../model/staff';
 import type { Versioned } from '../../ports/store';
 import { ok, type Result } from '../../result';
 import { hasRole, requireRole, seesAllCases } from '../../rules/access';
 import type { WorkflowDeps } from '../deps';
+import { auditRead } from '../support/audit';
 
 /** The actor's open and paused cases; managers and admins see every open case. */
 export async function myCases(deps: WorkflowDeps, actor: Staff): Promise<Result<Versioned<Case>[]>> {
@@ -12,6 +14,24 @@ export async function myCases(deps: WorkflowDeps, actor: Staff): Promise<Result<
     statuses.map((status) => (seesAllCases(actor) ? deps.stores.cases.find({ status }) : deps.stores.cases.find({ workerId: actor.userId, status }))),
   );
   return ok(found.flat().sort((a, b) => a.referralDate.localeCompare(b.referralDate)));
+}
+
+export interface ListedCase {
+  case: Versioned<Case>;
+  child: Versioned<Child> | undefined;
+}
+
+/**
+ * The actor's cases as a list shows them, with each child's name: the first `atMost` of
+ * myCases. Each case listed is a read of that child's name, so each gets a read entry.
+ */
+export async function listMyCases(deps: WorkflowDeps, actor: Staff, atMost: number): Promise<Result<{ total: number; shown: ListedCase[] }>> {
+  const found = await myCases(deps, actor);
+  if (!found.ok) return found;
+  const cases = found.value.slice(0, atMost);
+  const children = await Promise.all(cases.map((c) => deps.stores.children.get(c.childId)));
+  await Promise.all(cases.map((c) => auditRead(deps, actor, 'case.listed', c.id)));
+  return ok({ total: found.value.length, shown: cases.map((c, i) => ({ case: c, child: children[i] })) });
 }
 
 export interface WorkerLoad {

@@ -8,7 +8,7 @@ import { currentStep, steps, type StepNumber } from '../../process/steps';
 import type { Versioned } from '../../ports/store';
 import { ok } from '../../result';
 import type { UseCase } from '../deps';
-import { audit } from '../support/audit';
+import { auditRead } from '../support/audit';
 import { openCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 
@@ -37,7 +37,7 @@ export const viewCase: UseCase<unknown, CaseView> = async (deps, actor, raw) => 
     deps.stores.records.find({ caseId: c.id }),
     deps.stores.contracts.find({ caseId: c.id }),
   ]);
-  await audit(deps, actor, 'case.read', c.id, `${c.id}:${deps.clock.now().toISOString()}`, asDsl ? { access: 'safeguarding' } : {});
+  await auditRead(deps, actor, 'case.read', c.id, asDsl ? { access: 'safeguarding' } : {});
   const step = currentStep(c);
   return ok({ case: c, child, school, records, contracts, step, nextAction: steps[step].nextAction, ...(asDsl ? { asDsl } : {}) });
 };

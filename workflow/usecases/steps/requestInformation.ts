@@ -32,11 +32,15 @@ export const requestInformation: UseCase<unknown, Versioned<Case>> = async (deps
   }
   const school = await deps.stores.schools.get(c.schoolId);
   if (!school) return fail(workflowError('NotFound', 'The case\'s school is no longer on the Schools list.'));
-  await deps.mailer.send({
-    to: [school.senco.email],
-    subject: `${deps.config.serviceName}: referral ${c.reference}: information needed`,
-    html: `<p>Dear ${escapeHtml(school.senco.name)},</p><p>Thank you for referral ${c.reference}. Please complete and return the School Initial Information Gathering form and the pupil's PDP.</p><p>${escapeHtml(deps.config.serviceName)}</p>`,
-  });
+  // Sending is the step itself, so there is no state to save first; the key keeps a retry after a failed mark from sending it again.
+  await deps.mailer.send(
+    {
+      to: [school.senco.email],
+      subject: `${deps.config.serviceName}: referral ${c.reference}: information needed`,
+      html: `<p>Dear ${escapeHtml(school.senco.name)},</p><p>Thank you for referral ${c.reference}. Please complete and return the School Initial Information Gathering form and the pupil's PDP.</p><p>${escapeHtml(deps.config.serviceName)}</p>`,
+    },
+    `${c.id}:information-request`,
+  );
   const stamp = now(deps);
   const changed = await changeCase(deps, actor, c.id, (latest) =>
     ok(latest.milestones.informationRequested ? {} : { milestones: { ...latest.milestones, informationRequested: { at: stamp.at, by: actor.userId } } }),

@@ -14,3 +14,19 @@ export async function audit(
   const { at } = now(deps);
   await deps.audit.append({ at, actorId: actor.userId, action, ...(caseId ? { caseId } : {}), detail }, `${action}:${key}`);
 }
+
+/**
+ * A read of a case (opened, or listed with the child's name). Every read is its own entry: the
+ * key holds the case, the reader and the instant, so two people reading in the same millisecond
+ * are two entries, and only a retry of the same append is kept once.
+ */
+export async function auditRead(
+  deps: WorkflowDeps,
+  actor: Staff,
+  action: 'case.read' | 'case.listed',
+  caseId: string,
+  detail: Record<string, string> = {},
+): Promise<void> {
+  const { at } = now(deps);
+  await deps.audit.append({ at, actorId: actor.userId, action, caseId, detail }, `${action}:${caseId}:${actor.userId}:${at}`);
+}
