@@ -87,6 +87,16 @@ describe('Graph emulator: mail and calendar', () => {
     expect(outbox.body.value[0].recipients).toEqual(['family@school.example.org', 'head@school.example.org']);
   });
 
+  it('keeps a message\'s X- internet headers, returned only when $select names them; refuses other header names', async () => {
+    const message = { subject: 'Report', toRecipients: [{ emailAddress: { address: 'head@school.example.org' } }] };
+    await h.post('/users/pat@outreach.example.org/sendMail', { message: { ...message, internetMessageHeaders: [{ name: 'X-Outreach-Mail-Key', value: 'case-1:report' }] } }).expect(202);
+    const plain = await h.get('/users/pat@outreach.example.org/mailFolders/sentitems/messages').expect(200);
+    expect(plain.body.value[0]).not.toHaveProperty('internetMessageHeaders');
+    const selected = await h.get('/users/pat@outreach.example.org/mailFolders/sentitems/messages?$select=subject,internetMessageHeaders').expect(200);
+    expect(selected.body.value[0].internetMessageHeaders).toEqual([{ name: 'X-Outreach-Mail-Key', value: 'case-1:report' }]);
+    await h.post('/users/pat@outreach.example.org/sendMail', { message: { ...message, internetMessageHeaders: [{ name: 'Subject', value: 'x' }] } }).expect(400);
+  });
+
   it('refuses sendMail without recipients', async () => {
     await h.post('/users/11111111-1111-4111-8111-111111111111/sendMail', { message: { subject: 'x' } }).expect(400);
   });

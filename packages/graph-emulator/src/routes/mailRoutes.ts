@@ -26,6 +26,8 @@ const sendMailSchema = z.looseObject({
     replyTo: z.array(recipientSchema).optional(),
     importance: z.enum(['low', 'normal', 'high']).optional(),
     attachments: z.array(attachmentSchema).optional(),
+    // Graph takes custom headers whose names begin with X- (at most 5); they come back on the message when $select asks for them.
+    internetMessageHeaders: z.array(z.looseObject({ name: z.string().regex(/^x-/i), value: z.string() })).max(5).optional(),
   }),
   saveToSentItems: z.boolean().optional(),
 });
@@ -56,7 +58,15 @@ export const messageJson = (m: StoredMessage, folder: 'inbox' | 'sentitems'): Re
     bccRecipients: folder === 'sentitems' ? msg.bccRecipients ?? [] : [],
     replyTo: msg.replyTo ?? [],
     attachmentNames: attachments.map((a) => a.name),
+    internetMessageHeaders: msg.internetMessageHeaders ?? [],
   };
+};
+
+/** Like Graph, a message's internet headers are returned only when $select names them. */
+const shown = (ctx: RouteContext, message: Record<string, unknown>): Record<string, unknown> => {
+  if (ctx.options.select) return applySelect(message, ctx.options.select);
+  const { internetMessageHeaders: _headers, ...rest } = message;
+  return rest;
 };
 
 const listMessages = (ctx: RouteContext, folder: 'inbox' | 'sentitems'): ReturnType<Route['handle']> => {
@@ -68,7 +78,7 @@ const listMessages = (ctx: RouteContext, folder: 'inbox' | 'sentitems'): ReturnT
     top: Math.min(ctx.options.top ?? 10, 1000),
     fetch: (position, limit) => messages
       .slice(position.offset ?? 0, (position.offset ?? 0) + limit)
-      .map((m, i) => ({ key: i, body: applySelect(messageJson(m, folder), ctx.options.select) })),
+      .map((m, i) => ({ key: i, body: shown(ctx, messageJson(m, folder)) })),
   });
 };
 
@@ -97,6 +107,6 @@ export const mailRoutes: Route[] = [
     const sent = ctx.store.mail.sentBy([mailbox.address]).find((m) => m.id === id);
     const found = inbox ?? sent;
     if (!found) throw notFound('Message');
-    return json(200, applySelect(messageJson(found, inbox ? 'inbox' : 'sentitems'), ctx.options.select));
+    return json(200, shown(ctx, messageJson(found, inbox ? 'inbox' : 'sentitems')));
   }),
 ];
