@@ -7,6 +7,7 @@ import { mountBot } from '../../app/bot/mountBot';
 import { botTeamChannel } from '../../app/bot/botTeamChannel';
 import { teamsSender } from '../../app/bot/teamsSender';
 import { teamsOrMailNotifier } from '../../app/notifications/teamsOrMailNotifier';
+import type { AppLogger } from '../../app/logger';
 import { createServer } from '../../app/server';
 import type { AdaptiveCardJson } from '../../bot/cards';
 import type { WorkflowDeps } from '../../workflow';
@@ -60,11 +61,11 @@ export type Connector = Awaited<ReturnType<typeof startConnector>>;
  * `connector`: Teams as another app process left it (a restart test); it stays open when this
  * app stops.
  */
-export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: number; notifyThroughTeams?: boolean; teamChannelId?: string; connector?: Connector } = {}) {
+export async function startBot(given: WorkflowDeps, options: { interimAfterMs?: number; notifyThroughTeams?: boolean; teamChannelId?: string; connector?: Connector; logger?: AppLogger } = {}) {
   const connector = options.connector ?? (await startConnector());
   const ownsConnector = !options.connector;
   let appStopped = false;
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const botAdapter = createBotAdapter({ mode: 'anonymous' });
   // As the app wires it: notifications reach staff through the bot, or by e-mail.
   const workflow: WorkflowDeps = {

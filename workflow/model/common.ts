@@ -19,6 +19,14 @@ export type EntraId = z.infer<typeof EntraId>;
 export const Id = z.string().min(1);
 export type Id = z.infer<typeof Id>;
 
+/**
+ * Ids as they enter from a card or an activity, checked for their shape before any lookup:
+ * an Entra object id is a GUID; a SharePoint list item id (case, record, contract, school,
+ * purchase) is a whole number.
+ */
+export const EntraObjectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a Microsoft 365 user id (a GUID)');
+export const ListItemId = z.string().regex(/^[1-9][0-9]{0,14}$/, 'must be a list item id (a whole number)');
+
 /** What a required text left empty is told, wherever no more particular message is given. */
 export const mustNotBeEmpty = 'must not be empty';
 
