@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Attribution, Email, Id, IsoDate, Text } from './common';
+import { Attribution, Email, Id, IsoDate, NameText, Text } from './common';
 
 export const ParentCarer = z.object({
-  name: Text,
+  name: NameText,
   relationship: Text,
   parentalResponsibility: z.boolean(),
   /** Contact details may be missing: the product then says so rather than guessing. */
@@ -20,8 +20,8 @@ export const Gender = z.enum(['female', 'male', 'other', 'not-stated']);
 
 /** What a referral tells us about the child (no ids, no computed fields). */
 export const ChildDetails = z.object({
-  firstName: Text,
-  lastName: Text,
+  firstName: NameText,
+  lastName: NameText,
   dateOfBirth: IsoDate,
   gender: Gender,
   /** Reception is 0; Year 1..13. */

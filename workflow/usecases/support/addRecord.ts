@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../result';
 import { openCaseRule } from '../../rules/closing';
 import { directSupportRule } from '../../rules/directSupport';
 import { orderRule } from '../../rules/order';
+import { recordDateRule } from '../../rules/plausible';
 import type { WorkflowDeps } from '../deps';
 import { audit } from './audit';
 import { changeCase, loadCase, type CaseChange } from './caseAccess';
@@ -34,7 +35,7 @@ export interface AddRecordOptions {
 const anyTimeOnClosedCases = new Set<RecordBody['kind']>(['chronology', 'safeguarding-concern', 'addendum', 'evaluation-request']);
 
 /**
- * Adds a record to a case after the common rules (closed case, direct support, order), at most
+ * Adds a record to a case after the common rules (closed case, plausible dates, direct support, order), at most
  * once per request key; then marks the step's milestone and writes the audit line.
  */
 export async function addRecord(
@@ -88,6 +89,8 @@ async function recordRules(c: Case, body: RecordBody, options: AddRecordOptions)
     const open = openCaseRule(c);
     if (!open.ok) return open;
   }
+  const dated = recordDateRule(c, body);
+  if (!dated.ok) return dated;
   const done = options.alreadyDone?.(c);
   if (done) {
     return fail(workflowError('AlreadyDone', `This was already recorded on ${c.reference} at ${done.at}.`, { rule: 'Order' }));

@@ -17,7 +17,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Resu
   // Zod's own messages for a blank field were replaced by the error map; Text's generic one is too.
   const blank = issue !== undefined && field !== undefined && (issue.message === missing(issue.path) || (issue.message === mustNotBeEmpty && isBlank(valueAt(input, issue.path))));
   const message = !issue ? 'The input is not valid.' : blank ? missing(issue.path) : `${field ? `${field}: ` : ''}${issue.message}`;
-  return fail(workflowError('ValidationFailed', message, field ? { field } : {}));
+  // A plausibility check names its rule in the issue's params (see `upTo` in model/common).
+  const rule = issue?.code === 'custom' && typeof issue.params?.rule === 'string' ? issue.params.rule : undefined;
+  return fail(workflowError('ValidationFailed', message, { ...(field ? { field } : {}), ...(rule ? { rule } : {}) }));
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
