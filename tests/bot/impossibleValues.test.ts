@@ -72,12 +72,24 @@ describe('Impossible values are accepted (defect): each is refused through /api/
     expect(await world.deps.stores.records.list()).toEqual(before);
   });
 
-  it('a time entry dated before the referral (1900) is refused, naming the date', async () => {
+  it.each([
+    ['1900-01-01', 'Date: 1900-01-01 is before the referral (2026-09-14)'],
+    ['9999-12-31', 'Date: 9999-12-31 is in the future (today is 2026-09-14)'],
+  ])('a time entry dated %s is refused: it lies outside the case\'s life', async (on, said) => {
     const { caseId } = await caseSteps(world).toContractInForce();
     const form = await press(people.worker, 'time.open', { caseId });
-    const text = cardText(await press(people.worker, 'time.submit', { ...actionOf(form, 'time.submit').data, on: '1900-01-01', hours: '1', activity: 'admin' }));
+    const text = cardText(await press(people.worker, 'time.submit', { ...actionOf(form, 'time.submit').data, on, hours: '1', activity: 'admin' }));
     expect(text).toContain('Rule: Plausible facts');
-    expect(text).toContain('Date: 1900-01-01 is before the referral (2026-09-14)');
+    expect(text).toContain(said);
+  });
+
+  it('a meeting held in the future is refused, naming the date held', async () => {
+    const { caseId } = await caseSteps(world).toStep(4);
+    const form = await press(people.worker, 'meeting.open', { caseId });
+    const typed = { heldOn: '2026-12-01', purpose: 'initial-school', attendees: 'SENCo', notes: 'Agreed the plan.' };
+    const text = cardText(await press(people.worker, 'meeting.submit', { ...actionOf(form, 'meeting.submit').data, ...typed }));
+    expect(text).toContain('Rule: Plausible facts');
+    expect(text).toContain('Date held: 2026-12-01 is in the future (today is 2026-09-14)');
   });
 
   it('a check-in time of "10:00; DROP" is refused: times are HH:MM', async () => {

@@ -42,15 +42,14 @@ function dateOfEvent(body: RecordBody): { field: string; on: string } | undefine
 
 /**
  * Rule "Plausible facts": what was held or delivered (and time worked) is dated within the
- * case's life: not before the referral, not after the case closed.
- * TODO(issue 10): "not in the future" (`today` from the Clock) once the test fixtures record
- * events on their day: the card and workflow tests date meetings and sessions after their
- * fixed clock.
+ * case's life: not before the referral, not after today (`today` from the Clock), not after the
+ * case closed.
  */
-export function recordDateRule(c: Case, body: RecordBody): Result<void> {
+export function recordDateRule(c: Case, body: RecordBody, today: string): Result<void> {
   const event = dateOfEvent(body);
   if (!event) return ok(undefined);
   const refuse = (why: string) => fail(workflowError('ValidationFailed', `${fieldName(event.field)}: ${event.on} ${why}.`, { rule: plausibleFacts, field: event.field }));
+  if (event.on > today) return refuse(`is in the future (today is ${today})`);
   if (event.on < c.referralDate) return refuse(`is before the referral (${c.referralDate})`);
   if (c.closure && event.on > c.closure.on) return refuse(`is after the case closed (${c.closure.on})`);
   return ok(undefined);

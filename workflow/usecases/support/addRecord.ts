@@ -50,7 +50,7 @@ export async function addRecord(
   if (!loaded.ok) return loaded;
   const c = loaded.value;
   const idempotencyKey = `${caseId}:${requestKey}`;
-  const allowed = await recordRules(c, body, options);
+  const allowed = await recordRules(c, body, options, now(deps).today);
   if (!allowed.ok) {
     // A repeat of a request that was recorded (double click, Teams retry) is not a broken rule: the case has moved on since.
     const earlier = await deps.stores.records.findByKey(idempotencyKey);
@@ -84,13 +84,11 @@ export async function addRecord(
   return ok({ record, case: current, repeated: !created });
 }
 
-async function recordRules(c: Case, body: RecordBody, options: AddRecordOptions): Promise<Result<StepNumber>> {
+async function recordRules(c: Case, body: RecordBody, options: AddRecordOptions, today: string): Promise<Result<StepNumber>> {
   if (!anyTimeOnClosedCases.has(body.kind)) {
     const open = openCaseRule(c);
     if (!open.ok) return open;
   }
-  const dated = recordDateRule(c, body);
-  if (!dated.ok) return dated;
   const done = options.alreadyDone?.(c);
   if (done) {
     return fail(workflowError('AlreadyDone', `This was already recorded on ${c.reference} at ${done.at}.`, { rule: 'Order' }));
@@ -103,5 +101,8 @@ async function recordRules(c: Case, body: RecordBody, options: AddRecordOptions)
     const extra = await options.rule(c);
     if (!extra.ok) return extra;
   }
+  // After the process rules: a step not yet due is told so before its date is looked at.
+  const dated = recordDateRule(c, body, today);
+  if (!dated.ok) return dated;
   return order;
 }
