@@ -1,10 +1,11 @@
+import { activityZodSchema } from '@microsoft/agents-activity';
 import { authorizeJWT, type CloudAdapter, type Request as AgentsRequest } from '@microsoft/agents-hosting';
 import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { BackgroundWork } from '../../bot/backgroundWork';
 import type { BotDeps, BotLog } from '../../bot/botDeps';
 import { handleTurn } from '../../bot/outreachBot';
-import type { WorkflowDeps } from '../../workflow';
+import { EntraObjectId, type WorkflowDeps } from '../../workflow';
 import { defaultRateLimits, type RateLimits } from '../config';
 import type { AppLogger } from '../logger';
 import type { BotAdapter, BotAuth } from './botAdapter';
@@ -22,17 +23,36 @@ export interface MountedBot {
   drain(): Promise<void>;
 }
 
-/** The least an activity needs before the SDK sees it: anything else is a 400 naming what is missing. */
+/**
+ * The least an activity needs before the SDK sees it, and the caller's id in the shape Entra
+ * gives it: anything else is a 400 naming the fields.
+ */
 const ActivityEnvelope = z
-  .object({ type: z.string().min(1), channelId: z.string().min(1), serviceUrl: z.string().min(1), conversation: z.object({ id: z.string().min(1) }).loose() })
+  .object({
+    type: z.string().min(1),
+    channelId: z.string().min(1),
+    serviceUrl: z.string().min(1),
+    conversation: z.object({ id: z.string().min(1) }).loose(),
+    from: z.object({ aadObjectId: EntraObjectId.optional() }).loose().optional(),
+  })
   .loose();
 
-const activityEnvelope: RequestHandler = (req, res, next) => {
-  const parsed = ActivityEnvelope.safeParse(req.body);
-  if (parsed.success) return next();
-  const missing = parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ');
-  res.status(400).json({ error: `not a Bot Framework activity: check ${missing}` });
-};
+/**
+ * Checks the activity as the SDK will (its own schema), so that a client's mistake answers 400
+ * with the fields to fix instead of throwing inside the adapter (a 500 and a stack trace).
+ * Logged as a warning with the field names only: an activity may carry a child's name.
+ */
+const activityEnvelope =
+  (log: BotLog): RequestHandler =>
+  (req, res, next) => {
+    const ours = ActivityEnvelope.safeParse(req.body);
+    const sdks = ours.success ? activityZodSchema.safeParse(req.body) : undefined;
+    const issues = ours.success ? (sdks?.success === false ? sdks.error.issues : []) : ours.error.issues;
+    if (issues.length === 0) return next();
+    const fields = [...new Set(issues.map((i) => i.path.join('.') || 'body'))];
+    log.warn({ fields }, 'activity refused');
+    res.status(400).json({ error: `not a Bot Framework activity: check ${fields.join(', ')}` });
+  };
 
 const anonymousCaller: RequestHandler = (req, _res, next) => {
   (req as unknown as AgentsRequest).user = { name: 'anonymous' };
@@ -63,7 +83,7 @@ export function mountBot(workflow: WorkflowDeps, bot: BotAdapter, logger: AppLog
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
   const perPerson = personLimit((options.rateLimits ?? defaultRateLimits).perPersonPerMinute, adapter, log);
-  router.post('/', auth.mode === 'tenant' ? (authorizeJWT(authConfig) as unknown as RequestHandler) : anonymousCaller, activityEnvelope, perPerson, async (req, res) => {
+  router.post('/', auth.mode === 'tenant' ? (authorizeJWT(authConfig) as unknown as RequestHandler) : anonymousCaller, activityEnvelope(botLog), perPerson, async (req, res) => {
     await adapter.process(req as unknown as AgentsRequest, res as unknown as Parameters<CloudAdapter['process']>[1], (context) => handleTurn(deps, context));
   });
   return { path: '/api/messages', router, health: { endpoint: '/api/messages', auth: auth.mode }, drain: () => background.drain() };

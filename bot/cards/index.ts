@@ -3,7 +3,7 @@ import { allVerbs } from './actions/allVerbs';
 import { openCase } from './actions/viewActions';
 import type { AdaptiveCardJson, CardContext, CardRequest, CardResponse } from './card';
 import { openVerb } from './forms/formNames';
-import { FormValuesSchema } from './forms/formValues';
+import { parseCardData } from './forms/cardData';
 import { outcomeCard } from './outcomes';
 import { helpCard, unknownTextCard, welcomeCard } from './views/chatViews';
 import { myCasesCard } from './views/myCasesCard';
@@ -48,11 +48,19 @@ export async function cardForRequest(deps: WorkflowDeps, actor: Staff, request: 
  * input: an unknown verb or malformed data answers a card that says so.
  */
 export async function handleCardAction(deps: WorkflowDeps, actor: Staff, verb: string, data: unknown): Promise<CardResponse> {
-  const values = FormValuesSchema.safeParse(data ?? {});
-  if (!values.success) {
-    return { card: outcomeCard({ headline: 'That card sent something I cannot read', tone: 'attention', detail: 'Nothing was recorded. Open the case again and use a fresh card.' }) };
+  const parsed = parseCardData(data ?? {});
+  if (!parsed.ok) {
+    const { field, message } = parsed.problem;
+    return {
+      card: outcomeCard({
+        headline: 'That card sent something I cannot read',
+        tone: 'attention',
+        detail: `${field}: ${message}. Nothing was recorded. Open the case again and use a fresh card.`,
+        facts: [{ title: 'Field', value: field }],
+      }),
+    };
   }
-  return runVerb({ deps, actor }, verb, values.data);
+  return runVerb({ deps, actor }, verb, parsed.values);
 }
 
 async function runVerb(ctx: CardContext, verb: string, values: Record<string, string>): Promise<CardResponse> {

@@ -13,14 +13,18 @@ export class DriveCaseFolders implements CaseFolders {
     private readonly driveId: string,
   ) {}
 
+  private get drivePath(): string {
+    return `/drives/${encodeURIComponent(this.driveId)}`;
+  }
+
   async ensureCaseFolder(childFolderName: string, caseReference: string): Promise<FolderRef> {
-    const child = await this.ensureFolder(`/drives/${this.driveId}/root`, childFolderName, childFolderName);
-    return this.ensureFolder(`/drives/${this.driveId}/items/${child.id}`, caseReference, `${childFolderName}/${caseReference}`);
+    const child = await this.ensureFolder(`${this.drivePath}/root`, childFolderName, childFolderName);
+    return this.ensureFolder(`${this.drivePath}/items/${encodeURIComponent(child.id)}`, caseReference, `${childFolderName}/${caseReference}`);
   }
 
   async upload(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef> {
     const uploaded = await this.client
-      .api(`/drives/${this.driveId}/items/${folder.id}:/${encodeURIComponent(fileName)}:/content`)
+      .api(`${this.drivePath}/items/${encodeURIComponent(folder.id)}:/${encodeURIComponent(fileName)}:/content`)
       .header('Content-Type', contentType)
       .put(Buffer.from(content));
     return DriveItem.parse(uploaded);
@@ -28,7 +32,7 @@ export class DriveCaseFolders implements CaseFolders {
 
   async list(folder: FolderRef): Promise<FileRef[]> {
     const files: FileRef[] = [];
-    let page = Children.parse(await this.client.api(`/drives/${this.driveId}/items/${folder.id}/children`).select('id,name,webUrl').get());
+    let page = Children.parse(await this.client.api(`${this.drivePath}/items/${encodeURIComponent(folder.id)}/children`).select('id,name,webUrl').get());
     for (;;) {
       files.push(...page.value);
       if (!page['@odata.nextLink']) return files;
@@ -55,7 +59,7 @@ export class DriveCaseFolders implements CaseFolders {
   private async byPath(path: string): Promise<FolderRef | undefined> {
     try {
       const encoded = path.split('/').map(encodeURIComponent).join('/');
-      return DriveItem.parse(await this.client.api(`/drives/${this.driveId}/root:/${encoded}:`).select('id,name,webUrl').get());
+      return DriveItem.parse(await this.client.api(`${this.drivePath}/root:/${encoded}:`).select('id,name,webUrl').get());
     } catch (error) {
       if (graphStatus(error) === 404) return undefined;
       throw error;

@@ -46,6 +46,7 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
   }
 
   async get(id: string): Promise<Versioned<T> | undefined> {
+    if (!isListItemId(id)) return undefined;
     try {
       const found = ItemResponse.parse(await this.client.api(`${this.listPath}/items/${encodeURIComponent(id)}`).select('id,eTag').expand(`fields($select=${PAYLOAD_COLUMN})`).get());
       return this.toEntity(found);
@@ -72,6 +73,7 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
   }
 
   async update(id: string, patch: Partial<NewItem<T>>, etag: string): Promise<Versioned<T>> {
+    if (!isListItemId(id)) throw new ItemNotFound(this.definition.displayName, id);
     const base = await this.payloadAt(id, etag);
     const next = { ...base, ...patch } as NewItem<T>;
     for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (next as Record<string, unknown>)[k];
@@ -102,7 +104,8 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
   private async query(filter: string): Promise<Versioned<T>[]> {
     const found: Versioned<T>[] = [];
     let request = this.client.api(`${this.listPath}/items`).select('id,eTag').expand(`fields($select=${PAYLOAD_COLUMN})`).top(500);
-    if (filter) request = request.filter(filter);
+    // The client puts $filter in the URL as given: encoded whole, a value holding & # ? or % stays inside its literal.
+    if (filter) request = request.filter(encodeURIComponent(filter));
     let page = ItemsPage.parse(await request.get());
     for (;;) {
       found.push(...page.value.map((item) => this.toEntity(item)));
@@ -150,6 +153,9 @@ function columnValue(index: IndexedField, value: unknown): string | number | boo
   if (index.type === 'number') return Number(value);
   return String(value);
 }
+
+/** SharePoint list item ids are whole numbers: anything else names no item, and never reaches a URL. */
+const isListItemId = (id: string): boolean => /^[1-9][0-9]{0,14}$/.test(id);
 
 /** An OData literal; SharePoint compares Yes/No columns as 1/0 (`eq true` matches the opposite). */
 function literal(value: unknown): string {

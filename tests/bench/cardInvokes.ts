@@ -99,6 +99,7 @@ async function main(): Promise<void> {
       for (let rep = 0; rep < reps; rep++) {
         // Set up at 0 ms through the use cases: a case at step 3 and one at step 7, each a new child.
         await setLatency(0);
+        world.memory.clock.set('2026-09-14T09:00:00Z');
         const refer = () => steps.refer('100001', { child: childDetails(school.id, { lastName: `Bench${lettersOf(++child)}` }) });
         const atStep3 = (await refer()).case.id;
         await steps.allocate(atStep3, 'worker');
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
         await steps.observe(atStep7, '2026-09-30');
 
         await setLatency(latencyMs);
+        // The observation is recorded on its day, as is the time (nothing is dated in the future).
+        world.memory.clock.set('2026-09-21T15:00:00Z');
         const worker = people.worker;
         await click(latencyMs, worker, 'cases.mine', {});
         const caseCard = await click(latencyMs, worker, 'case.open', { caseId: atStep3 });
@@ -126,6 +129,7 @@ async function main(): Promise<void> {
         const approval = await click(latencyMs, people.manager, 'contract.view', { contractId: contract?.id ?? '' });
         const approved = await click(latencyMs, people.manager, 'contract-decision.submit', actionOf(approval, 'contract-decision.submit').data);
         if (!cardText(approved).includes('The contract is in force')) throw new Error(`contract-decision.submit: ${cardText(approved)}`);
+        world.memory.clock.set('2026-10-06T15:00:00Z');
         const timeForm = await click(latencyMs, worker, 'time.open', { caseId: atStep7 });
         const logged = await click(latencyMs, worker, 'time.submit', { ...actionOf(timeForm, 'time.submit').data, on: '2026-10-06', hours: '1.5', activity: 'direct-work' });
         if (!cardText(logged).includes('Time logged')) throw new Error(`time.submit: ${cardText(logged)}`);

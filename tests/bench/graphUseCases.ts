@@ -54,27 +54,36 @@ async function main(): Promise<void> {
     const caseId = seenOutcome(opened).case.id;
     await measure('requestInformation', () => requestInformation(world.deps, adminUser, { caseId }));
     await measure('allocateCase', () => allocateCase(world.deps, manager, { caseId, workerId: people.worker }));
+    // Each event is recorded on its day (nothing is dated in the future: rule "Plausible facts").
+    const day = (date: string) => world.memory.clock.set(`${date}T15:00:00Z`);
+    day('2026-09-18');
     await measure('recordInformationReturned', () =>
       recordInformationReturned(world.deps, adminUser, { caseId, requestKey: key(), returnedOn: '2026-09-18', formReturned: true, pdpReturned: true }),
     );
+    day('2026-09-21');
     await measure('recordObservation (step 3)', () => recordObservation(world.deps, worker, observation(caseId)));
+    day('2026-09-23');
     await measure('recordMeeting (step 4)', () =>
       recordMeeting(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-09-23', purpose: 'initial-school', attendees: ['SENCo'], notes: 'n' }),
     );
+    day('2026-09-25');
     await measure('recordHomeVisit (step 5)', () =>
       recordHomeVisit(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-09-25', mode: 'teams-call', attendees: ['Parent'], notes: 'n' }),
     );
+    day('2026-09-30');
     await measure('recordObservation (step 6)', () => recordObservation(world.deps, worker, observation(caseId, '2026-09-30')));
     const drafted = await measure('draftContract', () =>
       draftContract(world.deps, worker, { caseId, requestKey: key(), targets: ['t'], support: 's', purchaseIds: [silver?.id], startDate: '2026-10-05', reviewDate: '2026-12-10' }),
     );
     await measure('decideContract (approve)', () => decideContract(world.deps, manager, { contractId: drafted.contract.id, decision: 'approve' }));
+    day('2026-10-06');
     await measure('recordSupportSession', () =>
       recordSupportSession(world.deps, worker, { caseId, requestKey: key(), deliveredOn: '2026-10-06', hours: 1, withWhom: 'pupil', summary: 's' }),
     );
     await measure('logTime (with ledger)', () => logTime(world.deps, worker, { caseId, requestKey: key(), on: '2026-10-06', hours: 1, activity: 'direct-work' }));
     await measure('viewCase', () => viewCase(world.deps, manager, { caseId }));
     await measure('myCases (worker)', () => myCases(world.deps, worker));
+    day('2026-11-19');
     await measure('recordReview (end)', () =>
       recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'end', summary: 's', destination: 'mainstream' }),
     );

@@ -8,6 +8,7 @@ import { botTeamChannel } from '../../app/bot/botTeamChannel';
 import type { RateLimits } from '../../app/config';
 import { teamsSender } from '../../app/bot/teamsSender';
 import { teamsOrMailNotifier } from '../../app/notifications/teamsOrMailNotifier';
+import type { AppLogger } from '../../app/logger';
 import { createServer } from '../../app/server';
 import type { AdaptiveCardJson } from '../../bot/cards';
 import type { WorkflowDeps } from '../../workflow';
@@ -66,12 +67,12 @@ export const testRateLimits: RateLimits = { perPersonPerMinute: 1_000_000, perAd
 
 export async function startBot(
   given: WorkflowDeps,
-  options: { interimAfterMs?: number; notifyThroughTeams?: boolean; teamChannelId?: string; connector?: Connector; rateLimits?: Partial<RateLimits> } = {},
+  options: { interimAfterMs?: number; notifyThroughTeams?: boolean; teamChannelId?: string; connector?: Connector; rateLimits?: Partial<RateLimits>; logger?: AppLogger } = {},
 ) {
   const connector = options.connector ?? (await startConnector());
   const ownsConnector = !options.connector;
   let appStopped = false;
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const botAdapter = createBotAdapter({ mode: 'anonymous' });
   // As the app wires it: notifications reach staff through the bot, or by e-mail.
   const workflow: WorkflowDeps = {

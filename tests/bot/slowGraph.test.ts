@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const observation = {
-  observedOn: '2026-09-21', setting: 'Year 4 maths', focus: 'classroom', outcome: 'Settles with an adult nearby.', wayForward: 'Transition warnings.',
+  observedOn: '2026-09-14', setting: 'Year 4 maths', focus: 'classroom', outcome: 'Settles with an adult nearby.', wayForward: 'Transition warnings.',
   strategiesInUse: 'Visual timetable', strategiesPartly: '', strategiesNotWorking: '', strategiesNotInUse: '',
 };
 

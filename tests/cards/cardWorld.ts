@@ -1,9 +1,12 @@
 import { cardForRequest, handleCardAction, type AdaptiveCardJson, type CardRequest, type CardResponse } from '../../bot/cards';
-import { buildWorld, people } from '../support/world';
+import { buildWorld, onTheDay, people } from '../support/world';
 import { caseSteps } from '../support/caseSteps';
 import { allCardProblems } from './cardChecks';
 
 type Person = keyof typeof people;
+
+/** The inputs that date what was held, delivered, observed, returned or worked. */
+const eventDates = ['heldOn', 'deliveredOn', 'observedOn', 'returnedOn', 'on'];
 
 /**
  * A product on memory ports with the card layer on top: every card any test sees is checked
@@ -18,7 +21,10 @@ export async function buildCardWorld(now = '2026-09-14T09:00:00Z') {
     if (problems.length > 0) throw new Error(`card problems:\n${problems.join('\n')}\n${JSON.stringify(card, null, 1).slice(0, 3000)}`);
   };
   const act = async (who: Person, verb: string, data: Record<string, unknown>): Promise<CardResponse> => {
-    const response = await handleCardAction(world.deps, await world.staff(people[who]), verb, data);
+    // Staff record an event on its day or after: the submit happens on the latest day it names.
+    const eventDay = eventDates.map((f) => data[f]).filter((v): v is string => typeof v === 'string').sort().at(-1);
+    const staff = await world.staff(people[who]);
+    const response = await onTheDay(world, eventDay, () => handleCardAction(world.deps, staff, verb, data));
     checked(response.card);
     checked(response.followUp);
     return response;

@@ -138,14 +138,14 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
   it('step 8: a support session, then "log time <reference>" from the chat', async () => {
     await click('Record a support session', /^Support session$/);
     const session = cardWithButton(page, 'Record the session');
-    await session.date('Date delivered', '2026-09-22');
+    await session.date('Date delivered', '2026-09-14');
     await session.number('Hours (e.g. 1.5)', 1.5);
     await session.text('Summary of the session', 'Practised the calm-space routine with the teaching assistant.');
     await click('Record the session', /^Support session recorded \(step 8\)$/);
     await botText(page, /Step 9 of 10/).last().waitFor();
     await chat.send(`log time ${reference}`, botText(page, /^Log time$/), 'the time sheet');
     const time = cardWithButton(page, 'Log the time');
-    await time.date('Date', '2026-09-22');
+    await time.date('Date', '2026-09-14');
     await time.number('Hours (e.g. 1.5)', 1.5);
     await click('Log the time', /^Time logged/);
     await botText(page, /left/i).last().waitFor();
@@ -155,7 +155,7 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
   it('step 9: the review ends the support; completing files and sends the report and closes the case', async () => {
     await click('Record the review', /^Review of the contract$/);
     const review = cardWithButton(page, 'Record the review');
-    await review.date('Date the review was held', '2026-10-22');
+    await review.date('Date the review was held', '2026-09-14');
     await review.pick('End: support ends');
     await review.text('Summary of the review', 'Targets met; the school will carry on the strategies.');
     await review.choose('Where the pupil goes next (needed when support ends)', 'Back in mainstream');

@@ -10,7 +10,7 @@ import {
   submitReferral,
   type ReferralOutcome,
 } from '../../workflow';
-import { key, people, value, type World } from './world';
+import { key, onTheDay, people, value, type World } from './world';
 
 export const childDetails = (schoolId: string, overrides: Record<string, unknown> = {}) => ({
   firstName: 'Rowan',
@@ -58,6 +58,7 @@ export function seenOutcome(outcome: ReferralOutcome): Exclude<ReferralOutcome, 
 /** The steps of a case, one function each, so a test can stop anywhere. */
 export function caseSteps(world: World) {
   const as = (who: keyof typeof people) => world.staff(people[who]);
+  const on = <T>(date: string, write: () => Promise<T>) => onTheDay(world, date, write);
   return {
     async refer(urn = '100001', overrides: Record<string, unknown> = {}) {
       const school = await world.schoolByUrn(urn);
@@ -67,14 +68,17 @@ export function caseSteps(world: World) {
       return value(await allocateCase(world.deps, await as('manager'), { caseId, workerId: people[worker] }));
     },
     async informationReturned(caseId: string) {
-      return value(await recordInformationReturned(world.deps, await as('admin'), { caseId, requestKey: key('info'), returnedOn: '2026-09-18', formReturned: true, pdpReturned: true }));
+      const admin = await as('admin');
+      return value(await on('2026-09-18', () => recordInformationReturned(world.deps, admin, { caseId, requestKey: key('info'), returnedOn: '2026-09-18', formReturned: true, pdpReturned: true })));
     },
-    async observe(caseId: string, observedOn?: string) {
-      return value(await recordObservation(world.deps, await as('worker'), observation(caseId, observedOn)));
+    async observe(caseId: string, observedOn = '2026-09-21') {
+      const worker = await as('worker');
+      return value(await on(observedOn, () => recordObservation(world.deps, worker, observation(caseId, observedOn))));
     },
     async schoolMeeting(caseId: string) {
+      const worker = await as('worker');
       return value(
-        await recordMeeting(world.deps, await as('worker'), {
+        await on('2026-09-23', () => recordMeeting(world.deps, worker, {
           caseId,
           requestKey: key('meet'),
           heldOn: '2026-09-23',
@@ -82,19 +86,20 @@ export function caseSteps(world: World) {
           attendees: ['SENCo', 'Class teacher'],
           notes: 'Discussed the information form and PDP.',
           agreedSupport: 'Weekly sessions',
-        }),
+        })),
       );
     },
     async homeVisit(caseId: string) {
+      const worker = await as('worker');
       return value(
-        await recordHomeVisit(world.deps, await as('worker'), {
+        await on('2026-09-25', () => recordHomeVisit(world.deps, worker, {
           caseId,
           requestKey: key('visit'),
           heldOn: '2026-09-25',
           mode: 'home-visit',
           attendees: ['Parent'],
           notes: 'Parent supportive of the plan.',
-        }),
+        })),
       );
     },
     async contract(caseId: string, terms: Record<string, unknown> = {}) {
@@ -118,8 +123,9 @@ export function caseSteps(world: World) {
       return value(await decideContract(world.deps, await as('manager'), { contractId, decision: 'approve' }));
     },
     async support(caseId: string, deliveredOn = '2026-10-06') {
+      const worker = await as('worker');
       return value(
-        await recordSupportSession(world.deps, await as('worker'), { caseId, requestKey: key('support'), deliveredOn, hours: 1.5, withWhom: 'pupil', summary: 'Practised calm corner routine.' }),
+        await on(deliveredOn, () => recordSupportSession(world.deps, worker, { caseId, requestKey: key('support'), deliveredOn, hours: 1.5, withWhom: 'pupil', summary: 'Practised calm corner routine.' })),
       );
     },
     /**

@@ -10,7 +10,7 @@ import {
   type Versioned,
 } from '../../workflow';
 import { caseSteps } from './caseSteps';
-import { key, people, value, type World } from './world';
+import { key, onTheDay, people, value, type World } from './world';
 
 /**
  * Walks one case through all ten steps to closure, through whatever ports the world has,
@@ -36,9 +36,9 @@ export async function walkCaseToClosure(world: World, urn = '100001'): Promise<V
   expect(contract).toMatchObject({ status: 'awaiting-approval', supportEnds: '2026-11-20' });
   await steps.approve(contract.id);
   expect((await steps.support(id)).case.step).toBe(9);
-  const time = value(await logTime(world.deps, worker, { caseId: id, requestKey: key('time'), on: '2026-10-06', hours: 1.5, activity: 'direct-work' }));
+  const time = value(await onTheDay(world, '2026-10-06', () => logTime(world.deps, worker, { caseId: id, requestKey: key('time'), on: '2026-10-06', hours: 1.5, activity: 'direct-work' })));
   expect(time.ledger.totals.used).toBe(1.5);
-  value(await recordReview(world.deps, worker, { caseId: id, requestKey: key('review'), heldOn: '2026-11-19', outcome: 'end', summary: 'Targets met.', destination: 'mainstream' }));
+  value(await onTheDay(world, '2026-11-19', () => recordReview(world.deps, worker, { caseId: id, requestKey: key('review'), heldOn: '2026-11-19', outcome: 'end', summary: 'Targets met.', destination: 'mainstream' })));
   const closed = value(await completeCase(world.deps, worker, { caseId: id }));
   expect(closed).toMatchObject({ status: 'closed', step: 10, closure: { how: 'review-ended', destination: 'mainstream', by: people.worker } });
   expect(currentStep(closed)).toBe(10);

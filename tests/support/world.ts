@@ -54,3 +54,20 @@ export function errorOf<T>(result: Result<T>) {
 let counter = 0;
 /** A fresh request key, as a card submission would carry. */
 export const key = (label = 'req'): string => `${label}-${(++counter).toString().padStart(6, '0')}`;
+
+/**
+ * Runs `write` on the day of the event it records: the clock goes forward to `date` (same time
+ * of day) if it is behind, and back after, so a test's clock stays where the test set it.
+ * Nothing held or delivered is dated in the future (rule "Plausible facts").
+ */
+export async function onTheDay<T>(world: Pick<World, 'memory'>, date: string | undefined, write: () => Promise<T>): Promise<T> {
+  const before = world.memory.clock.now();
+  const iso = before.toISOString();
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || iso.slice(0, 10) >= date) return write();
+  world.memory.clock.set(`${date}${iso.slice(10)}`);
+  try {
+    return await write();
+  } finally {
+    world.memory.clock.set(iso);
+  }
+}

@@ -1,6 +1,6 @@
 import { logTime, recordPurchase } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
-import { buildWorld, errorOf, key, people, value } from '../support/world';
+import { buildWorld, errorOf, key, onTheDay, people, value } from '../support/world';
 
 describe('Packages and money through the use cases', () => {
   it('refuses a package purchase without the year\'s Universal Offer, then accepts it once bought', async () => {
@@ -32,7 +32,7 @@ describe('Packages and money through the use cases', () => {
     const steps = caseSteps(world);
     const { caseId } = await steps.toContractInForce();
     const worker = await world.staff(people.worker);
-    const log = (on: string, hours: number) => logTime(world.deps, worker, { caseId, requestKey: key(), on, hours, activity: 'direct-work' });
+    const log = (on: string, hours: number) => onTheDay(world, on, () => logTime(world.deps, worker, { caseId, requestKey: key(), on, hours, activity: 'direct-work' }));
     // Silver is 13 hours: 10.4 h is 80%.
     expect(value(await log('2026-10-06', 10)).warnings).toEqual([]);
     expect(value(await log('2026-10-07', 0.5)).warnings).toEqual([80]);

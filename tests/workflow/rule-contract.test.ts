@@ -1,6 +1,6 @@
 import { decideContract, draftContract, recordSupportSession } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
-import { buildWorld, errorOf, key, people, value } from '../support/world';
+import { buildWorld, errorOf, key, onTheDay, people, value } from '../support/world';
 
 async function atStep7() {
   const world = await buildWorld();
@@ -72,7 +72,7 @@ describe('Rule "Contract": targets, support, packages, start and an agreed revie
     expect(errorOf(early).code).toBe('OrderRule');
     expect(errorOf(await decideContract(world.deps, worker, { contractId: contract.id, decision: 'approve' }))).toMatchObject({ code: 'SeparationOfDuties', rule: 'Separation of duties' });
     await steps.approve(contract.id);
-    value(await recordSupportSession(world.deps, worker, { caseId: id, requestKey: key(), deliveredOn: '2026-10-06', hours: 1, withWhom: 'pupil', summary: 's' }));
+    value(await onTheDay(world, '2026-10-06', () => recordSupportSession(world.deps, worker, { caseId: id, requestKey: key(), deliveredOn: '2026-10-06', hours: 1, withWhom: 'pupil', summary: 's' })));
   });
 
   it('refuses support in a 7th school week under one contract', async () => {

@@ -1,6 +1,6 @@
 import { logTime, recordSupportSession, setConsent } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
-import { buildWorld, errorOf, key, people, value } from '../support/world';
+import { buildWorld, errorOf, key, onTheDay, people, value } from '../support/world';
 
 describe('Rule "No direct support" before the home visit and without consent', () => {
   it('refuses a support session before the home visit or Teams call is recorded as held', async () => {
@@ -31,7 +31,7 @@ describe('Rule "No direct support" before the home visit and without consent', (
     const worker = await world.staff(people.worker);
     const direct = await logTime(world.deps, worker, { caseId: opened.case.id, requestKey: key(), on: '2026-09-16', hours: 1, activity: 'direct-work' });
     expect(errorOf(direct).code).toBe('DirectSupportBeforeHomeVisit');
-    value(await logTime(world.deps, worker, { caseId: opened.case.id, requestKey: key(), on: '2026-09-16', hours: 2, activity: 'observation' }));
+    value(await onTheDay(world, '2026-09-16', () => logTime(world.deps, worker, { caseId: opened.case.id, requestKey: key(), on: '2026-09-16', hours: 2, activity: 'observation' })));
   });
 
   it.each(['pending', 'refused', 'withdrawn'] as const)('refuses support while consent is %s', async (consent) => {

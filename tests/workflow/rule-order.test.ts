@@ -1,6 +1,6 @@
 import { addChronologyEntry, raiseSafeguardingConcern, recordMeeting, recordObservation, skipFurtherObservation, draftContract } from '../../workflow';
 import { caseSteps, observation } from '../support/caseSteps';
-import { buildWorld, errorOf, key, people, value } from '../support/world';
+import { buildWorld, errorOf, key, onTheDay, people, value } from '../support/world';
 
 describe('Rule "Order": a step is recorded only after the steps before it', () => {
   it('refuses the initial meeting with school (step 4) before the initial observation (step 3)', async () => {
@@ -40,14 +40,16 @@ describe('Rule "Order": a step is recorded only after the steps before it', () =
     const worker = await world.staff(people.worker);
     value(await addChronologyEntry(world.deps, worker, { caseId: opened.case.id, requestKey: key(), on: '2026-09-15', category: 'contact', note: 'Phoned school.' }));
     value(
-      await recordMeeting(world.deps, worker, {
-        caseId: opened.case.id,
-        requestKey: key(),
-        heldOn: '2026-09-15',
-        purpose: 'other-agency',
-        attendees: ['Early help worker'],
-        notes: 'TAF meeting',
-      }),
+      await onTheDay(world, '2026-09-15', () =>
+        recordMeeting(world.deps, worker, {
+          caseId: opened.case.id,
+          requestKey: key(),
+          heldOn: '2026-09-15',
+          purpose: 'other-agency',
+          attendees: ['Early help worker'],
+          notes: 'TAF meeting',
+        }),
+      ),
     );
     value(await raiseSafeguardingConcern(world.deps, worker, { caseId: opened.case.id, requestKey: key(), concern: 'Disclosure in class', actionTaken: 'Logged with DSL' }));
   });

@@ -1,6 +1,6 @@
 import { closeEarly, completeCase, pauseCase, reallocateCase, recordReview, recordSupportSession, resumeCase } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
-import { buildWorld, errorOf, key, people, value } from '../support/world';
+import { buildWorld, errorOf, key, onTheDay, people, value } from '../support/world';
 
 describe('Rule "Pause and reallocation"', () => {
   it('pausing stops the 6 weeks counting: resuming moves the end of support out by the paused school days', async () => {
@@ -47,7 +47,7 @@ describe('Rule "Reviews": continue starts a new contract, end leads to closing',
     const { caseId, contractId } = await steps.toContractInForce();
     await steps.support(caseId);
     const worker = await world.staff(people.worker);
-    const reviewed = value(await recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'continue', summary: 'Progress; continue.' }));
+    const reviewed = value(await onTheDay(world, '2026-11-19', () => recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'continue', summary: 'Progress; continue.' })));
     expect(reviewed.case.step).toBe(7);
     expect(reviewed.case.contractInForce).toBeUndefined();
     expect((await world.deps.stores.contracts.get(contractId))?.status).toBe('superseded');
@@ -113,7 +113,7 @@ describe('Rule "Closing"', () => {
     const { caseId } = await steps.toContractInForce();
     await steps.support(caseId);
     const worker = await world.staff(people.worker);
-    value(await recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'end', summary: 'Done', destination: 'mainstream' }));
+    value(await onTheDay(world, '2026-11-19', () => recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'end', summary: 'Done', destination: 'mainstream' })));
     const send = world.deps.mailer.send.bind(world.deps.mailer);
     let calls = 0;
     world.deps.mailer.send = async (m, k) => {
@@ -141,7 +141,7 @@ describe('Rule "Closing"', () => {
     const { caseId } = await steps.toContractInForce();
     await steps.support(caseId);
     const worker = await world.staff(people.worker);
-    value(await recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'end', summary: 'Done', destination: 'mainstream' }));
+    value(await onTheDay(world, '2026-11-19', () => recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'end', summary: 'Done', destination: 'mainstream' })));
     expect(value(await completeCase(world.deps, worker, { caseId })).repeated).toBe(false);
     const sent = world.memory.mailer.outbox.length;
     const again = value(await completeCase(world.deps, worker, { caseId }));

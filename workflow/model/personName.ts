@@ -1,7 +1,4 @@
-import { Text } from './common';
-
-/** The rule of PRODUCT.md a name without a letter breaks. */
-export const plausibleFacts = 'Plausible facts';
+import { NameText, plausibleFacts } from './common';
 
 // Invisible characters (zero-width space and joiners, BOM, bidi marks, variation selectors, the
 // Hangul fillers, which are letters) say nothing about who a person is.
@@ -26,6 +23,6 @@ export function nameKey(name: string): string {
 /** Rule "Plausible facts": a name has at least one letter, in any script (invisible ones do not count). */
 export const hasLetter = (name: string): boolean => /\p{L}/u.test(name.replace(invisible, ''));
 
-/** A person's name as staff type it: trimmed, not empty, with at least one letter. `label` names it in the refusal. */
+/** A person's name as staff type it: trimmed, not empty, not too long, with at least one letter. `label` names it in the refusal. */
 export const personName = (label: string) =>
-  Text.refine(hasLetter, { message: `${label} must have at least one letter (in any script).`, params: { rule: plausibleFacts } });
+  NameText.refine(hasLetter, { message: `${label} must have at least one letter (in any script).`, params: { rule: plausibleFacts, sentence: true } });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Attribution, EntraId, Id, Instant, IsoDate, Text } from './common';
+import { Attribution, EntraId, Id, Instant, IsoDate, Text, WorkedHours, textLimits, upTo } from './common';
 import { Destination } from './case';
 import { TimeActivity } from './purchase';
 
@@ -16,7 +16,7 @@ export const RecordBody = z.discriminatedUnion('kind', [
     returnedOn: IsoDate,
     formReturned: z.boolean(),
     pdpReturned: z.boolean(),
-    notes: z.string().optional(),
+    notes: upTo(z.string(), textLimits.text).optional(),
   }),
   z.object({
     kind: z.literal('observation'),
@@ -34,8 +34,8 @@ export const RecordBody = z.discriminatedUnion('kind', [
     purpose: z.enum(['initial-school', 'contract', 'review', 'other-agency', 'fair-access-panel', 'other']),
     attendees: z.array(Text).min(1, 'list who attended'),
     notes: Text,
-    agreedSupport: z.string().optional(),
-    expectations: z.string().optional(),
+    agreedSupport: upTo(z.string(), textLimits.text).optional(),
+    expectations: upTo(z.string(), textLimits.text).optional(),
   }),
   z.object({
     kind: z.literal('home-visit'),
@@ -55,7 +55,7 @@ export const RecordBody = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('support-session'),
     deliveredOn: IsoDate,
-    hours: z.number().positive().max(12),
+    hours: WorkedHours,
     withWhom: z.enum(['pupil', 'staff', 'pupil-and-staff', 'parent']),
     summary: Text,
   }),
@@ -65,7 +65,7 @@ export const RecordBody = z.discriminatedUnion('kind', [
     category: z.enum(['note', 'update-to-school', 'update-to-home', 'contact', 're-referral']),
     note: Text,
   }),
-  z.object({ kind: z.literal('time'), on: IsoDate, hours: z.number().positive().max(12), activity: TimeActivity }),
+  z.object({ kind: z.literal('time'), on: IsoDate, hours: WorkedHours, activity: TimeActivity }),
   z.object({
     kind: z.literal('review'),
     heldOn: IsoDate,
@@ -76,7 +76,7 @@ export const RecordBody = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('report'),
     reportType: z.enum(['outreach', 'fair-access-panel', 'end-of-outreach']),
-    requestedBy: z.string().optional(),
+    requestedBy: upTo(z.string(), textLimits.text).optional(),
     summary: Text,
     fileUrl: z.string().optional(),
   }),

@@ -11,8 +11,8 @@ export const SUPPORT_WEEKS = 6;
  * the end of the half-term in which those 6 weeks end. Returns the last day of support.
  */
 export function contractTermsRule(terms: ContractTerms, calendar: SchoolCalendar, pausedDays: string[] = []): Result<{ supportEnds: string }> {
-  if (terms.reviewDate < terms.startDate) {
-    return fail(workflowError('ContractReviewBeforeStart', 'The review date is before the start date.', { rule: 'Contract', field: 'reviewDate' }));
+  if (terms.reviewDate <= terms.startDate) {
+    return fail(workflowError('ContractReviewBeforeStart', `The review date must come after the start date (${terms.startDate}).`, { rule: 'Contract', field: 'reviewDate' }));
   }
   const end = calendar.supportPeriodEnd(terms.startDate, SUPPORT_WEEKS, pausedDays);
   if (!end.ok) return end;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CHECK_OUT_GRACE_MINUTES, IsoDate, WallClockTime, checkIn, fail, londonInstant, workflowError, type RecordAdded, type Result } from '../../../workflow';
+import { CHECK_OUT_GRACE_MINUTES, IsoDate, plausibleFacts, WallClockTime, checkIn, fail, londonInstant, workflowError, type RecordAdded, type Result } from '../../../workflow';
 import { showInstant, todayIn } from '../format';
 import { recordedBy } from '../recordedBy';
 import fieldsTemplate from '../templates/checkInForm.json';
@@ -16,7 +16,8 @@ const zone = 'Europe/London';
  */
 export function plannedInstant(date: string | undefined, time: string | undefined): string | undefined {
   if (!date || !time) return undefined;
-  const hhmm = time.slice(0, 5); // Teams may send HH:mm:ss
+  // Teams may send HH:mm:ss; anything more (`10:00; DROP`) is passed on as typed and refused.
+  const hhmm = /^\d{2}:\d{2}(:\d{2})?$/.test(time) ? time.slice(0, 5) : time;
   if (!IsoDate.safeParse(date).success || !WallClockTime.safeParse(hhmm).success) return `${date}T${time}`;
   return londonInstant(date, hhmm).toISOString().replace('.000Z', 'Z');
 }
@@ -39,8 +40,9 @@ function inFormTerms(result: Result<RecordAdded>, values: Record<string, unknown
   if (result.ok || result.error.code !== 'ValidationFailed' || !result.error.field) return result;
   const named = fieldLabels[result.error.field];
   if (!named) return result;
-  const message = values[result.error.field] === undefined ? named.missing : result.error.field === 'plannedEnd' ? 'The planned end time must be after the start time.' : 'The date or start time could not be read.';
-  return fail(workflowError('ValidationFailed', message, { field: named.label }));
+  if (values[result.error.field] === undefined) return fail(workflowError('ValidationFailed', named.missing, { field: named.label }));
+  if (result.error.message.includes('after the start')) return fail(workflowError('ValidationFailed', 'The planned end time must be after the start time.', { field: named.label }));
+  return fail(workflowError('ValidationFailed', `${named.label}: give the date as YYYY-MM-DD and the time as HH:MM, e.g. 10:30.`, { field: named.label, rule: plausibleFacts }));
 }
 
 /** Rule "Lone working": check in as a home visit starts, with its planned start and end. */

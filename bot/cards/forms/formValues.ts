@@ -1,14 +1,8 @@
-import { z } from 'zod';
-
 /**
  * What an Action.Execute carries: the card's input values (Teams sends them as strings) merged
- * with the action's own data. Anything that is not a plain value is refused.
+ * with the action's own data. Anything that is not a plain value is refused (see cardData).
  */
 export type FormValues = Record<string, string>;
-
-export const FormValuesSchema = z
-  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
-  .transform((data): FormValues => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v === null ? '' : String(v)])));
 
 /** Trimmed text, or undefined when left empty (so the use case names the missing field). */
 export function text(values: FormValues, name: string): string | undefined {

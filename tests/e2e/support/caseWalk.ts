@@ -51,7 +51,7 @@ export async function draftContract(page: Page, chat: PlaygroundChat, beforeSend
   await form.text('Targets (one per line)', 'Stays in class through transitions\nUses the calm space when upset');
   await form.text('Support offered', 'Weekly 1:1 sessions and modelling for staff');
   await form.checkMatching(/Silver/);
-  await form.date('Support starts', '2026-09-21');
+  await form.date('Support starts', '2026-09-14');
   await form.date('Review date (as agreed at the contract meeting)', '2026-10-22');
   await beforeSending?.();
   await click('Send for approval', /^Contract version 1 drafted$/);

@@ -9,6 +9,7 @@ import type { FolderRef } from '../../ports/services';
 import type { Versioned } from '../../ports/store';
 import { fail, ok } from '../../result';
 import { caseAccessRule, requireRole } from '../../rules/access';
+import { ageAtReferralRule } from '../../rules/plausible';
 import type { UseCase, WorkflowDeps } from '../deps';
 import { audit } from '../support/audit';
 import { parseInput } from '../support/input';
@@ -47,6 +48,8 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
   const parsed = parseInput(ReferralInput, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
+  const plausible = ageAtReferralRule(input.child.dateOfBirth, input.referralDate);
+  if (!plausible.ok) return plausible;
   const school = await deps.stores.schools.get(input.child.schoolId);
   if (!school) return fail(workflowError('NotFound', 'That school is not on the Schools list.', { field: 'child.schoolId' }));
 

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../result';
 import { openCaseRule } from '../../rules/closing';
 import { directSupportRule } from '../../rules/directSupport';
 import { orderRule } from '../../rules/order';
+import { recordDateRule } from '../../rules/plausible';
 import type { WorkflowDeps } from '../deps';
 import { audit } from './audit';
 import { changeCase, openCase, type CaseChange, type CasePurpose } from './caseAccess';
@@ -36,7 +37,7 @@ export interface AddRecordOptions {
 const anyTimeOnClosedCases = new Set<RecordBody['kind']>(['chronology', 'safeguarding-concern', 'addendum', 'evaluation-request']);
 
 /**
- * Adds a record to a case after the common rules (closed case, direct support, order), at most
+ * Adds a record to a case after the common rules (closed case, plausible dates, direct support, order), at most
  * once per request key; then marks the step's milestone and writes the audit line.
  */
 export async function addRecord(
@@ -68,7 +69,7 @@ export async function addRecordTo(
 ): Promise<Result<RecordAdded>> {
   const caseId = c.id;
   const idempotencyKey = `${caseId}:${requestKey}`;
-  const allowed = await recordRules(c, body, options);
+  const allowed = await recordRules(c, body, options, now(deps).today);
   if (!allowed.ok) {
     // A repeat of a request that was recorded (double click, Teams retry) is not a broken rule: the case has moved on since.
     const earlier = await deps.stores.records.findByKey(idempotencyKey);
@@ -106,7 +107,7 @@ export async function addRecordTo(
   return ok({ record, case: current, repeated: !created });
 }
 
-async function recordRules(c: Case, body: RecordBody, options: AddRecordOptions): Promise<Result<StepNumber>> {
+async function recordRules(c: Case, body: RecordBody, options: AddRecordOptions, today: string): Promise<Result<StepNumber>> {
   if (!anyTimeOnClosedCases.has(body.kind)) {
     const open = openCaseRule(c);
     if (!open.ok) return open;
@@ -123,5 +124,8 @@ async function recordRules(c: Case, body: RecordBody, options: AddRecordOptions)
     const extra = await options.rule(c);
     if (!extra.ok) return extra;
   }
+  // After the process rules: a step not yet due is told so before its date is looked at.
+  const dated = recordDateRule(c, body, today);
+  if (!dated.ok) return dated;
   return order;
 }

@@ -16,10 +16,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Resu
   const field = issue?.path.join('.') || undefined;
   // Zod's own messages for a blank field were replaced by the error map; Text's generic one is too.
   const blank = issue !== undefined && field !== undefined && (issue.message === missing(issue.path) || (issue.message === mustNotBeEmpty && isBlank(valueAt(input, issue.path))));
-  // A refinement that names its rule (`params: { rule }`) words its own message in full.
+  // A check that names its rule (`params: { rule }`, see `upTo` in model/common) is refused under that rule;
+  // one that words its own message in full (`params: { sentence: true }`, see personName) is not prefixed with the field.
   const rule = issue?.code === 'custom' && typeof issue.params?.rule === 'string' ? issue.params.rule : undefined;
-  const message = !issue ? 'The input is not valid.' : blank ? missing(issue.path) : rule ? issue.message : `${field ? `${field}: ` : ''}${issue.message}`;
-  return fail(workflowError('ValidationFailed', message, { ...(rule ? { rule } : {}), ...(field ? { field } : {}) }));
+  const sentence = issue?.code === 'custom' && issue.params?.sentence === true;
+  const message = !issue ? 'The input is not valid.' : blank ? missing(issue.path) : sentence ? issue.message : `${field ? `${field}: ` : ''}${issue.message}`;
+  return fail(workflowError('ValidationFailed', message, { ...(field ? { field } : {}), ...(rule ? { rule } : {}) }));
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
