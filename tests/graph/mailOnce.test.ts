@@ -7,7 +7,7 @@ import { lists } from '../../graph/sharepoint/listDefinitions';
 import { SharePointListStore } from '../../graph/sharepoint/listStore';
 import { freshCaseReference, freshIdempotencyKey } from '../contract/samples/fresh';
 import { caseSteps, childDetails } from '../support/caseSteps';
-import { buildWorld, key, people, value, type World } from '../support/world';
+import { buildWorld, key, onTheDay, people, value, type World } from '../support/world';
 import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
 
 jest.setTimeout(300_000);
@@ -55,7 +55,8 @@ async function caseAtEndReview(world: World): Promise<{ caseId: string; referenc
   await steps.observe(caseId, '2026-09-30');
   await steps.approve((await steps.contract(caseId)).contract.id);
   await steps.support(caseId);
-  value(await recordReview(world.deps, await world.staff(people.worker), { caseId, requestKey: key('review'), heldOn: '2026-11-19', outcome: 'end', summary: 'Targets met.', destination: 'mainstream' }));
+  const worker = await world.staff(people.worker);
+  value(await onTheDay(world, '2026-11-19', () => recordReview(world.deps, worker, { caseId, requestKey: key('review'), heldOn: '2026-11-19', outcome: 'end', summary: 'Targets met.', destination: 'mainstream' })));
   return { caseId, reference: opened.case.reference };
 }
 
