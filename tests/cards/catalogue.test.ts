@@ -141,7 +141,7 @@ async function toContractDraft(cw: Catalogue, caseId: string, worker: Person = '
 describe('the card catalogue: cases walked through the cards', () => {
   it('case 1, closed normally: referral to completion, with lone working, time past 80% and 100%, a report and the error paths', async () => {
     const cw = await catalogueWorld();
-    const { caseId, reference, logged } = await referByCard(cw, '100001', { first: 'Ellis', last: 'Quarrington', parent: 'Jordan Quarrington', dob: '2016-05-02', year: '5', gender: 'female' }, 'Leaves class several times a day; two fixed-term suspensions last year.');
+    const { caseId, reference, logged } = await referByCard(cw, '100001', { first: 'Ellis', last: 'Quarrington', parent: 'Jordan Quarrington', dob: '2016-05-02', year: '6', gender: 'female' }, 'Leaves class several times a day; two fixed-term suspensions last year.');
     expect(cardText(logged.followUp)).toContain(reference);
 
     // The administrator sends the information request from the case card; a worker cannot.
@@ -271,7 +271,7 @@ describe('the card catalogue: cases walked through the cards', () => {
 
   it('case 3, paused and resumed under a contract in force, with consent withdrawn and given again', async () => {
     const cw = await catalogueWorld();
-    const { caseId, schoolId } = await referByCard(cw, '100003', { first: 'Kit', last: 'Marwood', parent: 'Sian Marwood', dob: '2015-01-14', year: '6', gender: 'male' }, 'Walks out of school at lunchtime; swears at staff when redirected.');
+    const { caseId, schoolId } = await referByCard(cw, '100003', { first: 'Kit', last: 'Marwood', parent: 'Sian Marwood', dob: '2015-01-14', year: '7', gender: 'male' }, 'Walks out of school at lunchtime; swears at staff when redirected.');
     await toContractDraft(cw, caseId);
     cw.setClock('2026-10-01T09:00:00Z');
     await cw.form('worker', caseId, 'contract-draft', contractTerms(await silverOf(cw, schoolId)));
@@ -299,7 +299,7 @@ describe('the card catalogue: cases walked through the cards', () => {
 
   it('case 4, a safeguarding concern: the DSL alerted, the record locked (a missing field first)', async () => {
     const cw = await catalogueWorld();
-    const { caseId } = await referByCard(cw, '100001', { first: 'Bryony', last: 'Fenwright', parent: 'Leah Fenwright', dob: '2019-07-30', year: '2', gender: 'female' }, 'Hides under tables and bites when adults approach.');
+    const { caseId } = await referByCard(cw, '100001', { first: 'Bryony', last: 'Fenwright', parent: 'Leah Fenwright', dob: '2019-07-30', year: '3', gender: 'female' }, 'Hides under tables and bites when adults approach.');
     await cw.form('manager', caseId, 'allocate', { workerId: people.worker });
     cw.setClock('2026-09-21T11:30:00Z');
     const form = await cw.fromCase('worker', caseId, 'safeguarding.open');
@@ -312,7 +312,7 @@ describe('the card catalogue: cases walked through the cards', () => {
 
   it('case 5, a contract sent back for changes (a reason missing first), redrafted and approved by a named approver', async () => {
     const cw = await catalogueWorld();
-    const { caseId, schoolId } = await referByCard(cw, '100003', { first: 'Joss', last: 'Harrowgate', parent: 'Nell Harrowgate', dob: '2016-02-08', year: '5', gender: 'male' }, 'Runs from the classroom when work is set; climbs the fence.');
+    const { caseId, schoolId } = await referByCard(cw, '100003', { first: 'Joss', last: 'Harrowgate', parent: 'Nell Harrowgate', dob: '2016-02-08', year: '6', gender: 'male' }, 'Runs from the classroom when work is set; climbs the fence.');
     await toContractDraft(cw, caseId);
     cw.setClock('2026-10-01T09:00:00Z');
     const silver = await silverOf(cw, schoolId);
@@ -382,7 +382,7 @@ describe('the card catalogue: cases walked through the cards', () => {
 describe('the card catalogue: chat, notifications and channel cards', () => {
   it('every chat request card, for every role', async () => {
     const cw = await catalogueWorld();
-    const { reference } = await referByCard(cw, '100001', { first: 'Ellis', last: 'Quarrington', parent: 'Jordan Quarrington', dob: '2016-05-02', year: '5', gender: 'female' }, 'Leaves class several times a day.');
+    const { reference } = await referByCard(cw, '100001', { first: 'Ellis', last: 'Quarrington', parent: 'Jordan Quarrington', dob: '2016-05-02', year: '6', gender: 'female' }, 'Leaves class several times a day.');
     const requests: CardRequest[] = [
       { kind: 'welcome' },
       { kind: 'help' },

@@ -7,7 +7,7 @@ async function referralForm(who: 'admin' | 'manager' | 'worker' = 'admin') {
 }
 
 const filled = (schoolId: string, overrides: Record<string, string> = {}) => ({
-  firstName: 'Ellis', lastName: 'Quarrington', dateOfBirth: '2016-05-02', gender: 'female', schoolId, yearGroup: '5', send: 'sen-support',
+  firstName: 'Ellis', lastName: 'Quarrington', dateOfBirth: '2016-05-02', gender: 'female', schoolId, yearGroup: '6', send: 'sen-support',
   pupilPremium: 'true', freeSchoolMeals: 'false', lookedAfter: 'false',
   parent1Name: 'Jordan Quarrington', parent1Relationship: 'father', parent1Responsibility: 'true', parent1Email: 'jordan.q@example.net', parent1Phone: '01632 960111',
   parent1Address: '', parent1PreferredContact: 'email', parent1Language: '', parent1Interpreter: 'false',
@@ -114,5 +114,45 @@ describe('referral cards', () => {
     expect(cardText(again.card)).toContain('Rule: Plausible facts');
     expect(actionOf(again.card, 'referral.submit').data.requestKey).toBe(submit.data.requestKey);
     expect(await world.deps.stores.cases.find({ schoolId: school.id })).toHaveLength(0);
+  });
+});
+
+/** The card element whose input id is `id`. */
+function inputOf(card: unknown, id: string): Record<string, unknown> | undefined {
+  if (Array.isArray(card)) return card.map((c) => inputOf(c, id)).find((f) => f !== undefined);
+  if (!card || typeof card !== 'object') return undefined;
+  const o = card as Record<string, unknown>;
+  if (o.id === id && typeof o.type === 'string' && o.type.startsWith('Input.')) return o;
+  return inputOf(Object.values(o), id);
+}
+
+describe('Wrong defaults: year group', () => {
+  it('the form offers no Year 7 default: the field is optional and says it comes from the date of birth', async () => {
+    const { form } = await referralForm();
+    const field = inputOf(form, 'yearGroup');
+    expect(field?.value ?? '').toBe('');
+    expect(field?.placeholder).toBe('From the date of birth');
+    expect(field?.isRequired).not.toBe(true);
+  });
+
+  it('left empty, the year group comes from the date of birth (a child born 2017-05-03 is in Year 5 in 2026-27)', async () => {
+    const { act, world, submit } = await referralForm();
+    const school = await world.schoolByUrn('100001');
+    const done = await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id, { dateOfBirth: '2017-05-03', yearGroup: '' }) });
+    expect(cardText(done.card)).toMatch(/Referral logged/);
+    expect(cardText(done.card)).not.toContain('Year group');
+    const [child] = await world.deps.stores.children.find({ schoolId: school.id });
+    expect(child?.yearGroup).toBe(5);
+    expect(cardText(done.followUp)).toContain('Year 5');
+  });
+
+  it('a typed year group that disagrees is kept, and the outcome card warns naming both', async () => {
+    const { act, world, submit } = await referralForm();
+    const school = await world.schoolByUrn('100001');
+    const done = await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id, { dateOfBirth: '2017-05-03', yearGroup: '7' }) });
+    expect(cardText(done.card)).toMatch(/Referral logged/);
+    expect(cardText(done.card)).toContain('Warning: Year group 7 was entered; a child born 2017-05-03 is in Year 5 this school year.');
+    const [child] = await world.deps.stores.children.find({ schoolId: school.id });
+    expect(child?.yearGroup).toBe(7);
   });
 });

@@ -17,7 +17,7 @@ export const childDetails = (schoolId: string, overrides: Record<string, unknown
   lastName: 'Testfield',
   dateOfBirth: '2017-03-09',
   gender: 'male',
-  yearGroup: 4,
+  yearGroup: 5,
   schoolId,
   send: 'sen-support',
   pupilPremium: true,

@@ -72,3 +72,35 @@ describe('Step 1: a referral makes one case, a reference, a list item and a fold
     expect(opened.case.reference).not.toContain('Testfield');
   });
 });
+
+describe('Wrong defaults: year group', () => {
+  it('a referral without a year group takes it from the date of birth, by age on 31 August', async () => {
+    const world = await buildWorld();
+    const admin = await world.staff(people.admin);
+    const school = await world.schoolByUrn('100001');
+    const bornLate = referral(school.id, { child: childDetails(school.id, { dateOfBirth: '2017-09-01', yearGroup: undefined }) });
+    const opened = seen(await submitReferral(world.deps, admin, bornLate));
+    expect(opened.child.yearGroup).toBe(4);
+    expect(opened.warnings).toEqual([]);
+  });
+
+  it('a typed year group that disagrees is accepted with a warning naming both', async () => {
+    const world = await buildWorld();
+    const admin = await world.staff(people.admin);
+    const school = await world.schoolByUrn('100001');
+    const typed = referral(school.id, { child: childDetails(school.id, { dateOfBirth: '2017-05-03', yearGroup: 7 }) });
+    const opened = seen(await submitReferral(world.deps, admin, typed));
+    expect(opened.child.yearGroup).toBe(7);
+    expect(opened.warnings).toEqual([
+      expect.objectContaining({ field: 'child.yearGroup', message: 'Year group 7 was entered; a child born 2017-05-03 is in Year 5 this school year.' }),
+    ]);
+  });
+
+  it('with no year group and a child too young for Reception, the year group is asked for', async () => {
+    const world = await buildWorld();
+    const admin = await world.staff(people.admin);
+    const school = await world.schoolByUrn('100001');
+    const young = referral(school.id, { child: childDetails(school.id, { dateOfBirth: '2023-01-10', yearGroup: undefined }) });
+    expect(errorOf(await submitReferral(world.deps, admin, young))).toMatchObject({ code: 'ValidationFailed', field: 'child.yearGroup' });
+  });
+});

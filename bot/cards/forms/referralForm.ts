@@ -1,4 +1,4 @@
-import { listSchools, submitReferral, viewCase, type ReferralOutcome, type WorkflowError } from '../../../workflow';
+import { listSchools, submitReferral, viewCase, yearGroupName, type ReferralOutcome, type WorkflowError } from '../../../workflow';
 import type { CardVerb } from '../actions/cardVerb';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import { headingOf } from '../caseHeading';
@@ -17,7 +17,7 @@ const parentPrefixes = ['parent1', 'parent2'] as const;
 function referralDefaults(ctx: CardContext): FormValues {
   const parents = Object.fromEntries(parentPrefixes.flatMap((p) => parentFields.map((f) => [`${p}${f}`, f === 'Responsibility' ? (p === 'parent1' ? 'true' : 'false') : f === 'Interpreter' ? 'false' : ''])));
   return {
-    firstName: '', lastName: '', dateOfBirth: '', gender: 'not-stated', schoolId: '', yearGroup: '7', send: 'none',
+    firstName: '', lastName: '', dateOfBirth: '', gender: 'not-stated', schoolId: '', yearGroup: '', send: 'none',
     pupilPremium: 'false', freeSchoolMeals: 'false', lookedAfter: 'false',
     ...parents,
     referralDate: todayIn(ctx.deps.clock.now()), referralSource: 'school', referralSourceDetail: '', reasonForReferral: '',
@@ -25,7 +25,7 @@ function referralDefaults(ctx: CardContext): FormValues {
   };
 }
 
-const yearGroups = Array.from({ length: 14 }, (_, year) => ({ title: year === 0 ? 'Reception' : `Year ${year}`, value: String(year) }));
+const yearGroups = Array.from({ length: 14 }, (_, year) => ({ title: yearGroupName(year), value: String(year) }));
 
 async function referralCard(ctx: CardContext, values: FormValues, requestKey: string, problem?: WorkflowError): Promise<AdaptiveCardJson> {
   const schools = await listSchools(ctx.deps);

@@ -1,4 +1,4 @@
-import type { CaseView, Contract } from '../../../workflow';
+import { yearGroupName, type CaseView, type Contract } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext } from '../card';
 import { headingOf } from '../caseHeading';
 import { showCode, showDate } from '../format';
@@ -21,7 +21,7 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
   const c = view.case;
   const facts: Fact[] = [
     { title: 'School', value: view.school?.name ?? '' },
-    { title: 'Year group', value: view.child ? (view.child.yearGroup === 0 ? 'Reception' : `Year ${view.child.yearGroup}`) : '' },
+    { title: 'Year group', value: view.child ? yearGroupName(view.child.yearGroup) : '' },
     { title: 'Worker', value: c.workerId ? nameOf(c.workerId) : 'Not allocated yet' },
     { title: 'Referred', value: `${showDate(c.referralDate)} by ${showCode(c.referralSource)}` },
     { title: 'Consent', value: showCode(c.consent) },

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { financialYearOf } from '../../calendar';
+import { financialYearOf, yearGroupName, yearGroupOf } from '../../calendar';
 import { workflowError, type WorkflowError } from '../../errors';
 import { Consent, GraduatedResponse, ReferralSource, type Case } from '../../model/case';
 import { ChildDetails, type Child } from '../../model/child';
-import { IsoDate, Text } from '../../model/common';
+import { IsoDate, plausibleFacts, Text } from '../../model/common';
 import { universalOfferCheck } from '../../packages';
 import type { FolderRef } from '../../ports/services';
 import type { Versioned } from '../../ports/store';
-import { fail, ok } from '../../result';
+import { fail, ok, type Result } from '../../result';
 import { caseAccessRule, requireRole } from '../../rules/access';
 import { ageAtReferralRule } from '../../rules/plausible';
 import type { UseCase, WorkflowDeps } from '../deps';
@@ -21,7 +21,8 @@ import { earlierLink, recordReReferral, tellCaseTeam, type StaffTold } from './r
 export const ReferralInput = z.object({
   /** One per referral form: the same form submitted twice makes one case. */
   requestKey: z.string().min(8),
-  child: ChildDetails,
+  /** The year group may be left out: it then comes from the date of birth. */
+  child: ChildDetails.extend({ yearGroup: ChildDetails.shape.yearGroup.optional() }),
   referralDate: IsoDate,
   referralSource: ReferralSource,
   referralSourceDetail: z.string().trim().optional(),
@@ -29,7 +30,9 @@ export const ReferralInput = z.object({
   graduatedResponse: GraduatedResponse,
   consent: Consent,
 });
-export type ReferralInput = z.infer<typeof ReferralInput>;
+type EnteredReferral = z.infer<typeof ReferralInput>;
+/** A referral as entered, with the child's year group settled. */
+export type ReferralInput = Omit<EnteredReferral, 'child'> & { child: ChildDetails };
 
 export type ReferralOutcome =
   | { outcome: 'case-opened'; case: Versioned<Case>; child: Versioned<Child>; folder: FolderRef; repeated: boolean; warnings: WorkflowError[] }
@@ -47,13 +50,15 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
   if (!allowed.ok) return allowed;
   const parsed = parseInput(ReferralInput, raw);
   if (!parsed.ok) return parsed;
-  const input = parsed.value;
-  const plausible = ageAtReferralRule(input.child.dateOfBirth, input.referralDate);
+  const plausible = ageAtReferralRule(parsed.value.child.dateOfBirth, parsed.value.referralDate);
   if (!plausible.ok) return plausible;
+  const year = yearGroupFor(parsed.value);
+  if (!year.ok) return year;
+  const input = year.value.input;
   const school = await deps.stores.schools.get(input.child.schoolId);
   if (!school) return fail(workflowError('NotFound', 'That school is not on the Schools list.', { field: 'child.schoolId' }));
 
-  const warnings = await referralWarnings(deps, input);
+  const warnings = [...year.value.warnings, ...(await referralWarnings(deps, input))];
   const child = await findOrCreateChild(deps, actor.userId, input);
   const children = await deps.stores.cases.find({ childId: child.id });
   // A repeat of a referral linked before stays linked, even if that case has closed since.
@@ -104,6 +109,29 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
   });
   return ok({ outcome: 'case-opened', case: opened, child, folder, repeated: !created, warnings });
 };
+
+/**
+ * The year group from the date of birth (English school year of the referral date) when none
+ * was entered; an entered one is kept, with a warning when the date of birth says otherwise.
+ */
+function yearGroupFor(input: EnteredReferral): Result<{ input: ReferralInput; warnings: WorkflowError[] }> {
+  const fromBirth = yearGroupOf(input.child.dateOfBirth, input.referralDate);
+  const entered = input.child.yearGroup;
+  if (entered === undefined) {
+    if (fromBirth === undefined) {
+      return fail(workflowError('ValidationFailed', `Year group: a child born ${input.child.dateOfBirth} is not of school age on ${input.referralDate}, so choose the year group.`, { field: 'child.yearGroup' }));
+    }
+    return ok({ input: { ...input, child: { ...input.child, yearGroup: fromBirth } }, warnings: [] });
+  }
+  const withYear = { ...input, child: { ...input.child, yearGroup: entered } };
+  if (fromBirth === undefined || fromBirth === entered) return ok({ input: withYear, warnings: [] });
+  const warning = workflowError(
+    'ValidationFailed',
+    `Year group ${entered === 0 ? 'Reception' : entered} was entered; a child born ${input.child.dateOfBirth} is in ${yearGroupName(fromBirth)} this school year.`,
+    { rule: plausibleFacts, field: 'child.yearGroup' },
+  );
+  return ok({ input: withYear, warnings: [warning] });
+}
 
 async function referralWarnings(deps: WorkflowDeps, input: ReferralInput): Promise<WorkflowError[]> {
   const year = financialYearOf(input.referralDate);
