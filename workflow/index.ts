@@ -25,3 +25,4 @@ export { hasRole, requireRole, seesAllCases } from './rules/access';
 export { approversOf, mayApprove, type ApprovalSubject } from './rules/separationOfDuties';
 export { universalOfferCheck, type CaseLedger } from './packages';
 export { CHECK_OUT_GRACE_MINUTES } from './rules/loneWorking';
+export { agree, counted, haveBeen, listed } from './words';

@@ -1,4 +1,4 @@
-import { recordParentsInformed, type CaseView, type Contract, type Versioned } from '../../../workflow';
+import { haveBeen, recordParentsInformed, type CaseView, type Contract, type Versioned } from '../../../workflow';
 import { showDate } from '../format';
 import { recordedBy } from '../recordedBy';
 import { caseFormVerbs } from './caseForm';
@@ -13,11 +13,11 @@ function contractOf(view: CaseView, contractId?: string): Versioned<Contract> | 
 function explanation(view: CaseView, contractId?: string): string {
   const contract = contractOf(view, contractId);
   const parents = (view.child?.parents ?? []).map((p) => `${p.name} (${p.relationship})`);
-  const who = parents.length > 0 ? parents.join(', ') : 'the parents or carers';
+  const told = parents.length > 0 ? haveBeen(parents, 'told') : 'the parents or carers have been told';
   const terms = contract
     ? `contract version ${contract.version}: support from ${showDate(contract.startDate)} to ${showDate(contract.supportEnds)}, review by ${showDate(contract.reviewDate)}`
     : 'the contract';
-  return `This records that ${who} have been told of the outcome of the contract meeting and of ${terms}.`;
+  return `This records that ${told} of the outcome of the contract meeting and of ${terms}.`;
 }
 
 /** Step 7: parents/carers informed of the contract. The card carries the contract's id. */

@@ -1,4 +1,4 @@
-import { listSchools, submitReferral, viewCase, yearGroupName, type ReferralOutcome, type WorkflowError } from '../../../workflow';
+import { agree, listSchools, submitReferral, viewCase, yearGroupName, type ReferralOutcome, type WorkflowError } from '../../../workflow';
 import type { CardVerb } from '../actions/cardVerb';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import { headingOf } from '../caseHeading';
@@ -119,7 +119,8 @@ async function linkedToUnseenCase(ctx: CardContext, outcome: Extract<ReferralOut
     detail: [
       ...outcome.warnings.map((w) => `Warning: ${w.message}`),
       `${outcome.entered.firstName} ${outcome.entered.lastName} already has an open case with the service that is not on your caseload, so it is not shown here. ` +
-        'Your referral was added to that case as you entered it, and no second case was opened. The people below have been told and will be in touch.',
+        'Your referral was added to that case as you entered it, and no second case was opened. ' +
+        `${agree(outcome.told.length, 'The person below has', 'The people below have')} been told and will be in touch.`,
       ...(outcome.repeated ? ['This referral had already been linked: nothing was written twice.'] : []),
     ].join('\n\n'),
     facts: outcome.told.map((t) => ({ title: 'Told', value: `${t.name} (${t.as})` })),

@@ -1,4 +1,4 @@
-import { approversOf, hasRole, type ApprovalSubject, type Staff } from '../../../workflow';
+import { approversOf, hasRole, listed, type ApprovalSubject, type Staff } from '../../../workflow';
 import type { CardContext } from '../card';
 
 /** Who may approve a contract (rule "Separation of duties"), with the lines the cards show about them. */
@@ -11,7 +11,7 @@ export interface ContractApprovers {
   prompt: (actor: Staff) => string;
 }
 
-const joinNames = (names: string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`);
+const joinNames = (names: string[]): string => listed(names, 'or');
 
 export async function contractApprovers(ctx: CardContext, contract: ApprovalSubject): Promise<ContractApprovers> {
   const approvers = approversOf(contract, await ctx.deps.stores.staff.list());
