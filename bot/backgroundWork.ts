@@ -1,4 +1,4 @@
-import type { BotLog } from './botDeps';
+import type { BotLog } from './botLog';
 
 /**
  * Work that goes on after a turn has answered (an interim card's update, remembering a

@@ -2,13 +2,7 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import type { ConversationReference } from '@microsoft/agents-activity';
 import type { WorkflowDeps } from '../workflow';
 import type { BackgroundWork } from './backgroundWork';
-
-/** What the bot logs: ids and codes only, never a child's or parent's details. */
-export interface BotLog {
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-  error(fields: Record<string, unknown>, message: string): void;
-}
+import type { BotLog } from './botLog';
 
 export interface BotDeps {
   workflow: WorkflowDeps;

@@ -3,7 +3,8 @@ import { authorizeJWT, type CloudAdapter, type Request as AgentsRequest } from '
 import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { BackgroundWork } from '../../bot/backgroundWork';
-import type { BotDeps, BotLog } from '../../bot/botDeps';
+import type { BotDeps } from '../../bot/botDeps';
+import type { BotLog } from '../../bot/botLog';
 import { handleTurn } from '../../bot/outreachBot';
 import { EntraObjectId, type WorkflowDeps } from '../../workflow';
 import { defaultRateLimits, type RateLimits } from '../config';

@@ -1,14 +1,17 @@
 import { caseIdByReference, type Staff, type WorkflowDeps } from '../../workflow';
 import { allVerbs } from './actions/allVerbs';
+import { verbNameSchema } from './actions/verbNames';
 import { openCase } from './actions/viewActions';
 import type { AdaptiveCardJson, CardContext, CardRequest, CardResponse } from './card';
-import { openVerb } from './forms/formNames';
+import { openVerb, viewVerbs, type VerbName } from './forms/formNames';
 import { parseCardData } from './forms/cardData';
 import { outcomeCard } from './outcomes';
 import { helpCard, unknownTextCard, welcomeCard } from './views/chatViews';
 import { myCasesCard } from './views/myCasesCard';
 
 export type { AdaptiveCardJson, CardContext, CardRequest, CardResponse } from './card';
+export type { VerbName } from './forms/formNames';
+export { verbCatalogue } from './actions/verbNames';
 export { cardContentType } from './card';
 export { chatCommands } from './commands';
 export { notOnStaffListCard, welcomeCard, workingCard } from './views/chatViews';
@@ -19,7 +22,7 @@ export { liveCard, notificationMessage } from './liveCards';
 const byVerb = new Map(allVerbs.map((v) => [v.verb, v]));
 
 /** Every verb the cards carry (for tests and the protocol). */
-export const cardVerbs: readonly string[] = allVerbs.map((v) => v.verb);
+export const cardVerbs: readonly VerbName[] = allVerbs.map((v) => v.verb);
 
 /** The card that answers a chat request. */
 export async function cardForRequest(deps: WorkflowDeps, actor: Staff, request: CardRequest): Promise<AdaptiveCardJson> {
@@ -32,7 +35,7 @@ export async function cardForRequest(deps: WorkflowDeps, actor: Staff, request: 
     case 'my-cases':
       return myCasesCard(ctx);
     case 'new-referral':
-      return (await runVerb(ctx, 'referral.open', {})).card;
+      return (await runVerb(ctx, viewVerbs.newReferral, {})).card;
     case 'case':
       return (await caseByReference(ctx, request.reference, (caseId) => openCase(ctx, caseId))).card;
     case 'log-time':
@@ -60,15 +63,19 @@ export async function handleCardAction(deps: WorkflowDeps, actor: Staff, verb: s
       }),
     };
   }
-  return runVerb({ deps, actor }, verb, parsed.values);
+  const known = verbNameSchema.safeParse(verb);
+  if (!known.success) return noLongerWorks(verb);
+  return runVerb({ deps, actor }, known.data, parsed.values);
 }
 
-async function runVerb(ctx: CardContext, verb: string, values: Record<string, string>): Promise<CardResponse> {
+async function runVerb(ctx: CardContext, verb: VerbName, values: Record<string, string>): Promise<CardResponse> {
   const handler = byVerb.get(verb);
-  if (!handler) {
-    return { card: outcomeCard({ headline: 'That button no longer works', tone: 'warning', detail: `"${verb}" is from an older card. Nothing was recorded: say "my cases" for fresh cards.` }) };
-  }
+  if (!handler) return noLongerWorks(verb);
   return handler.handle(ctx, values);
+}
+
+function noLongerWorks(verb: string): CardResponse {
+  return { card: outcomeCard({ headline: 'That button no longer works', tone: 'warning', detail: `"${verb}" is from an older card. Nothing was recorded: say "my cases" for fresh cards.` }) };
 }
 
 async function caseByReference(ctx: CardContext, reference: string, then: (caseId: string) => Promise<CardResponse>): Promise<CardResponse> {

@@ -366,11 +366,12 @@ describe('the card catalogue: cases walked through the cards', () => {
   });
 
   it('every card verb was exercised, and every verb offered on a card is one the dispatcher knows', () => {
+    const handled: ReadonlySet<string> = new Set(cardVerbs);
     const missing = cardVerbs.filter((v) => !exercised.has(v));
     expect(missing).toEqual([]);
-    expect([...exercised].filter((v) => !cardVerbs.includes(v))).toEqual([]);
+    expect([...exercised].filter((v) => !handled.has(v))).toEqual([]);
     expect(new Set(exercised)).toEqual(new Set(cardVerbs));
-    expect([...offered].filter((v) => !cardVerbs.includes(v))).toEqual([]);
+    expect([...offered].filter((v) => !handled.has(v))).toEqual([]);
     // Handled, but no card the dispatcher answers with carries a button for them: help.show is
     // reached by typing "help", contract.view only as the refresh action of an approval card
     // built by contractApprovalCard for updateActivity (see contractCards.test.ts).

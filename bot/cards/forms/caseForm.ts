@@ -4,7 +4,7 @@ import type { CardVerb } from '../actions/cardVerb';
 import { headingOf } from '../caseHeading';
 import { composeCard, outcomeCard, type Outcome } from '../outcomes';
 import { caseCard } from '../views/caseCard';
-import { openVerb, submitVerb, type CaseFormName } from './formNames';
+import { openVerb, submitVerb, viewVerbs, type CaseFormName } from './formNames';
 import { withDefaults, type FormValues } from './formValues';
 
 /**
@@ -124,7 +124,7 @@ async function formCard<O>(
     body: [{ type: 'TextBlock', text: spec.title, weight: 'Bolder', size: 'Medium', wrap: true }, ...fields],
     actions: [
       { type: 'Action.Execute', title: spec.submitTitle, verb: submitVerb(spec.name), data: submitData, style: 'positive' },
-      { type: 'Action.Execute', title: 'Back to the case', verb: 'case.open', data: { caseId: view.case.id }, associatedInputs: 'none' },
+      { type: 'Action.Execute', title: 'Back to the case', verb: viewVerbs.openCase, data: { caseId: view.case.id }, associatedInputs: 'none' },
     ],
   });
 }

@@ -30,8 +30,12 @@ export const caseFormNames = [
 ] as const;
 export type CaseFormName = (typeof caseFormNames)[number];
 
-export const openVerb = (form: CaseFormName): string => `${form}.open`;
-export const submitVerb = (form: CaseFormName): string => `${form}.submit`;
+/** What a case form's verbs do: show the form, or record it. */
+export const formOperations = ['open', 'submit'] as const;
+export type CaseFormVerb = `${CaseFormName}.${(typeof formOperations)[number]}`;
+
+export const openVerb = (form: CaseFormName) => `${form}.open` as const;
+export const submitVerb = (form: CaseFormName) => `${form}.submit` as const;
 
 /** Verbs that are not a case form. */
 export const viewVerbs = {
@@ -40,4 +44,9 @@ export const viewVerbs = {
   help: 'help.show',
   newReferral: 'referral.open',
   submitReferral: 'referral.submit',
+  viewContract: 'contract.view',
 } as const;
+export type ViewVerb = (typeof viewVerbs)[keyof typeof viewVerbs];
+
+/** Every verb a card may carry: a misspelt verb is not one of these, so it does not compile. */
+export type VerbName = CaseFormVerb | ViewVerb;

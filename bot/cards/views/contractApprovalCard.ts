@@ -2,7 +2,7 @@ import { mayApprove, type CaseView, type Contract, type WorkflowError } from '..
 import type { AdaptiveCardJson, CardContext } from '../card';
 import { headingOf } from '../caseHeading';
 import { showDate, showInstant } from '../format';
-import { submitVerb } from '../forms/formNames';
+import { submitVerb, viewVerbs } from '../forms/formNames';
 import { composeCard, type Fact } from '../outcomes';
 import { staffNames } from '../staffNames';
 import actionsTemplate from '../templates/contractDecisionActions.json';
@@ -12,7 +12,7 @@ import { contractApprovers } from './contractApprovers';
 import { contractPackageTitles } from './contractPackages';
 
 /** The verb that answers the contract's card for whoever asks: the approval card's `refresh` action. */
-export const contractViewVerb = 'contract.view';
+export const contractViewVerb = viewVerbs.viewContract;
 
 /** What a live copy of a contract's card is kept under: when the contract is decided, every copy is redrawn. */
 export const contractSubject = (contractId: string): string => `contract:${contractId}`;
