@@ -18,7 +18,7 @@ export interface Outcome {
   detail?: string;
   facts?: Fact[];
   /** Who did it and when, e.g. recorded by Morgan Ashby at ... */
-  by?: { name: string; at: string; verb?: string };
+  by?: { name: string; at: string; verb?: string; /** The person reading the card did it. */ self?: boolean };
 }
 
 const colours: Record<Outcome['tone'], string> = { good: 'Good', warning: 'Warning', attention: 'Attention', neutral: 'Default' };

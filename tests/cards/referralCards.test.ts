@@ -52,6 +52,36 @@ describe('referral cards', () => {
     expect(await world.deps.stores.cases.find({ schoolId: school.id })).toHaveLength(1);
   });
 
+  it('A double click looks like an error', async () => {
+    // Fixed: the repeat said "had already been logged" and posted the case card a second time.
+    const { act, world, submit } = await referralForm();
+    const school = await world.schoolByUrn('100001');
+    const first = await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id) });
+    expect(first.followUp).toBeDefined();
+    const again = await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id) });
+    expect(cardText(again.card)).toContain('Already recorded at 10:00 by you');
+    expect(cardText(again.card)).not.toMatch(/error|could not|already been logged/i);
+    expect(again.followUp).toBeUndefined();
+    // Someone else re-sending the same form is told who recorded it.
+    const byOther = await act('manager', 'referral.submit', { ...submit.data, ...filled(school.id) });
+    expect(cardText(byOther.card)).toContain('Already recorded at 10:00 by Priya Calloway');
+    expect(byOther.followUp).toBeUndefined();
+    expect(await world.deps.stores.cases.find({ schoolId: school.id })).toHaveLength(1);
+  });
+
+  it('A double click looks like an error: a case form repeat posts no second case card', async () => {
+    const { act, world, submit } = await referralForm();
+    const school = await world.schoolByUrn('100001');
+    const done = await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id) });
+    const returned = actionOf(done.followUp, 'information-returned.open');
+    const form = actionOf((await act('admin', 'information-returned.open', returned.data)).card, 'information-returned.submit');
+    const values = { ...form.data, returnedOn: '2026-09-14', formReturned: 'true', pdpReturned: 'false' };
+    expect((await act('admin', 'information-returned.submit', values)).followUp).toBeDefined();
+    const twice = await act('admin', 'information-returned.submit', values);
+    expect(cardText(twice.card)).toContain('Already recorded at 10:00 by you');
+    expect(twice.followUp).toBeUndefined();
+  });
+
   it('a missing field shows the form again, naming it, with what was typed', async () => {
     const { act, world, submit } = await referralForm();
     const school = await world.schoolByUrn('100001');

@@ -1,6 +1,7 @@
 import { requireRole, steps, viewCase, type CaseView, type Result, type Role, type StepNumber, type WorkflowError } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import type { CardVerb } from '../actions/cardVerb';
+import { alreadyRecorded } from '../alreadyRecorded';
 import { headingOf } from '../caseHeading';
 import { composeCard, outcomeCard, type Outcome } from '../outcomes';
 import { caseCard } from '../views/caseCard';
@@ -86,13 +87,10 @@ async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: Form
   const followUp = await caseCard(ctx, view.value);
   if (result.ok) {
     const outcome = await spec.recorded(ctx, result.value, data);
-    const repeated = isRepeat(result.value);
     const live = spec.live?.(result.value);
-    return {
-      card: outcomeCard(repeated ? { ...outcome, detail: joinDetail(outcome.detail, 'This had already been recorded: nothing was written twice.') } : outcome, heading),
-      followUp,
-      ...(live ? { live } : {}),
-    };
+    // A repeat posts no second case card: the first submit already did.
+    if (isRepeat(result.value)) return { card: outcomeCard(alreadyRecorded(outcome), heading), ...(live ? { live } : {}) };
+    return { card: outcomeCard(outcome, heading), followUp, ...(live ? { live } : {}) };
   }
   if (result.error.code === 'AlreadyDone' || result.error.code === 'ConcurrentChange') {
     return { card: outcomeCard({ headline: 'Nothing new was recorded', tone: 'warning', detail: result.error.message }, heading), followUp };
@@ -135,7 +133,6 @@ function carried<O>(spec: CaseFormSpec<O>, data: FormValues, requestKey: string)
 }
 
 const isRepeat = (value: unknown): boolean => typeof value === 'object' && value !== null && 'repeated' in value && value.repeated === true;
-const joinDetail = (a: string | undefined, b: string): string => (a ? `${a}\n\n${b}` : b);
 
 export function refusalOutcome(error: WorkflowError): Outcome {
   return { headline: 'This could not be done', tone: 'attention', detail: error.message, facts: error.rule ? [{ title: 'Rule', value: error.rule }] : [] };

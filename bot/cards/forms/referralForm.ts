@@ -1,6 +1,7 @@
 import { agree, listSchools, submitReferral, viewCase, yearGroupName, type ReferralOutcome, type WorkflowError } from '../../../workflow';
 import type { CardVerb } from '../actions/cardVerb';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
+import { alreadyRecorded } from '../alreadyRecorded';
 import { headingOf } from '../caseHeading';
 import { showCode, showDate, todayIn } from '../format';
 import { composeCard, outcomeCard, type Outcome } from '../outcomes';
@@ -121,12 +122,11 @@ async function linkedToUnseenCase(ctx: CardContext, outcome: Extract<ReferralOut
       `${outcome.entered.firstName} ${outcome.entered.lastName} already has an open case with the service that is not on your caseload, so it is not shown here. ` +
         'Your referral was added to that case as you entered it, and no second case was opened. ' +
         `${agree(outcome.told.length, 'The person below has', 'The people below have')} been told and will be in touch.`,
-      ...(outcome.repeated ? ['This referral had already been linked: nothing was written twice.'] : []),
     ].join('\n\n'),
     facts: outcome.told.map((t) => ({ title: 'Told', value: `${t.name} (${t.as})` })),
     by: await recordedBy(ctx, ctx.actor.userId, outcome.recordedAt, 'Linked'),
   };
-  return { card: outcomeCard(result) };
+  return { card: outcomeCard(outcome.repeated ? alreadyRecorded(result) : result) };
 }
 
 async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Promise<CardResponse> {
@@ -150,7 +150,6 @@ async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Prom
     tone: 'good',
     detail: [
       ...warnings.map((w) => `Warning: ${w}`),
-      ...(outcome.repeated ? ['This referral had already been logged: nothing was written twice.'] : []),
       `Its folder in Case Files: ${outcome.folder.webUrl}`,
     ].join('\n\n'),
     facts: [
@@ -162,7 +161,9 @@ async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Prom
     ],
     by: await recordedBy(ctx, c.createdBy, c.createdAt, 'Logged'),
   };
-  if (!view.ok) return { card: outcomeCard(result) };
+  if (!view.ok) return { card: outcomeCard(outcome.repeated ? alreadyRecorded(result) : result) };
+  // A repeat posts no second case card: the first submit already did.
+  if (outcome.repeated) return { card: outcomeCard(alreadyRecorded(result), headingOf(view.value)) };
   return { card: outcomeCard(result, headingOf(view.value)), followUp: await caseCard(ctx, view.value) };
 }
 
