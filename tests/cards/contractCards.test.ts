@@ -308,7 +308,38 @@ describe('parents informed card', () => {
 
     cw.world.memory.clock.set('2026-09-15T09:00:00Z');
     const again = await cw.act('worker', 'parents-informed.submit', submit.data);
-    expect(cardText(again.card)).toContain('Nothing new was recorded');
+    expect(cardText(again.card)).toContain('Already recorded at 10:00 by you');
     expect((await cw.world.deps.stores.contracts.get(contractId))?.parentsInformedAt).toBe(informedAt);
+  });
+
+  it('Impatience makes duplicates: parents informed twice', async () => {
+    const cw = await caseAtStep7();
+    const { contractId } = await drafted(cw);
+    const approved = await cw.act('manager', 'contract-decision.submit', { caseId: cw.caseId, contractId, decision: 'approve' });
+    const offer = actionOf(approved.followUp, 'parents-informed.open');
+    // Two copies of the form, each with its own request key: the worker's and the manager's.
+    const workers = actionOf((await cw.act('worker', 'parents-informed.open', offer.data)).card, 'parents-informed.submit');
+    const managers = actionOf((await cw.act('manager', 'parents-informed.open', offer.data)).card, 'parents-informed.submit');
+    expect(workers.data.requestKey).not.toBe(managers.data.requestKey);
+    await cw.act('worker', 'parents-informed.submit', workers.data);
+    cw.world.memory.clock.set('2026-09-14T09:07:00Z');
+    const second = await cw.act('manager', 'parents-informed.submit', managers.data);
+    expect(cardText(second.card)).toContain('Already recorded at 10:00 by Harriet Lunde');
+    expect(cardText(second.card)).not.toMatch(/nothing new was recorded|could not/i);
+    expect(second.followUp).toBeUndefined();
+    const stored = await cw.world.deps.stores.contracts.get(contractId);
+    expect(stored?.parentsInformedAt).toBe('2026-09-14T09:00:00.000Z');
+    expect(stored?.parentsInformedBy).toBe(people.worker);
+
+    // A new contract version is told again.
+    const v2form = actionOf((await cw.act('worker', 'contract-draft.open', { caseId: cw.caseId })).card, 'contract-draft.submit');
+    await cw.act('worker', 'contract-draft.submit', { ...v2form.data, ...terms(cw.silverId), support: 'Fortnightly 1:1 sessions' });
+    const v2 = (await cw.world.deps.stores.contracts.find({ caseId: cw.caseId })).find((k) => k.version === 2);
+    if (!v2) throw new Error('no contract version 2');
+    await cw.act('manager', 'contract-decision.submit', { caseId: cw.caseId, contractId: v2.id, decision: 'approve' });
+    const v2informed = actionOf((await cw.act('worker', 'parents-informed.open', { caseId: cw.caseId, contractId: v2.id })).card, 'parents-informed.submit');
+    const told = await cw.act('worker', 'parents-informed.submit', v2informed.data);
+    expect(cardText(told.card)).toContain('Parents informed of contract version 2');
+    expect((await cw.world.deps.stores.contracts.get(v2.id))?.parentsInformedAt).toBe('2026-09-14T09:07:00.000Z');
   });
 });

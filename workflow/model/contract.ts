@@ -34,5 +34,7 @@ export const Contract = ContractTerms.extend({
   namedApprovers: z.array(EntraId),
   decisions: z.array(ContractDecision),
   parentsInformedAt: Instant.optional(),
+  /** Who recorded that the parents were told (once per contract version). */
+  parentsInformedBy: EntraId.optional(),
 }).extend(Attribution.shape);
 export type Contract = z.infer<typeof Contract>;

@@ -12,7 +12,7 @@ export { recordHomeVisit } from './steps/recordHomeVisit';
 export { recordSupportSession } from './steps/recordSupportSession';
 export { addChronologyEntry } from './steps/addChronologyEntry';
 export { recordReview } from './steps/recordReview';
-export { recordParentsInformed } from './steps/recordParentsInformed';
+export { recordParentsInformed, type ParentsInformed } from './steps/recordParentsInformed';
 export { recordOutreachReport } from './steps/recordOutreachReport';
 export { draftContract } from './contract/draftContract';
 export { decideContract } from './contract/decideContract';

@@ -1,4 +1,4 @@
-import { haveBeen, recordParentsInformed, type CaseView, type Contract, type Versioned } from '../../../workflow';
+import { haveBeen, recordParentsInformed, type CaseView, type Contract, type ParentsInformed, type Versioned } from '../../../workflow';
 import { showDate } from '../format';
 import { recordedBy } from '../recordedBy';
 import { caseFormVerbs } from './caseForm';
@@ -21,7 +21,7 @@ function explanation(view: CaseView, contractId?: string): string {
 }
 
 /** Step 7: parents/carers informed of the contract. The card carries the contract's id. */
-export const parentsInformedVerbs = caseFormVerbs<Versioned<Contract>>({
+export const parentsInformedVerbs = caseFormVerbs<ParentsInformed>({
   name: 'parents-informed',
   title: 'Parents informed of the contract',
   submitTitle: 'Record that they were told',
@@ -30,13 +30,13 @@ export const parentsInformedVerbs = caseFormVerbs<Versioned<Contract>>({
   fields: (_ctx, view, values) => confirmText(explanation(view, values.contractId)),
   toInput: (values) => ({ contractId: values.contractId ?? '' }),
   run: (ctx, input) => recordParentsInformed(ctx.deps, ctx.actor, input),
-  recorded: async (ctx, contract) => ({
+  recorded: async (ctx, { contract }) => ({
     headline: `Parents informed of contract version ${contract.version}`,
     tone: 'good',
     facts: [
       { title: 'Support', value: `${showDate(contract.startDate)} to ${showDate(contract.supportEnds)}` },
       { title: 'Review by', value: showDate(contract.reviewDate) },
     ],
-    by: await recordedBy(ctx, contract.updatedBy, contract.parentsInformedAt ?? contract.updatedAt),
+    by: await recordedBy(ctx, contract.parentsInformedBy ?? contract.updatedBy, contract.parentsInformedAt ?? contract.updatedAt),
   }),
 });

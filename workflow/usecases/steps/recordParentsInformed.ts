@@ -10,17 +10,27 @@ import { loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
 
-/** Step 7: parents/carers are kept informed of the outcome of the contract meeting. */
-export const recordParentsInformed: UseCase<unknown, Versioned<Contract>> = async (deps, actor, raw) => {
+export interface ParentsInformed {
+  contract: Versioned<Contract>;
+  /** Already recorded for this contract version (a repeat, an old card): nothing was written. */
+  repeated: boolean;
+}
+
+/**
+ * Step 7: parents/carers are kept informed of the outcome of the contract meeting, once per
+ * contract version; a new version (after changes) is told again.
+ */
+export const recordParentsInformed: UseCase<unknown, ParentsInformed> = async (deps, actor, raw) => {
   const parsed = parseInput(z.object({ contractId: z.string().min(1) }), raw);
   if (!parsed.ok) return parsed;
   const contract = await deps.stores.contracts.get(parsed.value.contractId);
   if (!contract) return fail(workflowError('NotFound', 'That contract was not found.', { field: 'contractId' }));
   const access = await loadCase(deps, actor, contract.caseId);
   if (!access.ok) return access;
-  if (contract.parentsInformedAt) return fail(workflowError('AlreadyDone', `Parents were recorded as informed at ${contract.parentsInformedAt}.`));
+  if (contract.parentsInformedAt) return ok({ contract, repeated: true });
   const stamp = now(deps);
-  const saved = await updateOnce(deps.stores.contracts, contract.id, { parentsInformedAt: stamp.at, updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag);
+  const patch = { parentsInformedAt: stamp.at, parentsInformedBy: actor.userId, updatedBy: actor.userId, updatedAt: stamp.at };
+  const saved = await updateOnce(deps.stores.contracts, contract.id, patch, contract.etag);
   await audit(deps, actor, 'contract.parents-informed', contract.caseId, contract.id, { contractId: contract.id });
-  return ok(saved);
+  return ok({ contract: saved, repeated: false });
 };
