@@ -1,8 +1,8 @@
 import { allCardProblems } from '../cards/cardChecks';
-import { actionOf, cardText, executeActions } from '../cards/cardWorld';
+import { actionOf, cardText, executeActions, inputIds } from '../cards/cardWorld';
 import { buildWorld, people } from '../support/world';
 import { cardOf, invokeCard, startBot } from './botHarness';
-import { contractFlow, managerChat, workerChat } from './contractFlow';
+import { contractFlow, contractTerms, managerChat, workerChat } from './contractFlow';
 
 /**
  * A contract passes between two people through the real /api/messages endpoint: the worker drafts
@@ -127,5 +127,45 @@ describe('contract approval between the worker and the manager', () => {
     const copies = await world.deps.stores.cardCopies.find({ subject: `contract:${approve.data.contractId ?? ''}` });
     expect(copies.find((c) => c.viewerId === people.worker)?.stale).toBe(true);
     expect(copies.find((c) => c.viewerId === people.manager)?.stale).toBe(false);
+  });
+
+  it('Impatience makes duplicates: contract version 2 while version 1 awaits approval', async () => {
+    const { caseId, purchaseId } = await caseReadyForContract();
+    // An older copy of the draft form, opened before version 1 was sent.
+    const stale = actionOf(invokeCard((await harness.click(people.worker, 'contract-draft.open', { caseId }, 'worker-old-form')).body), 'contract-draft.submit');
+    await workerDrafts(caseId, purchaseId);
+    const approval = managerApprovalMessage();
+
+    const refused = invokeCard((await harness.click(people.worker, stale.verb, { ...contractTerms(stale, purchaseId), support: 'Twice-weekly 1:1 sessions' }, 'worker-old-form')).body);
+    expect(cardText(refused)).toContain('is already awaiting approval');
+    expect(inputIds(refused)).toContain('replace');
+    expect(await world.deps.stores.contracts.find({ caseId })).toHaveLength(1);
+
+    const replaced = invokeCard((await harness.click(people.worker, stale.verb, { ...contractTerms(stale, purchaseId), support: 'Twice-weekly 1:1 sessions', replace: 'true' }, 'worker-old-form')).body);
+    await harness.bot.drain();
+    expect(cardText(replaced)).toContain('Contract version 2 drafted');
+    expect(cardText(replaced)).toContain('It replaces version 1, which is withdrawn.');
+    const contracts = await world.deps.stores.contracts.find({ caseId });
+    expect(contracts.map((k) => [k.version, k.status]).sort()).toEqual([[1, 'withdrawn'], [2, 'awaiting-approval']]);
+
+    // Version 1's card in the worker's chat is redrawn to say it was withdrawn.
+    const redrawn = redrawsIn(workerChat, 'worker-case-card').at(-1);
+    expect(cardText(cardOf(redrawn))).toContain('Withdrawn by Harriet Lunde');
+    // The manager's copy refreshes without the decision buttons, and its old Approve does nothing.
+    const refresh = approval.card.refresh as { action: { verb: string; data: Record<string, unknown> } };
+    const forManager = invokeCard((await harness.click(people.manager, refresh.action.verb, refresh.action.data, approval.id)).body);
+    expect(cardText(forManager)).toContain('Withdrawn by Harriet Lunde');
+    expect(executeActions(forManager).filter((a) => a.verb === 'contract-decision.submit')).toEqual([]);
+    const approve = actionOf(approval.card, 'contract-decision.submit');
+    await harness.click(people.manager, approve.verb, approve.data, approval.id);
+    await harness.bot.drain();
+    expect((await world.deps.stores.contracts.get(approve.data.contractId ?? ''))?.status).toBe('withdrawn');
+    expect((await world.deps.stores.cases.get(caseId))?.contractInForce).toBeUndefined();
+  });
+
+  it('the draft form offers to replace only while a draft awaits approval', async () => {
+    const { caseId } = await caseReadyForContract();
+    const form = invokeCard((await harness.click(people.worker, 'contract-draft.open', { caseId }, 'worker-case-card')).body);
+    expect(inputIds(form)).not.toContain('replace');
   });
 });

@@ -162,7 +162,7 @@ describe('draftContract repeats: the request key is looked up first', () => {
     expect(first.repeated).toBe(false);
     expect(again).toMatchObject({ repeated: true, contract: { id: first.contract.id } });
     expect(world.memory.notifier.sent.filter((n) => n.kind === 'contract-awaiting-approval' && n.recipientId === people.manager)).toHaveLength(1);
-    expect(errorOf(await draftContract(world.deps, worker, { ...input, requestKey: key('contract') }))).toMatchObject({ code: 'AlreadyDone', rule: 'Contract' });
+    expect(errorOf(await draftContract(world.deps, worker, { ...input, requestKey: key('contract') }))).toMatchObject({ code: 'InvalidState', rule: 'Contract', field: 'replace' });
   });
 });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Attribution, EntraId, Id, Instant, IsoDate, Text } from './common';
 
-export const ContractStatus = z.enum(['awaiting-approval', 'approved', 'changes-requested', 'superseded', 'ended']);
+/** `withdrawn`: a draft its author replaced with a later version before anyone decided it. */
+export const ContractStatus = z.enum(['awaiting-approval', 'approved', 'changes-requested', 'superseded', 'ended', 'withdrawn']);
 export type ContractStatus = z.infer<typeof ContractStatus>;
 
 /** What the worker drafts: targets, the support offered, the packages drawn on, start and review. */

@@ -14,7 +14,7 @@ export { addChronologyEntry } from './steps/addChronologyEntry';
 export { recordReview } from './steps/recordReview';
 export { recordParentsInformed, type ParentsInformed } from './steps/recordParentsInformed';
 export { recordOutreachReport } from './steps/recordOutreachReport';
-export { draftContract } from './contract/draftContract';
+export { draftContract, type Drafted } from './contract/draftContract';
 export { decideContract } from './contract/decideContract';
 export { completeCase, type ClosedCase } from './closing/completeCase';
 export { closeEarly } from './closing/closeEarly';

@@ -35,6 +35,8 @@ export interface CaseFormSpec<O> {
   carries?: readonly string[];
   /** What the recorded card shows that can still change (e.g. a contract awaiting approval): the card is kept and redrawn when it does. */
   live?(outcome: O): string | undefined;
+  /** Subjects the record changed besides its own (e.g. a draft it withdrew): their kept card copies are redrawn. */
+  changed?(outcome: O): string[];
   /**
    * The roles that may use the form (any one of them). Anyone else opening or submitting it (an
    * old card, a forwarded card) is told which role it needs, before any use case runs. The use
@@ -88,9 +90,11 @@ async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: Form
   if (result.ok) {
     const outcome = await spec.recorded(ctx, result.value, data);
     const live = spec.live?.(result.value);
+    const changed = spec.changed?.(result.value) ?? [];
+    const kept = { ...(live ? { live } : {}), ...(changed.length > 0 ? { changed } : {}) };
     // A repeat posts no second case card: the first submit already did.
-    if (isRepeat(result.value)) return { card: outcomeCard(alreadyRecorded(outcome), heading), ...(live ? { live } : {}) };
-    return { card: outcomeCard(outcome, heading), followUp, ...(live ? { live } : {}) };
+    if (isRepeat(result.value)) return { card: outcomeCard(alreadyRecorded(outcome), heading), ...kept };
+    return { card: outcomeCard(outcome, heading), followUp, ...kept };
   }
   if (result.error.code === 'AlreadyDone' || result.error.code === 'ConcurrentChange') {
     return { card: outcomeCard({ headline: 'Nothing new was recorded', tone: 'warning', detail: result.error.message }, heading), followUp };

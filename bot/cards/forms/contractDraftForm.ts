@@ -1,6 +1,6 @@
-import { draftContract, hasRole, type CaseView, type Contract, type Versioned } from '../../../workflow';
+import { draftContract, hasRole, type CaseView, type Contract, type Drafted, type Versioned } from '../../../workflow';
 import type { CardContext } from '../card';
-import { showDate } from '../format';
+import { showDate, showInstant } from '../format';
 import { recordedBy } from '../recordedBy';
 import { staffNames } from '../staffNames';
 import fieldsTemplate from '../templates/contractDraftForm.json';
@@ -9,9 +9,8 @@ import { contractPackageTitles, schoolPackageChoices } from '../views/contractPa
 import { contractStatus, contractSubject, decisionLine } from '../views/contractApprovalCard';
 import { contractApprovers, draftApprovalNote } from '../views/contractApprovers';
 import { caseFormVerbs } from './caseForm';
-import { choices, lines, text, type FormValues } from './formValues';
+import { choices, flag, lines, text, type FormValues } from './formValues';
 
-type Drafted = { contract: Versioned<Contract>; repeated: boolean };
 
 /** The latest version returned for changes, if the newest contract is one: a redraft starts from it. */
 function returnedContract(view: CaseView): Versioned<Contract> | undefined {
@@ -28,6 +27,7 @@ function draftDefaults(view: CaseView): FormValues {
     startDate: returned?.startDate ?? '',
     reviewDate: returned?.reviewDate ?? '',
     namedApprovers: returned ? returned.namedApprovers.join(',') : '',
+    replace: 'false',
   };
 }
 
@@ -40,12 +40,20 @@ async function approverChoices(ctx: CardContext): Promise<Array<{ title: string;
     .map((s) => ({ title: `${s.displayName} (${s.roles.join(', ')})`, value: s.userId }));
 }
 
+/** The draft awaiting approval, if any: a new draft replaces it only when the worker says so. */
+const awaitingApproval = (view: CaseView): Versioned<Contract> | undefined => view.contracts.find((k) => k.status === 'awaiting-approval');
+
 async function draftFields(ctx: CardContext, view: CaseView, values: FormValues): Promise<unknown[]> {
   const returned = returnedContract(view);
   const nameOf = await staffNames(ctx);
   const last = returned?.decisions.at(-1);
+  const pending = awaitingApproval(view);
   return expandFragment<unknown[]>(fieldsTemplate, {
     values,
+    pending: pending
+      ? `Version ${pending.version}, drafted by ${nameOf(pending.createdBy)} ${showInstant(pending.createdAt)}, is awaiting approval. Another draft is sent only if it replaces that one.`
+      : '',
+    replaceTitle: pending ? `Replace version ${pending.version}: withdraw it and send this one for approval instead` : '',
     returned: returned && last ? `Version ${returned.version} came back: ${decisionLine(last, nameOf)}. This form starts from it.` : '',
     schoolName: view.school?.name ?? 'the school',
     packages: await schoolPackageChoices(ctx, view.case.schoolId, view.case.id),
@@ -68,17 +76,23 @@ export const contractDraftVerbs = caseFormVerbs<Drafted>({
     startDate: text(values, 'startDate'),
     reviewDate: text(values, 'reviewDate'),
     namedApprovers: choices(values, 'namedApprovers'),
+    replace: flag(values, 'replace'),
   }),
   run: (ctx, input) => draftContract(ctx.deps, ctx.actor, input),
   // The worker's card changes to the decision when a manager decides.
   live: ({ contract }) => contractSubject(contract.id),
-  recorded: async (ctx, { contract }) => {
+  // The withdrawn draft's cards (the approvers' and the worker's) are redrawn to say so.
+  changed: ({ withdrawn }) => (withdrawn ? [contractSubject(withdrawn.id)] : []),
+  recorded: async (ctx, { contract, withdrawn }) => {
     const nameOf = await staffNames(ctx);
     const packages = await contractPackageTitles(ctx, contract.purchaseIds);
     return {
       headline: `Contract version ${contract.version} drafted`,
       tone: 'good',
-      detail: `${contractStatus(contract, nameOf, (await contractApprovers(ctx, contract)).status).text}. It takes effect only when approved; they have been told.`,
+      detail: [
+        `${contractStatus(contract, nameOf, (await contractApprovers(ctx, contract)).status).text}. It takes effect only when approved; they have been told.`,
+        ...(withdrawn ? [`It replaces version ${withdrawn.version}, which is withdrawn.`] : []),
+      ].join('\n\n'),
       facts: [
         { title: 'Version', value: String(contract.version) },
         { title: 'Targets', value: contract.targets.join('; ') },

@@ -93,6 +93,8 @@ export function contractStatus(contract: Contract, nameOf: (userId: string | und
       return { text: `Superseded by a later version${decided ? `. ${decided}` : ''}`, colour: 'Default' };
     case 'ended':
       return { text: `Ended${decided ? `. ${decided}` : ''}`, colour: 'Default' };
+    case 'withdrawn':
+      return { text: `Withdrawn by ${nameOf(contract.updatedBy)}, ${showInstant(contract.updatedAt)}: a later version replaced it before a decision`, colour: 'Default' };
   }
 }
 

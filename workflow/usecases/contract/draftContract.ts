@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { workflowError } from '../../errors';
+import { VersionConflict, workflowError } from '../../errors';
 import { EntraId } from '../../model/common';
 import { ContractTerms, type Contract } from '../../model/contract';
 import type { Case } from '../../model/case';
@@ -17,6 +17,7 @@ import { audit } from '../support/audit';
 import { calendarForSchoolId } from '../support/calendarFor';
 import { changeCase, loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
+import { updateOnce } from '../support/updateOnce';
 import { notifyAll } from '../support/notify';
 import { now } from '../support/time';
 
@@ -24,17 +25,26 @@ export const DraftContractInput = ContractTerms.extend({
   caseId: z.string().min(1),
   requestKey: z.string().min(8),
   namedApprovers: z.array(EntraId).default([]),
+  /** Withdraw the draft awaiting approval and send this one instead. */
+  replace: z.boolean().default(false),
 });
+
+export interface Drafted {
+  contract: Versioned<Contract>;
+  repeated: boolean;
+  /** The draft this one replaced, now withdrawn. */
+  withdrawn?: Versioned<Contract>;
+}
 
 /**
  * Step 7: the worker drafts the Outreach Contract (targets, support, packages, start, and the
  * review date agreed at the meeting) and it goes to the manager for approval. It takes effect
  * only when approved.
  */
-export const draftContract: UseCase<unknown, { contract: Versioned<Contract>; repeated: boolean }> = async (deps, actor, raw) => {
+export const draftContract: UseCase<unknown, Drafted> = async (deps, actor, raw) => {
   const parsed = parseInput(DraftContractInput, raw);
   if (!parsed.ok) return parsed;
-  const { caseId, requestKey, namedApprovers, ...terms } = parsed.value;
+  const { caseId, requestKey, namedApprovers, replace, ...terms } = parsed.value;
   const loaded = await loadCase(deps, actor, caseId);
   if (!loaded.ok) return loaded;
   const c = loaded.value;
@@ -62,9 +72,12 @@ export const draftContract: UseCase<unknown, { contract: Versioned<Contract>; re
 
   const existing = await deps.stores.contracts.find({ caseId });
   const pending = existing.find((k) => k.status === 'awaiting-approval');
-  if (pending) {
-    return fail(workflowError('AlreadyDone', `Contract version ${pending.version} for ${c.reference} is already awaiting approval.`, { rule: 'Contract' }));
+  if (pending && !replace) {
+    const how = `To send this one instead, choose "Replace version ${pending.version}": version ${pending.version} is then withdrawn.`;
+    return fail(workflowError('InvalidState', `Contract version ${pending.version} for ${c.reference} is already awaiting approval. ${how}`, { rule: 'Contract', field: 'replace' }));
   }
+  const withdrawn = pending ? await withdraw(deps, actor, pending) : undefined;
+  if (withdrawn && !withdrawn.ok) return withdrawn;
   const version = Math.max(0, ...existing.map((k) => k.version)) + 1;
   const { item: contract, created } = await deps.stores.contracts.create(
     {
@@ -82,8 +95,22 @@ export const draftContract: UseCase<unknown, { contract: Versioned<Contract>; re
     },
     idempotencyKey,
   );
-  return afterDraft(deps, actor, c, contract, created);
+  const drafted = await afterDraft(deps, actor, c, contract, created);
+  return drafted.ok && withdrawn ? ok({ ...drafted.value, withdrawn: withdrawn.value }) : drafted;
 };
+
+/** The draft awaiting approval is withdrawn, unless someone decided it meanwhile (then nothing is drafted). */
+async function withdraw(deps: WorkflowDeps, actor: Staff, pending: Versioned<Contract>): Promise<Result<Versioned<Contract>>> {
+  const stamp = now(deps);
+  try {
+    const withdrawn = await updateOnce(deps.stores.contracts, pending.id, { status: 'withdrawn', updatedBy: actor.userId, updatedAt: stamp.at }, pending.etag);
+    await audit(deps, actor, 'contract.withdrawn', pending.caseId, pending.id, { contractId: pending.id, version: String(pending.version) });
+    return ok(withdrawn);
+  } catch (error) {
+    if (!(error instanceof VersionConflict)) throw error;
+    return fail(workflowError('ConcurrentChange', `Contract version ${pending.version} was decided or changed while you drafted: open the case to see it; nothing was drafted.`, { rule: 'Contract' }));
+  }
+}
 
 /**
  * The follow-ups of a draft: its packages drawn on by the case, its approvers (the managers and
@@ -95,7 +122,7 @@ async function afterDraft(
   c: Versioned<Case>,
   contract: Versioned<Contract>,
   created: boolean,
-): Promise<Result<{ contract: Versioned<Contract>; repeated: boolean }>> {
+): Promise<Result<Drafted>> {
   const drawn = await changeCase(deps, actor, c.id, (latest) => {
     const purchaseIds = [...new Set([...latest.purchaseIds, ...contract.purchaseIds])];
     return ok(purchaseIds.length === latest.purchaseIds.length ? {} : { purchaseIds });
