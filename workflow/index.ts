@@ -19,7 +19,7 @@ export * from './ports/store';
 export * from './ports/stores';
 export * from './ports/services';
 export * from './process/steps';
-export { londonInstant, readableDate, WallClockTime, yearGroupName } from './calendar';
+export { londonInstant, readableDate, readableDateTime, readableTime, WallClockTime, yearGroupName } from './calendar';
 export * from './usecases';
 export { hasRole, requireRole, seesAllCases } from './rules/access';
 export { approversOf, mayApprove, type ApprovalSubject } from './rules/separationOfDuties';

@@ -9,6 +9,7 @@ import { audit } from '../support/audit';
 import { loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
+import { readableDateTime } from '../../calendar';
 
 /** Step 7: parents/carers are kept informed of the outcome of the contract meeting. */
 export const recordParentsInformed: UseCase<unknown, Versioned<Contract>> = async (deps, actor, raw) => {
@@ -18,7 +19,7 @@ export const recordParentsInformed: UseCase<unknown, Versioned<Contract>> = asyn
   if (!contract) return fail(workflowError('NotFound', 'That contract was not found.', { field: 'contractId' }));
   const access = await loadCase(deps, actor, contract.caseId);
   if (!access.ok) return access;
-  if (contract.parentsInformedAt) return fail(workflowError('AlreadyDone', `Parents were recorded as informed at ${contract.parentsInformedAt}.`));
+  if (contract.parentsInformedAt) return fail(workflowError('AlreadyDone', `Parents were recorded as informed on ${readableDateTime(contract.parentsInformedAt)}.`));
   const stamp = now(deps);
   const saved = await updateOnce(deps.stores.contracts, contract.id, { parentsInformedAt: stamp.at, updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag);
   await audit(deps, actor, 'contract.parents-informed', contract.caseId, contract.id, { contractId: contract.id });
