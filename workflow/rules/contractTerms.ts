@@ -25,7 +25,7 @@ export function contractTermsRule(terms: ContractTerms, calendar: SchoolCalendar
     return fail(
       workflowError(
         'ContractReviewDateTooLate',
-        `The review must be on or before ${halfTerm.end}, the end of the half-term in which the 6 weeks of support end (${end.value}).`,
+        `The review must be on or before ${readableDate(halfTerm.end)}, the end of the half-term in which the 6 weeks of support end (${readableDate(end.value)}).`,
         { rule: 'Contract', field: 'reviewDate' },
       ),
     );
