@@ -21,6 +21,7 @@ export function parseCommand(text: string): CardRequest {
   const lower = said.toLowerCase();
   const ref = reference.exec(said)?.[1]?.toUpperCase();
   if (lower === '' || /^(help|hi|hello|hey|start|menu|\?|what can you do\??)$/.test(lower)) return { kind: 'help' };
+  if (ref && /^(chronology|history)\b/.test(lower)) return { kind: 'chronology', reference: ref };
   if (/\b(log|record|add|enter)\b.*\b(time|hours)\b|^time\b/.test(lower)) return ref ? { kind: 'log-time', reference: ref } : { kind: 'log-time' };
   if (/\b(new|log|make|start|add|submit)\b.*\breferral\b|\brefer\b|^referral$/.test(lower)) return { kind: 'new-referral' };
   if (/\b(my )?(cases|caseload|case list)\b/.test(lower) && !ref) return { kind: 'my-cases' };

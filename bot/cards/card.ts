@@ -39,6 +39,7 @@ export type CardRequest =
   | { kind: 'new-referral' }
   | { kind: 'my-cases' }
   | { kind: 'case'; reference: string }
+  | { kind: 'chronology'; reference: string }
   | { kind: 'log-time'; reference?: string }
   | { kind: 'unknown'; text: string };
 

@@ -5,4 +5,5 @@ export const chatCommands = [
   { title: 'my cases', description: 'Your open and paused cases (managers and admins see every case).' },
   { title: 'case', description: 'Open a case by its reference, e.g. "case OC-26-7KQ2M".' },
   { title: 'log time', description: 'Log time on a case, e.g. "log time OC-26-7KQ2M".' },
+  { title: 'chronology', description: 'Every record of a case by the date it happened, e.g. "chronology OC-26-7KQ2M".' },
 ] as const;

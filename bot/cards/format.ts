@@ -1,17 +1,13 @@
 import { DateTime } from 'luxon';
-import { readableDate } from '../../workflow';
+import { readableDate, readableDateTime } from '../../workflow';
 
 const zone = 'Europe/London';
 
-/** "Mon 21 Sep 2026" from a YYYY-MM-DD date. */
+/** "Tue 1 Dec 2026" from a YYYY-MM-DD date. */
 export const showDate = (isoDate: string | undefined): string => (isoDate ? readableDate(isoDate) : '');
 
-/** "21 Sep 2026, 14:05" in UK time, from an ISO instant. */
-export function showInstant(instant: string | undefined): string {
-  if (!instant) return '';
-  const d = DateTime.fromISO(instant, { setZone: false }).setZone(zone);
-  return d.isValid ? d.toFormat('d LLL yyyy, HH:mm') : instant;
-}
+/** "Tue 1 Dec 2026, 14:05" in UK time, from an ISO instant. */
+export const showInstant = (instant: string | undefined): string => (instant ? readableDateTime(instant) : '');
 
 /** Today's date in UK time, YYYY-MM-DD (default value of date inputs). */
 export function todayIn(now: Date): string {

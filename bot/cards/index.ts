@@ -1,7 +1,7 @@
 import { caseIdByReference, type Staff, type WorkflowDeps } from '../../workflow';
 import { allVerbs } from './actions/allVerbs';
 import { verbNameSchema } from './actions/verbNames';
-import { openCase } from './actions/viewActions';
+import { openCase, openChronology } from './actions/viewActions';
 import type { AdaptiveCardJson, CardContext, CardRequest, CardResponse } from './card';
 import { openVerb, viewVerbs, type VerbName } from './forms/formNames';
 import { parseCardData } from './forms/cardData';
@@ -38,6 +38,8 @@ export async function cardForRequest(deps: WorkflowDeps, actor: Staff, request: 
       return (await runVerb(ctx, viewVerbs.newReferral, {})).card;
     case 'case':
       return (await caseByReference(ctx, request.reference, (caseId) => openCase(ctx, caseId))).card;
+    case 'chronology':
+      return (await caseByReference(ctx, request.reference, (caseId) => openChronology(ctx, caseId))).card;
     case 'log-time':
       if (!request.reference) return myCasesCard(ctx, 'Open the case, then choose "More actions" and "Log time".');
       return (await caseByReference(ctx, request.reference, (caseId) => runVerb(ctx, openVerb('time'), { caseId }))).card;

@@ -242,6 +242,12 @@ describe('the card catalogue: cases walked through the cards', () => {
     expect(inputIds((await cw.press('admin', welcome, 'referral.open')).card)).toContain('reasonForReferral');
     expect(cardText((await cw.act('manager', 'case.open', { caseId })).card)).toContain(reference);
     expect(cardText((await cw.act('worker', 'help.show', {})).card)).toContain('Outreach Cases');
+    // The whole chronology from the case card, its next page and one record opened from it.
+    const wholeChronology = await cw.fromCase('manager', caseId, 'case.chronology');
+    expect(cardText(wholeChronology.card)).toContain('Page 1 of');
+    const page2 = await cw.press('manager', wholeChronology.card, 'case.chronology');
+    expect(cardText(page2.card)).toContain('Page 2 of');
+    expect(cardText((await cw.press('manager', page2.card, 'record.view')).card)).toContain('Recorded');
   });
 
   it('case 2, closed early by the manager after a reallocation (a reason missing, then a worker refused)', async () => {
@@ -394,6 +400,8 @@ describe('the card catalogue: chat, notifications and channel cards', () => {
       { kind: 'case', reference: 'OC-26-ZZZZZ' },
       { kind: 'case', reference: 'not a reference' },
       { kind: 'log-time', reference },
+      { kind: 'chronology', reference },
+      { kind: 'chronology', reference: 'OC-26-ZZZZZ' },
       { kind: 'log-time' },
       { kind: 'unknown', text: 'what is the weather like at Alderbrook today, and can you tell me a very long story about it?' },
     ];
@@ -405,7 +413,7 @@ describe('the card catalogue: chat, notifications and channel cards', () => {
         expect([who, request, allCardProblems(card)]).toEqual([who, request, []]);
       }
     }
-    const allKinds: Record<CardRequest['kind'], true> = { welcome: true, help: true, 'new-referral': true, 'my-cases': true, case: true, 'log-time': true, unknown: true };
+    const allKinds: Record<CardRequest['kind'], true> = { welcome: true, help: true, 'new-referral': true, 'my-cases': true, case: true, chronology: true, 'log-time': true, unknown: true };
     expect([...kinds].sort()).toEqual(Object.keys(allKinds).sort());
   });
 

@@ -149,7 +149,7 @@ describe('contract approval card', () => {
       expect(text).toContain('Silver Package, 2026-27, PO PO-AB-2630');
       expect(text).toContain('Mon 5 Oct 2026');
       expect(text).toContain('Thu 10 Dec 2026');
-      expect(text).toContain('by Harriet Lunde, 14 Sep 2026, 10:00');
+      expect(text).toContain('by Harriet Lunde, Mon 14 Sep 2026, 10:00');
       expect(text).toContain('Awaiting approval by a manager');
       const approve = actionOf(card, 'contract-decision.submit');
       expect(approve).toEqual({ title: 'Approve', verb: 'contract-decision.submit', data: { caseId: cw.caseId, contractId, decision: 'approve' } });
@@ -190,7 +190,7 @@ describe('contract approval card', () => {
     const { contractId } = await drafted(cw);
     const approve = actionOf((await cw.act('manager', 'contract.view', { contractId })).card, 'contract-decision.submit');
     const done = await cw.act('manager', 'contract-decision.submit', approve.data);
-    expect(cardText(done.card)).toContain('Approved by Morgan Ashby, 14 Sep 2026, 10:00');
+    expect(cardText(done.card)).toContain('Approved by Morgan Ashby, Mon 14 Sep 2026, 10:00');
     expect(cardText(done.card)).toContain('The contract is in force');
     expect(executeActions(done.card)).toEqual([]);
     expect(elementsOf(done.card, 'Action.ShowCard')).toEqual([]);
@@ -224,7 +224,7 @@ describe('contract approval card', () => {
     const { contractId } = await drafted(cw);
     const reason = 'Make the second target measurable.';
     const done = await cw.act('manager', 'contract-decision.submit', { caseId: cw.caseId, contractId, decision: 'request-changes', reason });
-    expect(cardText(done.card)).toContain(`Changes requested by Morgan Ashby, 14 Sep 2026, 10:00: ${reason}`);
+    expect(cardText(done.card)).toContain(`Changes requested by Morgan Ashby, Mon 14 Sep 2026, 10:00: ${reason}`);
     expect(cardText(done.card)).toContain('gone back to Harriet Lunde');
     expect(executeActions(done.card)).toEqual([]);
     expect((await cw.world.deps.stores.contracts.get(contractId))?.status).toBe('changes-requested');
@@ -246,7 +246,7 @@ describe('contract approval card', () => {
     await cw.act('manager', 'contract-decision.submit', data);
     cw.world.memory.clock.set('2026-09-14T09:05:00Z');
     const second = await cw.act('manager', 'contract-decision.submit', data);
-    expect(cardText(second.card)).toContain('Already decided. Approved by Morgan Ashby, 14 Sep 2026, 10:00.');
+    expect(cardText(second.card)).toContain('Already decided. Approved by Morgan Ashby, Mon 14 Sep 2026, 10:00.');
     expect(cardText(second.card)).toContain('Nothing was recorded twice');
     expect(executeActions(second.card)).toEqual([]);
     expect((await cw.world.deps.stores.contracts.get(contractId))?.decisions).toHaveLength(1);
@@ -261,7 +261,7 @@ describe('contract approval card', () => {
     expect(actionOf(asked, 'contract-decision.submit').data.decision).toBe('approve');
     await cw.act('manager', 'contract-decision.submit', { caseId: cw.caseId, contractId, decision: 'approve' });
     const late = await cw.act('dsl', 'contract-decision.submit', actionOf(asked, 'contract-decision.submit').data);
-    expect(cardText(late.card)).toContain('Already decided. Approved by Morgan Ashby, 14 Sep 2026, 10:00.');
+    expect(cardText(late.card)).toContain('Already decided. Approved by Morgan Ashby, Mon 14 Sep 2026, 10:00.');
     expect(executeActions(late.card)).toEqual([]);
     expect(late.followUp).toBeUndefined();
     expect((await cw.world.deps.stores.contracts.get(contractId))?.decisions).toHaveLength(1);
@@ -300,7 +300,7 @@ describe('parents informed card', () => {
     expect(submit.data.contractId).toBe(contractId);
     const done = await cw.act('worker', 'parents-informed.submit', submit.data);
     expect(cardText(done.card)).toContain('Parents informed of contract version 1');
-    expect(cardText(done.card)).toContain('Recorded by Harriet Lunde, 14 Sep 2026, 10:00');
+    expect(cardText(done.card)).toContain('Recorded by Harriet Lunde, Mon 14 Sep 2026, 10:00');
     expect(executeActions(done.card)).toEqual([]);
     expect(executeActions(done.followUp).map((a) => a.verb)).not.toContain('parents-informed.open');
     const informedAt = (await cw.world.deps.stores.contracts.get(contractId))?.parentsInformedAt;

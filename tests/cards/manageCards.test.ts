@@ -38,7 +38,7 @@ describe('pause and resume cards', () => {
     const shown = cardText(done.card);
     expect(shown).toContain('Case paused');
     expect(shown).toContain('Pupil in hospital for two weeks.');
-    expect(shown).toContain('Paused by Morgan Ashby, 14 Sep 2026, 10:00');
+    expect(shown).toContain('Paused by Morgan Ashby, Mon 14 Sep 2026, 10:00');
     expect(executeActions(done.card)).toEqual([]);
     expect(verbsOn(done.followUp)).toContain('resume.open');
     expect(verbsOn((await act('worker', 'case.open', { caseId })).card)).not.toContain('resume.open');

@@ -149,7 +149,7 @@ describe('time sheet cards', () => {
     const submit = actionOf((await act('worker', 'time.open', { caseId })).card, 'time.submit');
     const again = await act('worker', 'time.submit', { ...submit.data, ...time({ on: '2026-12-01' }) });
     expect(cardText(again.card)).toContain('Rule: Contract');
-    expect(cardText(again.card)).toContain('Support under this contract ended on 2026-11-20');
+    expect(cardText(again.card)).toContain('Support under this contract ended on Fri 20 Nov 2026');
     expect((await world.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'time')).toHaveLength(0);
   });
 

@@ -249,7 +249,7 @@ describe('lone working: check-in and check-out cards', () => {
     expect(text).toContain('Planned start time');
     expect(text).toContain('Planned end time');
     expect(text).toContain('30 minutes after the planned end, the manager is alerted');
-    // 09:00 UTC on 14 Sep 2026 is 10:00 in London.
+    // 09:00 UTC on Mon 14 Sep 2026 is 10:00 in London.
     expect(text).toContain('2026-09-14');
     expect(text).toContain('10:00');
     expect(text).toContain('11:00');
@@ -261,8 +261,8 @@ describe('lone working: check-in and check-out cards', () => {
     const done = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit });
     const text = cardText(done.card);
     expect(text).toContain('Checked in to the home visit');
-    expect(text).toContain('If there is no check-out within 30 minutes of the planned end (by 25 Sep 2026, 15:45), the manager is alerted.');
-    expect(text).toContain('25 Sep 2026, 14:00');
+    expect(text).toContain('If there is no check-out within 30 minutes of the planned end (by Fri 25 Sep 2026, 15:45), the manager is alerted.');
+    expect(text).toContain('Fri 25 Sep 2026, 14:00');
     expect(text).toContain('Checked in by Harriet Lunde');
     expect(executeActions(done.card)).toEqual([]);
     const [record] = await recordsOf(cw, cw.caseId, 'lone-working');
@@ -315,12 +315,12 @@ describe('lone working: check-in and check-out cards', () => {
     const cw = await checkedIn();
     cw.world.memory.clock.set('2026-09-25T14:05:00Z');
     const { card: form } = await cw.act('worker', 'check-out.open', cw.offer.data);
-    expect(cardText(form)).toContain('planned to end 25 Sep 2026, 15:15');
+    expect(cardText(form)).toContain('planned to end Fri 25 Sep 2026, 15:15');
     const submit = actionOf(form, 'check-out.submit');
     expect(submit.data.recordId).toBe(cw.offer.data.recordId);
     const done = await cw.act('worker', 'check-out.submit', submit.data);
     expect(cardText(done.card)).toContain('Checked out of the home visit');
-    expect(cardText(done.card)).toContain('Checked out by Harriet Lunde, 25 Sep 2026, 15:05');
+    expect(cardText(done.card)).toContain('Checked out by Harriet Lunde, Fri 25 Sep 2026, 15:05');
     expect(executeActions(done.card)).toEqual([]);
     const [record] = await recordsOf(cw, cw.caseId, 'lone-working');
     expect(record?.body).toMatchObject({ checkedOutAt: expect.stringMatching(/^2026-09-25T14:05/) });
@@ -336,11 +336,11 @@ describe('lone working: check-in and check-out cards', () => {
     expect(second).not.toBe('');
 
     const forSecond = await cw.act('worker', 'check-out.open', { caseId: cw.caseId, recordId: second });
-    expect(cardText(forSecond.card)).toContain('planned to end 25 Sep 2026, 17:30');
+    expect(cardText(forSecond.card)).toContain('planned to end Fri 25 Sep 2026, 17:30');
     expect(cardText(forSecond.card)).not.toContain('15:15');
     expect(actionOf(forSecond.card, 'check-out.submit').data.recordId).toBe(second);
     const forFirst = await cw.act('worker', 'check-out.open', { caseId: cw.caseId, recordId: first });
-    expect(cardText(forFirst.card)).toContain('planned to end 25 Sep 2026, 15:15');
+    expect(cardText(forFirst.card)).toContain('planned to end Fri 25 Sep 2026, 15:15');
     expect(cardText(forFirst.card)).not.toContain('17:30');
   });
 
@@ -351,7 +351,7 @@ describe('lone working: check-in and check-out cards', () => {
     await cw.act('worker', 'check-out.submit', submit.data);
     const second = await cw.act('worker', 'check-out.submit', submit.data);
     expect(cardText(second.card)).toContain('Nothing new was recorded');
-    expect(cardText(second.card)).toContain('You checked out at 25 Sep 2026, 15:05');
+    expect(cardText(second.card)).toContain('You checked out at Fri 25 Sep 2026, 15:05');
     expect(executeActions(second.card)).toEqual([]);
   });
 
@@ -362,6 +362,6 @@ describe('lone working: check-in and check-out cards', () => {
     expect(await alertIfCheckOutMissed(cw.world.deps, recordId)).toBe('alerted');
     const submit = actionOf((await cw.act('worker', 'check-out.open', cw.offer.data)).card, 'check-out.submit');
     const done = await cw.act('worker', 'check-out.submit', submit.data);
-    expect(cardText(done.card)).toContain('The manager was alerted at 25 Sep 2026, 15:50');
+    expect(cardText(done.card)).toContain('The manager was alerted at Fri 25 Sep 2026, 15:50');
   });
 });

@@ -45,7 +45,7 @@ describe('Rule "Contract": targets, support, packages, start and an agreed revie
     // 6 school weeks from 5 Oct 2026 skip the October half-term and end on 20 Nov; that half-term ends 18 Dec.
     const tooLate = await draftContractWith(world, steps, id, { reviewDate: '2027-01-05' });
     expect(errorOf(tooLate)).toMatchObject({ code: 'ContractReviewDateTooLate', rule: 'Contract', field: 'reviewDate' });
-    expect(errorOf(tooLate).message).toContain('2026-12-18');
+    expect(errorOf(tooLate).message).toContain('Fri 18 Dec 2026');
     const lastDay = value(await draftContractWith(world, steps, id, { reviewDate: '2026-12-18' }));
     expect(lastDay.contract.supportEnds).toBe('2026-11-20');
   });

@@ -25,9 +25,6 @@ export const plusDays = (date: string, days: number): string => {
   return moved;
 };
 
-/** A date as people read it in letters and messages, e.g. "Mon 21 Sep 2026" (as given when not a real date). */
-export const readableDate = (date: string): string => (isRealIsoDate(date) ? toDateTime(date).toFormat('ccc d LLL yyyy') : date);
-
 /** 1 = Monday ... 7 = Sunday. */
 export const weekdayOf = (date: string): number => checked(date).weekday;
 

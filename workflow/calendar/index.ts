@@ -1,4 +1,4 @@
-export { readableDate } from './calendarDate';
+export { readableDate, readableDateTime, readableTime } from './showDates';
 export { academicYearOf, financialYearOf } from './years';
 export { yearGroupName, yearGroupOf } from './yearGroup';
 export { londonDate, londonInstant, londonZone, minutesBetween, WallClockTime } from './londonTime';

@@ -2,6 +2,7 @@ import type { SchoolCalendar } from '../calendar';
 import { workflowError } from '../errors';
 import type { ContractTerms } from '../model/contract';
 import { fail, ok, type Result } from '../result';
+import { readableDate } from '../calendar';
 
 export const SUPPORT_WEEKS = 6;
 
@@ -12,7 +13,7 @@ export const SUPPORT_WEEKS = 6;
  */
 export function contractTermsRule(terms: ContractTerms, calendar: SchoolCalendar, pausedDays: string[] = []): Result<{ supportEnds: string }> {
   if (terms.reviewDate <= terms.startDate) {
-    return fail(workflowError('ContractReviewBeforeStart', `The review date must come after the start date (${terms.startDate}).`, { rule: 'Contract', field: 'reviewDate' }));
+    return fail(workflowError('ContractReviewBeforeStart', `The review date must come after the start date (${readableDate(terms.startDate)}).`, { rule: 'Contract', field: 'reviewDate' }));
   }
   const end = calendar.supportPeriodEnd(terms.startDate, SUPPORT_WEEKS, pausedDays);
   if (!end.ok) return end;
@@ -24,7 +25,7 @@ export function contractTermsRule(terms: ContractTerms, calendar: SchoolCalendar
     return fail(
       workflowError(
         'ContractReviewDateTooLate',
-        `The review must be on or before ${halfTerm.end}, the end of the half-term in which the 6 weeks of support end (${end.value}).`,
+        `The review must be on or before ${readableDate(halfTerm.end)}, the end of the half-term in which the 6 weeks of support end (${readableDate(end.value)}).`,
         { rule: 'Contract', field: 'reviewDate' },
       ),
     );
@@ -36,14 +37,14 @@ export function contractTermsRule(terms: ContractTerms, calendar: SchoolCalendar
 export function withinSupportPeriodRule(deliveredOn: string, supportEnds: string, startDate: string): Result<void> {
   if (deliveredOn > supportEnds) {
     return fail(
-      workflowError('SupportPeriodEnded', `Support under this contract ended on ${supportEnds} (6 school weeks). Hold the review and continue with a new contract.`, {
+      workflowError('SupportPeriodEnded', `Support under this contract ended on ${readableDate(supportEnds)} (6 school weeks). Hold the review and continue with a new contract.`, {
         rule: 'Contract',
         field: 'deliveredOn',
       }),
     );
   }
   if (deliveredOn < startDate) {
-    return fail(workflowError('NoContractInForce', `The contract starts on ${startDate}.`, { rule: 'Contract', field: 'deliveredOn' }));
+    return fail(workflowError('NoContractInForce', `The contract starts on ${readableDate(startDate)}.`, { rule: 'Contract', field: 'deliveredOn' }));
   }
   return ok(undefined);
 }

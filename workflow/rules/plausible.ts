@@ -4,6 +4,7 @@ import type { Case } from '../model/case';
 import { plausibleFacts } from '../model/common';
 import type { RecordBody } from '../model/records';
 import { fail, ok, type Result } from '../result';
+import { readableDate } from '../calendar';
 
 export const YOUNGEST_AT_REFERRAL = 2;
 export const OLDEST_AT_REFERRAL = 19;
@@ -13,7 +14,7 @@ export function ageAtReferralRule(dateOfBirth: string, referralDate: string): Re
   const age = Math.floor(DateTime.fromISO(referralDate).diff(DateTime.fromISO(dateOfBirth), 'years').years);
   if (age >= YOUNGEST_AT_REFERRAL && age <= OLDEST_AT_REFERRAL) return ok(undefined);
   return fail(
-    workflowError('ValidationFailed', `Date of birth: the child would be ${age} at referral (${referralDate}); a referred child is ${YOUNGEST_AT_REFERRAL} to ${OLDEST_AT_REFERRAL}.`, {
+    workflowError('ValidationFailed', `Date of birth: the child would be ${age} at referral (${readableDate(referralDate)}); a referred child is ${YOUNGEST_AT_REFERRAL} to ${OLDEST_AT_REFERRAL}.`, {
       rule: plausibleFacts,
       field: 'child.dateOfBirth',
     }),
@@ -48,10 +49,10 @@ function dateOfEvent(body: RecordBody): { field: string; on: string } | undefine
 export function recordDateRule(c: Case, body: RecordBody, today: string): Result<void> {
   const event = dateOfEvent(body);
   if (!event) return ok(undefined);
-  const refuse = (why: string) => fail(workflowError('ValidationFailed', `${fieldName(event.field)}: ${event.on} ${why}.`, { rule: plausibleFacts, field: event.field }));
-  if (event.on > today) return refuse(`is in the future (today is ${today})`);
-  if (event.on < c.referralDate) return refuse(`is before the referral (${c.referralDate})`);
-  if (c.closure && event.on > c.closure.on) return refuse(`is after the case closed (${c.closure.on})`);
+  const refuse = (why: string) => fail(workflowError('ValidationFailed', `${fieldName(event.field)}: ${readableDate(event.on)} ${why}.`, { rule: plausibleFacts, field: event.field }));
+  if (event.on > today) return refuse(`is in the future (today is ${readableDate(today)})`);
+  if (event.on < c.referralDate) return refuse(`is before the referral (${readableDate(c.referralDate)})`);
+  if (c.closure && event.on > c.closure.on) return refuse(`is after the case closed (${readableDate(c.closure.on)})`);
   return ok(undefined);
 }
 

@@ -4,6 +4,7 @@ import { viewVerbs } from '../forms/formNames';
 import { refusal } from '../forms/caseForm';
 import type { FormValues } from '../forms/formValues';
 import { caseCard } from '../views/caseCard';
+import { chronologyCard, recordCard } from '../views/chronologyCard';
 import { helpCard } from '../views/chatViews';
 import { myCasesCard } from '../views/myCasesCard';
 import type { CardVerb } from './cardVerb';
@@ -14,9 +15,25 @@ export async function openCase(ctx: CardContext, caseId: string): Promise<CardRe
   return { card: await caseCard(ctx, view.value) };
 }
 
+/** Every record of the case by the date it happened; the read is checked and audited as viewCase. */
+export async function openChronology(ctx: CardContext, caseId: string, page?: string): Promise<CardResponse> {
+  const view = await viewCase(ctx.deps, ctx.actor, { caseId });
+  if (!view.ok) return { card: refusal(view.error) };
+  return { card: await chronologyCard(ctx, view.value, page) };
+}
+
+async function openRecord(ctx: CardContext, caseId: string, recordId: string | undefined): Promise<CardResponse> {
+  const view = await viewCase(ctx.deps, ctx.actor, { caseId });
+  if (!view.ok) return { card: refusal(view.error) };
+  const card = await recordCard(ctx, view.value, recordId);
+  return { card: card ?? (await chronologyCard(ctx, view.value, undefined)) };
+}
+
 /** Buttons that show something rather than record it. */
 export const viewActions: CardVerb[] = [
   { verb: viewVerbs.openCase, handle: (ctx, values: FormValues) => openCase(ctx, values.caseId ?? '') },
   { verb: viewVerbs.myCases, handle: async (ctx) => ({ card: await myCasesCard(ctx) }) },
+  { verb: viewVerbs.chronology, handle: (ctx, values: FormValues) => openChronology(ctx, values.caseId ?? '', values.page) },
+  { verb: viewVerbs.viewRecord, handle: (ctx, values: FormValues) => openRecord(ctx, values.caseId ?? '', values.recordId) },
   { verb: viewVerbs.help, handle: async () => ({ card: helpCard() }) },
 ];

@@ -1,11 +1,9 @@
-import { checkOut, fail, workflowError, type CaseRecord, type CaseView, type Result, type Versioned } from '../../../workflow';
+import { checkOut, type CaseRecord, type CaseView, type Versioned } from '../../../workflow';
 import { showInstant } from '../format';
 import { recordedBy } from '../recordedBy';
 import { caseFormVerbs } from './caseForm';
 import { text } from './formValues';
 import { confirmText } from './recordOutcome';
-
-const isoInstant = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g;
 
 /** The visit the form was opened for (the check-in whose record id the button carries). */
 function visitOf(view: CaseView, recordId: string | undefined) {
@@ -20,13 +18,6 @@ function checkOutText(view: CaseView, recordId: string | undefined): string {
   return visit.checkedOutAt ? `${times} You checked out of this visit at ${showInstant(visit.checkedOutAt)}.` : `${times} Check out once you have left and are safe.`;
 }
 
-/** "Already checked out" in UK time rather than as an ISO instant. */
-function inFormTerms(result: Result<Versioned<CaseRecord>>): Result<Versioned<CaseRecord>> {
-  if (result.ok || result.error.code !== 'AlreadyDone') return result;
-  const message = result.error.message.replace(isoInstant, (at) => showInstant(at));
-  return fail(workflowError('AlreadyDone', message, { ...(result.error.rule ? { rule: result.error.rule } : {}), ...(result.error.field ? { field: result.error.field } : {}) }));
-}
-
 /** Rule "Lone working": check out (once) when safely away from the visit. */
 export const checkOutVerbs = caseFormVerbs<Versioned<CaseRecord>>({
   name: 'check-out',
@@ -37,7 +28,7 @@ export const checkOutVerbs = caseFormVerbs<Versioned<CaseRecord>>({
   defaults: () => ({}),
   fields: (_ctx, view, _values, opened) => confirmText(checkOutText(view, text(opened, 'recordId'))),
   toInput: (v) => ({ recordId: text(v, 'recordId') }),
-  run: async (ctx, input) => inFormTerms(await checkOut(ctx.deps, ctx.actor, input)),
+  run: async (ctx, input) => checkOut(ctx.deps, ctx.actor, input),
   recorded: async (ctx, saved) => {
     const b = saved.body.kind === 'lone-working' ? saved.body : undefined;
     return {

@@ -45,6 +45,8 @@ export const viewVerbs = {
   newReferral: 'referral.open',
   submitReferral: 'referral.submit',
   viewContract: 'contract.view',
+  chronology: 'case.chronology',
+  viewRecord: 'record.view',
 } as const;
 export type ViewVerb = (typeof viewVerbs)[keyof typeof viewVerbs];
 

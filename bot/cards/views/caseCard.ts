@@ -1,4 +1,4 @@
-import { yearGroupName, type CaseView, type Contract } from '../../../workflow';
+import { dateHappened, inOrderHappened, yearGroupName, type CaseView, type Contract } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext } from '../card';
 import { headingOf } from '../caseHeading';
 import { showCode, showDate } from '../format';
@@ -27,18 +27,19 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
     { title: 'Consent', value: showCode(c.consent) },
     { title: 'Contract', value: contractLine(view) },
   ].filter((f) => f.value !== '');
-  const records = [...view.records]
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const records = inOrderHappened(view.records)
+    .reverse()
     .slice(0, recentRecords)
     .map((r) => ({
-      line: `${showDate(r.createdAt.slice(0, 10))} · ${recordLabels[r.body.kind]}${r.locked ? ' (locked)' : ''} · ${nameOf(r.createdBy)}`,
+      line: `${showDate(dateHappened(r))} · ${recordLabels[r.body.kind]}${r.locked ? ' (locked)' : ''} · ${nameOf(r.createdBy)}`,
       colour: r.safeguarding ? 'Attention' : 'Default',
     }));
   const next = nextStepOffers(ctx.actor, view);
   const waiting = next.length === 0 && c.status !== 'closed' ? await waitingLine(ctx, view) : '';
   const others = otherOffers(ctx.actor, view);
   const toAction = (o: Offer) => ({ type: 'Action.Execute', title: o.title, verb: openVerb(o.form), data: { caseId: c.id, ...(o.data ?? {}) } });
-  const more = chunk(others.map(toAction), actionsPerSet).map((actions) => ({ type: 'ActionSet', actions }));
+  const chronology = { type: 'Action.Execute', title: 'Whole chronology', verb: viewVerbs.chronology, data: { caseId: c.id }, associatedInputs: 'none' };
+  const more = chunk([...others.map(toAction), ...(view.records.length > 0 ? [chronology] : [])], actionsPerSet).map((actions) => ({ type: 'ActionSet', actions }));
   return composeCard({
     heading: headingOf(view),
     body: [expandFragment(caseTemplate, { facts, records, waiting })],

@@ -3,6 +3,7 @@ import type { Child } from '../../model/child';
 import type { CaseRecord } from '../../model/records';
 import type { School } from '../../model/school';
 import { escapeHtml } from '../steps/requestInformation';
+import { readableDate } from '../../calendar';
 
 /**
  * The End of Outreach Report as a simple HTML document (the documents work will replace it with
@@ -15,9 +16,9 @@ export function endOfOutreachReport(c: Case, child: Child, school: School, recor
     ['Case reference', c.reference],
     ['Pupil', `${child.firstName} ${child.lastName}`],
     ['School', school.name],
-    ['Referred', c.referralDate],
+    ['Referred', readableDate(c.referralDate)],
     ['Support sessions', String(sessions)],
-    ['Review held', review?.body.kind === 'review' ? review.body.heldOn : 'not recorded'],
+    ['Review held', review?.body.kind === 'review' ? readableDate(review.body.heldOn) : 'not recorded'],
     ['Outcome', review?.body.kind === 'review' ? review.body.summary : ''],
     ['Destination', review?.body.kind === 'review' ? (review.body.destination ?? '') : ''],
   ];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { updateOnce } from '../support/updateOnce';
 import { VersionConflict, workflowError } from '../../errors';
-import { readableDate } from '../../calendar';
+import { readableDate, readableTime } from '../../calendar';
 import type { Contract } from '../../model/contract';
 import type { Staff } from '../../model/staff';
 import type { Versioned } from '../../ports/store';
@@ -97,7 +97,7 @@ async function finishDecision(deps: WorkflowDeps, actor: Staff, decided: Version
 function pendingRule(contract: Contract): Result<void> {
   if (contract.status === 'awaiting-approval') return ok(undefined);
   const last = contract.decisions.at(-1);
-  const what = last ? `${last.outcome === 'approved' ? 'approved' : 'returned for changes'} at ${last.at}` : contract.status;
+  const what = last ? `${last.outcome === 'approved' ? 'approved' : 'returned for changes'} at ${readableTime(last.at)} on ${readableDate(last.at)}` : contract.status;
   return fail(workflowError('AlreadyDone', `This contract was already ${what}.`, { rule: 'Contract' }));
 }
 

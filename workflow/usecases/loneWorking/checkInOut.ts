@@ -13,6 +13,7 @@ import { loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { notifyAll, staffWithRole } from '../support/notify';
 import { now } from '../support/time';
+import { readableDateTime } from '../../calendar';
 
 export const CheckInInput = z
   .object({ caseId: z.string().min(1), requestKey: z.string().min(8), plannedStart: Instant, plannedEnd: Instant })
@@ -41,7 +42,7 @@ export const checkOut: UseCase<unknown, Versioned<CaseRecord>> = async (deps, ac
   if (!record || record.body.kind !== 'lone-working' || record.caseId !== caseId) {
     return fail(workflowError('NotFound', `That visit check-in was not found on case ${access.value.reference}.`, { field: 'recordId' }));
   }
-  if (record.body.checkedOutAt) return fail(workflowError('AlreadyDone', `You checked out at ${record.body.checkedOutAt}.`, { rule: 'Lone working' }));
+  if (record.body.checkedOutAt) return fail(workflowError('AlreadyDone', `You checked out at ${readableDateTime(record.body.checkedOutAt)}.`, { rule: 'Lone working' }));
   const stamp = now(deps);
   const saved = await updateOnce(deps.stores.records, record.id, { body: { ...record.body, checkedOutAt: stamp.at }, updatedBy: actor.userId, updatedAt: stamp.at }, record.etag);
   await audit(deps, actor, 'lone-working.check-out', record.caseId, record.id, { recordId: record.id });

@@ -17,6 +17,7 @@ import { withFreshReference } from '../support/freshReference';
 import { now } from '../support/time';
 import { childFolderName, childMatchKey, destroyAfter, latinOnlyMatchKey } from './childIdentity';
 import { earlierLink, recordReReferral, tellCaseTeam, type StaffTold } from './reReferral';
+import { readableDate } from '../../calendar';
 
 export const ReferralInput = z.object({
   /** One per referral form: the same form submitted twice makes one case. */
@@ -119,7 +120,7 @@ function yearGroupFor(input: EnteredReferral): Result<{ input: ReferralInput; wa
   const entered = input.child.yearGroup;
   if (entered === undefined) {
     if (fromBirth === undefined) {
-      return fail(workflowError('ValidationFailed', `Year group: a child born ${input.child.dateOfBirth} is not of school age on ${input.referralDate}, so choose the year group.`, { field: 'child.yearGroup' }));
+      return fail(workflowError('ValidationFailed', `Year group: a child born ${readableDate(input.child.dateOfBirth)} is not of school age on ${readableDate(input.referralDate)}, so choose the year group.`, { field: 'child.yearGroup' }));
     }
     return ok({ input: { ...input, child: { ...input.child, yearGroup: fromBirth } }, warnings: [] });
   }
@@ -127,7 +128,7 @@ function yearGroupFor(input: EnteredReferral): Result<{ input: ReferralInput; wa
   if (fromBirth === undefined || fromBirth === entered) return ok({ input: withYear, warnings: [] });
   const warning = workflowError(
     'ValidationFailed',
-    `Year group ${entered === 0 ? 'Reception' : entered} was entered; a child born ${input.child.dateOfBirth} is in ${yearGroupName(fromBirth)} this school year.`,
+    `Year group ${entered === 0 ? 'Reception' : entered} was entered; a child born ${readableDate(input.child.dateOfBirth)} is in ${yearGroupName(fromBirth)} this school year.`,
     { rule: plausibleFacts, field: 'child.yearGroup' },
   );
   return ok({ input: withYear, warnings: [warning] });

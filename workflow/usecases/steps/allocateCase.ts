@@ -11,6 +11,7 @@ import { parseInput } from '../support/input';
 import { now } from '../support/time';
 import type { Case } from '../../model/case';
 import type { Versioned } from '../../ports/store';
+import { readableDateTime } from '../../calendar';
 
 export const AllocateInput = z.object({ caseId: z.string().min(1), workerId: EntraId });
 
@@ -30,7 +31,7 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
     const open = openCaseRule(c);
     if (!open.ok) return open;
     if (c.milestones.allocated) {
-      return fail(workflowError('AlreadyDone', `${c.reference} was already allocated at ${c.milestones.allocated.at}. Use reallocate to change the worker.`, { rule: 'Pause and reallocation' }));
+      return fail(workflowError('AlreadyDone', `${c.reference} was already allocated on ${readableDateTime(c.milestones.allocated.at)}. Use reallocate to change the worker.`, { rule: 'Pause and reallocation' }));
     }
     return ok({ workerId, milestones: { ...c.milestones, allocated: { at: stamp.at, by: actor.userId } } });
   });

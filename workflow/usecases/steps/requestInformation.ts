@@ -10,6 +10,7 @@ import { audit } from '../support/audit';
 import { changeCase, loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
+import { readableDateTime } from '../../calendar';
 
 export const RequestInformationInput = z.object({ caseId: z.string().min(1) });
 
@@ -28,7 +29,7 @@ export const requestInformation: UseCase<unknown, Versioned<Case>> = async (deps
   const open = openCaseRule(c);
   if (!open.ok) return open;
   if (c.milestones.informationRequested) {
-    return fail(workflowError('AlreadyDone', `The information request for ${c.reference} was sent at ${c.milestones.informationRequested.at}.`));
+    return fail(workflowError('AlreadyDone', `The information request for ${c.reference} was sent on ${readableDateTime(c.milestones.informationRequested.at)}.`));
   }
   const school = await deps.stores.schools.get(c.schoolId);
   if (!school) return fail(workflowError('NotFound', 'The case\'s school is no longer on the Schools list.'));

@@ -13,6 +13,7 @@ import type { WorkflowDeps } from '../deps';
 import { audit } from './audit';
 import { changeCase, openCase, type CaseChange, type CasePurpose } from './caseAccess';
 import { now } from './time';
+import { readableDate, readableTime } from '../../calendar';
 
 export interface RecordAdded {
   record: Versioned<CaseRecord>;
@@ -114,7 +115,7 @@ async function recordRules(c: Case, body: RecordBody, options: AddRecordOptions,
   }
   const done = options.alreadyDone?.(c);
   if (done) {
-    return fail(workflowError('AlreadyDone', `This was already recorded on ${c.reference} at ${done.at}.`, { rule: 'Order' }));
+    return fail(workflowError('AlreadyDone', `This was already recorded on ${c.reference} at ${readableTime(done.at)} on ${readableDate(done.at)}.`, { rule: 'Order' }));
   }
   const support = directSupportRule(c, body);
   if (!support.ok) return support;
