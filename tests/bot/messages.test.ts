@@ -1,4 +1,4 @@
-import { caseSteps } from '../support/caseSteps';
+import { caseSteps, childDetails } from '../support/caseSteps';
 import { buildWorld, people } from '../support/world';
 import { allCardProblems } from '../cards/cardChecks';
 import { actionOf, cardText } from '../cards/cardWorld';
@@ -59,6 +59,25 @@ describe('the bot on /api/messages (Agents SDK, anonymous as with the embedded G
     const listed = invokeCard(answer.body);
     expect(allCardProblems(listed)).toEqual([]);
     expect(cardText(listed)).toContain(opened.case.reference);
+  });
+
+  it('Smaller problems: log time with one open case opens its time sheet directly; with several, the choice', async () => {
+    const steps = caseSteps(world);
+    const first = await steps.refer();
+    await steps.allocate(first.case.id);
+    await harness.say(people.worker, 'log time');
+    const sheet = cardOf(harness.connector.sent[0]);
+    expect(allCardProblems(sheet)).toEqual([]);
+    expect(cardText(sheet)).toContain(first.case.reference);
+    expect(actionOf(sheet, 'time.submit').data).toMatchObject({ caseId: first.case.id });
+
+    const school = await world.schoolByUrn('100001');
+    const second = await steps.refer('100001', { child: childDetails(school.id, { firstName: 'Ellis', lastName: 'Otherfield', dateOfBirth: '2016-05-02' }) });
+    await steps.allocate(second.case.id);
+    await harness.say(people.worker, 'log time');
+    const choice = cardText(cardOf(harness.connector.sent[1]));
+    expect(choice).toContain('2 open cases');
+    expect(choice).toContain('"Log time"');
   });
 
   it('answers an invoke that is not an Action.Execute with a 400 naming the problem', async () => {
