@@ -1,8 +1,8 @@
-import { allocateCase, raiseSafeguardingConcern } from '../../workflow';
+import { allocateCase, raiseSafeguardingConcern, recordInformationReturned, recordObservation } from '../../workflow';
 import { allCardProblems } from '../cards/cardChecks';
 import { actionOf, cardText } from '../cards/cardWorld';
-import { caseSteps } from '../support/caseSteps';
-import { buildWorld, key, people } from '../support/world';
+import { caseSteps, observation } from '../support/caseSteps';
+import { buildWorld, key, onTheDay, people, value } from '../support/world';
 import { cardOf, startBot } from './botHarness';
 
 describe('notifications reach staff in Teams through the bot, or by e-mail', () => {
@@ -31,6 +31,36 @@ describe('notifications reach staff in Teams through the bot, or by e-mail', () 
     expect(cardText(card)).not.toContain('Testfield');
     expect(actionOf(card, 'case.open').data).toEqual({ caseId: c.id });
     expect(world.memory.mailer.outbox).toEqual([]);
+  });
+
+  it('The worker hears little: when the manager records a step on her case, the worker is told, with the next action, once', async () => {
+    await harness.install(people.worker);
+    await harness.bot.drain();
+    const c = await referred();
+    const manager = await world.staff(people.manager);
+    value(await allocateCase(harness.workflow, manager, { caseId: c.id, workerId: people.worker }));
+    const toHarriet = () => harness.connector.sent.filter((s) => s.conversationId === `a:${people.worker}`).map((s) => cardText(cardOf(s)));
+    const afterAllocation = toHarriet().length;
+    const info = { caseId: c.id, requestKey: key('info'), returnedOn: '2026-09-18', formReturned: true, pdpReturned: true };
+    await onTheDay(world, '2026-09-18', async () => {
+      value(await recordInformationReturned(harness.workflow, manager, info));
+      value(await recordInformationReturned(harness.workflow, manager, info)); // a double click: one notice
+    });
+    const notices = toHarriet().slice(afterAllocation);
+    expect(notices).toHaveLength(1);
+    const [notice] = notices;
+    expect(notice).toContain('Someone recorded on your case');
+    expect(notice).toContain(c.reference);
+    expect(notice).toContain(`${manager.displayName} recorded the returned information form`);
+    expect(notice).toContain('Next: Record the initial observation');
+    expect(notice).not.toContain('Testfield');
+    const noticeCard = cardOf(harness.connector.sent.filter((s) => s.conversationId === `a:${people.worker}`).at(-1));
+    expect(allCardProblems(noticeCard)).toEqual([]);
+    expect(actionOf(noticeCard, 'case.open').data).toEqual({ caseId: c.id });
+
+    // Her own record tells her nothing.
+    await onTheDay(world, '2026-09-21', async () => value(await recordObservation(harness.workflow, await world.staff(people.worker), observation(c.id))));
+    expect(toHarriet().slice(afterAllocation)).toHaveLength(1);
   });
 
   it('someone the bot cannot reach yet (no conversation) gets the notification by e-mail', async () => {

@@ -13,6 +13,7 @@ const headlines: Record<NotificationKind, { headline: string; tone: 'Attention' 
   'package-hours-100': { headline: 'All the package hours are used', tone: 'Attention', action: 'Open the case' },
   'lone-working-check-out-missed': { headline: 'Missed check-out from a home visit', tone: 'Attention', action: 'Open the case' },
   're-referral-linked': { headline: 'A further referral was linked to a case', tone: 'Warning', action: 'Open the case' },
+  'case-recorded-by-other': { headline: 'Someone recorded on your case', tone: 'Accent', action: 'Open the case' },
 };
 
 /**
