@@ -3,7 +3,7 @@ import { allCardProblems } from '../cards/cardChecks';
 import { actionOf, cardText } from '../cards/cardWorld';
 import { caseSteps, observation } from '../support/caseSteps';
 import { buildWorld, key, onTheDay, people, value } from '../support/world';
-import { cardOf, startBot } from './botHarness';
+import { cardOf, invokeCard, startBot } from './botHarness';
 
 describe('notifications reach staff in Teams through the bot, or by e-mail', () => {
   let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -29,7 +29,7 @@ describe('notifications reach staff in Teams through the bot, or by e-mail', () 
     expect(cardText(card)).toContain('A case has been allocated to you');
     expect(cardText(card)).toContain(c.reference);
     expect(cardText(card)).not.toContain('Testfield');
-    expect(actionOf(card, 'case.open').data).toEqual({ caseId: c.id });
+    expect(actionOf(card, 'case.open').data).toMatchObject({ caseId: c.id });
     expect(world.memory.mailer.outbox).toEqual([]);
   });
 
@@ -56,11 +56,43 @@ describe('notifications reach staff in Teams through the bot, or by e-mail', () 
     expect(notice).not.toContain('Testfield');
     const noticeCard = cardOf(harness.connector.sent.filter((s) => s.conversationId === `a:${people.worker}`).at(-1));
     expect(allCardProblems(noticeCard)).toEqual([]);
-    expect(actionOf(noticeCard, 'case.open').data).toEqual({ caseId: c.id });
+    expect(actionOf(noticeCard, 'case.open').data).toMatchObject({ caseId: c.id });
 
     // Her own record tells her nothing.
     await onTheDay(world, '2026-09-21', async () => value(await recordObservation(harness.workflow, await world.staff(people.worker), observation(c.id))));
     expect(toHarriet().slice(afterAllocation)).toHaveLength(1);
+  });
+
+  it('The worker hears little: "Open the case" replaces her allocation notice, so the notice disappears from her chat', async () => {
+    await harness.install(people.worker);
+    await harness.bot.drain();
+    const c = await referred();
+    value(await allocateCase(harness.workflow, await world.staff(people.manager), { caseId: c.id, workerId: people.worker }));
+    const notice = harness.connector.sent.filter((s) => s.conversationId === `a:${people.worker}`).at(-1);
+    const noticeCard = cardOf(notice);
+    const before = harness.connector.sent.length;
+    const open = actionOf(noticeCard, 'case.open');
+    const answer = await harness.click(people.worker, open.verb, open.data, notice?.id);
+    expect(answer.status).toBe(200);
+    // The answer to the click is the card in place of the notice: the notice, unchanged.
+    expect(invokeCard(answer.body)).toEqual(noticeCard);
+    const posted = harness.connector.sent.slice(before);
+    expect(posted).toHaveLength(1);
+    const caseCard = cardOf(posted[0]);
+    expect(allCardProblems(caseCard)).toEqual([]);
+    expect(cardText(caseCard)).toContain(c.reference);
+    expect(cardText(caseCard)).toContain('Testfield');
+  });
+
+  it('a forged notice kind on "Open the case" opens the case in place, as any other case button', async () => {
+    await harness.install(people.worker);
+    await harness.bot.drain();
+    const c = await referred();
+    value(await allocateCase(harness.workflow, await world.staff(people.manager), { caseId: c.id, workerId: people.worker }));
+    const before = harness.connector.sent.length;
+    const answer = await harness.click(people.worker, 'case.open', { caseId: c.id, noticeKind: 'not-a-kind', noticeReference: c.reference, noticeSummary: 'x' });
+    expect(cardText(invokeCard(answer.body))).toContain('Testfield');
+    expect(harness.connector.sent.length).toBe(before);
   });
 
   it('someone the bot cannot reach yet (no conversation) gets the notification by e-mail', async () => {
