@@ -17,7 +17,7 @@ describe('notifications reach staff in Teams through the bot, or by e-mail', () 
 
   const referred = async () => (await caseSteps(world).refer()).case;
 
-  it('an allocation reaches the worker at once as a card in their chat, with the case reference only', async () => {
+  it('an allocation reaches the worker at once as a card in their chat, with the case reference only; the notice does not say "Next: arrange the initial observation" before the information form is back', async () => {
     await harness.install(people.worker);
     await harness.bot.drain();
     const c = await referred();
@@ -27,6 +27,9 @@ describe('notifications reach staff in Teams through the bot, or by e-mail', () 
     const card = cardOf(proactive);
     expect(allCardProblems(card)).toEqual([]);
     expect(cardText(card)).toContain('A case has been allocated to you');
+    // The information form is not back yet: the observation is not next.
+    expect(cardText(card)).toContain('Next: Record the returned information form and PDP');
+    expect(cardText(card)).not.toContain('initial observation');
     expect(cardText(card)).toContain(c.reference);
     expect(cardText(card)).not.toContain('Testfield');
     expect(actionOf(card, 'case.open').data).toMatchObject({ caseId: c.id });
