@@ -1,4 +1,4 @@
-import { caseIdByReference, type Staff, type WorkflowDeps } from '../../workflow';
+import { caseIdByReference, myCases, type Staff, type WorkflowDeps } from '../../workflow';
 import { allVerbs } from './actions/allVerbs';
 import { verbNameSchema } from './actions/verbNames';
 import { openCase, openChronology } from './actions/viewActions';
@@ -41,11 +41,19 @@ export async function cardForRequest(deps: WorkflowDeps, actor: Staff, request: 
     case 'chronology':
       return (await caseByReference(ctx, request.reference, (caseId) => openChronology(ctx, caseId))).card;
     case 'log-time':
-      if (!request.reference) return myCasesCard(ctx, 'Open the case, then choose "More actions" and "Log time".');
+      if (!request.reference) return logTimeWithoutReference(ctx);
       return (await caseByReference(ctx, request.reference, (caseId) => runVerb(ctx, openVerb('time'), { caseId }))).card;
     case 'unknown':
       return unknownTextCard(request.text);
   }
+}
+
+/** With one open case there is nothing to choose: its time sheet opens; with several, the list. */
+async function logTimeWithoutReference(ctx: CardContext): Promise<AdaptiveCardJson> {
+  const open = await myCases(ctx.deps, ctx.actor);
+  const only = open.ok && open.value.length === 1 ? open.value[0] : undefined;
+  if (only) return (await runVerb(ctx, openVerb('time'), { caseId: only.id })).card;
+  return myCasesCard(ctx, 'Open the case, then choose "More actions" and "Log time".');
 }
 
 /**

@@ -40,7 +40,9 @@ describe('The DSL can\'t open the case', () => {
     const alert = lastCardTo(people.dsl);
     expect(cardText(alert)).toContain('Safeguarding concern: act now');
     const open = actionOf(alert, 'case.open');
-    const answered = invokeCard((await harness.click(people.dsl, open.verb, open.data, 'dsl-alert')).body);
+    // The alert stays in the DSL's chat; the case comes as a new message.
+    expect(invokeCard((await harness.click(people.dsl, open.verb, open.data, 'dsl-alert')).body)).toEqual(alert);
+    const answered = lastCardTo(people.dsl);
     expect(allCardProblems(answered)).toEqual([]);
     const text = cardText(answered);
     expect(text).not.toContain('not on your caseload');

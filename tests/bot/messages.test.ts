@@ -1,5 +1,6 @@
-import { caseSteps } from '../support/caseSteps';
-import { buildWorld, people } from '../support/world';
+import { caseSteps, childDetails } from '../support/caseSteps';
+import { closeEarly } from '../../workflow';
+import { buildWorld, people, value } from '../support/world';
 import { allCardProblems } from '../cards/cardChecks';
 import { actionOf, cardText } from '../cards/cardWorld';
 import { cardOf, invokeCard, startBot } from './botHarness';
@@ -59,6 +60,47 @@ describe('the bot on /api/messages (Agents SDK, anonymous as with the embedded G
     const listed = invokeCard(answer.body);
     expect(allCardProblems(listed)).toEqual([]);
     expect(cardText(listed)).toContain(opened.case.reference);
+  });
+
+  it('Smaller problems: log time with one open case opens its time sheet directly; with several, the choice', async () => {
+    const steps = caseSteps(world);
+    const first = await steps.refer();
+    await steps.allocate(first.case.id);
+    await harness.say(people.worker, 'log time');
+    const sheet = cardOf(harness.connector.sent[0]);
+    expect(allCardProblems(sheet)).toEqual([]);
+    expect(cardText(sheet)).toContain(first.case.reference);
+    expect(actionOf(sheet, 'time.submit').data).toMatchObject({ caseId: first.case.id });
+
+    const school = await world.schoolByUrn('100001');
+    const second = await steps.refer('100001', { child: childDetails(school.id, { firstName: 'Ellis', lastName: 'Otherfield', dateOfBirth: '2016-05-02' }) });
+    await steps.allocate(second.case.id);
+    await harness.say(people.worker, 'log time');
+    const choice = cardText(cardOf(harness.connector.sent[1]));
+    expect(choice).toContain('2 open cases');
+    expect(choice).toContain('"Log time"');
+  });
+
+  it('The worker hears little: after closure "my cases" says "No open cases" with no way to find closed cases', async () => {
+    const steps = caseSteps(world);
+    const opened = await steps.refer();
+    await steps.allocate(opened.case.id);
+    value(await closeEarly(world.deps, await world.staff(people.worker), { caseId: opened.case.id, reason: 'moved-school' }));
+    const before = (await world.deps.audit.forCase(opened.case.id)).filter((e) => e.action === 'case.listed').length;
+    await harness.say(people.worker, 'my cases');
+    const card = cardOf(harness.connector.sent[0]);
+    expect(allCardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('No open cases');
+    expect(text).toContain('Closed in the last 12 months (1)');
+    expect(text).toContain(opened.case.reference);
+    expect(text).toContain('Closed on');
+    expect(text).not.toContain('Step 10');
+    expect(actionOf(card, 'case.open').data).toMatchObject({ caseId: opened.case.id });
+    const listed = (await world.deps.audit.forCase(opened.case.id)).filter((e) => e.action === 'case.listed').length;
+    expect(listed).toBe(before + 1);
+    await harness.say(people.otherWorker, 'my cases');
+    expect(cardText(cardOf(harness.connector.sent[1]))).not.toContain(opened.case.reference);
   });
 
   it('answers an invoke that is not an Action.Execute with a 400 naming the problem', async () => {

@@ -448,7 +448,7 @@ describe('the card catalogue: chat, notifications and channel cards', () => {
         const shown = JSON.stringify(card);
         expect(cardText(card)).toContain(notification.caseReference);
         for (const name of childNames) expect([kind, name, namedIn(shown, name)]).toEqual([kind, name, false]);
-        expect(actionOf(card, 'case.open').data).toEqual({ caseId: notification.caseId });
+        expect(actionOf(card, 'case.open').data).toMatchObject({ caseId: notification.caseId, noticeKind: kind });
       }
     }
   });

@@ -14,6 +14,8 @@ describe('a case walked through all ten steps to closure (memory ports)', () => 
     expect(outbox.join(' ')).not.toContain('Testfield');
     expect(world.memory.notifier.sent.map((n) => `${n.kind}:${n.recipientId}`)).toEqual([
       `case-allocated:${people.worker}`,
+      // The administrator recorded the returned information form on Harriet's case.
+      `case-recorded-by-other:${people.worker}`,
       `contract-awaiting-approval:${people.manager}`,
       `contract-awaiting-approval:${people.deputy}`,
       `contract-decided:${people.worker}`,

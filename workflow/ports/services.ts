@@ -68,6 +68,8 @@ export const notificationKinds = [
   'case-reallocated',
   /** A referral linked to a case the referrer may not see: to its worker and the managers. */
   're-referral-linked',
+  /** Someone other than the case's worker recorded on it: to the worker, with the next action. */
+  'case-recorded-by-other',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

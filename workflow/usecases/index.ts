@@ -28,7 +28,7 @@ export { logTime, type TimeLogged } from './packages/logTime';
 export { recordPurchase } from './packages/recordPurchase';
 export { caseLedgerOf } from './packages/caseLedger';
 export { viewCase, type CaseView } from './queries/viewCase';
-export { listMyCases, myCases, workerLoads, type ListedCase, type WorkerLoad } from './queries/caseloads';
+export { closedCases, listMyCases, myCases, workerLoads, type ListedCase, type WorkerLoad } from './queries/caseloads';
 export type { RecordAdded } from './support/addRecord';
 export { bookMeeting, MeetingKind } from './meetings/bookMeeting';
 export { listSchools, listWorkers, caseIdByReference } from './queries/directory';

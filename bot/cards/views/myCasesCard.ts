@@ -1,5 +1,6 @@
-import { listMyCases, steps, type Case, type StepNumber } from '../../../workflow';
+import { listMyCases, steps, type ListedCase, type StepNumber } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext } from '../card';
+import { showDate } from '../format';
 import { viewVerbs } from '../forms/formNames';
 import { composeCard, outcomeCard } from '../outcomes';
 import myCasesTemplate from '../templates/myCases.json';
@@ -8,28 +9,36 @@ import { expandFragment } from '../template';
 /** Keeps the card well under Teams' 28 KB; the tab lists everything. */
 const shownAtMost = 25;
 
+const closedTitle = 'Closed in the last 12 months';
+
 export async function myCasesCard(ctx: CardContext, note = ''): Promise<AdaptiveCardJson> {
   const found = await listMyCases(ctx.deps, ctx.actor, shownAtMost);
   if (!found.ok) return outcomeCard({ headline: 'Your cases could not be listed', tone: 'attention', detail: found.error.message });
-  const { total, shown } = found.value;
-  const rows = shown.map(({ case: c, child }) => {
-    const step = Math.min(Math.max(c.step, 1), 10) as StepNumber;
-    return {
-      caseId: c.id,
-      reference: c.reference,
-      who: child ? `${child.firstName} ${child.lastName}` : '',
-      status: statusLabel(c),
-      statusColour: c.status === 'paused' ? 'Warning' : 'Good',
-      step,
-      stepName: steps[step].name,
-    };
-  });
+  const { total, shown, closedTotal, closed } = found.value;
   const more = total > shownAtMost ? `Showing ${shownAtMost} of ${total}: type "case <reference>" to open any case.` : '';
   const title = total === 0 ? 'No open cases' : `${total} open ${total === 1 ? 'case' : 'cases'}`;
+  const closedMore = closedTotal > shownAtMost ? `Showing the latest ${shownAtMost} of ${closedTotal}.` : '';
+  const closedSection = closedTotal === 0 ? [] : section(`${closedTitle} (${closedTotal})`, closedMore, closed);
   return composeCard({
-    body: expandFragment<unknown[]>(myCasesTemplate, { title, note: [note, more].filter((s) => s !== '').join(' '), cases: rows }),
+    body: [...section(title, [note, more].filter((s) => s !== '').join(' '), shown), ...closedSection],
     actions: [{ type: 'Action.Execute', title: 'New referral', verb: viewVerbs.newReferral, data: {}, associatedInputs: 'none' }],
   });
 }
 
-const statusLabel = (c: Case): string => (c.status === 'paused' ? 'Paused' : 'Open');
+function section(title: string, note: string, listed: ListedCase[]): unknown[] {
+  return expandFragment<unknown[]>(myCasesTemplate, { title, note, cases: listed.map(row) });
+}
+
+function row({ case: c, child }: ListedCase) {
+  const step = Math.min(Math.max(c.step, 1), 10) as StepNumber;
+  const statuses = { open: ['Open', 'Good'], paused: ['Paused', 'Warning'], closed: ['Closed', 'Default'] } as const;
+  const [status, statusColour] = statuses[c.status];
+  return {
+    caseId: c.id,
+    reference: c.reference,
+    who: child ? `${child.firstName} ${child.lastName}` : '',
+    status,
+    statusColour,
+    line: c.status === 'closed' ? `Closed on ${showDate(c.closure?.on)}` : `Step ${step}: ${steps[step].name}`,
+  };
+}

@@ -1,7 +1,10 @@
-import type { Notification, NotificationKind } from '../../../workflow';
+import { z } from 'zod';
+import { notificationKinds, type Notification, type NotificationKind } from '../../../workflow';
 import type { AdaptiveCardJson } from '../card';
 import { viewVerbs } from '../forms/formNames';
 import { composeCard } from '../outcomes';
+
+const notificationKindSchema = z.enum(notificationKinds);
 
 const headlines: Record<NotificationKind, { headline: string; tone: 'Attention' | 'Warning' | 'Accent'; action: string }> = {
   'case-allocated': { headline: 'A case has been allocated to you', tone: 'Accent', action: 'Open the case' },
@@ -13,13 +16,25 @@ const headlines: Record<NotificationKind, { headline: string; tone: 'Attention' 
   'package-hours-100': { headline: 'All the package hours are used', tone: 'Attention', action: 'Open the case' },
   'lone-working-check-out-missed': { headline: 'Missed check-out from a home visit', tone: 'Attention', action: 'Open the case' },
   're-referral-linked': { headline: 'A further referral was linked to a case', tone: 'Warning', action: 'Open the case' },
+  'case-recorded-by-other': { headline: 'Someone recorded on your case', tone: 'Accent', action: 'Open the case' },
 };
+
+/** What a notice shows: the same again when its button is pressed, so the notice stays in the chat. */
+type Shown = Pick<Notification, 'kind' | 'caseId' | 'caseReference' | 'summary'>;
+
+/** Read back from the notice's button: the notice as it was, or undefined when the data is not a notice's. */
+export function noticeFromData(values: Record<string, string>): Shown | undefined {
+  const kind = notificationKindSchema.safeParse(values.noticeKind);
+  const { caseId, noticeReference: caseReference, noticeSummary: summary } = values;
+  if (!kind.success || !caseId || !caseReference || !summary) return undefined;
+  return { kind: kind.data, caseId, caseReference, summary };
+}
 
 /**
  * A notification as a card: what happened and the action to take. The case reference only,
  * never the child's name: notifications can be forwarded and are mirrored by e-mail.
  */
-export function notificationCard(notification: Notification): AdaptiveCardJson {
+export function notificationCard(notification: Shown): AdaptiveCardJson {
   const shown = headlines[notification.kind];
   return composeCard({
     body: [
@@ -27,6 +42,11 @@ export function notificationCard(notification: Notification): AdaptiveCardJson {
       { type: 'TextBlock', text: `Case ${notification.caseReference}`, weight: 'Bolder', spacing: 'Small' },
       { type: 'TextBlock', text: notification.summary, wrap: true },
     ],
-    actions: [{ type: 'Action.Execute', title: shown.action, verb: viewVerbs.openCase, data: { caseId: notification.caseId }, associatedInputs: 'none' }],
+    actions: [{ type: 'Action.Execute', title: shown.action, verb: viewVerbs.openCase, data: {
+          caseId: notification.caseId,
+          noticeKind: notification.kind,
+          noticeReference: notification.caseReference,
+          noticeSummary: notification.summary,
+        }, associatedInputs: 'none' }],
   });
 }

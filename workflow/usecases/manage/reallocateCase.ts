@@ -35,7 +35,7 @@ export const reallocateCase: UseCase<unknown, Versioned<Case>> = async (deps, ac
   });
   if (!moved.ok) return moved;
   const c = moved.value;
-  await addRecord(deps, actor, caseId, { kind: 'chronology', on: stamp.today, category: 'note', note: `Case reallocated to ${worker.displayName}: ${reason}` }, `note:${requestKey}`);
+  await addRecord(deps, actor, caseId, { kind: 'chronology', on: stamp.today, category: 'note', note: `Case reallocated to ${worker.displayName}: ${reason}` }, `note:${requestKey}`, { workerToldElsewhere: true });
   await deps.notifier.notify({
     kind: 'case-reallocated',
     recipientId: workerId,

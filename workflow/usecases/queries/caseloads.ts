@@ -6,6 +6,7 @@ import { ok, type Result } from '../../result';
 import { hasRole, requireRole, seesAllCases } from '../../rules/access';
 import type { WorkflowDeps } from '../deps';
 import { auditRead } from '../support/audit';
+import { now } from '../support/time';
 
 /** The actor's open and paused cases; managers and admins see every open case. */
 export async function myCases(deps: WorkflowDeps, actor: Staff): Promise<Result<Versioned<Case>[]>> {
@@ -21,17 +22,38 @@ export interface ListedCase {
   child: Versioned<Child> | undefined;
 }
 
+/** The same date a year earlier (29 February compares correctly as text). */
+const yearBefore = (day: string): string => `${String(Number(day.slice(0, 4)) - 1).padStart(4, '0')}${day.slice(4)}`;
+
+/** The actor's cases closed in the last 12 months, latest closure first; managers and admins see every one. */
+export async function closedCases(deps: WorkflowDeps, actor: Staff): Promise<Result<Versioned<Case>[]>> {
+  const since = yearBefore(now(deps).today);
+  const closed = seesAllCases(actor) ? await deps.stores.cases.find({ status: 'closed' }) : await deps.stores.cases.find({ workerId: actor.userId, status: 'closed' });
+  const recent = closed.filter((c) => (c.closure?.on ?? '') >= since);
+  return ok(recent.sort((a, b) => (b.closure?.on ?? '').localeCompare(a.closure?.on ?? '')));
+}
+
 /**
  * The actor's cases as a list shows them, with each child's name: the first `atMost` of
- * myCases. Each case listed is a read of that child's name, so each gets a read entry.
+ * myCases, then the first `atMost` closed in the last 12 months. Each case listed is a read of
+ * that child's name, so each gets a read entry.
  */
-export async function listMyCases(deps: WorkflowDeps, actor: Staff, atMost: number): Promise<Result<{ total: number; shown: ListedCase[] }>> {
-  const found = await myCases(deps, actor);
+export async function listMyCases(
+  deps: WorkflowDeps,
+  actor: Staff,
+  atMost: number,
+): Promise<Result<{ total: number; shown: ListedCase[]; closedTotal: number; closed: ListedCase[] }>> {
+  const [found, closed] = await Promise.all([myCases(deps, actor), closedCases(deps, actor)]);
   if (!found.ok) return found;
-  const cases = found.value.slice(0, atMost);
+  if (!closed.ok) return closed;
+  const [shown, closedShown] = await Promise.all([withChildren(deps, actor, found.value.slice(0, atMost)), withChildren(deps, actor, closed.value.slice(0, atMost))]);
+  return ok({ total: found.value.length, shown, closedTotal: closed.value.length, closed: closedShown });
+}
+
+async function withChildren(deps: WorkflowDeps, actor: Staff, cases: Versioned<Case>[]): Promise<ListedCase[]> {
   const children = await Promise.all(cases.map((c) => deps.stores.children.get(c.childId)));
   await Promise.all(cases.map((c) => auditRead(deps, actor, 'case.listed', c.id)));
-  return ok({ total: found.value.length, shown: cases.map((c, i) => ({ case: c, child: children[i] })) });
+  return cases.map((c, i) => ({ case: c, child: children[i] }));
 }
 
 export interface WorkerLoad {

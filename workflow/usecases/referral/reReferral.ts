@@ -28,7 +28,7 @@ export function recordReReferral(deps: WorkflowDeps, actor: Staff, c: Versioned<
     `Graduated response: plans ${listed(input.graduatedResponse.plans)}; assessments ${listed(input.graduatedResponse.assessments)}; tried: ${input.graduatedResponse.whatHasBeenTried}`,
     `Consent: ${input.consent}.`,
   ].join('\n');
-  return addRecordTo(deps, actor, c, { kind: 'chronology', on: input.referralDate, category: 're-referral', note }, `re-referral:${input.requestKey}`);
+  return addRecordTo(deps, actor, c, { kind: 'chronology', on: input.referralDate, category: 're-referral', note }, `re-referral:${input.requestKey}`, { workerToldElsewhere: true });
 }
 
 /**

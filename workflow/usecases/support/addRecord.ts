@@ -12,6 +12,7 @@ import { recordDateRule } from '../../rules/plausible';
 import type { WorkflowDeps } from '../deps';
 import { audit } from './audit';
 import { changeCase, openCase, type CaseChange, type CasePurpose } from './caseAccess';
+import { tellWorkerOfRecord } from './tellWorkerOfRecord';
 import { now } from './time';
 import { readableDate, readableTime } from '../../calendar';
 
@@ -33,6 +34,8 @@ export interface AddRecordOptions {
   safeguarding?: boolean;
   /** `safeguarding`: a record the DSL may add to any case with a concern (default: caseload work only). */
   purpose?: CasePurpose;
+  /** The use case tells the case's worker itself (reallocation, a linked re-referral): no "recorded by someone else" notice. */
+  workerToldElsewhere?: boolean;
 }
 
 const anyTimeOnClosedCases = new Set<RecordBody['kind']>(['chronology', 'safeguarding-concern', 'addendum', 'evaluation-request']);
@@ -105,6 +108,7 @@ export async function addRecordTo(
     step: String(order.value),
     ...(asDsl ? { access: 'safeguarding' } : {}),
   });
+  if (created && !options.safeguarding && !options.workerToldElsewhere) await tellWorkerOfRecord(deps, actor, current, record);
   return ok({ record, case: current, repeated: !created });
 }
 
