@@ -51,7 +51,7 @@ describe('The DSL can\'t open the case', () => {
     expect(text).toContain('Safeguarding concern (locked)');
     expect(text).toContain('You opened this case as the DSL');
     // The concern can be acted on; the case's steps stay with its worker.
-    expect(executeActions(answered).map((a) => a.verb).sort()).toEqual(['cases.mine', 'chronology.open', 'safeguarding.open']);
+    expect(executeActions(answered).map((a) => a.verb).sort()).toEqual(['case.chronology', 'cases.mine', 'chronology.open', 'safeguarding.open']);
     expect(dslReads(c.caseId)).toEqual([expect.objectContaining({ actorId: people.dsl, detail: { access: 'safeguarding' } })]);
   });
 

@@ -59,6 +59,8 @@ interface Figures {
   refusedWithMessage: number;
   refusedAtBoundaryNamingTheField: number;
   refusedNamingRuleOrField: number;
+  /** The first refusals that named neither a rule nor a field (verb, field fuzzed, card text), to say which. */
+  unnamed: string[];
   readsOrForms: number;
   accepted: number;
   http500: number;
@@ -77,7 +79,7 @@ describe('card verbs under malformed data (property-based, fixed seed)', () => {
       const s = world.deps.stores;
       return JSON.stringify([await s.cases.list(), await s.records.list(), await s.contracts.list(), await s.children.list(), await s.purchases.list(), await s.staff.list()]);
     };
-    const figures: Figures = { seed: SEED, runs: NUM_RUNS, attempts: 0, refusedWithMessage: 0, refusedAtBoundaryNamingTheField: 0, refusedNamingRuleOrField: 0, readsOrForms: 0, accepted: 0, http500: 0, partialWrites: 0, ms: 0 };
+    const figures: Figures = { seed: SEED, runs: NUM_RUNS, attempts: 0, refusedWithMessage: 0, refusedAtBoundaryNamingTheField: 0, refusedNamingRuleOrField: 0, unnamed: [], readsOrForms: 0, accepted: 0, http500: 0, partialWrites: 0, ms: 0 };
     const started = Date.now();
     const attempt = fc.record({
       verb: fc.constantFrom(...cardVerbs),
@@ -107,6 +109,7 @@ describe('card verbs under malformed data (property-based, fixed seed)', () => {
           if (refused) {
             figures.refusedWithMessage += 1;
             if (namesRuleOrField.test(text)) figures.refusedNamingRuleOrField += 1;
+            else if (figures.unnamed.length < 5) figures.unnamed.push(`${verb} ${field}: ${text.slice(0, 300)}`);
             if (after !== before) figures.partialWrites += 1;
             expect(after).toBe(before);
           } else if (after === before) figures.readsOrForms += 1;

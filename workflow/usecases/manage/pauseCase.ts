@@ -50,7 +50,7 @@ export const resumeCase: UseCase<unknown, Versioned<Case>> = async (deps, actor,
   const { caseId, requestKey } = parsed.value;
   const { today } = now(deps);
   const existing = await deps.stores.cases.get(caseId);
-  if (!existing) return fail(workflowError('NotFound', `Case ${caseId} was not found.`, { field: 'caseId' }));
+  if (!existing) return fail(workflowError('NotFound', 'That case was not found.', { field: 'caseId' }));
   const calendar = await calendarForSchoolId(deps, existing.schoolId);
   if (!calendar.ok) return calendar;
   const resumed = await changeCase(deps, actor, caseId, (c) => {

@@ -24,7 +24,7 @@ export interface OpenedCase {
 /** A case the actor may reach for this purpose, and how they reach it. */
 export async function openCase(deps: WorkflowDeps, actor: Staff, caseId: string, purpose: CasePurpose): Promise<Result<OpenedCase>> {
   const found = await deps.stores.cases.get(caseId);
-  if (!found) return fail(workflowError('NotFound', `Case ${caseId} was not found.`, { field: 'caseId' }));
+  if (!found) return fail(workflowError('NotFound', 'That case was not found.', { field: 'caseId' }));
   const access = caseAccessRule(actor, found);
   if (access.ok) return ok({ case: found, asDsl: false });
   if (purpose !== 'safeguarding' || !actor.roles.includes('dsl')) return access;
