@@ -70,9 +70,10 @@ describe('Smaller problems: recent records and the whole chronology', () => {
     expect(shown).toContain('by Harriet Lunde, Mon 2 Nov 2026, 10:00');
 
     await harness.say(people.worker, reference);
-    const fromCard = await press(people.worker, 'case.chronology', actionOf(lastCard(), 'case.chronology').data);
+    const button = actionOf(lastCard(), 'case.chronology');
+    expect(button.data).toMatchObject({ caseId });
+    const fromCard = await press(people.worker, 'case.chronology', button.data);
     expect(cardText(fromCard)).toContain(`Page 1 of ${pages}`);
-    expect(caseId).toBeTruthy();
   });
 
   it('the chronology is read as the case is: a worker not on the case is refused, and each read is audited', async () => {
@@ -82,6 +83,7 @@ describe('Smaller problems: recent records and the whole chronology', () => {
     await harness.say(people.otherWorker, `chronology ${reference}`);
     expect(executeActions(lastCard()).filter((a) => a.verb === 'record.view')).toEqual([]);
     const refused = await press(people.otherWorker, 'case.chronology', { caseId });
+    expect(cardText(refused)).toContain('not on your caseload');
     expect(executeActions(refused).filter((a) => a.verb === 'record.view')).toEqual([]);
     await press(people.worker, 'case.chronology', { caseId, page: '2' });
     expect(await readsBy(people.worker)).toBe(readsBefore + 1);
