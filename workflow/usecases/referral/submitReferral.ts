@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { financialYearOf, yearGroupName, yearGroupOf } from '../../calendar';
+import { financialYearOf, readableDate, yearGroupName, yearGroupOf } from '../../calendar';
 import { workflowError, type WorkflowError } from '../../errors';
 import { Consent, GraduatedResponse, ReferralSource, type Case } from '../../model/case';
 import { ChildDetails, type Child } from '../../model/child';
@@ -17,7 +17,6 @@ import { withFreshReference } from '../support/freshReference';
 import { now } from '../support/time';
 import { childFolderName, childMatchKey, destroyAfter, latinOnlyMatchKey } from './childIdentity';
 import { earlierLink, recordReReferral, tellCaseTeam, type StaffTold } from './reReferral';
-import { readableDate } from '../../calendar';
 
 export const ReferralInput = z.object({
   /** One per referral form: the same form submitted twice makes one case. */
