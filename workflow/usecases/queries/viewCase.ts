@@ -4,13 +4,15 @@ import type { Child } from '../../model/child';
 import type { Contract } from '../../model/contract';
 import type { CaseRecord } from '../../model/records';
 import type { School } from '../../model/school';
-import { currentStep, steps, type StepNumber } from '../../process/steps';
+import { caseProgress, type CaseProgress } from '../../process/caseProgress';
+import type { StepNumber } from '../../process/steps';
 import type { Versioned } from '../../ports/store';
 import { ok } from '../../result';
 import type { UseCase } from '../deps';
 import { auditRead } from '../support/audit';
 import { openCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
+import { now } from '../support/time';
 
 export interface CaseView {
   case: Versioned<Case>;
@@ -18,6 +20,9 @@ export interface CaseView {
   school: Versioned<School> | undefined;
   records: Versioned<CaseRecord>[];
   contracts: Versioned<Contract>[];
+  /** Where the case is (step, status line, next action), as of today: every card shows this. */
+  progress: CaseProgress;
+  /** progress.step and progress.nextAction, kept for the code that reads them. */
   step: StepNumber;
   nextAction: string;
   /** Opened by the DSL through a safeguarding concern, not from their caseload: only the concern can be acted on. */
@@ -38,6 +43,6 @@ export const viewCase: UseCase<unknown, CaseView> = async (deps, actor, raw) => 
     deps.stores.contracts.find({ caseId: c.id }),
   ]);
   await auditRead(deps, actor, 'case.read', c.id, asDsl ? { access: 'safeguarding' } : {});
-  const step = currentStep(c);
-  return ok({ case: c, child, school, records, contracts, step, nextAction: steps[step].nextAction, ...(asDsl ? { asDsl } : {}) });
+  const progress = caseProgress(c, contracts, now(deps).today);
+  return ok({ case: c, child, school, records, contracts, progress, step: progress.step, nextAction: progress.nextAction, ...(asDsl ? { asDsl } : {}) });
 };
