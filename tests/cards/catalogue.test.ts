@@ -227,6 +227,8 @@ describe('the card catalogue: cases walked through the cards', () => {
     cw.setClock('2026-11-19T15:00:00Z');
     const early = await cw.act('worker', 'complete.open', { caseId });
     expect(cardText((await cw.press('worker', early.card, 'complete.submit')).card)).toContain('Rule: Closing');
+    // The support period ended on Fri 20 Nov: the review is due (step 9) and the case card offers it.
+    cw.setClock('2026-11-23T15:00:00Z');
     const review = await cw.fromCase('worker', caseId, 'review.open');
     const reviewTyped = { heldOn: '2026-11-19', outcome: 'end', summary: 'Targets met; the calm space used independently.', destination: 'mainstream' };
     expect(cardText((await cw.press('worker', review.card, 'review.submit', { ...reviewTyped, destination: '' })).card)).toContain('Check: destination');
