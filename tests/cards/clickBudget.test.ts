@@ -8,6 +8,7 @@
 import { notificationMessage, type AdaptiveCardJson } from '../../bot/cards';
 import { decideContract, type Case } from '../../workflow';
 import { people } from '../support/world';
+import { allCardProblems } from './cardChecks';
 import { actionOf, buildCardWorld, cardText, cardWorldWithCaseAt, executeActions, type FoundAction } from './cardWorld';
 
 jest.setTimeout(60_000);
@@ -233,6 +234,7 @@ describe('"Parents told today" on the approved contract\'s notice', () => {
     if (!sent) throw new Error('no decision notice');
     const { card } = await notificationMessage(cw.world.deps, sent);
     expect(cardText(card)).toContain('Your contract has been decided');
+    expect(allCardProblems(card)).toEqual([]);
     expect(primaries(card).map((a) => a.title)).toEqual(['Parents told today']);
     expect(topActions(card).map((a) => a.title)).toEqual(['Parents told today', 'Open the case']);
 
