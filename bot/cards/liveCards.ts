@@ -31,5 +31,20 @@ export async function notificationMessage(deps: WorkflowDeps, notification: Noti
       if (card) return { card, live };
     }
   }
+  if (notification.kind === 'contract-decided') {
+    const told = await parentsToTell(deps, notification.caseId);
+    return { card: notificationCard({ ...notification, ...(told ? { parentsTold: told } : {}) }) };
+  }
   return { card: notificationCard(notification) };
+}
+
+/**
+ * The contract just approved, when the parents are still to be told of it: the case's newest
+ * version is the one in force (a version sent back for changes is newer than the one in force).
+ */
+async function parentsToTell(deps: WorkflowDeps, caseId: string): Promise<{ contractId: string; requestKey: string } | undefined> {
+  const c = await deps.stores.cases.get(caseId);
+  const newest = [...(await deps.stores.contracts.find({ caseId }))].sort((a, b) => b.version - a.version)[0];
+  if (!c || !newest || c.contractInForce?.contractId !== newest.id || newest.parentsInformedAt) return undefined;
+  return { contractId: newest.id, requestKey: deps.ids.randomCode(16) };
 }

@@ -300,7 +300,11 @@ describe('the card catalogue: cases walked through the cards', () => {
     const consent = await cw.fromCase('worker', caseId, 'consent.open');
     expect(cardText((await cw.press('otherWorker', consent.card, 'consent.submit', { consent: 'refused' })).card)).toContain('not on your caseload');
     expect(cardText((await cw.press('worker', consent.card, 'consent.submit', { consent: 'withdrawn' })).card)).toContain('Parental consent recorded: Withdrawn');
-    const session = await cw.fromCase('worker', caseId, 'support-session.open');
+    // The case card no longer offers a session (consent is what the case waits for); a form opened before is refused.
+    const blocked = (await cw.act('worker', 'case.open', { caseId })).card;
+    expect(executeActions(blocked).map((a) => a.verb)).not.toContain('support-session.open');
+    expect(cardText(blocked)).toContain('Consent needed before any direct work');
+    const session = await cw.act('worker', 'support-session.open', { caseId });
     expect(cardText((await cw.press('worker', session.card, 'support-session.submit', { deliveredOn: '2026-10-14', hours: '1', withWhom: 'pupil', summary: 'Planned session.' })).card)).toContain('Rule: No direct support');
     expect(cardText((await cw.form('manager', caseId, 'consent', { consent: 'given' })).done.card)).toContain('Parental consent recorded: Given');
   });
