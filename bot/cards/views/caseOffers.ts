@@ -67,8 +67,12 @@ function stepOffers(actor: Staff, view: CaseView): StepOffers {
       return { primary: { title: 'Record the 2nd observation', form: 'observation' }, beside: [{ title: 'Skip it, with a reason', form: 'skip-observation' }], more: [] };
     case 7:
       return contractOffers(actor, view);
-    case 8:
-      return { primary: supportSession, ...parentsInformedOffers(view) };
+    case 8: {
+      // Support runs until the review is due, but a review may be held earlier (rule Order: once support has started).
+      const parents = parentsInformedOffers(view);
+      const earlyReview: Offer[] = view.case.milestones.supportStarted ? [{ title: 'Record the review', form: 'review' }] : [];
+      return { primary: supportSession, beside: [...parents.beside, ...earlyReview], more: parents.more };
+    }
     default: {
       if (view.case.milestones.lastReview?.outcome === 'end') return only('Complete and close the case', 'complete');
       const parents = parentsInformedOffers(view);
