@@ -14,6 +14,7 @@ export * from './model/cardCopy';
 export * from './model/priceList';
 export * from './model/purchase';
 export { HalfTerm, TermCalendar, BankHolidays, BankHoliday, AcademicYear, Term } from './model/termDates';
+export * from './ports/caseLocks';
 export * from './ports/clock';
 export * from './ports/store';
 export * from './ports/stores';
