@@ -26,5 +26,5 @@ export * from './usecases';
 export { hasRole, requireRole, seesAllCases } from './rules/access';
 export { approversOf, mayApprove, type ApprovalSubject } from './rules/separationOfDuties';
 export { universalOfferCheck, type CaseLedger } from './packages';
-export { CHECK_OUT_GRACE_MINUTES } from './rules/loneWorking';
+export { CHECK_OUT_GRACE_MINUTES, ELSEWHERE, MAX_VISIT_HOURS, describePlace, placesOnFile, type PlaceOnFile, type VisitPlace } from './rules/loneWorking';
 export { agree, counted, haveBeen, listed } from './words';

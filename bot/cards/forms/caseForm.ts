@@ -3,7 +3,7 @@ import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import type { CardVerb } from '../actions/cardVerb';
 import { alreadyRecorded } from '../alreadyRecorded';
 import { headingOf } from '../caseHeading';
-import { composeCard, outcomeCard, type Outcome } from '../outcomes';
+import { composeCard, outcomeBlock, outcomeCard, type Outcome } from '../outcomes';
 import { caseCard } from '../views/caseCard';
 import { openVerb, submitVerb, viewVerbs, type CaseFormName } from './formNames';
 import { withDefaults, type FormValues } from './formValues';
@@ -35,6 +35,8 @@ export interface CaseFormSpec<O> {
   recorded(ctx: CardContext, outcome: O, values: FormValues): Outcome | Promise<Outcome>;
   /** Action data the form carries from `open` to `submit` besides caseId (e.g. contractId). */
   carries?: readonly string[];
+  /** Buttons on the recorded card, for the next thing to do with what was recorded (e.g. check out of the visit just checked into). */
+  actions?(outcome: O): unknown[];
   /** What the recorded card shows that can still change (e.g. a contract awaiting approval): the card is kept and redrawn when it does. */
   live?(outcome: O): string | undefined;
   /** Subjects the record changed besides its own (e.g. a draft it withdrew): their kept card copies are redrawn. */
@@ -105,8 +107,10 @@ async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: Form
     const changed = spec.changed?.(result.value) ?? [];
     const kept = { ...(live ? { live } : {}), ...(changed.length > 0 ? { changed } : {}) };
     // A repeat posts no second case card: the first submit already did.
-    if (isRepeat(result.value)) return { card: outcomeCard(alreadyRecorded(outcome), heading), ...kept };
-    return { card: outcomeCard(outcome, heading), followUp, ...kept };
+    const actions = spec.actions?.(result.value) ?? [];
+    const recordedCard = (shown: Outcome) => composeCard({ heading, body: [outcomeBlock(shown)], actions });
+    if (isRepeat(result.value)) return { card: recordedCard(alreadyRecorded(outcome)), ...kept };
+    return { card: recordedCard(outcome), followUp, ...kept };
   }
   if (result.error.code === 'AlreadyDone' || result.error.code === 'ConcurrentChange') {
     return { card: outcomeCard({ headline: 'Nothing new was recorded', tone: 'warning', detail: result.error.message }, heading), followUp };
