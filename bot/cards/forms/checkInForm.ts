@@ -66,7 +66,7 @@ function placeChoices(view: CaseView): { title: string; value: string }[] {
 /** The inputs, so a refusal names what the person typed or chose. */
 const fieldLabels: Record<string, { label: string; missing: string }> = {
   plannedEnd: { label: 'Planned end time', missing: 'Give the planned end time.' },
-  place: { label: 'Where is the visit?', missing: 'Choose where the visit is.' },
+  place: { label: 'Where is the visit?', missing: 'Give the place of the visit: an address on file, or somewhere else with its address.' },
   address: { label: 'The address, if somewhere else', missing: 'Give the address of the visit when it is somewhere else.' },
 };
 
