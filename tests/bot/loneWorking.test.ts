@@ -113,4 +113,25 @@ describe('Lone working through the bot: where, the planned end, one-click check-
     expect(text).not.toContain('Testfield');
     expect(log.text()).not.toContain('Elm Road');
   });
+
+  it('a stale check-out button stays on the check-in card after checking out from the case card: the card is redrawn without it', async () => {
+    const c = await caseWithHome();
+    const form = await press('check-in.open', { caseId: c.id });
+    const submit = actionOf(form, 'check-in.submit');
+    // The form is message "check-in-card" in the worker's chat; the check-in answer replaces it there.
+    const checkedIn = await harness.click(people.worker, submit.verb, { ...submit.data, place: 'home-1', endTime: '15:15' }, 'check-in-card');
+    const recordId = actionOf(invokeCard(checkedIn.body), 'check-out.submit').data.recordId ?? '';
+    await harness.bot.drain();
+    world.memory.clock.set('2026-09-25T13:20:00Z');
+    const checkOutForm = await press('check-out.open', { caseId: c.id, recordId });
+    const done = await harness.click(people.worker, 'check-out.submit', actionOf(checkOutForm, 'check-out.submit').data, 'check-out-card');
+    expect(cardText(invokeCard(done.body))).toContain('Checked out at 14:20: safe.');
+    await harness.bot.drain();
+    const redrawn = harness.connector.sent.filter((s) => s.method === 'PUT' && s.activityId === 'check-in-card').at(-1);
+    const card = cardOf(redrawn);
+    expect(allCardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain('Checked in to the home visit');
+    expect(cardText(card)).toContain('Checked out at 14:20: safe.');
+    expect(JSON.stringify(card)).not.toContain('check-out.submit');
+  });
 });

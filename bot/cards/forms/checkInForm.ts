@@ -11,11 +11,18 @@ import {
   londonInstant,
   placesOnFile,
   plausibleFacts,
+  readableTime,
+  viewCase,
   workflowError,
+  type CaseRecord,
   type CaseView,
   type RecordAdded,
   type Result,
+  type Versioned,
 } from '../../../workflow';
+import type { AdaptiveCardJson, CardContext } from '../card';
+import { headingOf } from '../caseHeading';
+import { composeCard, outcomeBlock, type Outcome } from '../outcomes';
 import { showInstant } from '../format';
 import { recordedBy } from '../recordedBy';
 import fieldsTemplate from '../templates/checkInForm.json';
@@ -23,7 +30,6 @@ import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
 import { submitVerb } from './formNames';
 import { text, type FormValues } from './formValues';
-import { bodyOf } from './recordOutcome';
 
 const zone = 'Europe/London';
 
@@ -98,28 +104,46 @@ export const checkInVerbs = caseFormVerbs<RecordAdded>({
     const withEnd = { ...input, plannedEnd };
     return inFormTerms(await checkIn(ctx.deps, ctx.actor, withEnd), withEnd);
   },
-  recorded: async (ctx, added) => {
-    const b = bodyOf(added, 'lone-working');
-    const alertAt = b ? DateTime.fromISO(b.plannedEnd).plus({ minutes: CHECK_OUT_GRACE_MINUTES }).toISO() ?? undefined : undefined;
-    return {
-      headline: 'Checked in to the home visit',
-      tone: 'good',
-      detail:
-        `Check out with the button below when you are safely away. If there is no check-out within ${CHECK_OUT_GRACE_MINUTES} minutes of the planned end` +
-        `${alertAt ? ` (by ${showInstant(alertAt)})` : ''}, the manager is alerted.`,
-      facts: [
-        { title: 'Where', value: b?.where ? describePlace(b.where) : '' },
-        { title: 'Checked in', value: showInstant(b?.checkedInAt) },
-        { title: 'Planned end', value: showInstant(b?.plannedEnd) },
-        { title: 'Manager alerted if no check-out by', value: showInstant(alertAt) },
-      ],
-      by: await recordedBy(ctx, added.record.createdBy, b?.checkedInAt ?? added.record.createdAt, 'Checked in'),
-    };
-  },
-  // One click from here: the check-out itself, carrying the visit (a second click is told it was already done).
-  actions: (added) => {
-    const b = bodyOf(added, 'lone-working');
-    if (!b || b.checkedOutAt) return [];
-    return [{ type: 'Action.Execute', title: 'Check out: I am safely away', verb: submitVerb('check-out'), data: { caseId: added.record.caseId, recordId: added.record.id }, style: 'positive' }];
-  },
+  recorded: (ctx, added) => checkedInOutcome(ctx, added.record),
+  actions: (added) => checkOutButton(added.record),
+  // Kept and redrawn: once the visit is checked out (here or from the case card), its button goes.
+  live: (added) => visitSubject(added.record.id),
 });
+
+/** What a check-in's card shows, kept so it can be redrawn when the visit is checked out. */
+export const visitSubject = (recordId: string): string => `visit:${recordId}`;
+
+/** One click from the check-in: the check-out itself, carrying the visit (a second click answers the first). */
+function checkOutButton(record: Versioned<CaseRecord>): unknown[] {
+  if (record.body.kind !== 'lone-working' || record.body.checkedOutAt) return [];
+  return [{ type: 'Action.Execute', title: 'Check out: I am safely away', verb: submitVerb('check-out'), data: { caseId: record.caseId, recordId: record.id }, style: 'positive' }];
+}
+
+async function checkedInOutcome(ctx: CardContext, record: Versioned<CaseRecord>): Promise<Outcome> {
+  const b = record.body.kind === 'lone-working' ? record.body : undefined;
+  const alertAt = b ? DateTime.fromISO(b.plannedEnd).plus({ minutes: CHECK_OUT_GRACE_MINUTES }).toISO() ?? undefined : undefined;
+  const pending =
+    `Check out with the button below when you are safely away. If there is no check-out within ${CHECK_OUT_GRACE_MINUTES} minutes of the planned end` +
+    `${alertAt ? ` (by ${showInstant(alertAt)})` : ''}, the manager is alerted.`;
+  return {
+    headline: 'Checked in to the home visit',
+    tone: 'good',
+    detail: b?.checkedOutAt ? `Checked out at ${readableTime(b.checkedOutAt)}: safe.` : pending,
+    facts: [
+      { title: 'Where', value: b?.where ? describePlace(b.where) : '' },
+      { title: 'Checked in', value: showInstant(b?.checkedInAt) },
+      { title: 'Planned end', value: showInstant(b?.plannedEnd) },
+      { title: b?.checkedOutAt ? 'Checked out' : 'Manager alerted if no check-out by', value: showInstant(b?.checkedOutAt ?? alertAt) },
+    ],
+    by: await recordedBy(ctx, record.createdBy, b?.checkedInAt ?? record.createdAt, 'Checked in'),
+  };
+}
+
+/** The check-in's card as it stands now (redrawn after the check-out), or undefined when it cannot be shown to this person. */
+export async function visitCardFor(ctx: CardContext, recordId: string): Promise<AdaptiveCardJson | undefined> {
+  const record = await ctx.deps.stores.records.get(recordId);
+  if (!record || record.body.kind !== 'lone-working') return undefined;
+  const view = await viewCase(ctx.deps, ctx.actor, { caseId: record.caseId });
+  if (!view.ok) return undefined;
+  return composeCard({ heading: headingOf(view.value), body: [outcomeBlock(await checkedInOutcome(ctx, record))], actions: checkOutButton(record) });
+}

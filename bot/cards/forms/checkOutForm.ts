@@ -2,6 +2,7 @@ import { checkOut, describePlace, readableTime, type CaseView, type CheckedOut }
 import { showInstant } from '../format';
 import { recordedBy } from '../recordedBy';
 import { caseFormVerbs } from './caseForm';
+import { visitSubject } from './checkInForm';
 import { text } from './formValues';
 import { confirmText } from './recordOutcome';
 
@@ -33,6 +34,8 @@ export const checkOutVerbs = caseFormVerbs<CheckedOut>({
   fields: (_ctx, view, _values, opened) => confirmText(checkOutText(view, text(opened, 'recordId'))),
   toInput: (v) => ({ recordId: text(v, 'recordId') }),
   run: async (ctx, input) => checkOut(ctx.deps, ctx.actor, input),
+  // The check-in's kept card loses its check-out button.
+  changed: ({ record, repeated }) => (repeated ? [] : [visitSubject(record.id)]),
   recorded: async (ctx, { record }) => {
     const b = record.body.kind === 'lone-working' ? record.body : undefined;
     // Checking out is the worker saying they are safe: the card says so in those words.
