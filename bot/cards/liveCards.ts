@@ -1,17 +1,20 @@
 import type { Notification, Staff, WorkflowDeps } from '../../workflow';
 import type { AdaptiveCardJson } from './card';
+import { visitCardFor } from './forms/checkInForm';
 import { contractCardFor } from './forms/contractDecision';
 import { contractSubject } from './views/contractApprovalCard';
 import { notificationCard } from './views/notificationCard';
 
 /**
- * Cards that show something which can change after they were sent (a contract awaiting approval):
+ * Cards that show something which can change after they were sent (a contract awaiting approval,
+ * a check-in awaiting its check-out):
  * the bot keeps where each copy is and redraws it, for the person whose chat holds it, when its
  * subject changes. Subjects are `<kind>:<id>`.
  */
 export async function liveCard(deps: WorkflowDeps, viewer: Staff, subject: string): Promise<AdaptiveCardJson | undefined> {
   const [kind, id] = subject.split(':', 2);
   if (kind === 'contract' && id) return contractCardFor({ deps, actor: viewer }, id);
+  if (kind === 'visit' && id) return visitCardFor({ deps, actor: viewer }, id);
   return undefined;
 }
 

@@ -178,8 +178,8 @@ describe('the card catalogue: cases walked through the cards', () => {
     // Step 5: check in to the home visit, miss the check-out (the manager is alerted), check out late.
     cw.setClock('2026-09-25T12:30:00Z');
     const checkIn = await cw.fromCase('worker', caseId, 'check-in.open');
-    expect(cardText((await cw.press('worker', checkIn.card, 'check-in.submit', { visitDate: '2026-09-25', startTime: '14:00', endTime: '13:30' })).card)).toContain('Check: Planned end time');
-    const checkedIn = await cw.press('worker', checkIn.card, 'check-in.submit', { visitDate: '2026-09-25', startTime: '14:00', endTime: '15:15' });
+    expect(cardText((await cw.press('worker', checkIn.card, 'check-in.submit', { place: 'home-1', endTime: '13:30' })).card)).toContain('has passed');
+    const checkedIn = await cw.press('worker', checkIn.card, 'check-in.submit', { place: 'home-1', endTime: '15:15' });
     const recordId = actionOf(checkedIn.followUp, 'check-out.open').data.recordId ?? '';
     cw.setClock('2026-09-25T14:50:00Z');
     expect(await alertIfCheckOutMissed(cw.world.deps, recordId)).toBe('alerted');
