@@ -11,6 +11,8 @@ import { invokeCard, startBot } from './botHarness';
  * review is saved, the review stays and completing again (the case card's button, or the same
  * submit repeated) carries on without mailing anything twice.
  */
+jest.setTimeout(30_000);
+
 describe('a review recorded with outcome "end" completes the case in the same submit', () => {
   let world: Awaited<ReturnType<typeof buildWorld>>;
   let harness: Awaited<ReturnType<typeof startBot>>;
