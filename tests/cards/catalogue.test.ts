@@ -19,6 +19,7 @@ import {
   type CardResponse,
 } from '../../bot/cards';
 import { alertIfCheckOutMissed, channelUpdateKinds, notificationKinds, type ChannelUpdate, type Notification } from '../../workflow';
+import { withFolderUploadDown } from '../support/reviewEnded';
 import { people } from '../support/world';
 import { allCardProblems } from './cardChecks';
 import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
@@ -223,7 +224,8 @@ describe('the card catalogue: cases walked through the cards', () => {
     const report = await cw.form('worker', caseId, 'report', { reportType: 'fair-access-panel', requestedBy: 'Northvale Fair Access Panel', summary: 'Progress since referral; a managed move is not advised.' });
     expect(cardText(report.done.card)).toContain('Fair Access Panel report recorded');
 
-    // Step 9-10: completing before the review is refused; the review ends the support (a missing destination first); complete.
+    // Step 9-10: completing before the review is refused; the review ends the support (a missing destination first), its own
+    // completing stopped by the folder service being down; the case card's "Complete and close the case" finishes it.
     cw.setClock('2026-11-19T15:00:00Z');
     const early = await cw.act('worker', 'complete.open', { caseId });
     expect(cardText((await cw.press('worker', early.card, 'complete.submit')).card)).toContain('Rule: Closing');
@@ -232,7 +234,8 @@ describe('the card catalogue: cases walked through the cards', () => {
     const review = await cw.fromCase('worker', caseId, 'review.open');
     const reviewTyped = { heldOn: '2026-11-19', outcome: 'end', summary: 'Targets met; the calm space used independently.', destination: 'mainstream' };
     expect(cardText((await cw.press('worker', review.card, 'review.submit', { ...reviewTyped, destination: '' })).card)).toContain('Check: destination');
-    const reviewed = await cw.press('worker', review.card, 'review.submit', reviewTyped);
+    const reviewed = await withFolderUploadDown(cw.world, () => cw.press('worker', review.card, 'review.submit', reviewTyped));
+    expect(cardText(reviewed.card)).toContain('Completing the case stopped');
     const complete = await cw.press('worker', reviewed.followUp, 'complete.open');
     const closed = await cw.press('worker', complete.card, 'complete.submit');
     expect(cardText(closed.card)).toContain('Case completed and closed');

@@ -1,3 +1,4 @@
+import { withFolderUploadDown } from '../support/reviewEnded';
 import { people } from '../support/world';
 import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
 
@@ -14,6 +15,10 @@ const review = (overrides: Record<string, string> = {}) => ({ heldOn: '2026-11-1
 
 /** Verbs of the process's next steps: a closed case's card offers none of them. */
 const stepVerbs = ['review.open', 'complete.open', 'support-session.open', 'time.open', 'close-early.open', 'contract-draft.open', 'pause.open'];
+
+/** The review's own completing stopped before anything was filed (folder service down for that submit): the case stays open. */
+const submitReviewCompletingStopped = (cw: Awaited<ReturnType<typeof caseAtReview>>, values: Record<string, string>) =>
+  withFolderUploadDown(cw.world, () => submitReview(cw.act, cw.caseId, values));
 
 async function submitReview(act: Awaited<ReturnType<typeof caseAtReview>>['act'], caseId: string, values: Record<string, string>) {
   const submit = actionOf((await act('worker', 'review.open', { caseId })).card, 'review.submit');
@@ -32,14 +37,17 @@ describe('review cards', () => {
     expect(cardText(form)).toContain('Back in mainstream');
   });
 
-  it('"end" records the review with its destination, by the worker, no live buttons, and offers completing the case', async () => {
-    const { act, caseId } = await caseAtReview();
+  it('"end" records the review with its destination, by the worker, no live buttons, and closes the case in the same submit', async () => {
+    const { act, caseId, world } = await caseAtReview();
     const { done } = await submitReview(act, caseId, review());
     expect(cardText(done.card)).toContain('Review recorded: support ends');
+    expect(cardText(done.card)).toMatch(/Case closed on \w{3} \d{1,2} \w{3} \d{4}; the End of Outreach Report was filed and sent to the school; evaluation requested\./);
     expect(cardText(done.card)).toContain('Back in mainstream');
     expect(cardText(done.card)).toContain('Recorded by Harriet Lunde');
     expect(executeActions(done.card)).toEqual([]);
-    expect(actionOf(done.followUp, 'complete.open').data.caseId).toBe(caseId);
+    expect(await world.deps.stores.cases.get(caseId)).toMatchObject({ status: 'closed', closure: { how: 'review-ended', destination: 'mainstream' } });
+    const verbs = executeActions(done.followUp).map((a) => a.verb);
+    for (const verb of stepVerbs) expect(verbs).not.toContain(verb);
   });
 
   it('"continue" records the review and leads to a new contract version', async () => {
@@ -90,8 +98,10 @@ describe('review cards', () => {
 
 describe('complete cards', () => {
   it('after a review that ended, the confirmation explains each thing, and completing does them and closes the case', async () => {
-    const { act, caseId, world } = await caseAtReview();
-    const { done: reviewed } = await submitReview(act, caseId, review());
+    const cw = await caseAtReview();
+    const { act, caseId, world } = cw;
+    const { done: reviewed } = await submitReviewCompletingStopped(cw, review());
+    expect(cardText(reviewed.card)).toContain('"Complete and close the case" on the case card carries on');
     const form = (await act('worker', 'complete.open', actionOf(reviewed.followUp, 'complete.open').data)).card;
     expect(inputIds(form)).toEqual([]);
     const text = cardText(form);
@@ -119,8 +129,9 @@ describe('complete cards', () => {
   });
 
   it('a double click closes once, sends nothing twice and says so', async () => {
-    const { act, caseId, world } = await caseAtReview();
-    await submitReview(act, caseId, review());
+    const cw = await caseAtReview();
+    const { act, caseId, world } = cw;
+    await submitReviewCompletingStopped(cw, review());
     const submit = actionOf((await act('worker', 'complete.open', { caseId })).card, 'complete.submit');
     await act('worker', 'complete.submit', submit.data);
     const sent = world.memory.mailer.outbox.length;

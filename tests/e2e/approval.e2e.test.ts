@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest';
 import { launchChromium, shouldRunEndToEnd } from './support/browser';
 import { cardWithButton } from './support/cardForm';
-import { allocateAndGatherInformation, clicker, draftContract, logReferral } from './support/caseWalk';
+import { allocateAndGatherInformation, clicker, clickOffer, draftContract, logReferral } from './support/caseWalk';
 import { botText, openPlayground, playgroundChat, screenshot, waitForMore, type PlaygroundChat } from './support/playgroundChat';
 
 /**
@@ -122,5 +122,30 @@ describeEndToEnd('a contract drafted by the manager is approved by the deputy ma
     expect(posts.join('\n')).toContain(reference);
     expect(posts.join('\n')).not.toMatch(/Juniper|Quellwood|Rosalind/);
     await screenshot(page, 'two-06-channel');
+  }, STEP_MS);
+
+  // Outside the counted walk (walkCase.e2e): the chat's "log time <reference>" and lone working, on this open case.
+  it('"log time <reference>" from the chat opens the time sheet for the case; the time is logged', async () => {
+    const { page, chat, click } = manager;
+    await page.getByRole('treeitem', { name: /Personal Chat/ }).click();
+    await chat.send(`log time ${reference}`, botText(page, /^Log time$/), 'the time sheet');
+    const time = cardWithButton(page, 'Log the time');
+    await time.date('Date', '2026-09-14');
+    await time.number('Hours (e.g. 1.5)', 1.5);
+    await click('Log the time', /^Time logged/);
+    await botText(page, /left/i).last().waitFor();
+    await screenshot(page, 'two-07-time-logged');
+  }, STEP_MS);
+
+  it('lone working: the worker checks in to a visit (the manager is alerted if he does not check out) and checks out', async () => {
+    const { page, chat } = manager;
+    await chat.send(`case ${reference}`, botText(page, new RegExp(reference)), 'the case card');
+    await clickOffer(page, chat, 'Check in to a visit', /^Check in to a home visit$/);
+    // The form starts with now and an hour from now as the planned times.
+    await manager.click('Check in', /^Checked in to the home visit$/);
+    await botText(page, /manager is alerted/).last().waitFor();
+    await screenshot(page, 'two-08-checked-in');
+    await clickOffer(page, chat, 'Check out of the visit', /^Check out of the home visit$/);
+    await manager.click('Check out: I am safely away', /^Checked out of the home visit$/);
   }, STEP_MS);
 });

@@ -1,6 +1,7 @@
-import { closeEarly, completeCase, recordReview, type Case } from '../../workflow';
+import { closeEarly, completeCase, type Case } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
-import { buildWorld, key, onTheDay, people, value, type World } from '../support/world';
+import { endReviewLeavingCaseOpen } from '../support/reviewEnded';
+import { buildWorld, people, value, type World } from '../support/world';
 
 /** Mail can go twice: use cases save first, send with a key, then mark the mail sent. */
 describe('Mail can go twice', () => {
@@ -67,7 +68,7 @@ describe('Mail can go twice', () => {
     const { caseId } = await steps.toContractInForce();
     await steps.support(caseId);
     const worker = await world.staff(people.worker);
-    value(await onTheDay(world, '2026-11-19', () => recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'end', summary: 'Done', destination: 'mainstream' })));
+    await endReviewLeavingCaseOpen(world, worker, caseId);
     stopAfterNextSend(world);
     await expect(completeCase(world.deps, worker, { caseId })).rejects.toThrow('process stopped');
     const halfway: Case | undefined = await world.deps.stores.cases.get(caseId);

@@ -1,6 +1,7 @@
 import { closeEarly, completeCase, pauseCase, reallocateCase, recordReview, recordSupportSession, resumeCase } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
 import { buildWorld, errorOf, key, onTheDay, people, value } from '../support/world';
+import { endReviewLeavingCaseOpen } from '../support/reviewEnded';
 
 describe('Rule "Pause and reallocation"', () => {
   it('pausing stops the 6 weeks counting: resuming moves the end of support out by the paused school days', async () => {
@@ -114,7 +115,7 @@ describe('Rule "Closing"', () => {
     const { caseId } = await steps.toContractInForce();
     await steps.support(caseId);
     const worker = await world.staff(people.worker);
-    value(await onTheDay(world, '2026-11-19', () => recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'end', summary: 'Done', destination: 'mainstream' })));
+    await endReviewLeavingCaseOpen(world, worker, caseId);
     const send = world.deps.mailer.send.bind(world.deps.mailer);
     let calls = 0;
     world.deps.mailer.send = async (m, k) => {
@@ -142,7 +143,7 @@ describe('Rule "Closing"', () => {
     const { caseId } = await steps.toContractInForce();
     await steps.support(caseId);
     const worker = await world.staff(people.worker);
-    value(await onTheDay(world, '2026-11-19', () => recordReview(world.deps, worker, { caseId, requestKey: key(), heldOn: '2026-11-19', outcome: 'end', summary: 'Done', destination: 'mainstream' })));
+    await endReviewLeavingCaseOpen(world, worker, caseId);
     expect(value(await completeCase(world.deps, worker, { caseId })).repeated).toBe(false);
     const sent = world.memory.mailer.outbox.length;
     const again = value(await completeCase(world.deps, worker, { caseId }));

@@ -11,7 +11,7 @@ export { recordMeeting } from './steps/recordMeeting';
 export { recordHomeVisit } from './steps/recordHomeVisit';
 export { recordSupportSession } from './steps/recordSupportSession';
 export { addChronologyEntry } from './steps/addChronologyEntry';
-export { recordReview } from './steps/recordReview';
+export { recordReview, type ReviewRecorded } from './steps/recordReview';
 export { recordParentsInformed, type ParentsInformed } from './steps/recordParentsInformed';
 export { recordOutreachReport } from './steps/recordOutreachReport';
 export { draftContract, type Drafted } from './contract/draftContract';

@@ -1,4 +1,4 @@
-import { agree, listSchools, submitReferral, viewCase, yearGroupName, type ReferralOutcome, type WorkflowError } from '../../../workflow';
+import { agree, hasRole, listSchools, submitReferral, viewCase, yearGroupName, type ReferralOutcome, type WorkflowError } from '../../../workflow';
 import type { CardVerb } from '../actions/cardVerb';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import { alreadyRecorded } from '../alreadyRecorded';
@@ -23,8 +23,17 @@ function referralDefaults(ctx: CardContext): FormValues {
     ...parents,
     referralDate: todayIn(ctx.deps.clock.now()), referralSource: 'school', referralSourceDetail: '', reasonForReferral: '',
     plans: '', assessments: '', whatHasBeenTried: '', consent: 'pending',
+    ...(maySendRequest(ctx) ? { requestInformation: 'true' } : {}),
   };
 }
+
+/** Who may send the information request (requestInformation): only they are offered it with the referral. */
+const maySendRequest = (ctx: CardContext): boolean => hasRole(ctx.actor, 'admin', 'manager');
+
+/** Step 2's request sent with the referral, so no separate click is needed for it. */
+const requestToggle = (values: FormValues): unknown[] => [
+  { type: 'Input.Toggle', id: 'requestInformation', title: 'Send the school the information request now', valueOn: 'true', valueOff: 'false', value: values.requestInformation ?? 'true' },
+];
 
 const yearGroups = Array.from({ length: 14 }, (_, year) => ({ title: yearGroupName(year), value: String(year) }));
 
@@ -45,7 +54,7 @@ async function referralCard(ctx: CardContext, values: FormValues, requestKey: st
   });
   return composeCard({
     ...(problem ? { problem } : {}),
-    body: [{ type: 'TextBlock', text: 'New referral', weight: 'Bolder', size: 'Large', wrap: true }, ...fields],
+    body: [{ type: 'TextBlock', text: 'New referral', weight: 'Bolder', size: 'Large', wrap: true }, ...fields, ...(maySendRequest(ctx) ? requestToggle(values) : [])],
     actions: [
       { type: 'Action.Execute', title: 'Log the referral', verb: viewVerbs.submitReferral, data: { requestKey }, style: 'positive' },
       { type: 'Action.Execute', title: 'My cases', verb: viewVerbs.myCases, data: {}, associatedInputs: 'none' },
@@ -95,6 +104,7 @@ export function referralInput(values: FormValues): Record<string, unknown> {
     reasonForReferral: text(values, 'reasonForReferral'),
     graduatedResponse: { plans: choices(values, 'plans'), assessments: choices(values, 'assessments'), whatHasBeenTried: text(values, 'whatHasBeenTried') },
     consent: text(values, 'consent'),
+    requestInformation: flag(values, 'requestInformation'),
   };
 }
 
@@ -129,6 +139,14 @@ async function linkedToUnseenCase(ctx: CardContext, outcome: Extract<ReferralOut
   return { card: outcomeCard(outcome.repeated ? alreadyRecorded(result) : result) };
 }
 
+/** Whether the information request asked for with the referral went (the case is logged either way). */
+function informationRequestFact(outcome: Extract<ReferralOutcome, { outcome: 'case-opened' }>, senco: string | undefined) {
+  const sent = outcome.informationRequest;
+  if (!sent) return [];
+  const value = sent.ok ? `Sent to ${senco ?? 'the school'}` : `Not sent: ${sent.error.message} Send it from the case card.`;
+  return [{ title: 'Information request', value }];
+}
+
 async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Promise<CardResponse> {
   if (outcome.outcome === 'linked-to-unseen-case') return linkedToUnseenCase(ctx, outcome);
   const c = outcome.case;
@@ -159,6 +177,7 @@ async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Prom
       { title: 'Received', value: showDate(c.referralDate) },
       { title: 'Referred by', value: showCode(c.referralSource) },
       { title: 'Consent', value: showCode(c.consent) },
+      ...informationRequestFact(outcome, view.ok ? view.value.school?.senco.name : undefined),
     ],
     by: await recordedBy(ctx, c.createdBy, c.createdAt, 'Logged'),
   };

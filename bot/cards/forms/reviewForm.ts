@@ -1,4 +1,4 @@
-import { recordReview, type CaseView, type RecordAdded } from '../../../workflow';
+import { recordReview, type CaseView, type ReviewRecorded } from '../../../workflow';
 import { showDate, todayIn } from '../format';
 import fieldsTemplate from '../templates/reviewForm.json';
 import { expandFragment } from '../template';
@@ -13,8 +13,18 @@ function contractLine(view: CaseView): string {
   return k ? `Contract in force from ${showDate(k.startDate)}; support to ${showDate(k.supportEnds)}; review agreed for ${showDate(k.reviewDate)}.` : '';
 }
 
-/** Step 9: the review meeting, continue (a new contract version) or end (report and closing). */
-export const reviewVerbs = caseFormVerbs<RecordAdded>({
+/** After "end": what completing the case did in the same submit, or why it stopped and how to carry on. */
+function endedNext(added: ReviewRecorded): string {
+  const done = added.completed;
+  if (done?.ok) {
+    return `Case closed on ${showDate(done.value.closure?.on)}; the End of Outreach Report was filed and sent to the school; evaluation requested.`;
+  }
+  const why = done ? ` Completing the case stopped: ${done.error.message}` : '';
+  return `Support ends.${why} The review is kept; "Complete and close the case" on the case card carries on where it stopped, and nothing is sent twice.`;
+}
+
+/** Step 9: the review meeting, continue (a new contract version) or end (report and closing in the same submit). */
+export const reviewVerbs = caseFormVerbs<ReviewRecorded>({
   name: 'review',
   title: 'Review of the contract',
   submitTitle: 'Record the review',
@@ -26,13 +36,13 @@ export const reviewVerbs = caseFormVerbs<RecordAdded>({
     return { heldOn: text(v, 'heldOn'), outcome, summary: text(v, 'summary'), ...(destination ? { destination } : {}) };
   },
   run: (ctx, input) => recordReview(ctx.deps, ctx.actor, input),
-  recorded: (ctx, added) => {
+  recorded: async (ctx, added) => {
     const b = bodyOf(added, 'review');
     const ended = b?.outcome === 'end';
     const next = ended
-      ? 'Support ends. Completing the case files the End of Outreach Report in the child\'s folder, sends it to the school, sends the evaluation request and closes it.'
+      ? endedNext(added)
       : 'Support continues under a new contract version, drafted and approved like the first; the reviewed contract stays on file as superseded.';
-    return recordOutcome(
+    const outcome = await recordOutcome(
       ctx,
       added,
       ended ? 'Review recorded: support ends' : 'Review recorded: support continues',
@@ -44,5 +54,7 @@ export const reviewVerbs = caseFormVerbs<RecordAdded>({
       ],
       next,
     );
+    // The review is kept, but the case is not closed yet: not an all-good card.
+    return ended && !added.completed?.ok ? { ...outcome, tone: 'warning' } : outcome;
   },
 });

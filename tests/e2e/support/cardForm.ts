@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import type { WalkTally } from './walkTally';
 
 /**
  * One Adaptive Card in the Playground's chat, found by a button it carries (the newest such card),
@@ -23,13 +24,14 @@ export interface CardForm {
   checkMatching(name: RegExp): Promise<void>;
 }
 
-export function cardWithButton(page: Page, buttonTitle: string): CardForm {
+/** `tally`, when given, counts each field filled (text, date, number, choice, toggle) as one typed field. */
+export function cardWithButton(page: Page, buttonTitle: string, tally?: WalkTally): CardForm {
   const root = page
     .locator('.ac-adaptiveCard')
     .filter({ has: page.getByRole('button', { name: buttonTitle, exact: true }) })
     .last();
   const exact = (label: string) => ({ name: label, exact: true });
-  return {
+  const form: CardForm = {
     root,
     async text(label, value, index = 0) {
       await root.getByRole('textbox', exact(label)).nth(index).fill(value);
@@ -55,6 +57,21 @@ export function cardWithButton(page: Page, buttonTitle: string): CardForm {
     async checkMatching(name) {
       await root.getByRole('checkbox', { name }).first().check();
     },
+  };
+  if (!tally) return form;
+  const counted = <A extends unknown[]>(fill: (...args: A) => Promise<void>) => async (...args: A) => {
+    await fill(...args);
+    tally.typed();
+  };
+  return {
+    root,
+    text: counted(form.text),
+    number: counted(form.number),
+    date: counted(form.date),
+    choose: counted(form.choose),
+    pick: counted(form.pick),
+    check: counted(form.check),
+    checkMatching: counted(form.checkMatching),
   };
 }
 

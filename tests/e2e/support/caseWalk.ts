@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { cardWithButton } from './cardForm';
 import { botText, type PlaygroundChat } from './playgroundChat';
 
 /** Clicks a card button and waits for a new card text matching `expected`. */
@@ -9,7 +8,7 @@ export const clicker = (page: Page, chat: PlaygroundChat) => (button: string, ex
 export async function logReferral(page: Page, chat: PlaygroundChat, beforeSubmit?: () => Promise<void>): Promise<string> {
   const click = clicker(page, chat);
   await chat.send('new referral', botText(page, /^New referral$/), 'the referral form');
-  const form = cardWithButton(page, 'Log the referral');
+  const form = chat.form('Log the referral');
   await form.text('First name', 'Juniper');
   await form.text('Last name', 'Quellwood');
   await form.date('Date of birth', '2017-05-02');
@@ -30,24 +29,44 @@ export async function logReferral(page: Page, chat: PlaygroundChat, beforeSubmit
   return reference;
 }
 
-/** Step 2 from the case card: allocation to `worker`, the information request, the information returned. */
-export async function allocateAndGatherInformation(page: Page, chat: PlaygroundChat, worker: string, beforeAllocating?: () => Promise<void>): Promise<void> {
+/** Step 2 from the case card: "Allocate a worker", `worker` picked, "Allocate". */
+export async function allocate(page: Page, chat: PlaygroundChat, worker: string, beforeAllocating?: () => Promise<void>): Promise<void> {
   const click = clicker(page, chat);
   await click('Allocate a worker', /^Allocate the case$/);
-  await cardWithButton(page, 'Allocate').pick(worker);
+  await chat.form('Allocate').pick(worker);
   await beforeAllocating?.();
   await click('Allocate', /^Case allocated$/);
-  await click('Send the information request', /^Ask the school for its information$/);
-  await click('Send the request', /^Information request sent$/);
-  await click('Information returned', /^Information returned by the school$/);
-  await click('Record it', /^Information returned recorded$/);
+}
+
+/**
+ * Step 2's information: the referral form's toggle (on by default) sent the request with the
+ * referral, and the case card's one-click "Information returned today" records it back.
+ */
+export const informationReturnedToday = (page: Page, chat: PlaygroundChat): Promise<unknown> =>
+  clicker(page, chat)('Information returned today', /^Information returned recorded$/);
+
+/** Step 2 whole: allocation to `worker`, then the information returned. */
+export async function allocateAndGatherInformation(page: Page, chat: PlaygroundChat, worker: string, beforeAllocating?: () => Promise<void>): Promise<void> {
+  await allocate(page, chat, worker, beforeAllocating);
+  await informationReturnedToday(page, chat);
+}
+
+/**
+ * A case card button that may sit under "More actions" (an Action.ShowCard): opened first when
+ * the button is not in sight. The opening is a click too.
+ */
+export async function clickOffer(page: Page, chat: PlaygroundChat, button: string, expected: RegExp): Promise<void> {
+  if ((await page.getByRole('button', { name: button, exact: true }).count()) === 0) {
+    await page.getByRole('button', { name: 'More actions', exact: true }).last().click();
+  }
+  await clicker(page, chat)(button, expected);
 }
 
 /** Step 7: the contract drafted from the case card and sent for approval. */
 export async function draftContract(page: Page, chat: PlaygroundChat, beforeSending?: () => Promise<void>): Promise<void> {
   const click = clicker(page, chat);
   await click('Draft the contract', /^Draft the Outreach Contract$/);
-  const form = cardWithButton(page, 'Send for approval');
+  const form = chat.form('Send for approval');
   await form.text('Targets (one per line)', 'Stays in class through transitions\nUses the calm space when upset');
   await form.text('Support offered', 'Weekly 1:1 sessions and modelling for staff');
   await form.checkMatching(/Silver/);

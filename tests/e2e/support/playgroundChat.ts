@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { cardWithButton, type CardForm } from './cardForm';
+import type { WalkTally } from './walkTally';
 
 /**
  * The Agents Playground's personal chat, driven as a person would: by role and visible text (its UI
@@ -37,10 +39,15 @@ export interface PlaygroundChat {
   send(text: string, expected: Locator, what: string): Promise<Locator>;
   /** Clicks a card button (the newest with that title) and returns the newest `expected` once a new one appears. */
   click(buttonTitle: string, expected: Locator, what: string): Promise<Locator>;
+  /** The newest card with that button, its fields filled through the chat's tally. */
+  form(buttonTitle: string): CardForm;
 }
 
-/** `explain` adds the logs to a timeout, so a failure says what the bot and the Playground did. */
-export function playgroundChat(page: Page, explain: () => string): PlaygroundChat {
+/**
+ * `explain` adds the logs to a timeout, so a failure says what the bot and the Playground did;
+ * `tally`, when given, counts each click on a card button and each field filled.
+ */
+export function playgroundChat(page: Page, explain: () => string, tally?: WalkTally): PlaygroundChat {
   const withLogs = async (action: () => Promise<Locator>): Promise<Locator> => {
     try {
       return await action();
@@ -62,9 +69,28 @@ export function playgroundChat(page: Page, explain: () => string): PlaygroundCha
       withLogs(async () => {
         const before = await expected.count();
         await page.getByRole('button', { name: buttonTitle, exact: true }).last().click();
+        tally?.click();
         return waitForMore(expected, before, `${what} after clicking "${buttonTitle}"`);
       }),
+    form: (buttonTitle) => cardWithButton(page, buttonTitle, tally),
   };
+}
+
+/** The line under a case's reference on its cards: "Step N of 10: <name>", or "Closed on …". */
+const stepLines = (page: Page): Locator => botText(page, /^(Step \d+ of 10: .+|Closed on .+)$/);
+
+/** Waits until the newest card's step line matches `expected`; fails naming the line it shows. */
+export async function expectStepLine(page: Page, expected: RegExp, timeoutMs = REPLY_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let shown = '';
+  for (;;) {
+    const lines = stepLines(page);
+    const count = await lines.count();
+    shown = count > 0 ? (await lines.nth(count - 1).innerText()).trim() : '(no step line)';
+    if (expected.test(shown)) return;
+    if (Date.now() > deadline) throw new Error(`the newest case card shows "${shown}", expected ${expected}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** Replies from the bot whose text matches (messages and card text blocks alike). */
@@ -74,5 +100,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file });
+  return file;
+}
+
+/** A screenshot of the newest card that carries a case's step line (a case card, or a record's outcome). */
+export async function screenshotCaseCard(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  const card = page.locator('.ac-adaptiveCard').filter({ has: stepLines(page) }).last();
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: file });
   return file;
 }

@@ -17,6 +17,8 @@ import { parseInput } from '../support/input';
 import { withFreshReference } from '../support/freshReference';
 import { now } from '../support/time';
 import { childFolderName, childMatchKey, destroyAfter, latinOnlyMatchKey } from './childIdentity';
+import type { Staff } from '../../model/staff';
+import { requestInformation } from '../steps/requestInformation';
 import { earlierLink, recordReReferral, tellCaseTeam, type StaffTold } from './reReferral';
 
 export const ReferralInput = z.object({
@@ -30,13 +32,24 @@ export const ReferralInput = z.object({
   reasonForReferral: Text,
   graduatedResponse: GraduatedResponse,
   consent: Consent,
+  /** Send the school the information request (step 2) as soon as the case is saved: admin and manager only. */
+  requestInformation: z.boolean().optional(),
 });
 type EnteredReferral = z.infer<typeof ReferralInput>;
 /** A referral as entered, with the child's year group settled. */
 export type ReferralInput = Omit<EnteredReferral, 'child'> & { child: ChildDetails };
 
 export type ReferralOutcome =
-  | { outcome: 'case-opened'; case: Versioned<Case>; child: Versioned<Child>; folder: FolderRef; repeated: boolean; warnings: WorkflowError[] }
+  | {
+      outcome: 'case-opened';
+      case: Versioned<Case>;
+      child: Versioned<Child>;
+      folder: FolderRef;
+      repeated: boolean;
+      warnings: WorkflowError[];
+      /** Asked for with the referral: the request sent (the case as it is then), or why not; the case stays logged either way. */
+      informationRequest?: Result<Versioned<Case>>;
+    }
   /** The child already has an open case: the referral is noted on it and linked, not duplicated. */
   | { outcome: 'existing-open-case'; case: Versioned<Case>; child: Versioned<Child>; warnings: WorkflowError[] }
   /**
@@ -108,8 +121,17 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
     text: `New referral ${opened.reference} from ${school.name}. Next: ${caseProgress(opened, [], stamp.today).nextAction}.`,
     key: `referral-logged:${opened.id}`,
   });
-  return ok({ outcome: 'case-opened', case: opened, child, folder, repeated: !created, warnings });
+  const informationRequest = input.requestInformation ? await requestInformationOnce(deps, actor, opened) : undefined;
+  const latest = informationRequest?.ok ? informationRequest.value : opened;
+  return ok({ outcome: 'case-opened', case: latest, child, folder, repeated: !created, warnings, ...(informationRequest ? { informationRequest } : {}) });
 };
+
+/** After the case is saved; a repeat of the referral (retry after a failure) sends it only if it has not gone. */
+async function requestInformationOnce(deps: WorkflowDeps, actor: Staff, opened: Versioned<Case>): Promise<Result<Versioned<Case>>> {
+  const latest = (await deps.stores.cases.get(opened.id)) ?? opened;
+  if (latest.milestones.informationRequested) return ok(latest);
+  return requestInformation(deps, actor, { caseId: opened.id });
+}
 
 /**
  * The year group from the date of birth (English school year of the referral date) when none
