@@ -7,6 +7,7 @@
  */
 import { notificationMessage, type AdaptiveCardJson } from '../../bot/cards';
 import { decideContract, type Case } from '../../workflow';
+import { endReviewLeavingCaseOpen } from '../support/reviewEnded';
 import { people } from '../support/world';
 import { allCardProblems } from './cardChecks';
 import { actionOf, buildCardWorld, cardText, cardWorldWithCaseAt, executeActions, type FoundAction } from './cardWorld';
@@ -159,7 +160,7 @@ describe('the next action first: one primary button, at most three beside it, th
     expect(executeActions(after).map((a) => a.title)).not.toContain('Parents told today');
   });
 
-  it('step 9: "Record the review" (2 clicks), then "Complete and close the case" (2 clicks) closes it; the closed card has no primary', async () => {
+  it('step 9: "Record the review" with outcome End (2 clicks) closes the case in the same submit; the closed card has no primary', async () => {
     const cw = await buildCardWorld();
     const { caseId } = await cw.steps.toContractInForce();
     await cw.steps.support(caseId);
@@ -168,13 +169,20 @@ describe('the next action first: one primary button, at most three beside it, th
     const typed = { heldOn: '2026-11-23', outcome: 'end', summary: 'Targets met.', destination: 'mainstream' };
     expect(await doNextAction(cw, 'worker', review, typed)).toMatchObject({ clicks: 2 });
     expect((await caseOf(cw, caseId)).milestones.lastReview?.outcome).toBe('end');
-
-    const closing = await caseCardOf(cw, 'worker', caseId, 'Complete and close the case');
-    expect(await doNextAction(cw, 'worker', closing)).toMatchObject({ clicks: 2 });
     expect((await caseOf(cw, caseId)).status).toBe('closed');
     const closed = (await cw.act('worker', 'case.open', { caseId })).card;
     expect(primaries(closed)).toEqual([]);
     expect(cardText(closed)).toContain('The case is closed');
+  });
+
+  it('a review that ended but stopped before closing: "Complete and close the case" is the primary and closes it in 2 clicks', async () => {
+    const cw = await buildCardWorld();
+    const { caseId } = await cw.steps.toContractInForce();
+    await cw.steps.support(caseId);
+    await endReviewLeavingCaseOpen(cw.world, await cw.world.staff(people.worker), caseId);
+    const closing = await caseCardOf(cw, 'worker', caseId, 'Complete and close the case');
+    expect(await doNextAction(cw, 'worker', closing)).toMatchObject({ clicks: 2 });
+    expect((await caseOf(cw, caseId)).status).toBe('closed');
   });
 
   it('a paused case: the manager\'s primary is "Resume the case"; the worker has none and is told what it waits for', async () => {

@@ -67,8 +67,9 @@ describe('the step shown on cards', () => {
           expect(text).toContain('Step 7 of 10: Contract written and shared');
           expect(text).toContain('Next: Draft the new contract version');
         } else {
-          expect(text).toContain('Step 9 of 10: Review meeting');
-          expect(text).toContain('Next: Complete the case');
+          // An ending review completes the case in the same submit.
+          expect(text).toContain('Closed on Mon 23 Nov 2026: support ended at the review');
+          expect(text).not.toContain('Step 9 of 10');
         }
       }
     }
