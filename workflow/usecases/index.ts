@@ -9,7 +9,7 @@ export { recordObservation } from './steps/recordObservation';
 export { skipFurtherObservation } from './steps/skipFurtherObservation';
 export { recordMeeting } from './steps/recordMeeting';
 export { recordHomeVisit } from './steps/recordHomeVisit';
-export { recordSupportSession } from './steps/recordSupportSession';
+export { recordSupportSession, type SessionRecorded } from './steps/recordSupportSession';
 export { addChronologyEntry } from './steps/addChronologyEntry';
 export { recordReview } from './steps/recordReview';
 export { recordParentsInformed, type ParentsInformed } from './steps/recordParentsInformed';
@@ -25,6 +25,7 @@ export { raiseSafeguardingConcern, markRecordAsConcern } from './safeguarding/ra
 export { amendRecord, addAddendum } from './safeguarding/amendRecord';
 export { checkIn, checkOut, alertIfCheckOutMissed } from './loneWorking/checkInOut';
 export { logTime, type TimeLogged } from './packages/logTime';
+export type { HoursAdded } from './packages/hoursAdded';
 export { recordPurchase } from './packages/recordPurchase';
 export { caseLedgerOf } from './packages/caseLedger';
 export { viewCase, type CaseView } from './queries/viewCase';
