@@ -15,6 +15,8 @@ export { recordReview } from './steps/recordReview';
 export { recordParentsInformed, type ParentsInformed } from './steps/recordParentsInformed';
 export { recordOutreachReport } from './steps/recordOutreachReport';
 export { draftContract, type Drafted } from './contract/draftContract';
+export { contractDatesFor } from './contract/contractDatesFor';
+export type { ContractDates } from '../rules/contractTerms';
 export { decideContract } from './contract/decideContract';
 export { completeCase, type ClosedCase } from './closing/completeCase';
 export { closeEarly } from './closing/closeEarly';

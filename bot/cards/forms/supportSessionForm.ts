@@ -1,8 +1,9 @@
 import { recordSupportSession, type CaseView, type SessionRecorded } from '../../../workflow';
-import { showDate, showHours, todayIn } from '../format';
+import { showDate, showHours } from '../format';
 import fieldsTemplate from '../templates/supportSessionForm.json';
 import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
+import { eventDates, supportPeriod } from './dateBounds';
 import { numberIn, text } from './formValues';
 import { hoursLoggedLine, hoursNotes } from './hoursNotes';
 import { bodyOf, recordOutcome } from './recordOutcome';
@@ -19,8 +20,8 @@ export const supportSessionVerbs = caseFormVerbs<SessionRecorded>({
   name: 'support-session',
   title: 'Support session',
   submitTitle: 'Record the session',
-  defaults: (ctx) => ({ deliveredOn: todayIn(ctx.deps.clock.now()), hours: '', withWhom: 'pupil', summary: '' }),
-  fields: (_ctx, view, values) => expandFragment<unknown[]>(fieldsTemplate, { values, hours: hoursValue(values), explanation: explanation(view) }),
+  defaults: (ctx, view) => ({ deliveredOn: eventDates(ctx, view, supportPeriod(view)).value, hours: '', withWhom: 'pupil', summary: '' }),
+  fields: (ctx, view, values) => expandFragment<unknown[]>(fieldsTemplate, { values, dates: eventDates(ctx, view, supportPeriod(view)), hours: hoursValue(values), explanation: explanation(view) }),
   toInput: (v) => ({ deliveredOn: text(v, 'deliveredOn'), hours: numberIn(v, 'hours'), withWhom: text(v, 'withWhom'), summary: text(v, 'summary') }),
   run: (ctx, input) => recordSupportSession(ctx.deps, ctx.actor, input),
   recorded: async (ctx, added) => {

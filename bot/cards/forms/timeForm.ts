@@ -1,11 +1,12 @@
 import { caseLedgerOf, logTime, type CaseView, type TimeLogged } from '../../../workflow';
 import type { CardContext } from '../card';
-import { showDate, showHours, todayIn } from '../format';
+import { showDate, showHours } from '../format';
 import type { Outcome } from '../outcomes';
 import { recordedBy } from '../recordedBy';
 import fieldsTemplate from '../templates/timeForm.json';
 import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
+import { eventDates } from './dateBounds';
 import { numberIn, text } from './formValues';
 import { hoursNotes, priceListOf } from './hoursNotes';
 import { bodyOf } from './recordOutcome';
@@ -18,6 +19,7 @@ async function timeFields(ctx: CardContext, view: CaseView, values: Record<strin
   const explanation = `For time other than support sessions (travel, report writing, meetings...). Hours draw down the case's packages in order; hours beyond what was bought are allowed, flagged and listed for invoicing. You and the manager are warned at 80% and 100%. Direct work with the pupil is not logged here: each support session logs its own hours. ${travel}`;
   return expandFragment<unknown[]>(fieldsTemplate, {
     values,
+    dates: eventDates(ctx, view),
     hours: hoursValue(values),
     activities: choicesOf(activityTitles).filter((c) => c.value !== 'direct-work'),
     ledgerLine: ledger.ok ? ledgerLine(ledger.value) : `The package hours could not be worked out: ${ledger.error.message}`,
@@ -53,7 +55,7 @@ export const timeVerbs = caseFormVerbs<TimeLogged>({
   anyStep: true,
   title: 'Log time',
   submitTitle: 'Log the time',
-  defaults: (ctx) => ({ on: todayIn(ctx.deps.clock.now()), hours: '', activity: '' }),
+  defaults: (ctx, view) => ({ on: eventDates(ctx, view).value, hours: '', activity: '' }),
   fields: timeFields,
   toInput: (v) => ({ on: text(v, 'on'), hours: numberIn(v, 'hours'), activity: text(v, 'activity') }),
   run: (ctx, input) => logTime(ctx.deps, ctx.actor, input),
