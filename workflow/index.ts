@@ -26,4 +26,5 @@ export { hasRole, requireRole, seesAllCases } from './rules/access';
 export { approversOf, mayApprove, type ApprovalSubject } from './rules/separationOfDuties';
 export { universalOfferCheck, type CaseLedger } from './packages';
 export { CHECK_OUT_GRACE_MINUTES } from './rules/loneWorking';
+export { OLDEST_AT_REFERRAL, YOUNGEST_AT_REFERRAL } from './rules/plausible';
 export { agree, counted, haveBeen, listed } from './words';

@@ -1,4 +1,5 @@
-import type { CaseView } from '../../../workflow';
+import { DateTime } from 'luxon';
+import { OLDEST_AT_REFERRAL, YOUNGEST_AT_REFERRAL, type CaseView } from '../../../workflow';
 import type { CardContext } from '../card';
 import { todayIn } from '../format';
 
@@ -29,3 +30,13 @@ export const supportPeriod = (view: Pick<CaseView, 'case'>): { from?: string; to
   const k = view.case.contractInForce;
   return k ? { from: k.startDate, to: k.supportEnds } : {};
 };
+
+/**
+ * The referral form's dates: received today at the latest; a date of birth that makes the child
+ * 2 to 19 on a referral received today (rule "Plausible facts"). No default date of birth.
+ */
+export function referralDates(ctx: CardContext): { today: string; bornFrom: string; bornBy: string } {
+  const today = DateTime.fromISO(todayIn(ctx.deps.clock.now()));
+  const iso = (d: DateTime): string => d.toISODate() ?? '';
+  return { today: iso(today), bornFrom: iso(today.minus({ years: OLDEST_AT_REFERRAL + 1 }).plus({ days: 1 })), bornBy: iso(today.minus({ years: YOUNGEST_AT_REFERRAL })) };
+}

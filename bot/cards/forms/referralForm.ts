@@ -9,6 +9,7 @@ import { recordedBy } from '../recordedBy';
 import referralTemplate from '../templates/referralForm.json';
 import { expandFragment } from '../template';
 import { caseCard } from '../views/caseCard';
+import { referralDates } from './dateBounds';
 import { viewVerbs } from './formNames';
 import { choices, flag, text, withDefaults, type FormValues } from './formValues';
 
@@ -42,6 +43,7 @@ async function referralCard(ctx: CardContext, values: FormValues, requestKey: st
     schools: (schools.ok ? schools.value : []).map((s) => ({ title: `${s.name} (URN ${s.urn})`, value: s.id })),
     yearGroups,
     parents,
+    dates: referralDates(ctx),
   });
   return composeCard({
     ...(problem ? { problem } : {}),
@@ -139,7 +141,11 @@ async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Prom
     return {
       card: composeCard({
         ...(view.ok ? { heading: headingOf(view.value) } : {}),
-        body: [{ type: 'TextBlock', text: 'Already an open case', weight: 'Bolder', size: 'Medium', color: 'Warning', wrap: true }, { type: 'TextBlock', text: detail, wrap: true }],
+        body: [
+          { type: 'TextBlock', text: 'Already an open case', weight: 'Bolder', size: 'Medium', color: 'Warning', wrap: true },
+          { type: 'TextBlock', text: detail, wrap: true },
+          ...warnings.map((w) => ({ type: 'TextBlock', text: `Warning: ${w}`, color: 'Warning', wrap: true })),
+        ],
         actions: [{ type: 'Action.Execute', title: `Open ${c.reference}`, verb: viewVerbs.openCase, data: { caseId: c.id }, associatedInputs: 'none' }],
       }),
     };
