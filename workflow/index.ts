@@ -22,6 +22,7 @@ export * from './process/steps';
 export { dateHappened, inOrderHappened } from './process/dateHappened';
 export { londonInstant, readableDate, readableDateTime, readableTime, WallClockTime, yearGroupName } from './calendar';
 export * from './usecases';
+export * from './labels';
 export { hasRole, requireRole, seesAllCases } from './rules/access';
 export { approversOf, mayApprove, type ApprovalSubject } from './rules/separationOfDuties';
 export { universalOfferCheck, type CaseLedger } from './packages';

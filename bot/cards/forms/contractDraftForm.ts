@@ -1,6 +1,7 @@
 import { contractDatesFor, draftContract, hasRole, type CaseView, type Contract, type Drafted, type Versioned } from '../../../workflow';
 import type { CardContext } from '../card';
 import { showDate, showInstant, todayIn } from '../format';
+import { labelOf, roleLabels } from '../labels';
 import { recordedBy } from '../recordedBy';
 import { staffNames } from '../staffNames';
 import fieldsTemplate from '../templates/contractDraftForm.json';
@@ -50,7 +51,7 @@ async function approverChoices(ctx: CardContext): Promise<Array<{ title: string;
   return staff
     .filter((s) => s.active && s.userId !== ctx.actor.userId && !hasRole(s, 'manager'))
     .sort((a, b) => a.displayName.localeCompare(b.displayName))
-    .map((s) => ({ title: `${s.displayName} (${s.roles.join(', ')})`, value: s.userId }));
+    .map((s) => ({ title: `${s.displayName} (${s.roles.map((r) => labelOf(roleLabels, r)).join(', ')})`, value: s.userId }));
 }
 
 /** The draft awaiting approval, if any: a new draft replaces it only when the worker says so. */

@@ -3,7 +3,8 @@ import type { CardVerb } from '../actions/cardVerb';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import { alreadyRecorded } from '../alreadyRecorded';
 import { headingOf } from '../caseHeading';
-import { showCode, showDate, todayIn } from '../format';
+import { showDate, todayIn } from '../format';
+import { consentLabels, labelOf, referralSourceLabels } from '../labels';
 import { composeCard, outcomeCard, type Outcome } from '../outcomes';
 import { recordedBy } from '../recordedBy';
 import referralTemplate from '../templates/referralForm.json';
@@ -162,8 +163,8 @@ async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Prom
       { title: 'Child', value: `${outcome.child.firstName} ${outcome.child.lastName}` },
       { title: 'School', value: school },
       { title: 'Received', value: showDate(c.referralDate) },
-      { title: 'Referred by', value: showCode(c.referralSource) },
-      { title: 'Consent', value: showCode(c.consent) },
+      { title: 'Referred by', value: labelOf(referralSourceLabels, c.referralSource) },
+      { title: 'Consent', value: labelOf(consentLabels, c.consent) },
     ],
     by: await recordedBy(ctx, c.createdBy, c.createdAt, 'Logged'),
   };
