@@ -1,4 +1,4 @@
-import { caseLedgerOf, setConsent } from '../../workflow';
+import { caseLedgerOf, setConsent, viewCase } from '../../workflow';
 import { people, value } from '../support/world';
 import { actionOf, buildCardWorld, cardText, cardWorldWithCaseAt, executeActions, inputIds } from './cardWorld';
 
@@ -248,5 +248,8 @@ describe('Time entered once', () => {
     const sheet = (await act('worker', 'time.open', { caseId })).card;
     expect(cardText(sheet)).toContain(`${after.totals.used} ${after.totals.used === 1 ? 'hour' : 'hours'} used`);
     expect(JSON.stringify(sheet)).not.toContain('"direct-work"');
+    // The case view carries the same figures for the case card.
+    const view = value(await viewCase(world.deps, await world.staff(people.worker), { caseId }));
+    expect(view.packageHours).toEqual({ used: after.totals.used, bought: after.totals.bought, left: after.totals.left });
   });
 });

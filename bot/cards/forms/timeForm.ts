@@ -55,7 +55,7 @@ export const timeVerbs = caseFormVerbs<TimeLogged>({
   anyStep: true,
   title: 'Log time',
   submitTitle: 'Log the time',
-  defaults: (ctx, view) => ({ on: eventDates(ctx, view).value, hours: '', activity: '' }),
+  defaults: (ctx, view) => ({ on: eventDates(ctx, view).value, hours: '', activity: 'travel' }),
   fields: timeFields,
   toInput: (v) => ({ on: text(v, 'on'), hours: numberIn(v, 'hours'), activity: text(v, 'activity') }),
   run: (ctx, input) => logTime(ctx.deps, ctx.actor, input),
