@@ -10,6 +10,7 @@ import { EntraObjectId, type WorkflowDeps } from '../../workflow';
 import { defaultRateLimits, type RateLimits } from '../config';
 import type { AppLogger } from '../logger';
 import type { BotAdapter, BotAuth } from './botAdapter';
+import { inMemoryCaseLocks } from './caseLocks';
 import { personLimit } from './personLimit';
 
 /** Teams retries an invoke after about 5 s: answer with an interim card well before. */
@@ -79,6 +80,7 @@ export function mountBot(workflow: WorkflowDeps, bot: BotAdapter, logger: AppLog
     log: botLog,
     interimAfterMs: options.interimAfterMs ?? interimCardAfterMs,
     background,
+    caseLocks: inMemoryCaseLocks(),
     continueConversation: bot.continueConversation,
   };
   const router = express.Router();

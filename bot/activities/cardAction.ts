@@ -38,7 +38,10 @@ export async function onCardAction(deps: BotDeps, context: TurnContext): Promise
   const work = (async (): Promise<Answered> => {
     const staff = await identify(deps, context);
     if (!staff.ok) return { response: { card: notOnStaffListCard(staff.error.message) } };
-    return { response: await handleCardAction(deps.workflow, staff.value, verb, data), actor: staff.value };
+    const act = () => handleCardAction(deps.workflow, staff.value, verb, data);
+    const caseId = caseWritten(verb, data);
+    // Another write on this case in flight: this one waits its turn and then sees what that one wrote.
+    return { response: await (caseId ? deps.caseLocks.withCase(caseId, act) : act()), actor: staff.value };
   })().catch((error: unknown): Answered => {
     deps.log.error({ verb, error: errorSummary(error) }, 'card action failed');
     return { response: { card: failedCard() } };
@@ -83,6 +86,13 @@ function followLiveCards(deps: BotDeps, answered: Answered, reference: ReturnTyp
     const changed = response.changed;
     deps.background.run('redraw card copies', () => redrawCardCopies(deps, changed, cardMessageId ? { conversationId, activityId: cardMessageId } : undefined));
   }
+}
+
+/** The case a submit writes on (its card data's caseId), or undefined for reads and writes on no case yet. */
+function caseWritten(verb: string, data: unknown): string | undefined {
+  if (!verb.endsWith('.submit')) return undefined;
+  const caseId = z.object({ caseId: z.string().min(1) }).safeParse(data);
+  return caseId.success ? caseId.data.caseId : undefined;
 }
 
 function delay(ms: number): Promise<Finished> {

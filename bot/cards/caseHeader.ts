@@ -1,13 +1,14 @@
-import { steps, type Case, type StepNumber } from '../../workflow';
+import type { Case, CaseProgress } from '../../workflow';
 import headerTemplate from './templates/caseHeader.json';
 import { expandFragment } from './template';
 
-/** What every card about a case shows at the top: reference, step and next action. */
+/** What every card about a case shows at the top: reference, where the case is and the next action. */
 export interface CaseHeading {
   caseId: string;
   reference: string;
-  step: StepNumber;
   status: Case['status'];
+  /** Where the case is (workflow's caseProgress): the step, or since when it is paused, or when it closed. */
+  progress: Pick<CaseProgress, 'step' | 'statusLine' | 'nextAction'>;
   /** A short line under the reference (e.g. the child's first name and school); '' for none. */
   title: string;
 }
@@ -19,15 +20,14 @@ const statusShown: Record<Case['status'], { label: string; colour: string }> = {
 };
 
 export function caseHeader(heading: CaseHeading): unknown {
-  const step = steps[heading.step];
   const status = statusShown[heading.status];
   return expandFragment(headerTemplate, {
     reference: heading.reference,
     title: heading.title,
     statusLabel: status.label,
     statusColour: status.colour,
-    step: heading.step,
-    stepName: step.name,
-    nextAction: heading.status === 'paused' ? `Paused. ${step.nextAction} once the case resumes` : step.nextAction,
+    statusLine: heading.progress.statusLine,
+    // A closed case has nothing next: its status line says when and how it closed.
+    nextAction: heading.status === 'closed' ? '' : heading.progress.nextAction,
   });
 }

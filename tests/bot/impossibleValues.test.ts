@@ -92,13 +92,13 @@ describe('Impossible values are accepted (defect): each is refused through /api/
     expect(text).toContain('Date held: Tue 1 Dec 2026 is in the future (today is Mon 14 Sep 2026)');
   });
 
-  it('a check-in time of "10:00; DROP" is refused: times are HH:MM', async () => {
+  it('a check-in end time of "10:00; DROP" is refused: times are HH:MM', async () => {
     const { caseId } = await caseSteps(world).toStep(3);
     const form = await press(people.worker, 'check-in.open', { caseId });
     const before = await world.deps.stores.records.list();
-    const text = cardText(await press(people.worker, 'check-in.submit', { ...actionOf(form, 'check-in.submit').data, visitDate: '2026-09-14', startTime: '10:00; DROP', endTime: '11:00' }));
+    const text = cardText(await press(people.worker, 'check-in.submit', { ...actionOf(form, 'check-in.submit').data, place: 'school', endTime: '10:00; DROP' }));
     expect(text).toContain('Rule: Plausible facts');
-    expect(text).toContain('Planned start time: give the date as YYYY-MM-DD and the time as HH:MM');
+    expect(text).toContain('Planned end time: give the time as HH:MM');
     expect(await world.deps.stores.records.list()).toEqual(before);
   });
 

@@ -28,7 +28,9 @@ describe('notifications reach staff in Teams through the bot, or by e-mail', () 
     expect(allCardProblems(card)).toEqual([]);
     expect(cardText(card)).toContain('A case has been allocated to you');
     // The information form is not back yet: the observation is not next.
-    expect(cardText(card)).toContain('Next: Record the returned information form and PDP');
+    // Nor the allocation: what is missing is the information request.
+    expect(cardText(card)).toContain('Next: Send the school the information request');
+    expect(cardText(card)).not.toContain('Allocate');
     expect(cardText(card)).not.toContain('initial observation');
     expect(cardText(card)).toContain(c.reference);
     expect(cardText(card)).not.toContain('Testfield');

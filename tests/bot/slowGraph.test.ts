@@ -61,3 +61,55 @@ describe('a card action when Graph is slow (2 s injected latency on every Graph 
     }
   });
 });
+
+describe('two submits on one case fired at once interleave (slow Graph: 150 ms on every call)', () => {
+  it('the second waits for the first and sees it; a submit on another case is not held up', async () => {
+    const world = await buildWorld('2026-09-14T09:00:00Z', { ...graph.ports, ids: randomIds });
+    const steps = caseSteps(world);
+    const first = await steps.refer('100003');
+    const other = await steps.refer('100004');
+    for (const c of [first, other]) {
+      await steps.allocate(c.case.id, 'manager');
+      await steps.informationReturned(c.case.id);
+    }
+    // Answers come straight back (no interim card), so each answer is the card the submit drew.
+    const harness = await startBot(world.deps, { interimAfterMs: 120_000 });
+    try {
+      const formOf = async (caseId: string) => {
+        await harness.say(people.manager, `case ${caseId}`);
+        const caseMessage = harness.connector.sent.at(-1);
+        const open = actionOf(cardOf(caseMessage), 'observation.open');
+        return actionOf(invokeCard((await harness.click(people.manager, open.verb, open.data, caseMessage?.id)).body), 'observation.submit');
+      };
+      // Two forms opened before either was sent (two stale copies, each with its own request key), and one on another case.
+      const staleA = await formOf(first.case.reference);
+      const staleB = await formOf(first.case.reference);
+      const elsewhere = await formOf(other.case.reference);
+      expect(staleA.data.requestKey).not.toBe(staleB.data.requestKey);
+
+      await graph.setFaults({ latencyMs: 150 });
+      const [a, b, c] = await Promise.all([
+        harness.click(people.manager, staleA.verb, { ...staleA.data, ...observation }),
+        harness.click(people.manager, staleB.verb, { ...staleB.data, ...observation }),
+        harness.click(people.manager, elsewhere.verb, { ...elsewhere.data, ...observation }),
+      ]);
+      await graph.clearFaults();
+
+      const texts = [cardText(invokeCard(a.body)), cardText(invokeCard(b.body))];
+      // One of the two was recorded as the initial observation; the other came after it and was told the case had moved on.
+      expect(texts.filter((t) => t.includes('Observation recorded (step 3)'))).toHaveLength(1);
+      expect(texts.filter((t) => t.includes('This card is out of date: nothing was recorded'))).toHaveLength(1);
+      const records = await world.deps.stores.records.find({ caseId: first.case.id });
+      expect(records.filter((r) => r.body.kind === 'observation')).toHaveLength(1);
+
+      expect(cardText(invokeCard(c.body))).toContain('Observation recorded (step 3)');
+      // The other case's submit ran beside the first, not after both: it finished well before the one that waited.
+      const waited = Math.max(a.ms, b.ms);
+      expect(c.ms).toBeLessThan(waited * 0.8);
+      process.stdout.write(`case locks under 150 ms Graph latency: same case ${a.ms} ms and ${b.ms} ms, other case ${c.ms} ms\n`);
+    } finally {
+      await graph.clearFaults();
+      await harness.close();
+    }
+  });
+});

@@ -179,8 +179,8 @@ describe('the card catalogue: cases walked through the cards', () => {
     // Step 5: check in to the home visit, miss the check-out (the manager is alerted), check out late.
     cw.setClock('2026-09-25T12:30:00Z');
     const checkIn = await cw.fromCase('worker', caseId, 'check-in.open');
-    expect(cardText((await cw.press('worker', checkIn.card, 'check-in.submit', { visitDate: '2026-09-25', startTime: '14:00', endTime: '13:30' })).card)).toContain('Check: Planned end time');
-    const checkedIn = await cw.press('worker', checkIn.card, 'check-in.submit', { visitDate: '2026-09-25', startTime: '14:00', endTime: '15:15' });
+    expect(cardText((await cw.press('worker', checkIn.card, 'check-in.submit', { place: 'home-1', endTime: '13:30' })).card)).toContain('has passed');
+    const checkedIn = await cw.press('worker', checkIn.card, 'check-in.submit', { place: 'home-1', endTime: '15:15' });
     const recordId = actionOf(checkedIn.followUp, 'check-out.open').data.recordId ?? '';
     cw.setClock('2026-09-25T14:50:00Z');
     expect(await alertIfCheckOutMissed(cw.world.deps, recordId)).toBe('alerted');
@@ -228,6 +228,8 @@ describe('the card catalogue: cases walked through the cards', () => {
     cw.setClock('2026-11-19T15:00:00Z');
     const early = await cw.act('worker', 'complete.open', { caseId });
     expect(cardText((await cw.press('worker', early.card, 'complete.submit')).card)).toContain('Rule: Closing');
+    // The support period ended on Fri 20 Nov: the review is due (step 9) and the case card offers it.
+    cw.setClock('2026-11-23T15:00:00Z');
     const review = await cw.fromCase('worker', caseId, 'review.open');
     const reviewTyped = { heldOn: '2026-11-19', outcome: 'end', summary: 'Targets met; the calm space used independently.', destination: 'mainstream' };
     expect(cardText((await cw.press('worker', review.card, 'review.submit', { ...reviewTyped, destination: '' })).card)).toContain('Check: destination');
@@ -299,7 +301,11 @@ describe('the card catalogue: cases walked through the cards', () => {
     const consent = await cw.fromCase('worker', caseId, 'consent.open');
     expect(cardText((await cw.press('otherWorker', consent.card, 'consent.submit', { consent: 'refused' })).card)).toContain('not on your caseload');
     expect(cardText((await cw.press('worker', consent.card, 'consent.submit', { consent: 'withdrawn' })).card)).toContain('Parental consent recorded: Withdrawn');
-    const session = await cw.fromCase('worker', caseId, 'support-session.open');
+    // The case card no longer offers a session (consent is what the case waits for); a form opened before is refused.
+    const blocked = (await cw.act('worker', 'case.open', { caseId })).card;
+    expect(executeActions(blocked).map((a) => a.verb)).not.toContain('support-session.open');
+    expect(cardText(blocked)).toContain('Consent needed before any direct work');
+    const session = await cw.act('worker', 'support-session.open', { caseId });
     expect(cardText((await cw.press('worker', session.card, 'support-session.submit', { deliveredOn: '2026-10-14', hours: '1', withWhom: 'pupil', summary: 'Planned session.' })).card)).toContain('Rule: No direct support');
     expect(cardText((await cw.form('manager', caseId, 'consent', { consent: 'given' })).done.card)).toContain('Parental consent recorded: Given');
   });

@@ -1,11 +1,12 @@
 import { people } from '../support/world';
 import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
 
-/** A case at step 9: the contract in force and a support session delivered (worker Harriet Lunde). */
+/** A case at step 9: the contract in force, a support session delivered, and the support period over so the review is due (worker Harriet Lunde). */
 async function caseAtReview() {
   const cw = await buildCardWorld();
   const { caseId, contractId } = await cw.steps.toContractInForce();
   await cw.steps.support(caseId);
+  cw.world.memory.clock.set('2026-11-23T09:00:00Z');
   return { ...cw, caseId, contractId };
 }
 
@@ -45,7 +46,8 @@ describe('review cards', () => {
     const { act, caseId, world, contractId } = await caseAtReview();
     const { done } = await submitReview(act, caseId, review({ outcome: 'continue', destination: 'mainstream' }));
     expect(cardText(done.card)).toContain('Review recorded: support continues');
-    expect(cardText(done.card)).toContain('draft the new contract version');
+    expect(cardText(done.card)).toContain('Next: Draft the new contract version');
+    expect(cardText(done.card)).not.toContain('Record the review');
     expect(cardText(done.card)).not.toContain('Back in mainstream');
     expect(actionOf(done.followUp, 'contract-draft.open').data.caseId).toBe(caseId);
     expect((await world.deps.stores.contracts.get(contractId))?.status).toBe('superseded');
@@ -106,7 +108,8 @@ describe('complete cards', () => {
     expect(outcome).toContain('Evaluation request');
     expect(outcome).toContain('Back in mainstream');
     expect(outcome).toContain('Closed by Harriet Lunde');
-    expect(outcome).toContain('Step 10 of 10');
+    expect(outcome).toContain('Closed on Mon 23 Nov 2026: support ended at the review');
+    expect(outcome).not.toContain('Step 10 of 10');
     expect(executeActions(done.card)).toEqual([]);
     expect(world.memory.mailer.outbox.length).toBe(sent + 2);
     const c = await world.deps.stores.cases.get(caseId);

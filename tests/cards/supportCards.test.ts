@@ -35,7 +35,9 @@ describe('support session cards', () => {
     expect(cardText(done.card)).toContain('The pupil');
     expect(cardText(done.card)).toContain('Recorded by Harriet Lunde');
     expect(executeActions(done.card)).toEqual([]);
-    expect(actionOf(done.followUp, 'review.open').data.caseId).toBe(caseId);
+    // Support runs for weeks more: still step 8, the next session offered (the review is not due yet).
+    expect(cardText(done.followUp)).toContain('Step 8 of 10: Support begins');
+    expect(actionOf(done.followUp, 'support-session.open').data.caseId).toBe(caseId);
     const records = await world.deps.stores.records.find({ caseId });
     expect(records.filter((r) => r.body.kind === 'support-session')).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { alertIfCheckOutMissed } from '../../workflow';
-import { plannedInstant } from '../../bot/cards/forms/checkInForm';
-import { actionOf, cardText, cardWorldWithCaseAt, executeActions, inputIds, type buildCardWorld } from './cardWorld';
+import { plannedEndAfter, plannedInstant } from '../../bot/cards/forms/checkInForm';
+import { childDetails } from '../support/caseSteps';
+import { actionOf, buildCardWorld, cardText, cardWorldWithCaseAt, executeActions, inputIds } from './cardWorld';
 
 type CardWorld = Awaited<ReturnType<typeof buildCardWorld>>;
 
@@ -113,12 +114,13 @@ describe('meeting cards', () => {
     expect(await recordsOf(cw, cw.caseId, 'meeting')).toHaveLength(1);
   });
 
-  it('after the school meeting the form is for any other meeting (step 10), which does not need the steps before', async () => {
+  it('after the school meeting the form is for any other meeting (no step of the walk), which does not need the steps before', async () => {
     const cw = await caseAtStep(5);
     const { form, submit } = await submitOf(cw, 'meeting', { caseId: cw.caseId });
     expect(JSON.stringify(form)).toContain('"id":"purpose","label":"Purpose of the meeting","style":"compact","isRequired":true,"errorMessage":"Choose the purpose","value":"other"');
     const done = await cw.act('worker', 'meeting.submit', { ...submit.data, ...schoolMeeting, purpose: 'other-agency', attendees: 'Family support worker' });
-    expect(cardText(done.card)).toContain('Meeting recorded (step 10)');
+    expect(cardText(done.card)).toContain('Meeting recorded');
+    expect(cardText(done.card)).not.toContain('(step 10)');
     expect(cardText(done.card)).toContain('Other agency');
     expect(cardText(done.followUp)).toContain('Step 5 of 10');
   });
@@ -231,7 +233,9 @@ describe('skip the further observation cards', () => {
 });
 
 describe('lone working: check-in and check-out cards', () => {
-  const visit = { visitDate: '2026-09-25', startTime: '14:00', endTime: '15:15' };
+  // Checked in at 14:00 UK time (13:00 UTC, BST), planned to end at 15:15.
+  const visit = { place: 'school', endTime: '15:15' };
+  const visitDay = (cw: CardWorld) => cw.world.memory.clock.set('2026-09-25T13:00:00Z');
 
   it('turns a UK date and time into an instant, across the clock changes', () => {
     expect(plannedInstant('2026-09-25', '14:00')).toBe('2026-09-25T13:00:00Z');
@@ -241,32 +245,60 @@ describe('lone working: check-in and check-out cards', () => {
     expect(plannedInstant('2026-09-25', undefined)).toBeUndefined();
   });
 
-  it('the check-in form asks for the date and the planned start and end, suggesting now, and says when the manager is alerted', async () => {
-    const cw = await caseAtStep(5);
-    const { form } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
-    expect(inputIds(form)).toEqual(['visitDate', 'startTime', 'endTime']);
-    const text = cardText(form);
-    expect(text).toContain('Planned start time');
-    expect(text).toContain('Planned end time');
-    expect(text).toContain('30 minutes after the planned end, the manager is alerted');
-    // 09:00 UTC on Mon 14 Sep 2026 is 10:00 in London.
-    expect(text).toContain('2026-09-14');
-    expect(text).toContain('10:00');
-    expect(text).toContain('11:00');
+  it('a planned end typed as a time is today\'s, or after midnight when today\'s has passed and tomorrow\'s is within 12 hours', () => {
+    const at = (now: string, time: string) => plannedEndAfter(new Date(now), time);
+    expect(at('2026-09-25T13:00:00Z', '15:15')).toBe('2026-09-25T14:15:00Z');
+    // 22:30 UK time: 00:30 is tomorrow's.
+    expect(at('2026-09-25T21:30:00Z', '00:30')).toBe('2026-09-25T23:30:00Z');
+    // 14:00 UK time: 13:30 has passed and tomorrow's is 23.5 hours away, so it stays today's (and the rule says it has passed).
+    expect(at('2026-09-25T13:00:00Z', '13:30')).toBe('2026-09-25T12:30:00Z');
   });
 
-  it('checking in records the planned times as instants and says the manager is alerted 30 minutes after the planned end', async () => {
+  it('the lone-working check-in has no where: the form asks where (the address on file, else the school, or somewhere else) and the planned end, an hour from now', async () => {
     const cw = await caseAtStep(5);
+    visitDay(cw);
+    const { form } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
+    expect(inputIds(form)).toEqual(['place', 'address', 'endTime']);
+    const text = cardText(form);
+    expect(text).toContain('Where is the visit?');
+    // The demo child's parents have no address on file: the school is offered, and somewhere else.
+    expect(text).toContain('The school: ');
+    expect(text).toContain('Somewhere else (type the address below)');
+    expect(text).toContain('Planned end time');
+    expect(text).toContain('30 minutes after the planned end, the manager is alerted');
+    // 13:00 UTC is 14:00 in London: the end suggested is an hour later.
+    expect(text).toContain('15:00');
+    expect(JSON.stringify(form)).toContain('"value":"school"');
+  });
+
+  it('the address on file is offered first when the child\'s parent/carer has one', async () => {
+    const cw = await buildCardWorld('2026-09-25T13:00:00Z');
+    const school = await cw.world.schoolByUrn('100001');
+    const parents = [{ name: 'Casey Testfield', relationship: 'mother', parentalResponsibility: true, address: '12 Elm Road, Harbourtown', preferredContact: 'letter' }];
+    const opened = await cw.steps.refer('100001', { child: childDetails(school.id, { parents }) });
+    await cw.steps.allocate(opened.case.id, 'worker');
+    const { form } = await submitOf(cw, 'check-in', { caseId: opened.case.id });
+    expect(cardText(form)).toContain('Home (mother): 12 Elm Road, Harbourtown');
+    expect(cardText(form)).not.toContain('Casey');
+    expect(JSON.stringify(form)).toContain('"value":"home-1"');
+  });
+
+  it('checking in records where and the planned end, says when the manager is alerted, and offers the check-out in one click', async () => {
+    const cw = await caseAtStep(5);
+    visitDay(cw);
     const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
-    const done = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit });
+    const done = await cw.act('worker', 'check-in.submit', { ...submit.data, place: 'elsewhere', address: 'Family centre, 3 Quay St', endTime: '15:15' });
     const text = cardText(done.card);
     expect(text).toContain('Checked in to the home visit');
     expect(text).toContain('If there is no check-out within 30 minutes of the planned end (by Fri 25 Sep 2026, 15:45), the manager is alerted.');
+    expect(text).toContain('Family centre, 3 Quay St');
     expect(text).toContain('Fri 25 Sep 2026, 14:00');
     expect(text).toContain('Checked in by Harriet Lunde');
-    expect(executeActions(done.card)).toEqual([]);
     const [record] = await recordsOf(cw, cw.caseId, 'lone-working');
-    expect(record?.body).toMatchObject({ plannedStart: '2026-09-25T13:00:00Z', plannedEnd: '2026-09-25T14:15:00Z' });
+    expect(record?.body).toMatchObject({ where: { kind: 'elsewhere', address: 'Family centre, 3 Quay St' }, plannedEnd: '2026-09-25T14:15:00Z' });
+    const checkOut = actionOf(done.card, 'check-out.submit');
+    expect(checkOut.title).toBe('Check out: I am safely away');
+    expect(checkOut.data).toEqual({ caseId: cw.caseId, recordId: record?.id });
     expect(actionOf(done.followUp, 'check-out.open').data).toEqual({ caseId: cw.caseId, recordId: record?.id });
   });
 
@@ -278,6 +310,7 @@ describe('lone working: check-in and check-out cards', () => {
 
   it('a double click checks in once and says so', async () => {
     const cw = await caseAtStep(5);
+    visitDay(cw);
     const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
     await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit });
     const second = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit });
@@ -285,31 +318,51 @@ describe('lone working: check-in and check-out cards', () => {
     expect(await recordsOf(cw, cw.caseId, 'lone-working')).toHaveLength(1);
   });
 
-  it('a planned end before the start shows the form again naming the end time, with what was typed', async () => {
+  it('a planned end that has passed shows the form again naming the rule, with what was typed', async () => {
     const cw = await caseAtStep(5);
+    visitDay(cw);
     const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
     const again = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit, endTime: '13:30' });
-    expect(cardText(again.card)).toContain('The planned end time must be after the start time.');
-    expect(cardText(again.card)).toContain('Check: Planned end time');
+    expect(cardText(again.card)).toContain('The planned end (Fri 25 Sep 2026, 13:30) has passed: give a time after Fri 25 Sep 2026, 14:00.');
+    expect(cardText(again.card)).toContain('Rule: Lone working');
     expect(cardText(again.card)).toContain('13:30');
     expect(actionOf(again.card, 'check-in.submit').data.requestKey).toBe(submit.data.requestKey);
     expect(await recordsOf(cw, cw.caseId, 'lone-working')).toHaveLength(0);
   });
 
-  it('a missing start time shows the form again naming it', async () => {
+  it('somewhere else with no address, or no end time, shows the form again naming the input', async () => {
     const cw = await caseAtStep(5);
+    visitDay(cw);
     const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
-    const again = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit, startTime: '' });
-    expect(cardText(again.card)).toContain('Check: Planned start time');
+    const noAddress = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit, place: 'elsewhere', address: '' });
+    expect(cardText(noAddress.card)).toContain('Give the address of the visit when it is somewhere else.');
+    const noEnd = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit, endTime: '' });
+    expect(cardText(noEnd.card)).toContain('Check: Planned end time');
     expect(await recordsOf(cw, cw.caseId, 'lone-working')).toHaveLength(0);
   });
 
   async function checkedIn() {
     const cw = await caseAtStep(5);
+    visitDay(cw);
     const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
     const done = await cw.act('worker', 'check-in.submit', { ...submit.data, ...visit });
-    return { ...cw, offer: actionOf(done.followUp, 'check-out.open') };
+    return { ...cw, offer: actionOf(done.followUp, 'check-out.open'), oneClick: actionOf(done.card, 'check-out.submit') };
   }
+
+  it('check-out does not confirm safe: one click from the check-in says "Checked out at 15:05: safe"; a double click records once', async () => {
+    const cw = await checkedIn();
+    cw.world.memory.clock.set('2026-09-25T14:05:00Z');
+    const done = await cw.act('worker', cw.oneClick.verb, cw.oneClick.data);
+    expect(cardText(done.card)).toContain('Checked out of the home visit');
+    expect(cardText(done.card)).toContain('Checked out at 15:05: safe.');
+    expect(executeActions(done.card)).toEqual([]);
+    cw.world.memory.clock.set('2026-09-25T14:05:02Z');
+    const again = await cw.act('worker', cw.oneClick.verb, cw.oneClick.data);
+    expect(cardText(again.card)).toContain('Already recorded at 15:05 by you');
+    expect(again.followUp).toBeUndefined();
+    const [record] = await recordsOf(cw, cw.caseId, 'lone-working');
+    expect(record?.body).toMatchObject({ checkedOutAt: '2026-09-25T14:05:00.000Z' });
+  });
 
   it('the check-out form carries the visit from the case card to the submit; checking out answers with no live buttons', async () => {
     const cw = await checkedIn();
@@ -331,7 +384,7 @@ describe('lone working: check-in and check-out cards', () => {
     const cw = await checkedIn();
     const first = cw.offer.data.recordId ?? '';
     const { submit } = await submitOf(cw, 'check-in', { caseId: cw.caseId });
-    await cw.act('worker', 'check-in.submit', { ...submit.data, visitDate: '2026-09-25', startTime: '16:00', endTime: '17:30' });
+    await cw.act('worker', 'check-in.submit', { ...submit.data, place: 'school', endTime: '17:30' });
     const second = (await recordsOf(cw, cw.caseId, 'lone-working')).find((r) => r.id !== first)?.id ?? '';
     expect(second).not.toBe('');
 
@@ -344,14 +397,14 @@ describe('lone working: check-in and check-out cards', () => {
     expect(cardText(forFirst.card)).not.toContain('17:30');
   });
 
-  it('checking out twice says it was already done, in UK time', async () => {
+  it('checking out twice says it was already done, in UK time, and writes nothing twice', async () => {
     const cw = await checkedIn();
     cw.world.memory.clock.set('2026-09-25T14:05:00Z');
     const submit = actionOf((await cw.act('worker', 'check-out.open', cw.offer.data)).card, 'check-out.submit');
     await cw.act('worker', 'check-out.submit', submit.data);
     const second = await cw.act('worker', 'check-out.submit', submit.data);
-    expect(cardText(second.card)).toContain('Nothing new was recorded');
-    expect(cardText(second.card)).toContain('You checked out at Fri 25 Sep 2026, 15:05');
+    expect(cardText(second.card)).toContain('Already recorded at 15:05 by you');
+    expect(cardText(second.card)).toContain('nothing was written twice');
     expect(executeActions(second.card)).toEqual([]);
   });
 

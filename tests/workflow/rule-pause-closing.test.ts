@@ -54,7 +54,8 @@ describe('Rule "Reviews": continue starts a new contract, end leads to closing',
     const next = await steps.contract(caseId, { startDate: '2026-11-23', reviewDate: '2027-02-12' });
     expect(next.contract.version).toBe(2);
     await steps.approve(next.contract.id);
-    expect((await steps.support(caseId, '2026-11-24')).case.step).toBe(9);
+    // Support under the new version runs at step 8 until its review is due.
+    expect((await steps.support(caseId, '2026-11-24')).case.step).toBe(8);
   });
 
   it('a review needs a contract in force and, when ending, a destination', async () => {

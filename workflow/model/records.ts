@@ -46,6 +46,8 @@ export const RecordBody = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('lone-working'),
+    /** Where the worker went: the parent/carer's home on file, the school, or an address typed in (absent on older check-ins). */
+    where: z.object({ kind: z.enum(['home', 'school', 'elsewhere']), address: Text }).optional(),
     plannedStart: Instant,
     plannedEnd: Instant,
     checkedInAt: Instant.optional(),

@@ -1,29 +1,7 @@
-import type { Case } from '../model/case';
+import { done, referredCase } from './fixtures.testing';
 import { currentStep, isStepRecorded, steps } from './steps';
 
-const base: Case = {
-  id: '1',
-  reference: 'OC-26-ABCDE',
-  childId: '1',
-  schoolId: '1',
-  referralDate: '2026-09-14',
-  referralSource: 'school',
-  reasonForReferral: 'r',
-  graduatedResponse: { plans: [], assessments: [], whatHasBeenTried: 't' },
-  consent: 'given',
-  status: 'open',
-  step: 2,
-  purchaseIds: [],
-  milestones: {},
-  pauses: [],
-  linkedCaseIds: [],
-  referralKey: 'k',
-  createdBy: 'a',
-  createdAt: '2026-09-14T09:00:00Z',
-  updatedBy: 'a',
-  updatedAt: '2026-09-14T09:00:00Z',
-};
-const done = { at: '2026-09-14T09:00:00Z', by: 'a', recordId: '1' };
+const base = referredCase;
 
 describe('the ten steps', () => {
   it('names every step with its next action', () => {

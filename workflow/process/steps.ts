@@ -28,7 +28,11 @@ const stepDone: Array<[StepNumber, (m: Milestones, c: Case) => boolean]> = [
   [8, (m) => Boolean(m.supportStarted)],
 ];
 
-/** The step whose record comes next (9 once support has started; 10 when the case is closed). */
+/**
+ * The first step whose record is missing, from milestones only (9 once support has started; 10
+ * when closed): what the Order rule names. What a person is shown is caseProgress, which also
+ * knows about contracts, reviews due and pauses.
+ */
 export function currentStep(c: Case): StepNumber {
   if (c.status === 'closed') return 10;
   for (const [step, done] of stepDone) if (!done(c.milestones, c)) return step;

@@ -25,7 +25,7 @@ export { reallocateCase } from './manage/reallocateCase';
 export { setConsent } from './manage/setConsent';
 export { raiseSafeguardingConcern, markRecordAsConcern } from './safeguarding/raiseConcern';
 export { amendRecord, addAddendum } from './safeguarding/amendRecord';
-export { checkIn, checkOut, alertIfCheckOutMissed } from './loneWorking/checkInOut';
+export { checkIn, checkOut, alertIfCheckOutMissed, type CheckedOut } from './loneWorking/checkInOut';
 export { logTime, type TimeLogged } from './packages/logTime';
 export type { HoursAdded } from './packages/hoursAdded';
 export { recordPurchase } from './packages/recordPurchase';

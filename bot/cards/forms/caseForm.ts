@@ -3,10 +3,12 @@ import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import type { CardVerb } from '../actions/cardVerb';
 import { alreadyRecorded } from '../alreadyRecorded';
 import { headingOf } from '../caseHeading';
-import { composeCard, outcomeCard, type Outcome } from '../outcomes';
+import { composeCard, outcomeBlock, outcomeCard, type Outcome } from '../outcomes';
 import { caseCard } from '../views/caseCard';
 import { openVerb, submitVerb, viewVerbs, type CaseFormName } from './formNames';
 import { withDefaults, type FormValues } from './formValues';
+import { recentRecordFor, recentRecordNotice } from './recentNotice';
+import { staffNames } from '../staffNames';
 
 /**
  * A form about one case: `<name>.open` shows it, `<name>.submit` records it through a use case.
@@ -33,6 +35,8 @@ export interface CaseFormSpec<O> {
   recorded(ctx: CardContext, outcome: O, values: FormValues): Outcome | Promise<Outcome>;
   /** Action data the form carries from `open` to `submit` besides caseId (e.g. contractId). */
   carries?: readonly string[];
+  /** Buttons on the recorded card, for the next thing to do with what was recorded (e.g. check out of the visit just checked into). */
+  actions?(outcome: O): unknown[];
   /** What the recorded card shows that can still change (e.g. a contract awaiting approval): the card is kept and redrawn when it does. */
   live?(outcome: O): string | undefined;
   /** Subjects the record changed besides its own (e.g. a draft it withdrew): their kept card copies are redrawn. */
@@ -76,7 +80,17 @@ async function openForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: FormVa
   const requestKey = ctx.deps.ids.randomCode(16);
   const submitData = carried(spec, { ...data, openedAtStep: String(view.value.step) }, requestKey);
   const values = await spec.defaults(ctx, view.value, submitData);
-  return { card: await formCard(spec, ctx, view.value, values, submitData) };
+  const notice = await recentNotice(spec.name, ctx, view.value);
+  return { card: await formCard(spec, ctx, view.value, values, submitData, undefined, notice) };
+}
+
+/** "An observation was recorded 40 seconds ago by you. Record another?" when the same kind was written in the last 10 minutes. */
+async function recentNotice(name: CaseFormName, ctx: CardContext, view: CaseView): Promise<string | undefined> {
+  const now = ctx.deps.clock.now();
+  const recent = recentRecordFor(name, view.records, now);
+  if (!recent) return undefined;
+  const who = recent.createdBy === ctx.actor.userId ? 'you' : (await staffNames(ctx))(recent.createdBy);
+  return recentRecordNotice(name, recent, now, who);
 }
 
 async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: FormValues): Promise<CardResponse> {
@@ -93,8 +107,10 @@ async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: Form
     const changed = spec.changed?.(result.value) ?? [];
     const kept = { ...(live ? { live } : {}), ...(changed.length > 0 ? { changed } : {}) };
     // A repeat posts no second case card: the first submit already did.
-    if (isRepeat(result.value)) return { card: outcomeCard(alreadyRecorded(outcome), heading), ...kept };
-    return { card: outcomeCard(outcome, heading), followUp, ...kept };
+    const actions = spec.actions?.(result.value) ?? [];
+    const recordedCard = (shown: Outcome) => composeCard({ heading, body: [outcomeBlock(shown)], actions });
+    if (isRepeat(result.value)) return { card: recordedCard(alreadyRecorded(outcome)), ...kept };
+    return { card: recordedCard(outcome), followUp, ...kept };
   }
   if (result.error.code === 'AlreadyDone' || result.error.code === 'ConcurrentChange') {
     return { card: outcomeCard({ headline: 'Nothing new was recorded', tone: 'warning', detail: result.error.message }, heading), followUp };
@@ -118,12 +134,15 @@ async function formCard<O>(
   values: FormValues,
   submitData: Record<string, string>,
   problem?: WorkflowError,
+  /** Said at the top of the form: the same kind of record was written a moment ago. */
+  notice?: string,
 ): Promise<AdaptiveCardJson> {
   const fields = await spec.fields(ctx, view, values, submitData);
+  const noticeBlock = notice ? [{ type: 'TextBlock', text: notice, color: 'Warning', weight: 'Bolder', wrap: true }] : [];
   return composeCard({
     heading: headingOf(view),
     ...(problem ? { problem } : {}),
-    body: [{ type: 'TextBlock', text: spec.title, weight: 'Bolder', size: 'Medium', wrap: true }, ...fields],
+    body: [...noticeBlock, { type: 'TextBlock', text: spec.title, weight: 'Bolder', size: 'Medium', wrap: true }, ...fields],
     actions: [
       { type: 'Action.Execute', title: spec.submitTitle, verb: submitVerb(spec.name), data: submitData, style: 'positive' },
       { type: 'Action.Execute', title: 'Back to the case', verb: viewVerbs.openCase, data: { caseId: view.case.id }, associatedInputs: 'none' },

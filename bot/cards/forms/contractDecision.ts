@@ -1,8 +1,8 @@
-import { approversOf, currentStep, decideContract, mayApprove, viewCase, workflowError, type CaseView, type Contract, type Versioned, type WorkflowError } from '../../../workflow';
+import { approversOf, caseProgress, decideContract, mayApprove, viewCase, workflowError, type CaseView, type Contract, type Versioned, type WorkflowError } from '../../../workflow';
 import type { CardVerb } from '../actions/cardVerb';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import { headingOf } from '../caseHeading';
-import { showDate } from '../format';
+import { showDate, todayIn } from '../format';
 import { outcomeCard } from '../outcomes';
 import { staffNames } from '../staffNames';
 import { caseCard } from '../views/caseCard';
@@ -32,8 +32,9 @@ async function loadContract(ctx: CardContext, data: FormValues): Promise<{ ok: t
   if (view.error.code !== 'NotYourCase' || !mayApprove(ctx.actor, contract)) return { ok: false, error: view.error };
   const c = await ctx.deps.stores.cases.get(contract.caseId);
   if (!c) return { ok: false, error: view.error };
-  const school = await ctx.deps.stores.schools.get(c.schoolId);
-  return { ok: true, value: { contract, view: { case: c, child: undefined, school, step: currentStep(c) } } };
+  const [school, contracts] = await Promise.all([ctx.deps.stores.schools.get(c.schoolId), ctx.deps.stores.contracts.find({ caseId: c.id })]);
+  const progress = caseProgress(c, contracts, todayIn(ctx.deps.clock.now()));
+  return { ok: true, value: { contract, view: { case: c, child: undefined, school, progress } } };
 }
 
 /** The contract named by the card; from an older case card without one, the case's pending (or latest) contract. */
@@ -101,7 +102,7 @@ async function decide(ctx: CardContext, data: FormValues): Promise<CardResponse>
     return answer(await contractApprovalCard(ctx, view, contract, { mayDecide: false, notice: { text, tone: 'warning' } }));
   }
   if (result.error.code === 'CaseClosed' || result.error.code === 'NotFound') {
-    return { card: outcomeCard(refusalOutcome(result.error), headingOf({ ...view, records: [], contracts: [], nextAction: '' })), ...(followUp ? { followUp } : {}) };
+    return { card: outcomeCard(refusalOutcome(result.error), headingOf(view)), ...(followUp ? { followUp } : {}) };
   }
   // A missing reason, an unknown decision, or someone who may not decide: the card again, naming it.
   return answer(await liveContractCard(ctx, loaded.value, { problem: result.error, reason }));

@@ -16,7 +16,8 @@ export const informationReturnedVerbs = caseFormVerbs<RecordAdded>({
   submitTitle: 'Record it',
   defaults: (ctx, view) => ({ returnedOn: eventDates(ctx, view).value, formReturned: 'true', pdpReturned: 'true', notes: '' }),
   fields: (ctx, view, values) => expandFragment<unknown[]>(fieldsTemplate, { values, dates: eventDates(ctx, view) }),
-  toInput: (v) => ({ returnedOn: text(v, 'returnedOn'), formReturned: flag(v, 'formReturned'), pdpReturned: flag(v, 'pdpReturned'), ...(text(v, 'notes') ? { notes: text(v, 'notes') } : {}) }),
+  // A date left empty on the form is refused as before; no date at all (the case card's "Information returned today") is today, by the use case.
+  toInput: (v) => ({ ...('returnedOn' in v ? { returnedOn: v.returnedOn?.trim() ?? '' } : {}), formReturned: flag(v, 'formReturned'), pdpReturned: flag(v, 'pdpReturned'), ...(text(v, 'notes') ? { notes: text(v, 'notes') } : {}) }),
   run: (ctx, input) => recordInformationReturned(ctx.deps, ctx.actor, input),
   recorded: (ctx, added) => {
     const b = bodyOf(added, 'information-returned');

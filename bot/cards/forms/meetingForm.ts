@@ -5,7 +5,7 @@ import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
 import { eventDates } from './dateBounds';
 import { lines, text } from './formValues';
-import { bodyOf, recordOutcome } from './recordOutcome';
+import { bodyOf, recordedHeadline, recordOutcome } from './recordOutcome';
 
 type Purpose = BodyOf<'meeting'>['purpose'];
 
@@ -44,7 +44,7 @@ export const meetingVerbs = caseFormVerbs<RecordAdded>({
   run: (ctx, input) => recordMeeting(ctx.deps, ctx.actor, input),
   recorded: (ctx, added) => {
     const b = bodyOf(added, 'meeting');
-    return recordOutcome(ctx, added, `Meeting recorded (step ${added.record.step})`, [
+    return recordOutcome(ctx, added, recordedHeadline('Meeting', added), [
       { title: 'Purpose', value: b ? meetingPurposes[b.purpose] : '' },
       { title: 'Held', value: showDate(b?.heldOn) },
       { title: 'Attended', value: b?.attendees.join(', ') ?? '' },

@@ -8,6 +8,15 @@ export function bodyOf<K extends RecordKind>(added: RecordAdded, kind: K): BodyO
   return added.record.body.kind === kind ? (added.record.body as BodyOf<K>) : undefined;
 }
 
+/**
+ * "<What> recorded (step N)" for a record of steps 2-9; a step 10 record (a meeting of any other
+ * purpose, a report, time) belongs to no step of the walk, so its headline names none.
+ */
+export function recordedHeadline(what: string, added: RecordAdded): string {
+  const step = added.record.step;
+  return step >= 2 && step <= 9 ? `${what} recorded (step ${step})` : `${what} recorded`;
+}
+
 /** "<What> recorded": the facts, and who recorded it and when. */
 export async function recordOutcome(ctx: CardContext, added: RecordAdded, headline: string, facts: Fact[], detail?: string): Promise<Outcome> {
   return {

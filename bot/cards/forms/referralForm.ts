@@ -157,6 +157,7 @@ async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Prom
     tone: 'good',
     detail: [
       ...warnings.map((w) => `Warning: ${w}`),
+      ...(c.consent === 'given' ? [] : ['Consent needed before any direct work.']),
       `Its folder in Case Files: ${outcome.folder.webUrl}`,
     ].join('\n\n'),
     facts: [

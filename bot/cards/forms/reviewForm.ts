@@ -31,8 +31,8 @@ export const reviewVerbs = caseFormVerbs<RecordAdded>({
     const b = bodyOf(added, 'review');
     const ended = b?.outcome === 'end';
     const next = ended
-      ? 'Support ends. Next: complete the case, which files the End of Outreach Report in the child\'s folder, sends it to the school, sends the evaluation request and closes the case.'
-      : 'Support continues. Next: draft the new contract version and have it approved; the reviewed contract stays on file as superseded.';
+      ? 'Support ends. Completing the case files the End of Outreach Report in the child\'s folder, sends it to the school, sends the evaluation request and closes it.'
+      : 'Support continues under a new contract version, drafted and approved like the first; the reviewed contract stays on file as superseded.';
     return recordOutcome(
       ctx,
       added,

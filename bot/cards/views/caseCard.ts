@@ -2,18 +2,20 @@ import { dateHappened, inOrderHappened, yearGroupName, type CaseView, type Contr
 import type { AdaptiveCardJson, CardContext } from '../card';
 import { headingOf } from '../caseHeading';
 import { showCode, showDate } from '../format';
-import { openVerb, viewVerbs } from '../forms/formNames';
+import { openVerb, submitVerb, viewVerbs } from '../forms/formNames';
 import { composeCard, type Fact } from '../outcomes';
 import { staffNames } from '../staffNames';
 import caseTemplate from '../templates/caseCard.json';
 import { expandFragment } from '../template';
-import { nextStepOffers, otherOffers, type Offer } from './caseOffers';
+import { caseOffers, consentNeeded, type Offer } from './caseOffers';
 import { contractApprovers } from './contractApprovers';
 import { recordLabels } from './recordLabels';
 
 const recentRecords = 5;
 /** Teams shows at most 6 actions in a set. */
 const actionsPerSet = 6;
+/** Buttons shown beside the primary one; the rest go under "More actions". */
+const besidePrimary = 3;
 
 /** A case: where it stands, its recent records, and the actions this person can take next. */
 export async function caseCard(ctx: CardContext, view: CaseView): Promise<AdaptiveCardJson> {
@@ -34,19 +36,30 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
       line: `${showDate(dateHappened(r))} · ${recordLabels[r.body.kind]}${r.locked ? ' (locked)' : ''} · ${nameOf(r.createdBy)}`,
       colour: r.safeguarding ? 'Attention' : 'Default',
     }));
-  const next = nextStepOffers(ctx.actor, view);
-  const waiting = next.length === 0 && c.status !== 'closed' ? await waitingLine(ctx, view) : '';
-  const others = otherOffers(ctx.actor, view);
-  const toAction = (o: Offer) => ({ type: 'Action.Execute', title: o.title, verb: openVerb(o.form), data: { caseId: c.id, ...(o.data ?? {}) } });
+  const offers = caseOffers(ctx.actor, view);
+  const waiting = offers.primary ? '' : await waitingLine(ctx, view);
+  const toAction = (o: Offer) =>
+    o.oneClick
+      ? {
+          type: 'Action.Execute',
+          title: o.title,
+          verb: submitVerb(o.form),
+          // A request key per card drawn: a double click on this card records once; the date is the day it is pressed.
+          data: { caseId: c.id, openedAtStep: String(view.step), requestKey: ctx.deps.ids.randomCode(16), ...(o.data ?? {}) },
+          associatedInputs: 'none',
+        }
+      : { type: 'Action.Execute', title: o.title, verb: openVerb(o.form), data: { caseId: c.id, ...(o.data ?? {}) } };
   const chronology = { type: 'Action.Execute', title: 'Whole chronology', verb: viewVerbs.chronology, data: { caseId: c.id }, associatedInputs: 'none' };
-  const more = chunk([...others.map(toAction), ...(view.records.length > 0 ? [chronology] : [])], actionsPerSet).map((actions) => ({ type: 'ActionSet', actions }));
+  const myCases = { type: 'Action.Execute', title: 'My cases', verb: viewVerbs.myCases, data: {}, associatedInputs: 'none' };
+  const beside = [...offers.beside.map(toAction), myCases, ...(view.records.length > 0 ? [chronology] : [])];
+  const more = chunk([...offers.more.map(toAction), ...beside.slice(besidePrimary)], actionsPerSet).map((actions) => ({ type: 'ActionSet', actions }));
   return composeCard({
     heading: headingOf(view),
-    body: [expandFragment(caseTemplate, { facts, records, waiting })],
+    body: [expandFragment(caseTemplate, { facts, records, waiting, consentNeeded: consentNeeded(view) ? 'Consent needed before any direct work' : '' })],
     actions: [
-      ...next.slice(0, actionsPerSet - 2).map(toAction),
+      ...(offers.primary ? [{ ...toAction(offers.primary), style: 'positive' }] : []),
+      ...beside.slice(0, besidePrimary),
       ...(more.length > 0 ? [{ type: 'Action.ShowCard', title: 'More actions', card: { type: 'AdaptiveCard', version: '1.5', body: more } }] : []),
-      { type: 'Action.Execute', title: 'My cases', verb: viewVerbs.myCases, data: {}, associatedInputs: 'none' },
     ],
   });
 }
@@ -61,10 +74,12 @@ function contractLine(view: CaseView): string {
 
 async function waitingLine(ctx: CardContext, view: CaseView): Promise<string> {
   if (view.asDsl) return 'You opened this case as the DSL, through its safeguarding concern: add to the chronology or record a further concern.';
+  if (view.case.status === 'closed') return 'The case is closed: its chronology can still be added to.';
+  if (view.case.status === 'paused') return 'The case is paused: a manager can resume it.';
   const pending = view.contracts.find((k) => k.status === 'awaiting-approval');
   if (view.step === 7 && pending) return `The contract is waiting for approval. ${(await contractApprovers(ctx, pending)).prompt(ctx.actor)}`;
   if (view.step === 7) return 'The contract is waiting for a manager to approve it.';
-  if (view.case.status === 'paused') return 'The case is paused: a manager can resume it.';
+  if (view.step === 2 && !view.case.milestones.allocated) return 'The case is waiting for a manager to allocate a worker.';
   return 'Nothing for you to do on this case at this step.';
 }
 

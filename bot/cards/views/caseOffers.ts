@@ -1,81 +1,147 @@
 import { hasRole, mayApprove, type CaseView, type Staff } from '../../../workflow';
 import type { CaseFormName } from '../forms/formNames';
 
-/** A button on the case card that opens a form. */
+/** A button on the case card: it opens a form, or (`oneClick`) records at once through the form's submit. */
 export interface Offer {
   title: string;
   form: CaseFormName;
   data?: Record<string, string>;
+  /** Nothing to type in the common case: the button is the form's submit, carrying a request key. */
+  oneClick?: boolean;
 }
 
-/** The next step's actions, for this person, in the order they are usually done. */
-export function nextStepOffers(actor: Staff, view: CaseView): Offer[] {
+/**
+ * The case card's buttons for one person: the next action (the card's one primary button, none
+ * where this person cannot move the case on), the few shown beside it, and the rest, kept under
+ * "More actions".
+ */
+export interface CaseOffers {
+  primary?: Offer;
+  /** Most useful first; the card shows the first ones beside the primary and moves the others to "More actions". */
+  beside: Offer[];
+  more: Offer[];
+}
+
+type StepOffers = CaseOffers;
+
+const chronologyEntry: Offer = { title: 'Chronology entry', form: 'chronology' };
+const concern: Offer = { title: 'Safeguarding concern', form: 'safeguarding' };
+const recordConsent: Offer = { title: 'Record consent', form: 'consent' };
+
+/** Consent is not "given": no direct work with the pupil (rule "No direct support"). */
+export const consentNeeded = (view: CaseView): boolean => view.case.status !== 'closed' && view.case.consent !== 'given';
+
+export function caseOffers(actor: Staff, view: CaseView): CaseOffers {
   const c = view.case;
-  const m = c.milestones;
-  if (c.status === 'closed' || view.asDsl) return [];
-  if (c.status === 'paused') return hasRole(actor, 'manager') ? [{ title: 'Resume the case', form: 'resume' }] : [];
+  // The DSL, reaching the case through a concern, acts on the concern only.
+  if (view.asDsl) return { beside: [chronologyEntry, concern], more: [] };
+  if (c.status === 'closed') return { beside: [], more: [chronologyEntry, concern] };
+  const step = c.status === 'paused' ? pausedOffers(actor) : stepOffers(actor, view);
+  // From the home visit on, consent is what direct work waits for: "Record consent" is in sight.
+  const consentShown = consentNeeded(view) && view.step >= 5;
+  const supportBlocked = consentNeeded(view);
+  const usable = (o: Offer): boolean => !(supportBlocked && o.form === 'support-session');
+  const primary = step.primary && !usable(step.primary) ? recordConsent : step.primary;
+  const beside = [...step.beside.filter(usable), ...(consentShown && primary !== recordConsent ? [recordConsent] : [])];
+  const more = [...step.more, ...anyTimeOffers(actor, view, consentShown)];
+  return { ...(primary ? { primary } : {}), beside, more };
+}
+
+function pausedOffers(actor: Staff): StepOffers {
+  return hasRole(actor, 'manager') ? { primary: { title: 'Resume the case', form: 'resume' }, beside: [], more: [] } : { beside: [], more: [] };
+}
+
+/** The step's own actions, for this person, in the order they are usually done. */
+function stepOffers(actor: Staff, view: CaseView): StepOffers {
+  const only = (title: string, form: CaseFormName): StepOffers => ({ primary: { title, form }, beside: [], more: [] });
   switch (view.step) {
     case 2:
-      return [
-        ...(!m.allocated && hasRole(actor, 'manager') ? [{ title: 'Allocate a worker', form: 'allocate' as const }] : []),
-        ...(!m.informationRequested && hasRole(actor, 'admin', 'manager') ? [{ title: 'Send the information request', form: 'information-request' as const }] : []),
-        ...(!m.informationReturned ? [{ title: 'Information returned', form: 'information-returned' as const }] : []),
-      ];
+      return gatheringOffers(actor, view);
     case 3:
-      return [{ title: 'Record the observation', form: 'observation' }];
+      return only('Record the observation', 'observation');
     case 4:
-      return [{ title: 'Record the school meeting', form: 'meeting' }];
+      return only('Record the school meeting', 'meeting');
     case 5:
-      return [{ title: 'Record the home visit or call', form: 'home-visit' }, ...loneWorkingOffers(view)];
+      return { primary: { title: 'Record the home visit or call', form: 'home-visit' }, beside: loneWorkingOffers(view), more: [] };
     case 6:
-      return [{ title: 'Record the 2nd observation', form: 'observation' }, { title: 'Skip it, with a reason', form: 'skip-observation' }];
+      return { primary: { title: 'Record the 2nd observation', form: 'observation' }, beside: [{ title: 'Skip it, with a reason', form: 'skip-observation' }], more: [] };
     case 7:
       return contractOffers(actor, view);
-    case 8:
-      return [{ title: 'Record a support session', form: 'support-session' }, ...parentsInformedOffer(view)];
-    default:
-      return m.lastReview?.outcome === 'end'
-        ? [{ title: 'Complete and close the case', form: 'complete' }]
-        : [{ title: 'Record the review', form: 'review' }, { title: 'Record a support session', form: 'support-session' }, ...parentsInformedOffer(view)];
+    case 8: {
+      // Support runs until the review is due, but a review may be held earlier (rule Order: once support has started).
+      const parents = parentsInformedOffers(view);
+      const earlyReview: Offer[] = view.case.milestones.supportStarted ? [{ title: 'Record the review', form: 'review' }] : [];
+      return { primary: supportSession, beside: [...parents.beside, ...earlyReview], more: parents.more };
+    }
+    default: {
+      if (view.case.milestones.lastReview?.outcome === 'end') return only('Complete and close the case', 'complete');
+      const parents = parentsInformedOffers(view);
+      return { primary: { title: 'Record the review', form: 'review' }, beside: [supportSession, ...parents.beside], more: parents.more };
+    }
   }
 }
 
-/** What can be done at any time while the case is open (or, for some, closed). */
-export function otherOffers(actor: Staff, view: CaseView): Offer[] {
+const supportSession: Offer = { title: 'Record a support session', form: 'support-session' };
+
+/** Step 2: allocation (a manager), the information request (admin, manager), the information back. */
+function gatheringOffers(actor: Staff, view: CaseView): StepOffers {
+  const m = view.case.milestones;
+  const allocate: Offer[] = !m.allocated && hasRole(actor, 'manager') ? [{ title: 'Allocate a worker', form: 'allocate' }] : [];
+  const request: Offer[] = !m.informationRequested && hasRole(actor, 'admin', 'manager') ? [{ title: 'Send the information request', form: 'information-request' }] : [];
+  // Both documents back today is the common case: one click; the form takes another date or one of them missing.
+  const returned: Offer[] = m.informationReturned
+    ? []
+    : [{ title: 'Information returned today', form: 'information-returned', oneClick: true, data: { formReturned: 'true', pdpReturned: 'true' } }];
+  const [primary, ...rest] = [...allocate, ...returned];
+  return {
+    ...(primary ? { primary } : {}),
+    beside: [...rest, ...request],
+    more: m.informationReturned ? [] : [{ title: 'Information returned on another date', form: 'information-returned' }],
+  };
+}
+
+function contractOffers(actor: Staff, view: CaseView): StepOffers {
+  const pending = view.contracts.find((k) => k.status === 'awaiting-approval');
+  if (pending) {
+    return mayApprove(actor, pending)
+      ? { primary: { title: 'Approve or request changes', form: 'contract-decision', data: { contractId: pending.id } }, beside: [], more: [] }
+      : { beside: [], more: [] };
+  }
+  const returned = view.contracts.some((k) => k.status === 'changes-requested');
+  return { primary: { title: returned ? 'Redraft the contract' : 'Draft the contract', form: 'contract-draft' }, beside: [], more: [] };
+}
+
+/** The parents told of the contract in force: today in one click, or through the form that says who and what. */
+function parentsInformedOffers(view: CaseView): Pick<StepOffers, 'beside' | 'more'> {
+  const inForce = view.case.contractInForce;
+  const contract = inForce ? view.contracts.find((k) => k.id === inForce.contractId) : undefined;
+  if (!contract || contract.parentsInformedAt) return { beside: [], more: [] };
+  const data = { contractId: contract.id };
+  return {
+    beside: [{ title: 'Parents told today', form: 'parents-informed', oneClick: true, data }],
+    more: [{ title: 'Parents informed of the contract', form: 'parents-informed', data }],
+  };
+}
+
+/** What can be done at any time while the case is open. */
+function anyTimeOffers(actor: Staff, view: CaseView, consentShown: boolean): Offer[] {
   const c = view.case;
-  const open = c.status !== 'closed';
-  // The DSL, reaching the case through a concern, acts on the concern only.
-  if (view.asDsl) return [{ title: 'Chronology entry', form: 'chronology' }, { title: 'Safeguarding concern', form: 'safeguarding' }];
   const manager = hasRole(actor, 'manager');
   // The use case lets the case's worker close it early too, not only a manager.
   const mayCloseEarly = manager || (hasRole(actor, 'worker') && c.workerId === actor.userId);
   return [
-    { title: 'Chronology entry', form: 'chronology' as const },
+    chronologyEntry,
     // Step 10: a meeting record for any meeting attended (at step 4 it is the next step's action).
-    ...(open && view.step !== 4 ? [{ title: 'Meeting record', form: 'meeting' as const }] : []),
-    ...(open ? [{ title: 'Log time', form: 'time' as const }] : []),
-    { title: 'Safeguarding concern', form: 'safeguarding' as const },
-    ...(open ? [{ title: 'Outreach or FAP report', form: 'report' as const }, { title: 'Parental consent', form: 'consent' as const }] : []),
-    ...(open && view.step !== 5 ? loneWorkingOffers(view) : []),
-    ...(open && manager && c.status === 'open' ? [{ title: 'Pause the case', form: 'pause' as const }] : []),
-    ...(open && manager ? [{ title: 'Reallocate', form: 'reallocate' as const }] : []),
-    ...(open && mayCloseEarly ? [{ title: 'Close early', form: 'close-early' as const }] : []),
+    ...(view.step !== 4 ? [{ title: 'Meeting record', form: 'meeting' as const }] : []),
+    { title: 'Log time', form: 'time' },
+    concern,
+    { title: 'Outreach or FAP report', form: 'report' },
+    ...(consentShown ? [] : [{ title: 'Parental consent', form: 'consent' as const }]),
+    ...(view.step !== 5 ? loneWorkingOffers(view) : []),
+    ...(manager && c.status === 'open' ? [{ title: 'Pause the case', form: 'pause' as const }] : []),
+    ...(manager ? [{ title: 'Reallocate', form: 'reallocate' as const }] : []),
+    ...(mayCloseEarly ? [{ title: 'Close early', form: 'close-early' as const }] : []),
   ];
-}
-
-function contractOffers(actor: Staff, view: CaseView): Offer[] {
-  const pending = view.contracts.find((k) => k.status === 'awaiting-approval');
-  if (pending) {
-    return mayApprove(actor, pending) ? [{ title: 'Approve or request changes', form: 'contract-decision', data: { contractId: pending.id } }] : [];
-  }
-  const returned = view.contracts.some((k) => k.status === 'changes-requested');
-  return [{ title: returned ? 'Redraft the contract' : 'Draft the contract', form: 'contract-draft' }];
-}
-
-function parentsInformedOffer(view: CaseView): Offer[] {
-  const inForce = view.case.contractInForce;
-  const contract = inForce ? view.contracts.find((k) => k.id === inForce.contractId) : undefined;
-  return contract && !contract.parentsInformedAt ? [{ title: 'Parents informed of the contract', form: 'parents-informed', data: { contractId: contract.id } }] : [];
 }
 
 /** Check in when a visit starts; check out (once) from the visit still open. */

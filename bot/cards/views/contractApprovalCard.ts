@@ -24,7 +24,7 @@ export const contractViewAction = (contractId: string) => ({ type: 'Action.Execu
  * What the card needs to know about the case: a full CaseView will do. A named approver who does
  * not hold the case gets one without the child (the heading then names the school only).
  */
-export type ContractCaseView = Pick<CaseView, 'case' | 'child' | 'school' | 'step'>;
+export type ContractCaseView = Pick<CaseView, 'case' | 'child' | 'school' | 'progress'>;
 
 export interface ContractCardOptions {
   /** Whether the decision buttons show. Default: the actor may decide (a manager or a named approver, not the author). */
@@ -71,7 +71,7 @@ export async function contractApprovalCard(ctx: CardContext, view: ContractCaseV
     noticeColour: options.notice?.tone === 'good' ? 'Good' : 'Warning',
     prompt: pending ? (live ? 'Approve it, or request changes saying what needs to change. It takes effect only when approved.' : approvers.prompt(ctx.actor)) : '',
   });
-  const heading = headingOf({ ...view, records: [], contracts: [], nextAction: '' });
+  const heading = headingOf(view);
   const actions = live
     ? expandFragment<unknown[]>(actionsTemplate, { verb: submitVerb('contract-decision'), caseId: contract.caseId, contractId: contract.id, reason: options.reason ?? '' })
     : [];

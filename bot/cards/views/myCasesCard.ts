@@ -1,6 +1,6 @@
-import { listMyCases, steps, type ListedCase, type StepNumber } from '../../../workflow';
+import { caseProgress, listMyCases, type ListedCase } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext } from '../card';
-import { showDate } from '../format';
+import { todayIn } from '../format';
 import { viewVerbs } from '../forms/formNames';
 import { composeCard, outcomeCard } from '../outcomes';
 import myCasesTemplate from '../templates/myCases.json';
@@ -18,19 +18,20 @@ export async function myCasesCard(ctx: CardContext, note = ''): Promise<Adaptive
   const more = total > shownAtMost ? `Showing ${shownAtMost} of ${total}: type "case <reference>" to open any case.` : '';
   const title = total === 0 ? 'No open cases' : `${total} open ${total === 1 ? 'case' : 'cases'}`;
   const closedMore = closedTotal > shownAtMost ? `Showing the latest ${shownAtMost} of ${closedTotal}.` : '';
-  const closedSection = closedTotal === 0 ? [] : section(`${closedTitle} (${closedTotal})`, closedMore, closed);
+  const today = todayIn(ctx.deps.clock.now());
+  const closedSection = closedTotal === 0 ? [] : section(`${closedTitle} (${closedTotal})`, closedMore, closed, today);
   return composeCard({
-    body: [...section(title, [note, more].filter((s) => s !== '').join(' '), shown), ...closedSection],
+    body: [...section(title, [note, more].filter((s) => s !== '').join(' '), shown, today), ...closedSection],
     actions: [{ type: 'Action.Execute', title: 'New referral', verb: viewVerbs.newReferral, data: {}, associatedInputs: 'none' }],
   });
 }
 
-function section(title: string, note: string, listed: ListedCase[]): unknown[] {
-  return expandFragment<unknown[]>(myCasesTemplate, { title, note, cases: listed.map(row) });
+function section(title: string, note: string, listed: ListedCase[], today: string): unknown[] {
+  return expandFragment<unknown[]>(myCasesTemplate, { title, note, cases: listed.map((l) => row(l, today)) });
 }
 
-function row({ case: c, child }: ListedCase) {
-  const step = Math.min(Math.max(c.step, 1), 10) as StepNumber;
+/** A case's line: its status line from caseProgress (the list reads no contracts: they only word step 7's next action). */
+function row({ case: c, child }: ListedCase, today: string) {
   const statuses = { open: ['Open', 'Good'], paused: ['Paused', 'Warning'], closed: ['Closed', 'Default'] } as const;
   const [status, statusColour] = statuses[c.status];
   return {
@@ -39,6 +40,6 @@ function row({ case: c, child }: ListedCase) {
     who: child ? `${child.firstName} ${child.lastName}` : '',
     status,
     statusColour,
-    line: c.status === 'closed' ? `Closed on ${showDate(c.closure?.on)}` : `Step ${step}: ${steps[step].name}`,
+    line: caseProgress(c, [], today).statusLine,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notificationKinds, type Notification, type NotificationKind } from '../../../workflow';
 import type { AdaptiveCardJson } from '../card';
-import { viewVerbs } from '../forms/formNames';
+import { submitVerb, viewVerbs } from '../forms/formNames';
 import { composeCard } from '../outcomes';
 
 const notificationKindSchema = z.enum(notificationKinds);
@@ -19,15 +19,19 @@ const headlines: Record<NotificationKind, { headline: string; tone: 'Attention' 
   'case-recorded-by-other': { headline: 'Someone recorded on your case', tone: 'Accent', action: 'Open the case' },
 };
 
-/** What a notice shows: the same again when its button is pressed, so the notice stays in the chat. */
-type Shown = Pick<Notification, 'kind' | 'caseId' | 'caseReference' | 'summary'>;
+/**
+ * What a notice shows: the same again when its button is pressed, so the notice stays in the chat.
+ * An approved contract's notice also offers to record, in one click, that the parents were told
+ * of it today (`parentsTold`: the contract and the request key that makes a double click count once).
+ */
+type Shown = Pick<Notification, 'kind' | 'caseId' | 'caseReference' | 'summary'> & { parentsTold?: { contractId: string; requestKey: string } };
 
 /** Read back from the notice's button: the notice as it was, or undefined when the data is not a notice's. */
 export function noticeFromData(values: Record<string, string>): Shown | undefined {
   const kind = notificationKindSchema.safeParse(values.noticeKind);
-  const { caseId, noticeReference: caseReference, noticeSummary: summary } = values;
+  const { caseId, noticeReference: caseReference, noticeSummary: summary, noticeContractId: contractId, noticeRequestKey: requestKey } = values;
   if (!kind.success || !caseId || !caseReference || !summary) return undefined;
-  return { kind: kind.data, caseId, caseReference, summary };
+  return { kind: kind.data, caseId, caseReference, summary, ...(contractId && requestKey ? { parentsTold: { contractId, requestKey } } : {}) };
 }
 
 /**
@@ -36,17 +40,24 @@ export function noticeFromData(values: Record<string, string>): Shown | undefine
  */
 export function notificationCard(notification: Shown): AdaptiveCardJson {
   const shown = headlines[notification.kind];
+  const told = notification.parentsTold;
   return composeCard({
     body: [
       { type: 'TextBlock', text: shown.headline, weight: 'Bolder', size: 'Medium', color: shown.tone, wrap: true },
       { type: 'TextBlock', text: `Case ${notification.caseReference}`, weight: 'Bolder', spacing: 'Small' },
       { type: 'TextBlock', text: notification.summary, wrap: true },
     ],
-    actions: [{ type: 'Action.Execute', title: shown.action, verb: viewVerbs.openCase, data: {
+    actions: [
+      ...(told
+        ? [{ type: 'Action.Execute', title: 'Parents told today', verb: submitVerb('parents-informed'), data: { caseId: notification.caseId, ...told }, associatedInputs: 'none', style: 'positive' }]
+        : []),
+      { type: 'Action.Execute', title: shown.action, verb: viewVerbs.openCase, data: {
           caseId: notification.caseId,
           noticeKind: notification.kind,
           noticeReference: notification.caseReference,
           noticeSummary: notification.summary,
-        }, associatedInputs: 'none' }],
+          ...(told ? { noticeContractId: told.contractId, noticeRequestKey: told.requestKey } : {}),
+        }, associatedInputs: 'none' },
+    ],
   });
 }

@@ -14,6 +14,7 @@ import { changeCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { notifyAll } from '../support/notify';
 import { now } from '../support/time';
+import { progressOf } from '../support/progressOf';
 
 export const DecideContractInput = z.discriminatedUnion('decision', [
   z.object({ contractId: z.string().min(1), decision: z.literal('approve') }),
@@ -78,10 +79,12 @@ async function finishDecision(deps: WorkflowDeps, actor: Staff, decided: Version
     if (!inForce.ok) return inForce;
   }
   const worker = c.workerId ?? decided.createdBy;
+  // The next action from the case as the decision left it (an approval put the contract in force).
+  const next = (await progressOf(deps, (await deps.stores.cases.get(decided.caseId)) ?? c)).nextAction;
   const summary =
     decision.outcome === 'approved'
-      ? `Contract version ${decided.version} for case ${c.reference} was approved. Support can begin on ${readableDate(decided.startDate)}.`
-      : `Contract version ${decided.version} for case ${c.reference} needs changes: ${decision.reason ?? ''}`;
+      ? `Contract version ${decided.version} for case ${c.reference} was approved. Support can begin on ${readableDate(decided.startDate)}. Next: ${next}.`
+      : `Contract version ${decided.version} for case ${c.reference} needs changes: ${(decision.reason ?? '').replace(/[.\s]+$/, '')}. Next: ${next}.`;
   await notifyAll(deps, 'contract-decided', c, summary, [worker], `${decided.id}:${decision.id}`);
   await deps.channel.post({
     kind: 'contract-decided',

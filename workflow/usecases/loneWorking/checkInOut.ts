@@ -5,33 +5,61 @@ import { Instant } from '../../model/common';
 import type { CaseRecord } from '../../model/records';
 import type { Versioned } from '../../ports/store';
 import { fail, ok } from '../../result';
-import { missedCheckOuts } from '../../rules/loneWorking';
+import { chosenPlace, describePlace, missedCheckOuts, placesOnFile, plannedEndRule } from '../../rules/loneWorking';
 import type { UseCase, WorkflowDeps } from '../deps';
-import { addRecord, type RecordAdded } from '../support/addRecord';
+import { addRecordTo, type RecordAdded } from '../support/addRecord';
 import { audit } from '../support/audit';
-import { loadCase } from '../support/caseAccess';
+import { loadCase, openCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { notifyAll, staffWithRole } from '../support/notify';
 import { now } from '../support/time';
 import { readableDateTime } from '../../calendar';
 
 export const CheckInInput = z
-  .object({ caseId: z.string().min(1), requestKey: z.string().min(8), plannedStart: Instant, plannedEnd: Instant })
+  .object({
+    caseId: z.string().min(1),
+    requestKey: z.string().min(8),
+    /** Where the visit is: a place on file by its id (see placesOnFile), or "elsewhere" with `address`. */
+    place: z.string().min(1, 'choose where the visit is'),
+    address: z.string().optional(),
+    /** When the visit started; absent means now (the check-in). */
+    plannedStart: Instant.optional(),
+    plannedEnd: Instant,
+  })
   // Compared as instants: "16:00+01:00" is before "15:30Z", though not as text.
-  .refine((v) => Date.parse(v.plannedEnd) > Date.parse(v.plannedStart), { message: 'the planned end must be after the start', path: ['plannedEnd'] });
+  .refine((v) => !v.plannedStart || Date.parse(v.plannedEnd) > Date.parse(v.plannedStart), { message: 'the planned end must be after the start', path: ['plannedEnd'] });
 
-/** Rule "Lone working": the worker checks in when a home visit starts, saying when it should end. */
+/**
+ * Rule "Lone working": the worker checks in as a home visit starts, saying where it is (an
+ * address on file or one typed in) and when it should end (after now, within 12 hours).
+ */
 export const checkIn: UseCase<unknown, RecordAdded> = async (deps, actor, raw) => {
   const parsed = parseInput(CheckInInput, raw);
   if (!parsed.ok) return parsed;
-  const { caseId, requestKey, plannedStart, plannedEnd } = parsed.value;
-  return addRecord(deps, actor, caseId, { kind: 'lone-working', plannedStart, plannedEnd, checkedInAt: now(deps).at }, requestKey);
+  const { caseId, requestKey, place, address, plannedEnd } = parsed.value;
+  const opened = await openCase(deps, actor, caseId, 'caseload');
+  if (!opened.ok) return opened;
+  const c = opened.value.case;
+  const [child, school] = await Promise.all([deps.stores.children.get(c.childId), deps.stores.schools.get(c.schoolId)]);
+  const where = chosenPlace(placesOnFile(child, school), place, address);
+  if (!where.ok) return where;
+  const stamp = now(deps);
+  const plannedStart = parsed.value.plannedStart ?? stamp.at;
+  const body = { kind: 'lone-working' as const, where: where.value, plannedStart, plannedEnd, checkedInAt: stamp.at };
+  // As a rule of the record: a repeat (double click, retry) after the end has passed is still "already recorded".
+  return addRecordTo(deps, actor, c, body, requestKey, { rule: () => plannedEndRule(plannedStart, plannedEnd, deps.clock.now()) });
 };
 
 export const CheckOutInput = z.object({ caseId: z.string().min(1), recordId: z.string().min(1) });
 
+export interface CheckedOut {
+  record: Versioned<CaseRecord>;
+  /** The visit was already checked out (a double click, a retry, a stale card): nothing new was written. */
+  repeated: boolean;
+}
+
 /** Rule "Lone working": the worker checks out of a visit on the case when safely away; once only. */
-export const checkOut: UseCase<unknown, Versioned<CaseRecord>> = async (deps, actor, raw) => {
+export const checkOut: UseCase<unknown, CheckedOut> = async (deps, actor, raw) => {
   const parsed = parseInput(CheckOutInput, raw);
   if (!parsed.ok) return parsed;
   const { caseId, recordId } = parsed.value;
@@ -42,11 +70,12 @@ export const checkOut: UseCase<unknown, Versioned<CaseRecord>> = async (deps, ac
   if (!record || record.body.kind !== 'lone-working' || record.caseId !== caseId) {
     return fail(workflowError('NotFound', `That visit check-in was not found on case ${access.value.reference}.`, { field: 'recordId' }));
   }
-  if (record.body.checkedOutAt) return fail(workflowError('AlreadyDone', `You checked out at ${readableDateTime(record.body.checkedOutAt)}.`, { rule: 'Lone working' }));
+  // Checked out already: the check-out stands as it was (when, by whom); a second one writes nothing.
+  if (record.body.checkedOutAt) return ok({ record, repeated: true });
   const stamp = now(deps);
   const saved = await updateOnce(deps.stores.records, record.id, { body: { ...record.body, checkedOutAt: stamp.at }, updatedBy: actor.userId, updatedAt: stamp.at }, record.etag);
   await audit(deps, actor, 'lone-working.check-out', record.caseId, record.id, { recordId: record.id });
-  return ok(saved);
+  return ok({ record: saved, repeated: false });
 };
 
 /**
@@ -65,6 +94,13 @@ export async function alertIfCheckOutMissed(deps: WorkflowDeps, recordId: string
   const stamp = now(deps);
   await updateOnce(deps.stores.records, record.id, { body: { ...record.body, managerAlertedAt: stamp.at } }, record.etag);
   const managers = await staffWithRole(deps, ['manager']);
-  await notifyAll(deps, 'lone-working-check-out-missed', c, `No check-out from the home visit on case ${c.reference}, ${missed.minutesOverdue} minutes after its planned end. Contact the worker now.`, managers, record.id);
+  const [worker] = await deps.stores.staff.find({ userId: record.createdBy });
+  const body = record.body;
+  // Where the worker went is what the manager needs to act: it goes in the notice (the chat and its e-mail copy), never in a log.
+  const summary =
+    `No check-out from the home visit on case ${c.reference}, ${missed.minutesOverdue} minutes after its planned end. Contact the worker now.\n\n` +
+    `Worker: ${worker?.displayName ?? 'someone no longer on the Staff list'}\n\nWhere: ${describePlace(body.where)}\n\n` +
+    `Checked in: ${body.checkedInAt ? readableDateTime(body.checkedInAt) : 'not recorded'}\n\nPlanned end: ${readableDateTime(body.plannedEnd)}`;
+  await notifyAll(deps, 'lone-working-check-out-missed', c, summary, managers, record.id);
   return 'alerted';
 }

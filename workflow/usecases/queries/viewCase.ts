@@ -4,7 +4,8 @@ import type { Child } from '../../model/child';
 import type { Contract } from '../../model/contract';
 import type { CaseRecord } from '../../model/records';
 import type { School } from '../../model/school';
-import { currentStep, steps, type StepNumber } from '../../process/steps';
+import { caseProgress, type CaseProgress } from '../../process/caseProgress';
+import type { StepNumber } from '../../process/steps';
 import type { Versioned } from '../../ports/store';
 import { ok } from '../../result';
 import type { UseCase } from '../deps';
@@ -12,6 +13,7 @@ import { caseLedgerOf } from '../packages/caseLedger';
 import { auditRead } from '../support/audit';
 import { openCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
+import { now } from '../support/time';
 
 export interface CaseView {
   case: Versioned<Case>;
@@ -19,6 +21,9 @@ export interface CaseView {
   school: Versioned<School> | undefined;
   records: Versioned<CaseRecord>[];
   contracts: Versioned<Contract>[];
+  /** Where the case is (step, status line, next action), as of today: every card shows this. */
+  progress: CaseProgress;
+  /** progress.step and progress.nextAction, kept for the code that reads them. */
   step: StepNumber;
   nextAction: string;
   /** Package hours for the case: used (time entries and support sessions, counted once) of bought; undefined when the ledger cannot be worked out. */
@@ -41,8 +46,8 @@ export const viewCase: UseCase<unknown, CaseView> = async (deps, actor, raw) => 
     deps.stores.contracts.find({ caseId: c.id }),
   ]);
   await auditRead(deps, actor, 'case.read', c.id, asDsl ? { access: 'safeguarding' } : {});
-  const step = currentStep(c);
+  const progress = caseProgress(c, contracts, now(deps).today);
   const ledger = await caseLedgerOf(deps, c);
   const packageHours = ledger.ok ? { used: ledger.value.totals.used, bought: ledger.value.totals.bought, left: ledger.value.totals.left } : undefined;
-  return ok({ case: c, child, school, records, contracts, step, nextAction: steps[step].nextAction, ...(packageHours ? { packageHours } : {}), ...(asDsl ? { asDsl } : {}) });
+  return ok({ case: c, child, school, records, contracts, progress, step: progress.step, nextAction: progress.nextAction, ...(packageHours ? { packageHours } : {}), ...(asDsl ? { asDsl } : {}) });
 };

@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '../../result';
 import { caseAccessRule, requireRole } from '../../rules/access';
 import { ageAtReferralRule } from '../../rules/plausible';
 import type { UseCase, WorkflowDeps } from '../deps';
+import { caseProgress } from '../../process/caseProgress';
 import { audit } from '../support/audit';
 import { parseInput } from '../support/input';
 import { withFreshReference } from '../support/freshReference';
@@ -104,7 +105,7 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
     kind: 'referral-logged',
     caseId: opened.id,
     caseReference: opened.reference,
-    text: `New referral ${opened.reference} from ${school.name}. Next: allocate a worker.`,
+    text: `New referral ${opened.reference} from ${school.name}. Next: ${caseProgress(opened, [], stamp.today).nextAction}.`,
     key: `referral-logged:${opened.id}`,
   });
   return ok({ outcome: 'case-opened', case: opened, child, folder, repeated: !created, warnings });

@@ -8,7 +8,7 @@ import type { UseCase } from '../deps';
 import { audit } from '../support/audit';
 import { changeCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
-import { workerNextAction } from '../support/tellWorkerOfRecord';
+import { progressOf } from '../support/progressOf';
 import { now } from '../support/time';
 import type { Case } from '../../model/case';
 import type { Versioned } from '../../ports/store';
@@ -43,7 +43,7 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
     recipientId: workerId,
     caseId: c.id,
     caseReference: c.reference,
-    summary: `Case ${c.reference} has been allocated to you. Next: ${workerNextAction(c)}.`,
+    summary: `Case ${c.reference} has been allocated to you. Next: ${(await progressOf(deps, c)).nextAction}.`,
     key: `case-allocated:${c.id}:${workerId}`,
   });
   await deps.channel.post({

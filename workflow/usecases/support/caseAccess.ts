@@ -1,7 +1,7 @@
 import { VersionConflict, workflowError } from '../../errors';
 import type { Case } from '../../model/case';
 import type { Staff } from '../../model/staff';
-import { currentStep } from '../../process/steps';
+import { caseProgress } from '../../process/caseProgress';
 import type { Versioned } from '../../ports/store';
 import { fail, ok, type Result } from '../../result';
 import { caseAccessRule, dslAccessRule } from '../../rules/access';
@@ -68,7 +68,8 @@ export async function changeCase(
     if (Object.keys(change.value).length === 0) return ok(loaded.value);
     const next = { ...loaded.value, ...change.value };
     const stamp = now(deps);
-    const patch = { ...change.value, step: currentStep(next), updatedBy: actor.userId, updatedAt: stamp.at };
+    // The step kept for list views: contracts only change step 7's wording, not the step.
+    const patch = { ...change.value, step: caseProgress(next, [], stamp.today).step, updatedBy: actor.userId, updatedAt: stamp.at };
     try {
       return ok(await deps.stores.cases.update(caseId, patch, loaded.value.etag));
     } catch (error) {
