@@ -14,8 +14,13 @@ function enumValues(schema: unknown, seen = new Set<unknown>()): string[] {
   return inner.flatMap((x) => enumValues(x, seen));
 }
 
+/** Keys that are also English words, written with their hyphen ("a lone-working check-in", "a re-referral"). */
+const englishWords = new Set(['lone-working', 're-referral']);
+
 /** Every hyphenated value of the model's enums (and record kinds): a stored key a person should never read. */
-export const storedKeys: string[] = [...new Set([Case, Child, Contract, Purchase, RecordBody, School, Staff, TimeActivity].flatMap((schema) => enumValues(schema)))].filter((k) => /^[a-z]+(-[a-z]+)+$/.test(k));
+export const storedKeys: string[] = [...new Set([Case, Child, Contract, Purchase, RecordBody, School, Staff, TimeActivity].flatMap((schema) => enumValues(schema)))].filter(
+  (k) => /^[a-z]+(-[a-z]+)+$/.test(k) && !englishWords.has(k),
+);
 
 /** The words a person reads on a card: texts, titles, labels, facts' values; not inputs' values, choices' values or action data. */
 export function wordsRead(card: AdaptiveCardJson): string[] {
