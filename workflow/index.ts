@@ -24,8 +24,10 @@ export { caseProgress, closedHow, reviewDue, REVIEW_DUE_DAYS_BEFORE, type CasePr
 export { dateHappened, inOrderHappened } from './process/dateHappened';
 export { londonInstant, readableDate, readableDateTime, readableTime, WallClockTime, yearGroupName } from './calendar';
 export * from './usecases';
+export * from './labels';
 export { hasRole, requireRole, seesAllCases } from './rules/access';
 export { approversOf, mayApprove, type ApprovalSubject } from './rules/separationOfDuties';
 export { universalOfferCheck, type CaseLedger } from './packages';
 export { CHECK_OUT_GRACE_MINUTES, ELSEWHERE, MAX_VISIT_HOURS, describePlace, placesOnFile, type PlaceOnFile, type VisitPlace } from './rules/loneWorking';
+export { OLDEST_AT_REFERRAL, YOUNGEST_AT_REFERRAL } from './rules/plausible';
 export { agree, counted, haveBeen, listed } from './words';

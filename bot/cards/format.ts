@@ -17,5 +17,9 @@ export function todayIn(now: Date): string {
 /** "1.5 hours" / "1 hour". */
 export const showHours = (hours: number): string => `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 
-/** Turns a code like `sen-support` into "sen support" for display. */
+/**
+ * Turns a code like `sen-support` into "sen support" for display.
+ * @deprecated Use the label maps in `./labels` (`labelOf(sendLabels, code)`): "SEN support". Kept
+ * only for the case card, its header and offers, and my cases, which are edited elsewhere.
+ */
 export const showCode = (code: string): string => code.replace(/-/g, ' ');

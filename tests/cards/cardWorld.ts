@@ -2,6 +2,7 @@ import { cardForRequest, handleCardAction, type AdaptiveCardJson, type CardReque
 import { buildWorld, onTheDay, people } from '../support/world';
 import { caseSteps } from '../support/caseSteps';
 import { allCardProblems } from './cardChecks';
+import { storedKeysShown } from './storedKeys';
 
 type Person = keyof typeof people;
 
@@ -17,7 +18,7 @@ export async function buildCardWorld(now = '2026-09-14T09:00:00Z') {
   const steps = caseSteps(world);
   const checked = (card: AdaptiveCardJson | undefined): void => {
     if (!card) return;
-    const problems = allCardProblems(card);
+    const problems = [...allCardProblems(card), ...storedKeysShown(card).map((k) => `shows a stored key: ${k}`)];
     if (problems.length > 0) throw new Error(`card problems:\n${problems.join('\n')}\n${JSON.stringify(card, null, 1).slice(0, 3000)}`);
   };
   const act = async (who: Person, verb: string, data: Record<string, unknown>): Promise<CardResponse> => {

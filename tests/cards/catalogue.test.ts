@@ -22,6 +22,7 @@ import { alertIfCheckOutMissed, channelUpdateKinds, notificationKinds, type Chan
 import { withFolderUploadDown } from '../support/reviewEnded';
 import { people } from '../support/world';
 import { allCardProblems } from './cardChecks';
+import { storedKeys, storedKeysShown } from './storedKeys';
 import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
 
 jest.setTimeout(60_000);
@@ -476,5 +477,14 @@ describe('the card catalogue: chat, notifications and channel cards', () => {
         expect(executeActions(card)).toEqual([]);
       }
     }
+  });
+});
+
+describe('Words a person uses', () => {
+  it('no card in the catalogue shows a hyphenated stored key', () => {
+    expect(storedKeys).toEqual(expect.arrayContaining(['inclusion-panel', 'awaiting-approval', 'moved-school', 'support-session']));
+    const notifications = worlds.flatMap((w) => w.memory.notifier.sent).map((n) => notificationCard(n));
+    const channel = worlds.flatMap((w) => w.memory.channel.posts).map((p) => channelCard(p));
+    expect([...cardsSeen, ...notifications, ...channel].flatMap(storedKeysShown)).toEqual([]);
   });
 });

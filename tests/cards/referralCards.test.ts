@@ -181,7 +181,7 @@ describe('Wrong defaults: year group', () => {
     const school = await world.schoolByUrn('100001');
     const done = await act('admin', 'referral.submit', { ...submit.data, ...filled(school.id, { dateOfBirth: '2017-05-03', yearGroup: '7' }) });
     expect(cardText(done.card)).toMatch(/Referral logged/);
-    expect(cardText(done.card)).toContain('Warning: Year group 7 was entered; a child born Wed 3 May 2017 is in Year 5 this school year.');
+    expect(cardText(done.card)).toContain('Warning: Year 7 was chosen; a child born on Wed 3 May 2017 is in Year 5 this school year.');
     const [child] = await world.deps.stores.children.find({ schoolId: school.id });
     expect(child?.yearGroup).toBe(7);
   });

@@ -1,4 +1,4 @@
-import { setConsent } from '../../workflow';
+import { caseLedgerOf, setConsent, viewCase } from '../../workflow';
 import { people, value } from '../support/world';
 import { actionOf, buildCardWorld, cardText, cardWorldWithCaseAt, executeActions, inputIds } from './cardWorld';
 
@@ -222,5 +222,36 @@ describe('chronology cards', () => {
     const again = await act('worker', 'chronology.submit', { ...submit.data, ...entry, note: '' });
     expect(cardText(again.card)).toContain('note');
     expect(actionOf(again.card, 'chronology.submit').data.requestKey).toBe(submit.data.requestKey);
+  });
+});
+
+describe('Time entered once', () => {
+  it("a support session's hours appear in the package ledger once", async () => {
+    const { act, caseId, world } = await caseInForce();
+    const c = await world.deps.stores.cases.get(caseId);
+    if (!c) throw new Error('no case');
+    const before = value(await caseLedgerOf(world.deps, c));
+    const form = (await act('worker', 'support-session.open', { caseId })).card;
+    expect(cardText(form)).not.toContain('Log time');
+    const submit = actionOf(form, 'support-session.submit');
+    const done = await act('worker', 'support-session.submit', { ...submit.data, ...session });
+    const left = before.totals.left - 1.5;
+    expect(cardText(done.card)).toMatch(new RegExp(`1\\.5 hours logged against .+\\(\\d{4}-\\d{2}\\); ${left} hours left\\.`));
+    // A repeated submit adds no hours.
+    const again = await act('worker', 'support-session.submit', { ...submit.data, ...session });
+    expect(cardText(again.card)).toContain('nothing was written twice');
+    const after = value(await caseLedgerOf(world.deps, c));
+    expect(after.totals.used - before.totals.used).toBe(1.5);
+    const records = await world.deps.stores.records.find({ caseId });
+    const sessionRecord = records.find((r) => r.body.kind === 'support-session');
+    expect(after.entries.filter((e) => e.entryId === sessionRecord?.id)).toEqual([expect.objectContaining({ activity: 'direct-work', countedHours: 1.5 })]);
+    expect(records.filter((r) => r.body.kind === 'time')).toEqual([]);
+    // The time sheet shows the session's hours as used, and offers no direct work to log again.
+    const sheet = (await act('worker', 'time.open', { caseId })).card;
+    expect(cardText(sheet)).toContain(`${after.totals.used} ${after.totals.used === 1 ? 'hour' : 'hours'} used`);
+    expect(JSON.stringify(sheet)).not.toContain('"direct-work"');
+    // The case view carries the same figures for the case card.
+    const view = value(await viewCase(world.deps, await world.staff(people.worker), { caseId }));
+    expect(view.packageHours).toEqual({ used: after.totals.used, bought: after.totals.bought, left: after.totals.left });
   });
 });

@@ -106,7 +106,7 @@ describe('Non-Latin names collapse: a referral matching a case the referrer may 
     expect(note).toMatchObject({ createdBy: people.otherWorker, body: { kind: 'chronology', category: 're-referral', on: '2026-09-14' } });
     const text = note?.body.kind === 'chronology' ? note.body.note : '';
     expect(text).toContain('Re-referral received from Tomasz Frey on Mon 14 Sep 2026');
-    for (const entered of ['first name ИВАН', 'last name ПЕТРОВ', 'born 2016-05-02', 'Refuses to enter the classroom after lunch.', 'Casey Testfield']) expect(text).toContain(entered);
+    for (const entered of ['first name ИВАН', 'last name ПЕТРОВ', 'born Mon 2 May 2016', 'Refuses to enter the classroom after lunch.', 'Casey Testfield']) expect(text).toContain(entered);
   });
 
   it('tells the case worker and the managers by case reference only, and the referrer who was told', async () => {

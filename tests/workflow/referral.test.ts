@@ -92,7 +92,7 @@ describe('Wrong defaults: year group', () => {
     const opened = seen(await submitReferral(world.deps, admin, typed));
     expect(opened.child.yearGroup).toBe(7);
     expect(opened.warnings).toEqual([
-      expect.objectContaining({ field: 'child.yearGroup', message: 'Year group 7 was entered; a child born Wed 3 May 2017 is in Year 5 this school year.' }),
+      expect.objectContaining({ field: 'child.yearGroup', message: 'Year 7 was chosen; a child born on Wed 3 May 2017 is in Year 5 this school year.' }),
     ]);
   });
 

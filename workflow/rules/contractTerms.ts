@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { SchoolCalendar } from '../calendar';
 import { workflowError } from '../errors';
 import type { ContractTerms } from '../model/contract';
@@ -15,22 +16,43 @@ export function contractTermsRule(terms: ContractTerms, calendar: SchoolCalendar
   if (terms.reviewDate <= terms.startDate) {
     return fail(workflowError('ContractReviewBeforeStart', `The review date must come after the start date (${readableDate(terms.startDate)}).`, { rule: 'Contract', field: 'reviewDate' }));
   }
-  const end = calendar.supportPeriodEnd(terms.startDate, SUPPORT_WEEKS, pausedDays);
+  const dates = contractDates(terms.startDate, calendar, pausedDays);
+  if (!dates.ok) return dates;
+  const { supportEnds, latestReview } = dates.value;
+  if (terms.reviewDate > latestReview) {
+    return fail(
+      workflowError(
+        'ContractReviewDateTooLate',
+        `The review must be on or before ${readableDate(latestReview)}, the end of the half-term in which the 6 weeks of support end (${readableDate(supportEnds)}).`,
+        { rule: 'Contract', field: 'reviewDate' },
+      ),
+    );
+  }
+  return ok({ supportEnds });
+}
+
+export interface ContractDates {
+  /** The last day of the 6 school weeks of support. */
+  supportEnds: string;
+  /** The day after the start: the review comes after it. */
+  earliestReview: string;
+  /** The end of the half-term in which the support ends. */
+  latestReview: string;
+}
+
+/**
+ * Rule "Contract" for support starting on `startDate`: the last day of its 6 school weeks, and
+ * the latest review date allowed (the end of the half-term in which those weeks end).
+ */
+export function contractDates(startDate: string, calendar: SchoolCalendar, pausedDays: string[] = []): Result<ContractDates> {
+  const end = calendar.supportPeriodEnd(startDate, SUPPORT_WEEKS, pausedDays);
   if (!end.ok) return end;
   const halfTerm = calendar.halfTermContaining(end.value);
   if (!halfTerm) {
     return fail(workflowError('TermDatesMissing', `No half-term holds ${end.value}: check the school's term dates.`, { field: 'startDate' }));
   }
-  if (terms.reviewDate > halfTerm.end) {
-    return fail(
-      workflowError(
-        'ContractReviewDateTooLate',
-        `The review must be on or before ${readableDate(halfTerm.end)}, the end of the half-term in which the 6 weeks of support end (${readableDate(end.value)}).`,
-        { rule: 'Contract', field: 'reviewDate' },
-      ),
-    );
-  }
-  return ok({ supportEnds: end.value });
+  const earliestReview = DateTime.fromISO(startDate).plus({ days: 1 }).toISODate() ?? startDate;
+  return ok({ supportEnds: end.value, earliestReview, latestReview: halfTerm.end });
 }
 
 /** Rule "Contract": support delivered after the 6 school weeks is a 7th week: refused. */

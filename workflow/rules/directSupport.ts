@@ -1,6 +1,7 @@
 import { workflowError } from '../errors';
 import type { Case } from '../model/case';
 import type { RecordBody } from '../model/records';
+import { consentLabels, labelOf } from '../labels';
 import { fail, ok, type Result } from '../result';
 
 export const isDirectSupport = (body: RecordBody): boolean =>
@@ -14,7 +15,7 @@ export function directSupportRule(c: Case, body: RecordBody): Result<void> {
   if (!isDirectSupport(body)) return ok(undefined);
   if (c.consent !== 'given') {
     return fail(
-      workflowError('DirectSupportWithoutConsent', `No direct support while parental consent is "${c.consent}". Record consent as given first.`, {
+      workflowError('DirectSupportWithoutConsent', `No direct support while parental consent is "${labelOf(consentLabels, c.consent).toLowerCase()}". Record consent as given first.`, {
         rule: 'No direct support',
       }),
     );

@@ -1,12 +1,7 @@
-import type { Destination, EarlyCloseReason } from '../../../workflow';
+import { destinationLabels, type Destination, type EarlyCloseReason } from '../../../workflow';
 
 /** Where the pupil goes when support ends (the reporting's destinations). */
-export const destinationTitles: Record<Destination, string> = {
-  mainstream: 'Back in mainstream',
-  'specialist-provision': 'Specialist provision',
-  'alternative-provision': 'Alternative provision',
-  other: 'Other',
-};
+export const destinationTitles: Record<Destination, string> = destinationLabels;
 
 /** Why a case closed early, as the school's letter puts it. */
 export const earlyCloseTitles: Record<EarlyCloseReason, string> = {

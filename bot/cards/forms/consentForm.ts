@@ -1,13 +1,12 @@
-import { setConsent, type Case, type Consent, type Versioned } from '../../../workflow';
-import { showCode } from '../format';
+import { setConsent, type Case, type Versioned } from '../../../workflow';
+import { consentLabels, labelOf } from '../labels';
 import { recordedBy } from '../recordedBy';
 import fieldsTemplate from '../templates/consentForm.json';
 import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
 import { text } from './formValues';
 
-const consentWords: Record<Consent, string> = { given: 'Given', pending: 'Pending', refused: 'Refused', withdrawn: 'Withdrawn' };
-const showConsent = (c: string): string => consentWords[c as Consent] ?? showCode(c);
+const showConsent = (c: string): string => labelOf(consentLabels, c);
 
 /** Parental consent changes (given, pending, refused, withdrawn): direct support needs "given". */
 export const consentVerbs = caseFormVerbs<Versioned<Case>>({
@@ -26,7 +25,7 @@ export const consentVerbs = caseFormVerbs<Versioned<Case>>({
     detail:
       c.consent === 'given'
         ? 'Direct support can be recorded (once the home visit or Teams call is recorded as held).'
-        : `No direct support can be recorded while consent is ${c.consent}.${c.consent === 'refused' || c.consent === 'withdrawn' ? ' A manager can close the case early with this reason.' : ''}`,
+        : `No direct support can be recorded while consent is ${showConsent(c.consent).toLowerCase()}.${c.consent === 'refused' || c.consent === 'withdrawn' ? ' A manager can close the case early with this reason.' : ''}`,
     by: await recordedBy(ctx, c.updatedBy, c.updatedAt),
   }),
 });

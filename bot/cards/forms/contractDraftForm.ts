@@ -1,6 +1,7 @@
-import { draftContract, hasRole, type CaseView, type Contract, type Drafted, type Versioned } from '../../../workflow';
+import { contractDatesFor, draftContract, hasRole, type CaseView, type Contract, type Drafted, type Versioned } from '../../../workflow';
 import type { CardContext } from '../card';
-import { showDate, showInstant } from '../format';
+import { showDate, showInstant, todayIn } from '../format';
+import { labelOf, roleLabels } from '../labels';
 import { recordedBy } from '../recordedBy';
 import { staffNames } from '../staffNames';
 import fieldsTemplate from '../templates/contractDraftForm.json';
@@ -18,14 +19,27 @@ function returnedContract(view: CaseView): Versioned<Contract> | undefined {
   return latest?.status === 'changes-requested' ? latest : undefined;
 }
 
-function draftDefaults(view: CaseView): FormValues {
+/** Rule "Contract" for a start date: the review date's bounds, or none when the start is not a date the term dates cover. */
+async function reviewBounds(ctx: CardContext, view: CaseView, startDate: string | undefined): Promise<{ min: string; max: string } | undefined> {
+  if (!startDate || !/^\d{4}-\d{2}-\d{2}$/.test(startDate)) return undefined;
+  const dates = await contractDatesFor(ctx.deps, view.case, startDate);
+  return dates.ok ? { min: dates.value.earliestReview, max: dates.value.latestReview } : undefined;
+}
+
+/**
+ * A new draft starts today with the latest review date the rule allows; a redraft starts from
+ * the version returned for changes.
+ */
+async function draftDefaults(ctx: CardContext, view: CaseView): Promise<FormValues> {
   const returned = returnedContract(view);
+  const startDate = returned?.startDate ?? todayIn(ctx.deps.clock.now());
+  const reviewDate = returned?.reviewDate ?? (await reviewBounds(ctx, view, startDate))?.max ?? '';
   return {
     targets: returned ? returned.targets.join('\n') : '',
     support: returned?.support ?? '',
     purchaseIds: returned ? returned.purchaseIds.join(',') : view.case.purchaseIds.join(','),
-    startDate: returned?.startDate ?? '',
-    reviewDate: returned?.reviewDate ?? '',
+    startDate,
+    reviewDate,
     namedApprovers: returned ? returned.namedApprovers.join(',') : '',
     replace: 'false',
   };
@@ -37,7 +51,7 @@ async function approverChoices(ctx: CardContext): Promise<Array<{ title: string;
   return staff
     .filter((s) => s.active && s.userId !== ctx.actor.userId && !hasRole(s, 'manager'))
     .sort((a, b) => a.displayName.localeCompare(b.displayName))
-    .map((s) => ({ title: `${s.displayName} (${s.roles.join(', ')})`, value: s.userId }));
+    .map((s) => ({ title: `${s.displayName} (${s.roles.map((r) => labelOf(roleLabels, r)).join(', ')})`, value: s.userId }));
 }
 
 /** The draft awaiting approval, if any: a new draft replaces it only when the worker says so. */
@@ -48,8 +62,10 @@ async function draftFields(ctx: CardContext, view: CaseView, values: FormValues)
   const nameOf = await staffNames(ctx);
   const last = returned?.decisions.at(-1);
   const pending = awaitingApproval(view);
+  const review = await reviewBounds(ctx, view, values.startDate);
   return expandFragment<unknown[]>(fieldsTemplate, {
     values,
+    review: review ? { ...review, latest: showDate(review.max) } : null,
     pending: pending
       ? `Version ${pending.version}, drafted by ${nameOf(pending.createdBy)} ${showInstant(pending.createdAt)}, is awaiting approval. Another draft is sent only if it replaces that one.`
       : '',
@@ -67,7 +83,7 @@ export const contractDraftVerbs = caseFormVerbs<Drafted>({
   name: 'contract-draft',
   title: 'Draft the Outreach Contract',
   submitTitle: 'Send for approval',
-  defaults: (_ctx, view) => draftDefaults(view),
+  defaults: (ctx, view) => draftDefaults(ctx, view),
   fields: draftFields,
   toInput: (values) => ({
     targets: lines(values, 'targets'),

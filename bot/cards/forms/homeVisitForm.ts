@@ -1,8 +1,9 @@
 import { recordHomeVisit, type RecordAdded } from '../../../workflow';
-import { showDate, todayIn } from '../format';
+import { showDate } from '../format';
 import fieldsTemplate from '../templates/homeVisitForm.json';
 import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
+import { eventDates } from './dateBounds';
 import { lines, text } from './formValues';
 import { bodyOf, recordOutcome } from './recordOutcome';
 
@@ -13,8 +14,8 @@ export const homeVisitVerbs = caseFormVerbs<RecordAdded>({
   name: 'home-visit',
   title: 'Home visit or Teams call with the parent/carer',
   submitTitle: 'Record it',
-  defaults: (ctx) => ({ mode: 'home-visit', heldOn: todayIn(ctx.deps.clock.now()), attendees: '', notes: '' }),
-  fields: (_ctx, _view, values) => expandFragment<unknown[]>(fieldsTemplate, { values }),
+  defaults: (ctx, view) => ({ mode: 'home-visit', heldOn: eventDates(ctx, view).value, attendees: '', notes: '' }),
+  fields: (ctx, view, values) => expandFragment<unknown[]>(fieldsTemplate, { values, dates: eventDates(ctx, view) }),
   toInput: (v) => ({ mode: text(v, 'mode'), heldOn: text(v, 'heldOn'), attendees: lines(v, 'attendees'), notes: text(v, 'notes') }),
   run: (ctx, input) => recordHomeVisit(ctx.deps, ctx.actor, input),
   recorded: (ctx, added) => {

@@ -1,8 +1,9 @@
 import { recordMeeting, type BodyOf, type RecordAdded } from '../../../workflow';
-import { showDate, todayIn } from '../format';
+import { showDate } from '../format';
 import fieldsTemplate from '../templates/meetingForm.json';
 import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
+import { eventDates } from './dateBounds';
 import { lines, text } from './formValues';
 import { bodyOf, recordedHeadline, recordOutcome } from './recordOutcome';
 
@@ -25,13 +26,13 @@ export const meetingVerbs = caseFormVerbs<RecordAdded>({
   submitTitle: 'Record the meeting',
   defaults: (ctx, view) => ({
     purpose: view.case.milestones.schoolMeeting ? 'other' : 'initial-school',
-    heldOn: todayIn(ctx.deps.clock.now()),
+    heldOn: eventDates(ctx, view).value,
     attendees: '',
     notes: '',
     agreedSupport: '',
     expectations: '',
   }),
-  fields: (_ctx, _view, values) => expandFragment<unknown[]>(fieldsTemplate, { values }),
+  fields: (ctx, view, values) => expandFragment<unknown[]>(fieldsTemplate, { values, dates: eventDates(ctx, view) }),
   toInput: (v) => ({
     purpose: text(v, 'purpose'),
     heldOn: text(v, 'heldOn'),

@@ -1,9 +1,10 @@
 import { recordObservation, type RecordAdded } from '../../../workflow';
 import fieldsTemplate from '../templates/observationForm.json';
-import { showDate, todayIn } from '../format';
+import { showDate } from '../format';
 import { recordedBy } from '../recordedBy';
 import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
+import { eventDates } from './dateBounds';
 import { lines, text, type FormValues } from './formValues';
 
 /** Steps 3 and 6: the Observation Form (outcome, way forward, the school's strategies checked). */
@@ -11,8 +12,8 @@ export const observationVerbs = caseFormVerbs<RecordAdded>({
   name: 'observation',
   title: 'Observation',
   submitTitle: 'Record the observation',
-  defaults: (ctx) => ({
-    observedOn: todayIn(ctx.deps.clock.now()),
+  defaults: (ctx, view) => ({
+    observedOn: eventDates(ctx, view).value,
     setting: '',
     focus: 'classroom',
     outcome: '',
@@ -22,7 +23,7 @@ export const observationVerbs = caseFormVerbs<RecordAdded>({
     strategiesNotWorking: '',
     strategiesNotInUse: '',
   }),
-  fields: (_ctx, _view, values) => expandFragment<unknown[]>(fieldsTemplate, { values }),
+  fields: (ctx, view, values) => expandFragment<unknown[]>(fieldsTemplate, { values, dates: eventDates(ctx, view) }),
   toInput: (values) => ({
     observedOn: text(values, 'observedOn'),
     setting: text(values, 'setting'),

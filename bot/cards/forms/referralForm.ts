@@ -3,12 +3,14 @@ import type { CardVerb } from '../actions/cardVerb';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import { alreadyRecorded } from '../alreadyRecorded';
 import { headingOf } from '../caseHeading';
-import { showCode, showDate, todayIn } from '../format';
+import { showDate, todayIn } from '../format';
+import { consentLabels, labelOf, referralSourceLabels } from '../labels';
 import { composeCard, outcomeCard, type Outcome } from '../outcomes';
 import { recordedBy } from '../recordedBy';
 import referralTemplate from '../templates/referralForm.json';
 import { expandFragment } from '../template';
 import { caseCard } from '../views/caseCard';
+import { referralDates } from './dateBounds';
 import { viewVerbs } from './formNames';
 import { choices, flag, text, withDefaults, type FormValues } from './formValues';
 
@@ -51,6 +53,7 @@ async function referralCard(ctx: CardContext, values: FormValues, requestKey: st
     schools: (schools.ok ? schools.value : []).map((s) => ({ title: `${s.name} (URN ${s.urn})`, value: s.id })),
     yearGroups,
     parents,
+    dates: referralDates(ctx),
   });
   return composeCard({
     ...(problem ? { problem } : {}),
@@ -157,7 +160,11 @@ async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Prom
     return {
       card: composeCard({
         ...(view.ok ? { heading: headingOf(view.value) } : {}),
-        body: [{ type: 'TextBlock', text: 'Already an open case', weight: 'Bolder', size: 'Medium', color: 'Warning', wrap: true }, { type: 'TextBlock', text: detail, wrap: true }],
+        body: [
+          { type: 'TextBlock', text: 'Already an open case', weight: 'Bolder', size: 'Medium', color: 'Warning', wrap: true },
+          { type: 'TextBlock', text: detail, wrap: true },
+          ...warnings.map((w) => ({ type: 'TextBlock', text: `Warning: ${w}`, color: 'Warning', wrap: true })),
+        ],
         actions: [{ type: 'Action.Execute', title: `Open ${c.reference}`, verb: viewVerbs.openCase, data: { caseId: c.id }, associatedInputs: 'none' }],
       }),
     };
@@ -175,8 +182,8 @@ async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Prom
       { title: 'Child', value: `${outcome.child.firstName} ${outcome.child.lastName}` },
       { title: 'School', value: school },
       { title: 'Received', value: showDate(c.referralDate) },
-      { title: 'Referred by', value: showCode(c.referralSource) },
-      { title: 'Consent', value: showCode(c.consent) },
+      { title: 'Referred by', value: labelOf(referralSourceLabels, c.referralSource) },
+      { title: 'Consent', value: labelOf(consentLabels, c.consent) },
       ...informationRequestFact(outcome, view.ok ? view.value.school?.senco.name : undefined),
     ],
     by: await recordedBy(ctx, c.createdBy, c.createdAt, 'Logged'),

@@ -1,8 +1,9 @@
 import { recordReview, type CaseView, type ReviewRecorded } from '../../../workflow';
-import { showDate, todayIn } from '../format';
+import { showDate } from '../format';
 import fieldsTemplate from '../templates/reviewForm.json';
 import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
+import { eventDates } from './dateBounds';
 import { text } from './formValues';
 import { bodyOf, recordOutcome } from './recordOutcome';
 import { choicesOf } from './supportLabels';
@@ -28,8 +29,8 @@ export const reviewVerbs = caseFormVerbs<ReviewRecorded>({
   name: 'review',
   title: 'Review of the contract',
   submitTitle: 'Record the review',
-  defaults: (ctx) => ({ heldOn: todayIn(ctx.deps.clock.now()), outcome: '', summary: '', destination: '' }),
-  fields: (_ctx, view, values) => expandFragment<unknown[]>(fieldsTemplate, { values, contractLine: contractLine(view), destinations: choicesOf(destinationTitles) }),
+  defaults: (ctx, view) => ({ heldOn: eventDates(ctx, view).value, outcome: '', summary: '', destination: '' }),
+  fields: (ctx, view, values) => expandFragment<unknown[]>(fieldsTemplate, { values, dates: eventDates(ctx, view), contractLine: contractLine(view), destinations: choicesOf(destinationTitles) }),
   toInput: (v) => {
     const outcome = text(v, 'outcome');
     const destination = outcome === 'end' ? text(v, 'destination') : undefined;

@@ -1,11 +1,11 @@
 import { priceListItem, type Purchase, type WorkflowConfig } from '../../../workflow';
 import type { CardContext } from '../card';
-import { showCode } from '../format';
+import { labelOf } from '../labels';
 
 /** "Silver, 2026-27, PO PO-AB-2630": the package's name on the year's price list, the year and the order number. */
 export function purchaseTitle(config: WorkflowConfig, purchase: Purchase): string {
   const list = config.priceLists.find((l) => l.financialYear === purchase.financialYear);
-  const name = (list && priceListItem(list, purchase.packageCode)?.name) ?? showCode(purchase.packageCode);
+  const name = (list && priceListItem(list, purchase.packageCode)?.name) ?? labelOf({}, purchase.packageCode);
   const po = purchase.purchaseOrderNumber ? `PO ${purchase.purchaseOrderNumber}` : 'no PO number';
   return `${name}, ${purchase.financialYear}, ${po}`;
 }

@@ -4,6 +4,7 @@ import type { CaseRecord } from '../../model/records';
 import type { School } from '../../model/school';
 import { escapeHtml } from '../steps/requestInformation';
 import { readableDate } from '../../calendar';
+import { destinationLabels, labelOf } from '../../labels';
 
 /**
  * The End of Outreach Report as a simple HTML document (the documents work will replace it with
@@ -20,7 +21,7 @@ export function endOfOutreachReport(c: Case, child: Child, school: School, recor
     ['Support sessions', String(sessions)],
     ['Review held', review?.body.kind === 'review' ? readableDate(review.body.heldOn) : 'not recorded'],
     ['Outcome', review?.body.kind === 'review' ? review.body.summary : ''],
-    ['Destination', review?.body.kind === 'review' ? (review.body.destination ?? '') : ''],
+    ['Destination', review?.body.kind === 'review' ? labelOf(destinationLabels, review.body.destination) : ''],
   ];
   const table = rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>End of Outreach Report ${escapeHtml(c.reference)}</title></head><body><h1>${escapeHtml(serviceName)}: End of Outreach Report</h1><table>${table}</table></body></html>`;

@@ -2,11 +2,22 @@ import { financialYearOf } from '../../calendar';
 import { workflowError } from '../../errors';
 import type { Case } from '../../model/case';
 import type { Purchase } from '../../model/purchase';
-import { ledgerForCase, type CaseLedger } from '../../packages';
+import type { CaseRecord } from '../../model/records';
+import { ledgerForCase, type CaseLedger, type LedgerTimeEntry } from '../../packages';
 import { fail, ok, type Result } from '../../result';
 import type { WorkflowDeps } from '../deps';
 
-/** Bought / used / left for a case, from its purchases (in the order attached) and its time entries. */
+/**
+ * The hours a record puts on the ledger: a time entry's, and a support session's as direct work
+ * (the session is its own time entry, one record, so its hours are counted once).
+ */
+export function ledgerEntryOf(r: Pick<CaseRecord, 'id' | 'body'>): LedgerTimeEntry | undefined {
+  if (r.body.kind === 'time') return { id: r.id, date: r.body.on, hours: r.body.hours, activity: r.body.activity };
+  if (r.body.kind === 'support-session') return { id: r.id, date: r.body.deliveredOn, hours: r.body.hours, activity: 'direct-work' };
+  return undefined;
+}
+
+/** Bought / used / left for a case, from its purchases (in the order attached), its time entries and its support sessions. */
 export async function caseLedgerOf(deps: WorkflowDeps, c: Pick<Case, 'id' | 'purchaseIds' | 'referralDate'>): Promise<Result<CaseLedger>> {
   const [purchases, records] = await Promise.all([
     Promise.all(c.purchaseIds.map((id) => deps.stores.purchases.get(id))),
@@ -17,7 +28,10 @@ export async function caseLedgerOf(deps: WorkflowDeps, c: Pick<Case, 'id' | 'pur
   const priceList = deps.config.priceLists.find((l) => l.financialYear === year);
   if (!priceList) return fail(workflowError('PackageNotOnPriceList', `There is no price list for ${year}.`));
   const entries = records
-    .flatMap((r) => (r.body.kind === 'time' ? [{ id: r.id, date: r.body.on, hours: r.body.hours, activity: r.body.activity }] : []))
+    .flatMap((r) => {
+      const entry = ledgerEntryOf(r);
+      return entry ? [entry] : [];
+    })
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id, undefined, { numeric: true }));
   return ok(ledgerForCase(drawn, entries, priceList));
 }

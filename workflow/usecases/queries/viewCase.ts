@@ -9,6 +9,7 @@ import type { StepNumber } from '../../process/steps';
 import type { Versioned } from '../../ports/store';
 import { ok } from '../../result';
 import type { UseCase } from '../deps';
+import { caseLedgerOf } from '../packages/caseLedger';
 import { auditRead } from '../support/audit';
 import { openCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
@@ -25,6 +26,8 @@ export interface CaseView {
   /** progress.step and progress.nextAction, kept for the code that reads them. */
   step: StepNumber;
   nextAction: string;
+  /** Package hours for the case: used (time entries and support sessions, counted once) of bought; undefined when the ledger cannot be worked out. */
+  packageHours?: { used: number; bought: number; left: number };
   /** Opened by the DSL through a safeguarding concern, not from their caseload: only the concern can be acted on. */
   asDsl?: true;
 }
@@ -44,5 +47,7 @@ export const viewCase: UseCase<unknown, CaseView> = async (deps, actor, raw) => 
   ]);
   await auditRead(deps, actor, 'case.read', c.id, asDsl ? { access: 'safeguarding' } : {});
   const progress = caseProgress(c, contracts, now(deps).today);
-  return ok({ case: c, child, school, records, contracts, progress, step: progress.step, nextAction: progress.nextAction, ...(asDsl ? { asDsl } : {}) });
+  const ledger = await caseLedgerOf(deps, c);
+  const packageHours = ledger.ok ? { used: ledger.value.totals.used, bought: ledger.value.totals.bought, left: ledger.value.totals.left } : undefined;
+  return ok({ case: c, child, school, records, contracts, progress, step: progress.step, nextAction: progress.nextAction, ...(packageHours ? { packageHours } : {}), ...(asDsl ? { asDsl } : {}) });
 };

@@ -1,4 +1,5 @@
 import { readableDate } from '../../calendar';
+import { assessmentLabels, consentLabels, genderLabels, labelOf, planLabels, referralSourceLabels, sendLabels } from '../../labels';
 import type { Case } from '../../model/case';
 import type { ChildDetails } from '../../model/child';
 import type { School } from '../../model/school';
@@ -25,8 +26,8 @@ export function recordReReferral(deps: WorkflowDeps, actor: Staff, c: Versioned<
     `As entered: ${childInWords(input.child, school)}`,
     ...input.child.parents.map((p) => `Parent or carer: ${[p.name, p.relationship, p.parentalResponsibility ? 'parental responsibility' : 'no parental responsibility', p.phone, p.email, p.address, p.language && `speaks ${p.language}`, p.interpreterNeeded && 'needs an interpreter'].filter(Boolean).join(', ')}.`),
     `Reason for referral: ${input.reasonForReferral}`,
-    `Graduated response: plans ${listed(input.graduatedResponse.plans)}; assessments ${listed(input.graduatedResponse.assessments)}; tried: ${input.graduatedResponse.whatHasBeenTried}`,
-    `Consent: ${input.consent}.`,
+    `Graduated response: plans ${listed(input.graduatedResponse.plans.map((p) => labelOf(planLabels, p)))}; assessments ${listed(input.graduatedResponse.assessments.map((a) => labelOf(assessmentLabels, a)))}; tried: ${input.graduatedResponse.whatHasBeenTried}`,
+    `Consent: ${labelOf(consentLabels, input.consent)}.`,
   ].join('\n');
   return addRecordTo(deps, actor, c, { kind: 'chronology', on: input.referralDate, category: 're-referral', note }, `re-referral:${input.requestKey}`, { workerToldElsewhere: true });
 }
@@ -61,7 +62,10 @@ export async function earlierLink(deps: WorkflowDeps, cases: Versioned<Case>[], 
   return undefined;
 }
 
-const referredBy = (input: ReferralInput): string => (input.referralSourceDetail ? `${input.referralSource}, ${input.referralSourceDetail}` : input.referralSource);
+const referredBy = (input: ReferralInput): string => {
+  const source = labelOf(referralSourceLabels, input.referralSource);
+  return input.referralSourceDetail ? `${source}, ${input.referralSourceDetail}` : source;
+};
 const listed = (items: readonly string[]): string => (items.length > 0 ? items.join(', ') : 'none');
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 
@@ -69,11 +73,11 @@ function childInWords(child: ChildDetails, school: School): string {
   return [
     `first name ${child.firstName}`,
     `last name ${child.lastName}`,
-    `born ${child.dateOfBirth}`,
-    `gender ${child.gender}`,
+    `born ${readableDate(child.dateOfBirth)}`,
+    `gender ${labelOf(genderLabels, child.gender)}`,
     `year group ${child.yearGroup}`,
     `school ${school.name}`,
-    `SEND ${child.send}`,
+    `SEND ${labelOf(sendLabels, child.send)}`,
     `pupil premium ${yesNo(child.pupilPremium)}`,
     `free school meals ${yesNo(child.freeSchoolMeals)}`,
     `looked after ${yesNo(child.lookedAfter)}`,

@@ -150,7 +150,7 @@ function yearGroupFor(input: EnteredReferral): Result<{ input: ReferralInput; wa
   if (fromBirth === undefined || fromBirth === entered) return ok({ input: withYear, warnings: [] });
   const warning = workflowError(
     'ValidationFailed',
-    `Year group ${entered === 0 ? 'Reception' : entered} was entered; a child born ${readableDate(input.child.dateOfBirth)} is in ${yearGroupName(fromBirth)} this school year.`,
+    `${yearGroupName(entered)} was chosen; a child born on ${readableDate(input.child.dateOfBirth)} is in ${yearGroupName(fromBirth)} this school year.`,
     { rule: plausibleFacts, field: 'child.yearGroup' },
   );
   return ok({ input: withYear, warnings: [warning] });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelOf, recordKindLabels } from '../../labels';
 import { VersionConflict, workflowError } from '../../errors';
 import { RecordBody, type CaseRecord } from '../../model/records';
 import type { Versioned } from '../../ports/store';
@@ -29,7 +30,7 @@ export const amendRecord: UseCase<unknown, Versioned<CaseRecord>> = async (deps,
   if (!access.ok) return access;
   const unlocked = lockedRecordRule(record);
   if (!unlocked.ok) return unlocked;
-  if (body.kind !== record.body.kind) return fail(workflowError('ValidationFailed', `A ${record.body.kind} record cannot become a ${body.kind}.`, { field: 'body.kind' }));
+  if (body.kind !== record.body.kind) return fail(workflowError('ValidationFailed', `A record of kind "${labelOf(recordKindLabels, record.body.kind)}" cannot become "${labelOf(recordKindLabels, body.kind)}".`, { field: 'body.kind' }));
   try {
     const saved = await deps.stores.records.update(recordId, { body, updatedBy: actor.userId, updatedAt: now(deps).at }, etag);
     await audit(deps, actor, 'record.amended', record.caseId, `${recordId}:${saved.etag}`, { recordId });

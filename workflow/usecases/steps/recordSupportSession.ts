@@ -2,18 +2,25 @@ import { workflowError } from '../../errors';
 import { fail } from '../../result';
 import { withinSupportPeriodRule } from '../../rules/contractTerms';
 import type { UseCase } from '../deps';
-import { addRecord, type RecordAdded } from '../support/addRecord';
+import { ledgerBefore, withLedger, type HoursAdded } from '../packages/hoursAdded';
+import { addRecord } from '../support/addRecord';
 import { parseRecordInput } from '../support/recordInput';
+
+/** A support session, with the package ledger after its hours (the session is its own time entry, as direct work). */
+export type SessionRecorded = HoursAdded;
 
 /**
  * Step 8: a support session under the contract in force, for at most 6 school weeks. The
  * direct-support rule (home visit held, consent given) is checked for every support record.
+ * Its hours are its time entry against the case's packages: one record, counted once, and a
+ * repeated submit (same request key) adds nothing.
  */
-export const recordSupportSession: UseCase<unknown, RecordAdded> = async (deps, actor, raw) => {
+export const recordSupportSession: UseCase<unknown, SessionRecorded> = async (deps, actor, raw) => {
   const input = parseRecordInput('support-session', raw);
   if (!input.ok) return input;
   const body = input.value.body;
-  return addRecord(deps, actor, input.value.caseId, body, input.value.requestKey, {
+  const before = await ledgerBefore(deps, input.value.caseId);
+  const added = await addRecord(deps, actor, input.value.caseId, body, input.value.requestKey, {
     rule: (c) =>
       c.contractInForce
         ? withinSupportPeriodRule(body.deliveredOn, c.contractInForce.supportEnds, c.contractInForce.startDate)
@@ -21,4 +28,6 @@ export const recordSupportSession: UseCase<unknown, RecordAdded> = async (deps, 
     milestone: (c, record) =>
       c.milestones.supportStarted ? undefined : { milestones: { ...c.milestones, supportStarted: { at: record.createdAt, by: record.createdBy, recordId: record.id } } },
   });
+  if (!added.ok) return added;
+  return withLedger(deps, before, added.value);
 };
