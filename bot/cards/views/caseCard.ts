@@ -1,7 +1,8 @@
 import { dateHappened, inOrderHappened, yearGroupName, type CaseView, type Contract } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext } from '../card';
 import { headingOf } from '../caseHeading';
-import { showCode, showDate } from '../format';
+import { showDate, showHours } from '../format';
+import { consentLabels, contractStatusLabels, labelOf, referralSourceLabels } from '../labels';
 import { openVerb, submitVerb, viewVerbs } from '../forms/formNames';
 import { composeCard, type Fact } from '../outcomes';
 import { staffNames } from '../staffNames';
@@ -25,9 +26,10 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
     { title: 'School', value: view.school?.name ?? '' },
     { title: 'Year group', value: view.child ? yearGroupName(view.child.yearGroup) : '' },
     { title: 'Worker', value: c.workerId ? nameOf(c.workerId) : 'Not allocated yet' },
-    { title: 'Referred', value: `${showDate(c.referralDate)} by ${showCode(c.referralSource)}` },
-    { title: 'Consent', value: showCode(c.consent) },
+    { title: 'Referred', value: `${showDate(c.referralDate)} · ${labelOf(referralSourceLabels, c.referralSource)}` },
+    { title: 'Consent', value: labelOf(consentLabels, c.consent) },
     { title: 'Contract', value: contractLine(view) },
+    { title: 'Package hours', value: hoursLine(view) },
   ].filter((f) => f.value !== '');
   const records = inOrderHappened(view.records)
     .reverse()
@@ -64,12 +66,19 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
   });
 }
 
+/** The hours of the school's packages used by this case's sessions and time entries (sessions count once). */
+function hoursLine(view: CaseView): string {
+  const h = view.packageHours;
+  if (!h || h.bought === 0) return '';
+  return `${showHours(h.used)} used of ${h.bought}; ${showHours(h.left)} left`;
+}
+
 function contractLine(view: CaseView): string {
   const inForce = view.case.contractInForce;
   if (inForce) return `In force ${showDate(inForce.startDate)} to ${showDate(inForce.supportEnds)}, review by ${showDate(inForce.reviewDate)}`;
   const latest: Contract | undefined = [...view.contracts].sort((a, b) => b.version - a.version)[0];
   if (!latest) return '';
-  return latest.status === 'awaiting-approval' ? `Version ${latest.version} awaiting approval` : `Version ${latest.version}: ${showCode(latest.status)}`;
+  return latest.status === 'awaiting-approval' ? `Version ${latest.version} awaiting approval` : `Version ${latest.version}: ${labelOf(contractStatusLabels, latest.status).toLowerCase()}`;
 }
 
 async function waitingLine(ctx: CardContext, view: CaseView): Promise<string> {
