@@ -26,7 +26,7 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
     { title: 'School', value: view.school?.name ?? '' },
     { title: 'Year group', value: view.child ? yearGroupName(view.child.yearGroup) : '' },
     { title: 'Worker', value: c.workerId ? nameOf(c.workerId) : 'Not allocated yet' },
-    { title: 'Referred', value: `${showDate(c.referralDate)} · ${labelOf(referralSourceLabels, c.referralSource)}` },
+    { title: 'Referred', value: `${showDate(c.referralDate)} (${labelOf(referralSourceLabels, c.referralSource)})` },
     { title: 'Consent', value: labelOf(consentLabels, c.consent) },
     { title: 'Contract', value: contractLine(view) },
     { title: 'Package hours', value: hoursLine(view) },
