@@ -49,8 +49,9 @@ async function timeOneStart(dataDir: string, emulatorUrl: string): Promise<numbe
   const port = await freePort();
   const began = performance.now();
   const app = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
-    env: { ...process.env, PLAYGROUND: 'off', PORT: String(port), DATA_DIR: dataDir, GRAPH_EMULATOR_URL: emulatorUrl, LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
+    env: { ...process.env, PLAYGROUND: 'off', PORT: String(port), DATA_DIR: dataDir, GRAPH_EMULATOR_URL: emulatorUrl, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
+    // BENCH_LOG_LEVEL=info shows the app's own log lines (their times say where a start spends its time).
+    stdio: process.env.BENCH_LOG_LEVEL ? 'inherit' : 'ignore',
   });
   try {
     while (performance.now() - began < giveUpAfterMs) {
