@@ -17,8 +17,12 @@ export const fidelitySettingsSchema = z.strictObject({
   /** `$batch`: run and answer requests without dependsOn in a seeded shuffled order (Graph gives no order). */
   shuffleBatch: z.boolean().default(true),
   batchSeed: z.number().int().default(1),
-  /** `/users/{unknown}` answers 404 as Graph does; false = invent a mailbox for any id or address (old leniency). */
-  unknownUsersNotFound: z.boolean().default(true),
+  /**
+   * `/users/{unknown}` answers 404 as Graph does. Off by default: the product registers no users with the
+   * emulator (its service mailbox and organisers are configuration), so it would 404 on every mail and event;
+   * off = a mailbox is invented for any id or address.
+   */
+  unknownUsersNotFound: z.boolean().default(false),
   /** SharePoint resource units per minute for this app; beyond it, 429 with Retry-After. Absent = no budget. */
   resourceUnitsPerMinute: z.number().int().min(1).optional(),
 });
