@@ -5,6 +5,8 @@ import type { GraphMetadataChecker } from './csdl/types';
 import { adminRouter } from './controls/adminRoutes';
 import type { SettableClock } from './controls/clock';
 import type { FaultInjector } from './controls/faults';
+import { Fidelity } from './controls/fidelity';
+import { ResourceUnitMeter } from './controls/resourceUnits';
 import { RequestLog } from './controls/requestLog';
 import { serveBatch } from './http/batch';
 import { GraphError, graphErrorBody } from './http/graphError';
@@ -22,6 +24,7 @@ export interface EmulatorAppDeps {
   faults: FaultInjector;
   log?: EmulatorLogger;
   requests?: RequestLog;
+  fidelity?: Fidelity;
   /** The bearer token every request must carry. */
   token: string;
   /** Largest request body (uploads included). */
@@ -56,7 +59,9 @@ const errorAnswer = (status: number, code: string, message: string, at: Date, he
 export const createEmulatorApp = (deps: EmulatorAppDeps): Express => {
   const requests = deps.requests ?? new RequestLog();
   const logger = deps.log ?? silentLogger;
-  const service = new GraphService({ store: deps.store, checker: deps.checker, clock: deps.clock, faults: deps.faults, requests, logger, routes: allRoutes });
+  const fidelity = deps.fidelity ?? new Fidelity();
+  const meter = new ResourceUnitMeter();
+  const service = new GraphService({ store: deps.store, checker: deps.checker, clock: deps.clock, faults: deps.faults, requests, fidelity, meter, logger, routes: allRoutes });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -68,7 +73,7 @@ export const createEmulatorApp = (deps: EmulatorAppDeps): Express => {
     send(res, errorAnswer(401, 'InvalidAuthenticationToken', message, deps.clock.now()));
   });
 
-  app.use('/_emulator', adminRouter({ store: deps.store, clock: deps.clock, faults: deps.faults, requests }));
+  app.use('/_emulator', adminRouter({ store: deps.store, clock: deps.clock, faults: deps.faults, requests, fidelity, meter }));
 
   app.use('/v1.0', async (req, res) => {
     const latency = deps.faults.latencyMs();
@@ -79,7 +84,7 @@ export const createEmulatorApp = (deps: EmulatorAppDeps): Express => {
     try {
       const graphReq = toGraphRequest(req.method, relativeUrl, headers, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
       if (graphReq.path === '/$batch' && graphReq.method === 'POST') {
-        send(res, serveBatch(service, graphReq.body, baseUrl));
+        send(res, service.refuseBatchWhileThrottled(graphReq) ?? serveBatch(service, graphReq.body, baseUrl, { shuffle: fidelity.current().shuffleBatch, seed: fidelity.current().batchSeed }));
         return;
       }
       send(res, service.serve(graphReq, { baseUrl }));

@@ -51,9 +51,10 @@ describe('Graph emulator: filters, indexing and the list view threshold', () => 
     expect(res.body.value).toHaveLength(5);
   });
 
-  it('above 5,000 items refuses a non-indexed filter even with Prefer, while an indexed filter pages through every match', async () => {
+  it('above 5,000 items throttles a non-indexed filter even with Prefer (429), while an indexed filter pages through every match', async () => {
     seed(6000);
-    const refused = await h.get(`${items()}?$filter=fields/Note eq 'even'`).set('Prefer', honour).expect(400);
+    const refused = await h.get(`${items()}?$filter=fields/Note eq 'even'`).set('Prefer', honour).expect(429);
+    expect(refused.headers['retry-after']).toBeDefined();
     expect(refused.body.error.message).toMatch(/list view threshold/);
     expect(refused.body.error.message).toContain("'Note'");
 

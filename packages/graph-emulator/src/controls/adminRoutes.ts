@@ -2,6 +2,8 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { EmulatorStore } from '../store/emulatorStore';
 import type { FaultInjector } from './faults';
+import type { Fidelity } from './fidelity';
+import type { ResourceUnitMeter } from './resourceUnits';
 import type { RequestLog } from './requestLog';
 import type { SettableClock } from './clock';
 import { messageJson } from '../routes/mailRoutes';
@@ -11,6 +13,8 @@ export interface AdminDeps {
   clock: SettableClock;
   faults: FaultInjector;
   requests: RequestLog;
+  fidelity: Fidelity;
+  meter: ResourceUnitMeter;
 }
 
 const clockSchema = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable(), frozen: z.boolean().optional() });
@@ -45,15 +49,19 @@ export const adminRouter = (deps: AdminDeps): Router => {
     };
 
   router.get('/faults', (_req, res) => { res.json(deps.faults.current()); });
-  router.put('/faults', (req, res) => {
+  const configureWith = (configure: (raw: unknown) => unknown) => (req: express.Request, res: express.Response): void => {
     let raw: unknown;
     try { raw = parseJson(req.body); } catch { bad(res, 'The body is not JSON.'); return; }
     try {
-      res.json(deps.faults.configure(raw));
+      res.json(configure(raw));
     } catch (e) {
       bad(res, e instanceof z.ZodError ? e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') : String(e));
     }
-  });
+  };
+  router.put('/faults', configureWith((raw) => deps.faults.configure(raw)));
+
+  router.get('/fidelity', (_req, res) => { res.json(deps.fidelity.current()); });
+  router.put('/fidelity', configureWith((raw) => { deps.meter.reset(); return deps.fidelity.configure(raw); }));
 
   router.get('/requests', (_req, res) => { res.json(deps.requests.snapshot()); });
   router.post('/requests/reset', (_req, res) => { deps.requests.reset(); res.status(204).end(); });
@@ -80,6 +88,8 @@ export const adminRouter = (deps: AdminDeps): Router => {
     deps.store.reset(deps.clock.now());
     deps.requests.reset();
     deps.faults.configure({});
+    deps.fidelity.configure({});
+    deps.meter.reset();
     res.status(204).end();
   });
   return router;

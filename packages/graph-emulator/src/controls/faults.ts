@@ -11,6 +11,11 @@ export const faultSettingsSchema = z.strictObject({
   latencyMs: z.number().int().min(0).max(60_000).default(0),
   /** Share of writes that commit and then answer 503 (so a blind retry duplicates them). */
   failAfterCommitRate: z.number().min(0).max(1).default(0),
+  /**
+   * Sustained throttling: for this many seconds from now every Graph request, `$batch` itself included,
+   * answers 429 with a Retry-After of the seconds left (as SharePoint does when an app is over its budget).
+   */
+  throttleForSeconds: z.number().int().min(0).max(3600).default(0),
   /** Seed for reproducible draws; absent = Math.random. */
   seed: z.number().int().optional(),
 });
@@ -26,9 +31,13 @@ export interface InjectedFault {
 export class FaultInjector {
   private settings: FaultSettings = faultSettingsSchema.parse({});
   private random: () => number = Math.random;
+  private throttledUntil = 0;
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   configure(input: unknown): FaultSettings {
     this.settings = faultSettingsSchema.parse(input);
+    this.throttledUntil = this.settings.throttleForSeconds > 0 ? this.now() + this.settings.throttleForSeconds * 1000 : 0;
     this.random = this.settings.seed === undefined ? Math.random : seededRandom(this.settings.seed);
     return this.current();
   }
@@ -39,6 +48,13 @@ export class FaultInjector {
 
   latencyMs(): number {
     return this.settings.latencyMs;
+  }
+
+  /** While sustained throttling lasts: the 429 to answer, with the seconds left as Retry-After. */
+  sustainedThrottle(): InjectedFault | undefined {
+    const left = this.throttledUntil - this.now();
+    if (left <= 0) return undefined;
+    return { status: 429, code: 'TooManyRequests', message: 'The request has been throttled. Retry after the time in Retry-After.', retryAfterSeconds: Math.ceil(left / 1000) };
   }
 
   /** A fault to answer instead of serving the request, or undefined to serve it. */

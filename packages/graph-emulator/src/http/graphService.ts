@@ -3,7 +3,9 @@ import { performance } from 'node:perf_hooks';
 import type { EmulatorClock } from '../controls/clock';
 import type { GraphMetadataChecker } from '../csdl/types';
 import type { FaultInjector, InjectedFault } from '../controls/faults';
-import type { RequestLog } from '../controls/requestLog';
+import type { Fidelity } from '../controls/fidelity';
+import type { RequestLog, RequestLogEntry } from '../controls/requestLog';
+import { resourceUnitsOf, type ResourceUnitMeter } from '../controls/resourceUnits';
 import { parseQueryOptions } from '../query/queryOptions';
 import type { EmulatorStore } from '../store/emulatorStore';
 import { GraphError, graphErrorBody } from './graphError';
@@ -19,6 +21,8 @@ export interface GraphServiceDeps {
   clock: EmulatorClock;
   faults: FaultInjector;
   requests: RequestLog;
+  fidelity: Fidelity;
+  meter: ResourceUnitMeter;
   logger: EmulatorLogger;
   routes: readonly Route[];
 }
@@ -40,11 +44,20 @@ export class GraphService {
     const started = performance.now();
     const requestId = randomUUID();
     const clientRequestId = req.headers['client-request-id'] ?? requestId;
-    let fault: 'injected' | 'afterCommit' | undefined;
+    let fault: RequestLogEntry['fault'];
     let response: GraphResponse;
+    const resourceUnits = resourceUnitsOf(req);
     try {
-      const injected = this.deps.faults.beforeServing();
-      if (injected) {
+      const throttled = this.deps.faults.sustainedThrottle();
+      const overBudget = throttled ? undefined : this.overBudget(resourceUnits);
+      const injected = throttled || overBudget ? undefined : this.deps.faults.beforeServing();
+      if (throttled) {
+        fault = 'throttled';
+        response = this.faultResponse(throttled, requestId, clientRequestId);
+      } else if (overBudget) {
+        fault = 'overBudget';
+        response = this.faultResponse(overBudget, requestId, clientRequestId);
+      } else if (injected) {
         fault = 'injected';
         response = this.faultResponse(injected, requestId, clientRequestId);
       } else {
@@ -68,8 +81,32 @@ export class GraphService {
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       ...(options.batchRequestId !== undefined ? { batchRequestId: options.batchRequestId } : {}),
       ...(fault ? { fault } : {}),
+      resourceUnits,
     });
     return response;
+  }
+
+  /**
+   * The `$batch` envelope under sustained throttling: SharePoint refuses the whole batch with 429 rather
+   * than answering each request. Undefined when not throttled (then the requests are served one by one).
+   */
+  refuseBatchWhileThrottled(req: GraphRequest): GraphResponse | undefined {
+    const throttled = this.deps.faults.sustainedThrottle();
+    if (!throttled) return undefined;
+    const requestId = randomUUID();
+    const response = this.faultResponse(throttled, requestId, req.headers['client-request-id'] ?? requestId);
+    this.deps.requests.record({ at: this.deps.clock.now().toISOString(), method: req.method, path: req.path, status: 429, durationMs: 0, fault: 'throttled', resourceUnits: 0 });
+    return { ...response, headers: { ...response.headers, 'request-id': requestId, 'client-request-id': req.headers['client-request-id'] ?? requestId } };
+  }
+
+  private overBudget(resourceUnits: number): InjectedFault | undefined {
+    const over = this.deps.meter.charge(resourceUnits, this.deps.fidelity.current().resourceUnitsPerMinute);
+    return over && {
+      status: 429,
+      code: 'TooManyRequests',
+      message: 'The request has been throttled: the application is over its resource-unit budget for this minute.',
+      retryAfterSeconds: over.retryAfterSeconds,
+    };
   }
 
   private dispatch(req: GraphRequest, baseUrl: string): GraphResponse {
@@ -79,8 +116,8 @@ export class GraphService {
     const match = matchRoute(this.deps.routes, req.method, canonical);
     if (!match) throw new GraphError(501, 'notImplemented', `The Graph emulator does not implement ${req.method} ${req.path}.`);
     if ('methodNotAllowed' in match) throw new GraphError(405, 'BadRequest', `The Graph emulator does not support ${req.method} on ${req.path}.`);
-    const options = parseQueryOptions(req.query, match.route.query);
-    return match.route.handle({ req, params: match.params, options, store: this.deps.store, clock: this.deps.clock, baseUrl });
+    const options = parseQueryOptions(req.query, match.route.query, /^\/(sites|drives)(\/|$)/i.test(canonical));
+    return match.route.handle({ req, params: match.params, options, store: this.deps.store, clock: this.deps.clock, baseUrl, fidelity: this.deps.fidelity.current() });
   }
 
   private faultResponse(f: InjectedFault, requestId: string, clientRequestId: string): GraphResponse {

@@ -1,4 +1,5 @@
 import type { EmulatorClock } from '../controls/clock';
+import type { FidelitySettings } from '../controls/fidelity';
 import type { QueryOptionName, QueryOptions } from '../query/queryOptions';
 import type { EmulatorStore } from '../store/emulatorStore';
 import type { GraphMethod, GraphRequest, GraphResponse } from './graphRequest';
@@ -13,6 +14,8 @@ export interface RouteContext {
   options: QueryOptions;
   /** e.g. `https://127.0.0.1:8443/v1.0`: for `@odata.nextLink` and `@odata.context`. */
   baseUrl: string;
+  /** Limits and strictness in force (list view threshold, text and upload limits, unknown users). */
+  fidelity: FidelitySettings;
 }
 
 export interface Route {

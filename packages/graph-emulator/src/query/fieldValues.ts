@@ -14,14 +14,20 @@ export const normaliseDateTime = (text: string): string | undefined => {
   return Number.isNaN(at.getTime()) ? undefined : isoSeconds(at);
 };
 
-/** The value to store for a write of `value` into `column`, as SharePoint would accept it, or a 400. */
-export const coerceFieldValue = (column: ColumnRecord, value: unknown): FieldValue => {
+/**
+ * The value to store for a write of `value` into `column`, as SharePoint would accept it, or a 400.
+ * `multiLineMax`: the most characters a multiple-lines text column holds (SharePoint: 63,999).
+ */
+export const coerceFieldValue = (column: ColumnRecord, value: unknown, multiLineMax = 63_999): FieldValue => {
   if (value === null || value === '') return null;
   switch (column.type) {
     case 'text': {
       if (typeof value !== 'string') throw invalidValue(column, 'expected a string');
       const max = typeof column.facet.maxLength === 'number' ? column.facet.maxLength : 255;
       if (column.facet.allowMultipleLines !== true && value.length > max) throw invalidValue(column, `longer than ${max} characters`);
+      if (column.facet.allowMultipleLines === true && value.length > multiLineMax) {
+        throw invalidValue(column, `longer than ${multiLineMax} characters, the most a multiple lines of text column holds`);
+      }
       return value;
     }
     case 'number': {

@@ -28,8 +28,14 @@ const literalFor = (column: FilterableColumn, value: FilterLiteral): string | nu
       return n;
     }
     case 'boolean':
-      if (value === true || value === 1 || value === '1') return 1;
-      if (value === false || value === 0 || value === '0') return 0;
+      if (value === 1 || value === '1') return 1;
+      if (value === 0 || value === '0') return 0;
+      if (typeof value === 'boolean' || value === 'true' || value === 'false') {
+        // SharePoint compares Yes/No columns as 1/0: `eq true` silently returns the opposite items
+        // (SharePoint/sp-dev-docs#4750, #5594), so the emulator refuses it rather than answer either way.
+        throw new GraphError(400, 'invalidRequest',
+          `Field '${column.name}' is a Yes/No column: compare it with 1 or 0, not ${String(value)} (SharePoint answers ${String(value)} with the opposite items).`);
+      }
       throw bad();
     case 'dateTime': {
       const d = typeof value === 'string' ? normaliseDateTime(value) : undefined;

@@ -65,10 +65,17 @@ const parseOrderBy = (text: string): OrderByOption[] =>
  * Reads the OData query options of a request. An option the route does not implement is refused by name,
  * never silently ignored (a product relying on it would otherwise pass here and fail against Graph).
  */
-export const parseQueryOptions = (query: URLSearchParams, allowed: readonly QueryOptionName[]): QueryOptions => {
+const optionNames: readonly string[] = ['$select', '$expand', '$filter', '$top', '$skiptoken', '$orderby'];
+
+/**
+ * `dollarOptional`: the API takes system query options without their `$` (`expand=fields`), as Graph's
+ * SharePoint and OneDrive APIs do on v1.0; elsewhere an option without `$` is an ordinary parameter.
+ */
+export const parseQueryOptions = (query: URLSearchParams, allowed: readonly QueryOptionName[], dollarOptional = false): QueryOptions => {
   const options: QueryOptions = { expand: [], orderBy: [] };
   for (const [rawKey, value] of query) {
-    const key = rawKey.toLowerCase();
+    const lower = rawKey.toLowerCase();
+    const key = dollarOptional && optionNames.includes(`$${lower}`) ? `$${lower}` : lower;
     if (!key.startsWith('$')) continue;
     if (!(allowed as readonly string[]).includes(key)) {
       throw badOption(`The query option '${rawKey}' is not supported on this request by the Graph emulator.`);

@@ -128,6 +128,10 @@ const createFolder = (ctx: RouteContext): ReturnType<Route['handle']> => {
 const upload = (ctx: RouteContext): ReturnType<Route['handle']> => {
   const d = driveOf(ctx);
   const content = ctx.req.rawBody ?? Buffer.alloc(0);
+  if (content.length > ctx.fidelity.maxSimpleUploadBytes) {
+    throw new GraphError(413, 'requestTooLarge',
+      `A simple upload takes at most ${ctx.fidelity.maxSimpleUploadBytes} bytes; upload larger files through an upload session (createUploadSession).`);
+  }
   const behavior = conflictBehaviorOf(ctx.req.query.get('@microsoft.graph.conflictBehavior'), 'replace');
   const { item, created } = ctx.store.transaction(() => {
     const now = ctx.clock.now();

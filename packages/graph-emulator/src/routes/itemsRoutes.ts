@@ -7,14 +7,15 @@ import { compileFilter, fieldNameOf, itemIdColumn, type FilterableColumn } from 
 import { applySelect } from '../query/queryOptions';
 import { readOnlyItemFields } from '../store/builtInColumns';
 import { emulatorApplication } from '../store/emulatorStore';
+import type { SqlCondition } from '../store/itemsStore';
 import type { ColumnRecord, FieldValue, ItemRecord, ListRecord, SiteRecord } from '../store/records';
 import { pagedCollection } from './paging';
 import { refuseChangeToRecord } from './recordLists';
 import { bodyOf, listOf } from './resolve';
 import { fieldsJson, itemETag, itemJson } from './shapes';
 
-/** SharePoint's list view threshold: above it, queries that are not served by an index are refused. */
-export const listViewThreshold = 5000;
+/** Retry-After of a query SharePoint throttles for the list view threshold (it will fail again: fix the query). */
+const thresholdRetryAfterSeconds = '120';
 const defaultPageSize = 200;
 const maxPageSize = 5000;
 const honorNonIndexed = 'honornonindexedquerieswarningmayfailrandomly';
@@ -33,7 +34,7 @@ const itemOf = (ctx: RouteContext, listId: string): ItemRecord => {
 };
 
 /** Checks every written field against the list's columns; unknown fields are refused naming field and list. */
-const writableValues = (list: ListRecord, columns: ColumnRecord[], input: Record<string, unknown>): Record<string, FieldValue> => {
+const writableValues = (ctx: RouteContext, list: ListRecord, columns: ColumnRecord[], input: Record<string, unknown>): Record<string, FieldValue> => {
   const byName = new Map(columns.map((c) => [c.name, c]));
   const out: Record<string, FieldValue> = {};
   for (const [name, value] of Object.entries(input)) {
@@ -44,7 +45,7 @@ const writableValues = (list: ListRecord, columns: ColumnRecord[], input: Record
       throw new GraphError(400, 'invalidRequest', `Field '${name}' is not recognized: list '${list.displayName}' has no column with that name.`);
     }
     if (column.readOnly) throw new GraphError(400, 'invalidRequest', `Field '${name}' is read-only.`);
-    out[name] = coerceFieldValue(column, value);
+    out[name] = coerceFieldValue(column, value, ctx.fidelity.multiLineTextMaxLength);
   }
   return out;
 };
@@ -86,14 +87,26 @@ const itemBody = (ctx: RouteContext, site: SiteRecord, list: ListRecord, item: I
   ...(fields.expand ? { fields: fieldsJson(item, fields.select) } : {}),
 });
 
-/** The list view threshold and the non-indexed-query rule, as SharePoint applies them through Graph. */
-const checkIndexing = (ctx: RouteContext, list: ListRecord, referenced: FilterableColumn[]): void => {
+const overThreshold = (message: string): GraphError =>
+  new GraphError(429, 'activityLimitReached', `The attempted operation is prohibited because it exceeds the list view threshold. ${message}`,
+    { 'retry-after': thresholdRetryAfterSeconds });
+
+/**
+ * The list view threshold and the non-indexed-query rule, as SharePoint applies them through Graph: on a
+ * list above the threshold, a query on a non-indexed column, or a filter matching more items than the
+ * threshold (even on indexed columns), is throttled (429 with Retry-After), not refused as a bad request.
+ */
+const checkIndexing = (ctx: RouteContext, list: ListRecord, referenced: FilterableColumn[], where: SqlCondition | undefined): void => {
+  const threshold = ctx.fidelity.listViewThreshold;
+  const large = referenced.length > 0 && ctx.store.items.count(list.id) > threshold;
   const notIndexed = referenced.find((c) => !c.indexed);
-  if (!notIndexed) return;
-  if (ctx.store.items.count(list.id) > listViewThreshold) {
-    throw new GraphError(400, 'invalidRequest',
-      `The attempted operation is prohibited because it exceeds the list view threshold: field '${notIndexed.name}' is not indexed and list '${list.displayName}' holds more than ${listViewThreshold} items.`);
+  if (large && notIndexed) {
+    throw overThreshold(`Field '${notIndexed.name}' is not indexed and list '${list.displayName}' holds more than ${threshold} items.`);
   }
+  if (large && where && ctx.store.items.count(list.id, where) > threshold) {
+    throw overThreshold(`The filter matches more than ${threshold} items of list '${list.displayName}'; narrow it with an indexed column.`);
+  }
+  if (!notIndexed) return;
   const prefer = (ctx.req.headers.prefer ?? '').toLowerCase();
   if (!prefer.split(',').map((p) => p.trim()).includes(honorNonIndexed)) {
     throw new GraphError(400, 'invalidRequest',
@@ -115,8 +128,8 @@ export const itemsRoutes: Route[] = [
     const filter = ctx.options.filter === undefined ? undefined : parseFilter(ctx.options.filter);
     const orderBy = ctx.options.orderBy.map((o) => ({ column: lookup(fieldNameOf(o.field)).name, descending: o.descending }));
     const referenced = [...(filter ? filterFields(filter) : []).map((f) => lookup(fieldNameOf(f))), ...orderBy.map((o) => lookup(o.column))];
-    checkIndexing(ctx, list, referenced);
     const where = filter && compileFilter(filter, columns);
+    checkIndexing(ctx, list, referenced, where);
     const top = Math.min(ctx.options.top ?? defaultPageSize, maxPageSize);
     return pagedCollection(ctx, {
       context: `${ctx.baseUrl}/$metadata#sites('${site.id}')/lists('${list.id}')/items`,
@@ -132,7 +145,7 @@ export const itemsRoutes: Route[] = [
     const { site, list } = listOf(ctx);
     const body = bodyOf(ctx, (b) => createItemSchema.safeParse(b));
     const columns = ctx.store.lists.columns(list.id);
-    const values = writableValues(list, columns, body.fields);
+    const values = writableValues(ctx, list, columns, body.fields);
     const item = ctx.store.transaction(() => {
       checkUnique(ctx, list, columns, values);
       return ctx.store.items.create(list.id, values, emulatorApplication.id, ctx.clock.now());
@@ -168,7 +181,7 @@ export const itemsRoutes: Route[] = [
     refuseChangeToRecord(list, 'updated');
     const patch = bodyOf(ctx, (b) => fieldsPatchSchema.safeParse(b));
     const columns = ctx.store.lists.columns(list.id);
-    const values = writableValues(list, columns, patch);
+    const values = writableValues(ctx, list, columns, patch);
     const updated = ctx.store.transaction(() => {
       const item = itemOf(ctx, list.id);
       checkIfMatch(ctx, item);

@@ -88,6 +88,11 @@ export const mailRoutes: Route[] = [
     const m = body.message;
     const recipients = [...(m.toRecipients ?? []), ...(m.ccRecipients ?? []), ...(m.bccRecipients ?? [])].map((r) => r.emailAddress.address);
     if (recipients.length === 0) throw new GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid., Recipient is missing.');
+    const tooLarge = (m.attachments ?? []).find((a) => Buffer.byteLength(a.contentBytes, 'base64') > ctx.fidelity.maxInlineAttachmentBytes);
+    if (tooLarge) {
+      throw new GraphError(413, 'ErrorRequestEntityTooLarge',
+        `Attachment '${tooLarge.name}' is larger than ${ctx.fidelity.maxInlineAttachmentBytes} bytes: attach it through an upload session, not inline in sendMail.`);
+    }
     const from = mailboxOf(ctx, param(ctx, 'user'));
     ctx.store.mail.add({
       sender: from.address,

@@ -69,8 +69,10 @@ export class ItemsStore {
     this.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(listId, id);
   }
 
-  count(listId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(listId) as { n: number }).n;
+  /** Items of the list, or those matching `where`. */
+  count(listId: string, where?: SqlCondition): number {
+    const sql = `SELECT COUNT(*) AS n FROM items WHERE list_id = ?${where ? ` AND (${where.sql})` : ''}`;
+    return (this.db.prepare(sql).get(listId, ...(where?.params ?? [])) as { n: number }).n;
   }
 
   /** An item other than `exceptId` whose column holds `value` (case-insensitive for text, as SharePoint). */
