@@ -23,6 +23,7 @@ export class ReferenceCache<T extends { id: string }, Indexed extends keyof T> i
   private items: Map<string, Versioned<T>> | undefined;
   private checkedAt = 0;
   private refreshing: Promise<Map<string, Versioned<T>>> | undefined;
+  private writtenWhileRefreshing: Map<string, Versioned<T>> | undefined;
 
   constructor(
     private readonly inner: VersionedListStore<T, Indexed>,
@@ -86,21 +87,31 @@ export class ReferenceCache<T extends { id: string }, Indexed extends keyof T> i
 
   private async refresh(): Promise<Map<string, Versioned<T>>> {
     const startedAt = this.timing.now();
-    if (this.items && sameVersions(this.items, await this.inner.versions())) {
+    // The app's own writes made while SharePoint is being read are kept over what that read returns.
+    const written = (this.writtenWhileRefreshing = new Map());
+    try {
+      if (this.items && sameVersions(this.items, await this.inner.versions())) {
+        this.checkedAt = startedAt;
+        return this.items;
+      }
+      const read = await this.inner.list();
+      this.items = new Map(read.map((item) => [item.id, item]));
+      for (const item of written.values()) this.keep(item);
       this.checkedAt = startedAt;
       return this.items;
+    } finally {
+      this.writtenWhileRefreshing = undefined;
     }
-    const read = await this.inner.list();
-    this.items = new Map(read.map((item) => [item.id, item]));
-    this.checkedAt = startedAt;
-    return this.items;
   }
 
   private keep(item: Versioned<T>): void {
+    this.writtenWhileRefreshing?.set(item.id, item);
     if (!this.items) return;
+    const last = [...this.items.keys()].at(-1);
+    const added = !this.items.has(item.id);
     this.items.set(item.id, copy(item));
     // Kept in SharePoint's order (item id), as a fresh read returns it.
-    if (this.items.size > 1 && Number(item.id) < Number([...this.items.keys()].at(-2))) {
+    if (added && last !== undefined && Number(item.id) < Number(last)) {
       this.items = new Map([...this.items.entries()].sort(([a], [b]) => Number(a) - Number(b)));
     }
   }
