@@ -85,3 +85,21 @@ export async function startEmbeddedGraph(options: EmbeddedGraphOptions = {}) {
 }
 
 export type EmbeddedGraph = Awaited<ReturnType<typeof startEmbeddedGraph>>;
+
+/** One embedded Graph for a test file: started before its tests, faults cleared after each, stopped at the end. */
+export function useEmbeddedGraph(options: EmbeddedGraphOptions = {}): () => EmbeddedGraph {
+  let graph: EmbeddedGraph | undefined;
+  beforeAll(async () => {
+    graph = await startEmbeddedGraph(options);
+  });
+  afterEach(async () => {
+    await graph?.clearFaults();
+  });
+  afterAll(async () => {
+    await graph?.stop();
+  });
+  return () => {
+    if (!graph) throw new Error('the embedded Graph is not started yet');
+    return graph;
+  };
+}

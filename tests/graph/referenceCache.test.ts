@@ -1,43 +1,26 @@
-import { VersionConflict, type School, type Staff } from '../../workflow';
-import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
+import { VersionConflict } from '../../workflow';
+import { useEmbeddedGraph } from './embeddedGraph';
+import { sampleSchool as school, sampleStaff as staff } from './referenceSamples';
 
 jest.setTimeout(60_000);
 
 const interval = 60_000;
 /** The settable clock the cache reads (milliseconds). */
 let now = Date.parse('2026-09-14T09:00:00Z');
-let graph: EmbeddedGraph;
-beforeAll(async () => {
-  graph = await startEmbeddedGraph({ referenceCache: { refreshMs: interval, now: () => now } });
-});
-afterAll(async () => {
-  await graph.stop();
-});
-
-const contact = (name: string) => ({ name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@school.example.org` });
-const school = (urn: string, name: string): Omit<School, 'id'> => ({
-  name,
-  urn,
-  type: 'maintained',
-  phase: 'primary',
-  localAuthority: 'Fictional Borough',
-  headteacher: contact('Head Teacher'),
-  senco: contact('Senco Person'),
-  finance: contact('Finance Office'),
-});
-const staff = (userId: string, displayName: string, email: string): Omit<Staff, 'id'> => ({ userId, displayName, email, roles: ['worker'], active: true, capacityHours: 30 });
+const embedded = useEmbeddedGraph({ referenceCache: { refreshMs: interval, now: () => now } });
 
 /** Graph requests since the last reset that read or wrote list items. */
 const itemRequests = async (): Promise<string[]> =>
-  ((await graph.requests()).entries ?? []).filter((e) => e.path.includes('/items')).map((e) => `${e.method} ${e.status}`);
+  ((await embedded().requests()).entries ?? []).filter((e) => e.path.includes('/items')).map((e) => `${e.method} ${e.status}`);
 
 /** What a person editing the item in SharePoint does: the stored record changes, not through the app. */
 const editByHand = async (listPath: string, id: string, payload: Record<string, unknown>): Promise<void> => {
-  await graph.client.api(`${listPath}/items/${id}/fields`).patch({ Payload: JSON.stringify(payload) });
+  await embedded().client.api(`${listPath}/items/${id}/fields`).patch({ Payload: JSON.stringify(payload) });
 };
 
 describe('reference data cached in the app (Staff, Schools, Purchases)', () => {
   it('is read once: repeated lookups make no Graph request', async () => {
+    const graph = embedded();
     const { stores } = graph.ports;
     const made = (await stores.schools.create(school('200001', 'Oakfield Primary'), 'school-200001')).item;
     await stores.schools.list();
@@ -50,6 +33,7 @@ describe('reference data cached in the app (Staff, Schools, Purchases)', () => {
   });
 
   it("the app's own write shows at once", async () => {
+    const graph = embedded();
     const { stores } = graph.ports;
     const made = (await stores.schools.create(school('200002', 'Beech Lane Primary'), 'school-200002')).item;
     expect((await stores.schools.find({ urn: '200002' })).map((s) => s.name)).toEqual(['Beech Lane Primary']);
@@ -61,6 +45,7 @@ describe('reference data cached in the app (Staff, Schools, Purchases)', () => {
   });
 
   it('a change made by hand in SharePoint shows within the interval, with one cheap check per interval', async () => {
+    const graph = embedded();
     const { stores } = graph.ports;
     const made = (await stores.schools.create(school('200003', 'Hazel Road Primary'), 'school-200003')).item;
     const { id: _id, etag: _etag, ...payload } = made;
@@ -80,6 +65,7 @@ describe('reference data cached in the app (Staff, Schools, Purchases)', () => {
   });
 
   it('an item added by hand shows within the interval', async () => {
+    const graph = embedded();
     const { stores } = graph.ports;
     await stores.staff.create(staff('user-existing', 'Existing Worker', 'existing@outreach.example.org'), 'staff-existing');
     expect(await stores.staff.list()).toHaveLength(1);
@@ -95,6 +81,7 @@ describe('reference data cached in the app (Staff, Schools, Purchases)', () => {
   });
 
   it('an update refused because of a change by hand (412) makes the next read look again, without waiting for the interval', async () => {
+    const graph = embedded();
     const { stores } = graph.ports;
     const made = (await stores.schools.create(school('200004', 'Elm Tree Primary'), 'school-200004')).item;
     const { id: _id, etag: _etag, ...payload } = made;

@@ -1,33 +1,14 @@
-import { VersionConflict, type Contact, type School } from '../../workflow';
-import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
+import { VersionConflict } from '../../workflow';
+import { useEmbeddedGraph } from './embeddedGraph';
+import { sampleSchool as school } from './referenceSamples';
 
 jest.setTimeout(60_000);
 
-let graph: EmbeddedGraph;
-beforeAll(async () => {
-  graph = await startEmbeddedGraph();
-});
-afterAll(async () => {
-  await graph.stop();
-});
-afterEach(async () => {
-  await graph.clearFaults();
-});
-
-const contact = (name: string): Contact => ({ name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@school.example.org` });
-const school = (urn: string, name: string): Omit<School, 'id'> => ({
-  name,
-  urn,
-  type: 'academy',
-  phase: 'secondary',
-  localAuthority: 'Fictional Borough',
-  headteacher: contact('Head Teacher'),
-  senco: contact('Senco Person'),
-  finance: contact('Finance Office'),
-});
+const embedded = useEmbeddedGraph();
 
 describe('an update whose write lands and then answers 503', () => {
   it('A false conflict after 503-after-commit: the retry gets 412, the store sees its own write landed and carries on', async () => {
+    const graph = embedded();
     const { schools } = graph.ports.stores;
     const made = (await schools.create(school('300001', 'Ash Grove Academy'), 'school-300001')).item;
     await graph.resetRequests();
@@ -43,6 +24,7 @@ describe('an update whose write lands and then answers 503', () => {
   });
 
   it('a real conflict (someone else changed the item) is still a VersionConflict', async () => {
+    const graph = embedded();
     const { schools } = graph.ports.stores;
     const made = (await schools.create(school('300002', 'Birch Hill Academy'), 'school-300002')).item;
     const { id: _id, etag: _etag, ...payload } = made;
