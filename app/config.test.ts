@@ -30,6 +30,7 @@ describe('config defaults', () => {
         playground: { port: 56150, workerPort: 56151 },
         teamChannel: { channelId: 'playground-channel-referrals' },
         rateLimits: { perPersonPerMinute: 120, perAddressPerMinute: 600 },
+        referenceRefreshSeconds: 60,
       },
     });
   });

@@ -100,6 +100,12 @@ export const settingsShape = {
   RATE_LIMIT_PER_ADDRESS: perMinute('requests')
     .default(defaultRateLimits.perAddressPerMinute)
     .describe('Requests a minute from one network address to /api/...; beyond it HTTP 429 with Retry-After. Behind a proxy (App Service\'s front end) every request has the same address, so this is a ceiling for the whole service.'),
+  REFERENCE_REFRESH_SECONDS: z
+    .string()
+    .regex(/^[1-9]\d{0,4}$/, { error: 'must be a whole number of seconds, from 1 to 99999' })
+    .transform(Number)
+    .default(60)
+    .describe('Staff, Schools and Purchases are read once and kept in the app; a change made in SharePoint by hand shows within this many seconds (one cheap check of the list\'s item versions per interval). Changes made through the app show at once.'),
   TEAM_CHANNEL_ID: z
     .string()
     .trim()
@@ -189,6 +195,8 @@ export interface Config {
   /** Where case events are posted for the team (reference only). */
   teamChannel?: { channelId: string };
   rateLimits: RateLimits;
+  /** How often the cached reference lists (Staff, Schools, Purchases) are checked for changes made by hand. */
+  referenceRefreshSeconds: number;
 }
 
 /** Requests a minute, per person (bot activities) and per network address (everything under /api). */
@@ -220,6 +228,7 @@ const toConfig = (s: Settings): Config => {
     ...(graph.mode === 'embedded' && s.PLAYGROUND === 'on' ? { playground: { port: s.PLAYGROUND_PORT, workerPort: s.PLAYGROUND_WORKER_PORT } } : {}),
     ...teamChannelOf(s, graph.mode),
     rateLimits: { perPersonPerMinute: s.RATE_LIMIT_PER_PERSON, perAddressPerMinute: s.RATE_LIMIT_PER_ADDRESS },
+    referenceRefreshSeconds: s.REFERENCE_REFRESH_SECONDS,
   };
 };
 

@@ -24,6 +24,7 @@ import { SentMailEntry } from './mail/sentMail';
 import { SharePointAuditLog, type StoredAudit } from './sharepoint/auditLog';
 import { lists } from './sharepoint/listDefinitions';
 import { SharePointListStore } from './sharepoint/listStore';
+import { ReferenceCache, type ReferenceCacheTiming } from './sharepoint/referenceCache';
 import type { ProvisionedSite } from './sharepoint/provision';
 
 export interface GraphPorts {
@@ -36,19 +37,28 @@ export interface GraphPorts {
 
 const StoredAuditSchema: z.ZodType<StoredAudit> = AuditEntry.extend({ id: z.string() });
 
+export interface GraphPortOptions {
+  mailTiming?: Partial<MailerTiming>;
+  /** Staff, Schools and Purchases kept in this process, checked for changes made by hand this often; absent: read at every use. */
+  referenceCache?: ReferenceCacheTiming;
+}
+
 /** Every port of the workflow, backed by Microsoft Graph, for a provisioned site. */
-export function graphPorts(client: Client, site: ProvisionedSite, serviceMailboxId: string, mailTiming: Partial<MailerTiming> = {}): GraphPorts {
+export function graphPorts(client: Client, site: ProvisionedSite, serviceMailboxId: string, options: GraphPortOptions = {}): GraphPorts {
   const store = <T extends { id: string }, K extends keyof T>(key: keyof typeof lists, schema: z.ZodType<T>) =>
     new SharePointListStore<T, K>(client, site.listPaths[key], lists[key], schema);
+  const { referenceCache, mailTiming = {} } = options;
+  const reference = <T extends { id: string }, K extends keyof T>(key: keyof typeof lists, schema: z.ZodType<T>) =>
+    referenceCache ? new ReferenceCache(store<T, K>(key, schema), lists[key], referenceCache) : store<T, K>(key, schema);
   return {
     stores: {
-      staff: store('staff', Staff),
-      schools: store('schools', School),
+      staff: reference('staff', Staff),
+      schools: reference('schools', School),
       children: store('children', Child),
       cases: store('cases', Case),
       records: store('records', CaseRecord as z.ZodType<CaseRecord>),
       contracts: store('contracts', Contract),
-      purchases: store('purchases', Purchase),
+      purchases: reference('purchases', Purchase),
       conversations: store('conversationReferences', ConversationReference),
       cardCopies: store('cardCopies', CardCopy),
     },

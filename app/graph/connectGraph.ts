@@ -19,6 +19,9 @@ export interface ConnectedGraph {
   stop(): Promise<void>;
 }
 
+/** Reference lists kept in this process (one cache per connection, made here), checked against SharePoint every REFERENCE_REFRESH_SECONDS. */
+const referenceCacheOf = (config: Config) => ({ refreshMs: config.referenceRefreshSeconds * 1000, now: () => Date.now() });
+
 export const userAgent = `NONISV|OutreachService|OutreachCases/${appVersion}`;
 
 /**
@@ -36,7 +39,7 @@ export async function connectGraph(config: Config): Promise<ConnectedGraph> {
     return {
       client,
       site,
-      ports: graphPorts(client, site, config.service.mailbox),
+      ports: graphPorts(client, site, config.service.mailbox, { referenceCache: referenceCacheOf(config) }),
       health: { mode: 'tenant', baseUrl: 'https://graph.microsoft.com/v1.0', siteId: site.siteId },
       stop: async () => undefined,
     };
@@ -54,7 +57,7 @@ export async function connectGraph(config: Config): Promise<ConnectedGraph> {
     return {
       client,
       site,
-      ports: graphPorts(client, site, config.service.mailbox),
+      ports: graphPorts(client, site, config.service.mailbox, { referenceCache: referenceCacheOf(config) }),
       health: { mode: 'embedded', baseUrl: embedded.info.baseUrl, siteId: site.siteId },
       embedded,
       stop: () => embedded.stop(),

@@ -7,3 +7,9 @@ export function graphStatus(error: unknown): number | undefined {
   return undefined;
 }
 
+
+/** The Graph error code of a failed call (e.g. nameAlreadyExists), or undefined. */
+export function graphErrorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return undefined;
+}

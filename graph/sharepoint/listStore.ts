@@ -10,6 +10,7 @@ const ItemResponse = z.object({
   fields: z.object({ [PAYLOAD_COLUMN]: z.string().optional() }).loose(),
 });
 const ItemsPage = z.object({ value: z.array(ItemResponse), '@odata.nextLink': z.string().optional() });
+const VersionsPage = z.object({ value: z.array(z.object({ id: z.string(), eTag: z.string() })), '@odata.nextLink': z.string().optional() });
 const FieldsResponse = z.object({ '@odata.etag': z.string() }).loose();
 
 type Fields = Record<string, string | number | boolean | null>;
@@ -46,10 +47,29 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
   }
 
   async get(id: string): Promise<Versioned<T> | undefined> {
+    const found = await this.readItem(id);
+    return found && this.toEntity(found);
+  }
+
+  /**
+   * Every item's id and eTag, without the payloads: a cheap look at whether anything in the list
+   * was added, changed or removed since it was read (the reference cache's change check).
+   */
+  async versions(): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    let page = VersionsPage.parse(await this.client.api(`${this.listPath}/items`).select('id,eTag').top(5000).get());
+    for (;;) {
+      for (const item of page.value) found.set(item.id, item.eTag);
+      const next = page['@odata.nextLink'];
+      if (!next) return found;
+      page = VersionsPage.parse(await this.client.api(next).get());
+    }
+  }
+
+  private async readItem(id: string): Promise<z.infer<typeof ItemResponse> | undefined> {
     if (!isListItemId(id)) return undefined;
     try {
-      const found = ItemResponse.parse(await this.client.api(`${this.listPath}/items/${encodeURIComponent(id)}`).select('id,eTag').expand(`fields($select=${PAYLOAD_COLUMN})`).get());
-      return this.toEntity(found);
+      return ItemResponse.parse(await this.client.api(`${this.listPath}/items/${encodeURIComponent(id)}`).select('id,eTag').expand(`fields($select=${PAYLOAD_COLUMN})`).get());
     } catch (error) {
       if (graphStatus(error) === 404) return undefined;
       throw error;
@@ -77,14 +97,21 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     const base = await this.payloadAt(id, etag);
     const next = { ...base, ...patch } as NewItem<T>;
     for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (next as Record<string, unknown>)[k];
+    const fields = this.fieldsOf(next);
     try {
       const saved = FieldsResponse.parse(
-        await this.client.api(`${this.listPath}/items/${encodeURIComponent(id)}/fields`).header('If-Match', etag).patch(this.fieldsOf(next)),
+        await this.client.api(`${this.listPath}/items/${encodeURIComponent(id)}/fields`).header('If-Match', etag).patch(fields),
       );
       return this.remember(id, saved['@odata.etag'], next);
     } catch (error) {
       const status = graphStatus(error);
-      if (status === 412) throw new VersionConflict(this.definition.displayName, id);
+      if (status === 412) {
+        // A write that committed and then answered 503 is retried, and the retry finds the ETag moved by
+        // that same write: if the item now holds exactly what was written, the write landed; no conflict.
+        const landed = await this.readItem(id);
+        if (landed && landed.fields[PAYLOAD_COLUMN] === fields[PAYLOAD_COLUMN]) return this.remember(id, landed.eTag, next);
+        throw new VersionConflict(this.definition.displayName, id);
+      }
       if (status === 404) throw new ItemNotFound(this.definition.displayName, id);
       if (status === 409) throw new UniqueValueTaken(this.definition.displayName);
       throw error;

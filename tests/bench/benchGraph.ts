@@ -39,7 +39,7 @@ export async function startBenchGraph(name: string) {
     await setLatency(0);
     const client = createGraphClient({ baseUrl: embedded.info.baseUrl, getToken: async () => embedded.info.token, caCertificate: embedded.caCertificate, userAgent: 'NONISV|OutreachService|OutreachCases/bench', maxRetries: 10 });
     const site = await provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath });
-    const world = await buildWorld('2026-09-14T09:00:00Z', { ...graphPorts(client, site, 'outreach@outreach.example.org'), ids: randomIds });
+    const world = await buildWorld('2026-09-14T09:00:00Z', { ...graphPorts(client, site, 'outreach@outreach.example.org', { referenceCache: { refreshMs: 60_000, now: () => Date.now() } }), ids: randomIds });
     return { embedded, world, admin, setLatency, stop };
   } catch (error) {
     await stop();

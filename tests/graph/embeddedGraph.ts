@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { Agent } from 'undici';
 import { createGraphClient } from '../../graph/client/graphClient';
 import { createMetadataChecker, defaultSiteHostname, defaultSitePath, silentLogger, startEmulatorServer, type RunningEmulator } from '@outreach/graph-emulator';
 import { graphPorts } from '../../graph/graphPorts';
-import { provisionSite } from '../../graph/sharepoint/provision';
+import { provisionSite, type Wait } from '../../graph/sharepoint/provision';
+import type { ReferenceCacheTiming } from '../../graph/sharepoint/referenceCache';
 
 export interface FaultSettings {
   rate?: number;
@@ -16,11 +18,20 @@ export interface FaultSettings {
   seed?: number;
 }
 
+export interface EmbeddedGraphOptions {
+  /** Runs on the bare site before it is provisioned (a list made by hand, faults set). */
+  beforeProvision?: (setup: { client: Client; setFaults: (faults: FaultSettings) => Promise<unknown> }) => Promise<void>;
+  /** How provisioning waits out a Retry-After (tests record it instead of sleeping). */
+  provisionWait?: Wait;
+  /** Staff, Schools and Purchases cached as the app composes them. */
+  referenceCache?: ReferenceCacheTiming;
+}
+
 /**
  * The embedded Graph over real HTTPS (in this process, for speed), the real Graph client and
  * the real adapters on top: the same code path the product runs.
  */
-export async function startEmbeddedGraph() {
+export async function startEmbeddedGraph(options: EmbeddedGraphOptions = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'outreach-graph-'));
   const running: RunningEmulator = await startEmulatorServer({ dataDir, port: 0, checker: createMetadataChecker(), logger: silentLogger, pid: process.pid });
   const ca = readFileSync(running.info.caCertPath, 'utf8');
@@ -31,8 +42,6 @@ export async function startEmbeddedGraph() {
     userAgent: 'NONISV|OutreachService|OutreachCases/test',
     maxRetries: 10,
   });
-  const site = await provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath });
-  const ports = graphPorts(client, site, 'outreach@outreach.example.org');
   const dispatcher = new Agent({ connect: { ca } });
   const admin = async (method: string, route: string, body?: unknown): Promise<unknown> => {
     const response = await fetch(`${running.info.adminUrl}/${route}`, {
@@ -44,13 +53,25 @@ export async function startEmbeddedGraph() {
     if (!response.ok) throw new Error(`emulator ${method} ${route}: ${response.status} ${await response.text()}`);
     return response.status === 204 ? undefined : response.json();
   };
+  const setFaults = (faults: FaultSettings) => admin('PUT', 'faults', faults);
+  const provisioned = async () => {
+    await options.beforeProvision?.({ client, setFaults });
+    return provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath }, options.provisionWait);
+  };
+  const site = await provisioned().catch(async (error: unknown) => {
+    await running.stop();
+    await dispatcher.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  const ports = graphPorts(client, site, 'outreach@outreach.example.org', options.referenceCache ? { referenceCache: options.referenceCache } : {});
   return {
     dataDir,
     info: running.info,
     client,
     site,
     ports,
-    setFaults: (faults: FaultSettings) => admin('PUT', 'faults', faults),
+    setFaults,
     clearFaults: () => admin('PUT', 'faults', { rate: 0, latencyMs: 0, failAfterCommitRate: 0 }),
     requests: () => admin('GET', 'requests') as Promise<{ total?: number; entries?: Array<{ method: string; path: string; status: number }> }>,
     resetRequests: () => admin('POST', 'requests/reset'),
@@ -64,3 +85,21 @@ export async function startEmbeddedGraph() {
 }
 
 export type EmbeddedGraph = Awaited<ReturnType<typeof startEmbeddedGraph>>;
+
+/** One embedded Graph for a test file: started before its tests, faults cleared after each, stopped at the end. */
+export function useEmbeddedGraph(options: EmbeddedGraphOptions = {}): () => EmbeddedGraph {
+  let graph: EmbeddedGraph | undefined;
+  beforeAll(async () => {
+    graph = await startEmbeddedGraph(options);
+  });
+  afterEach(async () => {
+    await graph?.clearFaults();
+  });
+  afterAll(async () => {
+    await graph?.stop();
+  });
+  return () => {
+    if (!graph) throw new Error('the embedded Graph is not started yet');
+    return graph;
+  };
+}

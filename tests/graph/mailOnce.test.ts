@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 
 /** A new app instance against the same Graph: new client state, new ports, nothing shared in memory. */
-const restartedPorts = (timing: Partial<MailerTiming> = quick) => graphPorts(graph.client, graph.site, mailbox, timing);
+const restartedPorts = (timing: Partial<MailerTiming> = quick) => graphPorts(graph.client, graph.site, mailbox, { mailTiming: timing });
 const sentMailLog = (): SentMailLog => new SharePointListStore(graph.client, graph.site.listPaths.sentMail, lists.sentMail, SentMailEntry);
 const mailerWith = (log: SentMailLog, timing: Partial<MailerTiming> = quick): Mailer => new GraphMailer(graph.client, mailbox, log, { ...defaultMailerTiming, ...timing });
 
