@@ -11,6 +11,7 @@ import {
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import { Agent } from 'undici';
+import { BatchingHandler } from './batchingHandler';
 
 /** Where Graph is and how to get a token: a tenant, or the embedded Graph on loopback. */
 export interface GraphConnection {
@@ -49,19 +50,21 @@ class UserAgentHandler implements Middleware {
 /** The one factory for Graph clients: every adapter gets its client from here. */
 export function createGraphClient(connection: GraphConnection): Client {
   const authProvider: AuthenticationProvider = { getAccessToken: () => connection.getToken() };
+  const url = new URL(connection.baseUrl);
   const chain: Middleware[] = [
     new UserAgentHandler(connection.userAgent),
     new AuthenticationHandler(authProvider),
     new RetryHandler(new RetryHandlerOptions(RETRY_BASE_DELAY_SECONDS, connection.maxRetries ?? DEFAULT_MAX_RETRIES)),
     new RedirectHandler(),
     new TelemetryHandler(),
+    // Below the retry handler: each part of a $batch is retried on its own, after its own Retry-After.
+    new BatchingHandler(new URL(`${url.origin}/`)),
     new HTTPMessageHandler(),
   ];
   chain.reduce((previous, next) => {
     previous.setNext?.(next);
     return next;
   });
-  const url = new URL(connection.baseUrl);
   const dispatcher = connection.caCertificate ? new Agent({ connect: { ca: connection.caCertificate } }) : undefined;
   return Client.initWithMiddleware({
     middleware: chain,

@@ -1,11 +1,11 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { bulkInsertListItems } from '@outreach/graph-emulator';
-import { allocateCase, myCases, setConsent, submitReferral } from '../../workflow';
+import { allocateCase, myCases, pauseCase, setConsent, submitReferral } from '../../workflow';
 import { randomIds } from '../../app/randomIds';
 import { sampleCase } from '../contract/samples';
 import { referral, seenOutcome } from '../support/caseSteps';
 import { walkCaseToClosure } from '../support/walkCase';
-import { buildWorld, people, value } from '../support/world';
+import { buildWorld, key, people, value } from '../support/world';
 import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
 
 jest.setTimeout(120_000);
@@ -65,13 +65,14 @@ describe('the process through the SharePoint adapters on the embedded Graph', ()
     const opened = seenOutcome(value(await submitReferral(w.deps, await w.staff(people.admin), referral(school.id, { child: { ...referral(school.id).child, lastName: 'Racer' } }))));
     await graph.resetRequests();
     const manager = await w.staff(people.manager);
-    const [allocated, consent] = await Promise.all([
-      allocateCase(w.deps, manager, { caseId: opened.case.id, workerId: people.worker }),
+    // Both read the case in the same turn (one $batch), then both write with the ETag they read: one meets 412.
+    const [paused, consent] = await Promise.all([
+      pauseCase(w.deps, manager, { caseId: opened.case.id, requestKey: key(), reason: 'Family holiday' }),
       setConsent(w.deps, manager, { caseId: opened.case.id, consent: 'withdrawn' }),
     ]);
-    expect(allocated.ok && consent.ok).toBe(true);
+    expect(paused.ok && consent.ok).toBe(true);
     const stored = await w.deps.stores.cases.get(opened.case.id);
-    expect(stored).toMatchObject({ workerId: people.worker, consent: 'withdrawn' });
+    expect(stored).toMatchObject({ status: 'paused', consent: 'withdrawn' });
     const log = await graph.requests();
     expect(JSON.stringify(log)).toContain('412');
   });
