@@ -16,7 +16,9 @@ import {
   type Calendar,
   type Mailer,
   type Stores,
+  type WriteBatching,
 } from '../workflow';
+import { batchedWrites } from './client/writeOrder';
 import { GraphCalendar } from './calendar/graphCalendar';
 import { DriveCaseFolders } from './drive/caseFolders';
 import { defaultMailerTiming, GraphMailer, type MailerTiming } from './mail/graphMailer';
@@ -33,6 +35,7 @@ export interface GraphPorts {
   folders: CaseFolders;
   mailer: Mailer;
   calendar: Calendar;
+  batching: WriteBatching;
 }
 
 const StoredAuditSchema: z.ZodType<StoredAudit> = AuditEntry.extend({ id: z.string() });
@@ -66,5 +69,6 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
     folders: new DriveCaseFolders(client, site.caseFilesDriveId),
     mailer: new GraphMailer(client, serviceMailboxId, store<SentMailEntry, 'status'>('sentMail', SentMailEntry), { ...defaultMailerTiming, ...mailTiming }),
     calendar: new GraphCalendar(client),
+    batching: batchedWrites,
   };
 }

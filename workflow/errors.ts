@@ -77,3 +77,15 @@ export class MailInProgress extends Error {
     this.name = 'MailInProgress';
   }
 }
+
+/**
+ * Thrown by store ports when a write sent together with others was not made because one it
+ * depended on failed (HTTP 424 in a Graph $batch). The unit of work makes it again once that
+ * one has landed.
+ */
+export class NotAttempted extends Error {
+  constructor(readonly entity: string) {
+    super(`A write to ${entity} was not made: a write it depends on failed`);
+    this.name = 'NotAttempted';
+  }
+}

@@ -1,6 +1,7 @@
 import type { Context, FetchOptions, Middleware } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { currentWriteOrder, type WriteOrder } from './writeOrder';
+import type { WriteOrder } from '../../workflow';
+import { currentWriteOrder } from './writeOrder';
 
 /** Graph accepts at most 20 requests in one $batch. */
 export const MAX_BATCH_PARTS = 20;

@@ -1,19 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { WriteBatching, WriteOrder } from '../../workflow';
 
-/** Where a request stands in a unit of work: which unit, which of its writes, and which writes must land first. */
-export interface WriteOrder {
-  unit: string;
-  name: string;
-  after: readonly string[];
-}
-
+/** Carries each write's order from the unit of work, through the store, to the $batch it travels in. */
 const orders = new AsyncLocalStorage<WriteOrder>();
-
-/** Runs one write of a unit of work; every Graph request it makes carries its order into the $batch. */
-export function inWriteOrder<T>(order: WriteOrder, write: () => Promise<T>): Promise<T> {
-  return orders.run(order, write);
-}
 
 export function currentWriteOrder(): WriteOrder | undefined {
   return orders.getStore();
 }
+
+/** Writes started together go in one $batch (see BatchingHandler), ordered by `dependsOn`. */
+export const batchedWrites: WriteBatching = {
+  together: true,
+  carry: (order, write) => orders.run(order, write),
+};

@@ -1,6 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { ItemNotFound, UniqueValueTaken, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../workflow';
+import { ItemNotFound, NotAttempted, UniqueValueTaken, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../workflow';
 import { graphStatus } from './graphErrors';
 import { IDEMPOTENCY_COLUMN, PAYLOAD_COLUMN, type IndexedField, type ListDefinition } from './listDefinitions';
 
@@ -38,6 +38,7 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
       const created = ItemResponse.parse(await this.client.api(`${this.listPath}/items`).post({ fields: this.fieldsOf(item, idempotencyKey) }));
       return { item: this.remember(created.id, created.eTag, item), created: true };
     } catch (error) {
+      if (graphStatus(error) === 424) throw new NotAttempted(this.definition.displayName);
       if (graphStatus(error) !== 409) throw error;
       // A unique column refused it: either this key was written before (a retry, a double submit) or another value clashes.
       const existing = await this.findByKey(idempotencyKey);
@@ -113,6 +114,7 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
         throw new VersionConflict(this.definition.displayName, id);
       }
       if (status === 404) throw new ItemNotFound(this.definition.displayName, id);
+      if (status === 424) throw new NotAttempted(this.definition.displayName);
       if (status === 409) throw new UniqueValueTaken(this.definition.displayName);
       throw error;
     }

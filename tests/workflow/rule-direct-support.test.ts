@@ -56,6 +56,7 @@ describe('Rule "No direct support" before the home visit and without consent', (
     const { caseId } = await steps.toContractInForce();
     const added = await steps.support(caseId);
     expect(added.record.step).toBe(8);
-    expect(added.case.milestones.supportStarted?.recordId).toBe(added.record.id);
+    const startedBy = added.case.milestones.supportStarted?.recordKey;
+    expect(startedBy && (await world.deps.stores.records.findByKey(startedBy))?.id).toBe(added.record.id);
   });
 });

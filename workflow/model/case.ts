@@ -28,7 +28,8 @@ export const EarlyCloseReason = z.enum([
 export type EarlyCloseReason = z.infer<typeof EarlyCloseReason>;
 
 const Done = z.object({ at: Instant, by: EntraId });
-const DoneWithRecord = Done.extend({ recordId: Id });
+/** A milestone a record completed: named by the record's idempotency key (cases recorded before this carry its id). */
+const DoneWithRecord = Done.extend({ recordKey: z.string().min(1).optional(), recordId: Id.optional() });
 
 /** What has been recorded, step by step: the case's progress through the ten steps. */
 export const Milestones = z.object({

@@ -4,6 +4,7 @@ import type { Staff } from '../model/staff';
 import type { Clock } from '../ports/clock';
 import type { CaseFolders, Calendar, IdSource, Mailer, Notifier, TeamChannel } from '../ports/services';
 import type { AuditLog, Stores } from '../ports/stores';
+import type { WriteBatching } from '../ports/writeBatching';
 import type { Result } from '../result';
 
 /** Configuration the process needs: data, not code (validated at load by app/). */
@@ -30,6 +31,8 @@ export interface WorkflowDeps {
   calendar: Calendar;
   clock: Clock;
   ids: IdSource;
+  /** How a unit of work's writes travel (Graph: one $batch). */
+  batching: WriteBatching;
   config: WorkflowConfig;
 }
 

@@ -1,3 +1,4 @@
+import { oneAtATime } from '../../../workflow';
 import { FixedClock } from './fixedClock';
 import { MemoryAuditLog } from './memoryAuditLog';
 import { MemoryCalendar } from './memoryCalendar';
@@ -20,6 +21,7 @@ export function memoryDeps(now = '2026-09-14T09:00:00Z') {
     calendar: new MemoryCalendar(),
     clock: new FixedClock(now),
     ids: new SequenceIds(),
+    batching: oneAtATime,
   };
 }
 

@@ -78,7 +78,7 @@ export const completeCase: UseCase<unknown, ClosedCase> = async (deps, actor, ra
   }
   const closable = normalCloseRule(c);
   if (!closable.ok) return closable;
-  const destination = c.milestones.lastReview ? await reviewDestination(deps, c.milestones.lastReview.recordId) : undefined;
+  const destination = c.milestones.lastReview ? await reviewDestination(deps, c.milestones.lastReview) : undefined;
   const closed = await mark(() => ({
     status: 'closed',
     contractInForce: undefined,
@@ -117,7 +117,9 @@ async function requestEvaluation(deps: WorkflowDeps, actor: Staff, c: Versioned<
   return changeCase(deps, actor, c.id, (latest) => ok({ milestones: { ...latest.milestones, evaluationRequested: { at: now(deps).at, by: actor.userId } } }));
 }
 
-async function reviewDestination(deps: WorkflowDeps, recordId: string) {
-  const review = await deps.stores.records.get(recordId);
+/** The last review's record, by its key (or, for cases recorded before milestones named keys, its id). */
+async function reviewDestination(deps: WorkflowDeps, lastReview: { recordKey?: string | undefined; recordId?: string | undefined }) {
+  const { recordKey, recordId } = lastReview;
+  const review = recordKey ? await deps.stores.records.findByKey(recordKey) : recordId ? await deps.stores.records.get(recordId) : undefined;
   return review?.body.kind === 'review' ? review.body.destination : undefined;
 }

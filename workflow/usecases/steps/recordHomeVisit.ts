@@ -9,7 +9,7 @@ export const recordHomeVisit: UseCase<unknown, RecordAdded> = async (deps, actor
   return addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, {
     alreadyDone: (c) => c.milestones.homeVisit,
     milestone: (c, record) => ({
-      milestones: { ...c.milestones, homeVisit: { at: record.createdAt, by: record.createdBy, recordId: record.id, mode: input.value.body.mode } },
+      milestones: { ...c.milestones, homeVisit: { at: record.createdAt, by: record.createdBy, recordKey: record.key, mode: input.value.body.mode } },
     }),
   });
 };

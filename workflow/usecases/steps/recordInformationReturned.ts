@@ -13,7 +13,7 @@ export const recordInformationReturned: UseCase<unknown, RecordAdded> = async (d
   return addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, {
     alreadyDone: (c) => c.milestones.informationReturned,
     milestone: (c, record) =>
-      c.milestones.informationReturned ? undefined : { milestones: { ...c.milestones, informationReturned: { at: record.createdAt, by: record.createdBy, recordId: record.id } } },
+      c.milestones.informationReturned ? undefined : { milestones: { ...c.milestones, informationReturned: { at: record.createdAt, by: record.createdBy, recordKey: record.key } } },
   });
 };
 

@@ -13,6 +13,6 @@ export const recordMeeting: UseCase<unknown, RecordAdded> = async (deps, actor, 
   return addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, {
     alreadyDone: (c) => (initial ? c.milestones.schoolMeeting : undefined),
     milestone: (c, record) =>
-      initial && !c.milestones.schoolMeeting ? { milestones: { ...c.milestones, schoolMeeting: { at: record.createdAt, by: record.createdBy, recordId: record.id } } } : undefined,
+      initial && !c.milestones.schoolMeeting ? { milestones: { ...c.milestones, schoolMeeting: { at: record.createdAt, by: record.createdBy, recordKey: record.key } } } : undefined,
   });
 };

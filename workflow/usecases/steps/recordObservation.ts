@@ -11,7 +11,7 @@ export const recordObservation: UseCase<unknown, RecordAdded> = async (deps, act
   if (!input.ok) return input;
   return addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, {
     milestone: (c, record, step) => {
-      const done = { at: record.createdAt, by: record.createdBy, recordId: record.id };
+      const done = { at: record.createdAt, by: record.createdBy, recordKey: record.key };
       if (step === 3 && !c.milestones.firstObservation) return { milestones: { ...c.milestones, firstObservation: done } };
       if (step === 6 && !c.milestones.furtherObservation) return { milestones: { ...c.milestones, furtherObservation: done } };
       return undefined;

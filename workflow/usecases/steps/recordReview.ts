@@ -37,8 +37,8 @@ export const recordReview: UseCase<unknown, ReviewRecorded> = async (deps, actor
   const added = await addRecord(deps, actor, input.value.caseId, body, input.value.requestKey, {
     rule: (c) => (c.contractInForce ? ok(undefined) : fail(workflowError('NoContractInForce', 'There is no contract in force to review.', { rule: 'Reviews' }))),
     milestone: (c, record) => {
-      if (c.milestones.lastReview?.recordId === record.id) return undefined;
-      const lastReview = { at: record.createdAt, by: record.createdBy, recordId: record.id, heldOn: body.heldOn, outcome: body.outcome };
+      if (c.milestones.lastReview?.recordKey === record.key) return undefined;
+      const lastReview = { at: record.createdAt, by: record.createdBy, recordKey: record.key, heldOn: body.heldOn, outcome: body.outcome };
       const milestones = { ...c.milestones, lastReview };
       if (body.outcome === 'continue') {
         // A new contract follows: support under it starts again after its approval.

@@ -26,7 +26,7 @@ export const recordSupportSession: UseCase<unknown, SessionRecorded> = async (de
         ? withinSupportPeriodRule(body.deliveredOn, c.contractInForce.supportEnds, c.contractInForce.startDate)
         : fail(workflowError('NoContractInForce', 'Support begins only under an approved contract.', { rule: 'Contract' })),
     milestone: (c, record) =>
-      c.milestones.supportStarted ? undefined : { milestones: { ...c.milestones, supportStarted: { at: record.createdAt, by: record.createdBy, recordId: record.id } } },
+      c.milestones.supportStarted ? undefined : { milestones: { ...c.milestones, supportStarted: { at: record.createdAt, by: record.createdBy, recordKey: record.key } } },
   });
   if (!added.ok) return added;
   return withLedger(deps, before, added.value);

@@ -9,7 +9,7 @@ export const skipFurtherObservation: UseCase<unknown, RecordAdded> = async (deps
   return addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, {
     alreadyDone: (c) => c.milestones.furtherObservation,
     milestone: (c, record) => ({
-      milestones: { ...c.milestones, furtherObservation: { at: record.createdAt, by: record.createdBy, recordId: record.id, skippedReason: input.value.body.reason } },
+      milestones: { ...c.milestones, furtherObservation: { at: record.createdAt, by: record.createdBy, recordKey: record.key, skippedReason: input.value.body.reason } },
     }),
   });
 };

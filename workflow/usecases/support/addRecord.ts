@@ -3,7 +3,7 @@ import type { Case } from '../../model/case';
 import type { CaseRecord, RecordBody } from '../../model/records';
 import type { Staff } from '../../model/staff';
 import type { StepNumber } from '../../process/steps';
-import type { Versioned } from '../../ports/store';
+import type { NewItem, Versioned } from '../../ports/store';
 import { fail, ok, type Result } from '../../result';
 import { openCaseRule } from '../../rules/closing';
 import { directSupportRule } from '../../rules/directSupport';
@@ -14,6 +14,7 @@ import { audit } from './audit';
 import { changeCase, openCase, type CaseChange, type CasePurpose } from './caseAccess';
 import { tellWorkerOfRecord } from './tellWorkerOfRecord';
 import { now } from './time';
+import { UnitOfWork } from './unitOfWork';
 import { readableDate, readableTime } from '../../calendar';
 
 export interface RecordAdded {
@@ -23,9 +24,12 @@ export interface RecordAdded {
   repeated: boolean;
 }
 
+/** A record about to be written: it has its idempotency key (which milestones name it by), not yet an id. */
+export type PlannedRecord = NewItem<CaseRecord> & { key: string };
+
 export interface AddRecordOptions {
   /** The milestone this record completes; returning undefined means none. */
-  milestone?: (c: Case, record: CaseRecord, step: StepNumber) => CaseChange | undefined;
+  milestone?: (c: Case, record: PlannedRecord, step: StepNumber) => CaseChange | undefined;
   /** A step's record that exists once: a second one is refused as already done. */
   alreadyDone?: (c: Case) => { at: string; by: string } | undefined;
   /** Further rules particular to this record (checked after the common ones). */
@@ -81,33 +85,40 @@ export async function addRecordTo(
   }
   const order = allowed;
   const stamp = now(deps);
-  const { item: record, created } = await deps.stores.records.create(
-    {
-      caseId,
-      step: order.value,
-      safeguarding: options.safeguarding ?? false,
-      locked: options.safeguarding ?? false,
-      ...(options.safeguarding ? { lockedBy: actor.userId } : {}),
-      body,
-      createdBy: actor.userId,
-      createdAt: stamp.at,
-      updatedBy: actor.userId,
-      updatedAt: stamp.at,
-    },
-    idempotencyKey,
-  );
-  let current: Versioned<Case> = c;
+  const planned: PlannedRecord = {
+    caseId,
+    step: order.value,
+    safeguarding: options.safeguarding ?? false,
+    locked: options.safeguarding ?? false,
+    ...(options.safeguarding ? { lockedBy: actor.userId } : {}),
+    body,
+    createdBy: actor.userId,
+    createdAt: stamp.at,
+    updatedBy: actor.userId,
+    updatedAt: stamp.at,
+    key: idempotencyKey,
+  };
+  const { key: _key, ...newRecord } = planned;
+  // The record, the case's milestone (with its ETag) and the audit line travel together: one $batch on Graph.
+  const work = new UnitOfWork(deps.batching, idempotencyKey);
+  const saved = work.add('record', () => deps.stores.records.create(newRecord, idempotencyKey));
   const milestone = options.milestone;
-  if (milestone) {
-    const changed = await changeCase(deps, actor, caseId, (latest) => ok(milestone(latest, record, order.value) ?? {}), c);
-    if (!changed.ok) return changed;
-    current = changed.value;
+  const changed = milestone
+    ? work.add('case', () => changeCase(deps, actor, caseId, (latest) => ok(milestone(latest, planned, order.value) ?? {}), c), ['record'])
+    : undefined;
+  work.add(
+    'audit',
+    () => audit(deps, actor, `record.${body.kind}`, caseId, idempotencyKey, { recordKey: idempotencyKey, step: String(order.value), ...(asDsl ? { access: 'safeguarding' } : {}) }),
+    [changed ? 'case' : 'record'],
+  );
+  await work.flush();
+  const { item: record, created } = saved();
+  let current: Versioned<Case> = c;
+  if (changed) {
+    const result = changed();
+    if (!result.ok) return result;
+    current = result.value;
   }
-  await audit(deps, actor, `record.${body.kind}`, caseId, idempotencyKey, {
-    recordId: record.id,
-    step: String(order.value),
-    ...(asDsl ? { access: 'safeguarding' } : {}),
-  });
   if (created && !options.safeguarding && !options.workerToldElsewhere) await tellWorkerOfRecord(deps, actor, current, record);
   return ok({ record, case: current, repeated: !created });
 }
