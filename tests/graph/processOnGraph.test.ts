@@ -1,6 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { bulkInsertListItems } from '@outreach/graph-emulator';
-import { allocateCase, myCases, pauseCase, setConsent, submitReferral } from '../../workflow';
+import { myCases, pauseCase, setConsent, submitReferral } from '../../workflow';
 import { randomIds } from '../../app/randomIds';
 import { sampleCase } from '../contract/samples';
 import { referral, seenOutcome } from '../support/caseSteps';

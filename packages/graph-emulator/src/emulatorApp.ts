@@ -84,7 +84,15 @@ export const createEmulatorApp = (deps: EmulatorAppDeps): Express => {
     try {
       const graphReq = toGraphRequest(req.method, relativeUrl, headers, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
       if (graphReq.path === '/$batch' && graphReq.method === 'POST') {
-        send(res, service.refuseBatchWhileThrottled(graphReq) ?? serveBatch(service, graphReq.body, baseUrl, { shuffle: fidelity.current().shuffleBatch, seed: fidelity.current().batchSeed }));
+        const refused = service.refuseBatchWhileThrottled(graphReq);
+        if (refused) {
+          send(res, refused);
+          return;
+        }
+        const started = performance.now();
+        const answer = serveBatch(service, graphReq.body, baseUrl, { shuffle: fidelity.current().shuffleBatch, seed: fidelity.current().batchSeed });
+        service.recordBatchEnvelope(graphReq, answer.status, performance.now() - started);
+        send(res, answer);
         return;
       }
       send(res, service.serve(graphReq, { baseUrl }));

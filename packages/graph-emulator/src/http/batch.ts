@@ -113,6 +113,7 @@ export const serveBatch = (
     });
     if (failed !== undefined) {
       responses.push(failedDependency(r.id, failed));
+      service.recordNotServed(r.method, r.url, r.id);
       done.set(r.id.toLowerCase(), 424);
       continue;
     }

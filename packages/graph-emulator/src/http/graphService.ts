@@ -86,6 +86,17 @@ export class GraphService {
     return response;
   }
 
+  /** A `$batch` part not served because a request it depends on failed: answered 424, costing nothing. */
+  recordNotServed(method: string, url: string, batchRequestId: string): void {
+    const path = url.split('?')[0] ?? url;
+    this.deps.requests.record({ at: this.deps.clock.now().toISOString(), method: method.toUpperCase(), path, status: 424, durationMs: 0, batchRequestId, resourceUnits: 0 });
+  }
+
+  /** The `$batch` envelope itself: one round trip costing no resource units (its requests are logged one by one). */
+  recordBatchEnvelope(req: GraphRequest, status: number, durationMs: number): void {
+    this.deps.requests.record({ at: this.deps.clock.now().toISOString(), method: req.method, path: req.path, status, durationMs: Math.round(durationMs * 100) / 100, resourceUnits: 0 });
+  }
+
   /**
    * The `$batch` envelope under sustained throttling: SharePoint refuses the whole batch with 429 rather
    * than answering each request. Undefined when not throttled (then the requests are served one by one).

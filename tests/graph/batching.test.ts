@@ -1,0 +1,85 @@
+import { randomIds } from '../../app/randomIds';
+import { recordObservation } from '../../workflow';
+import { caseSteps, observation } from '../support/caseSteps';
+import { buildWorld, onTheDay, people, value } from '../support/world';
+import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
+
+jest.setTimeout(120_000);
+
+interface LogEntry {
+  method: string;
+  path: string;
+  status: number;
+  batchRequestId?: string;
+}
+
+let graph: EmbeddedGraph;
+beforeAll(async () => {
+  graph = await startEmbeddedGraph();
+});
+afterAll(async () => {
+  await graph.stop();
+});
+afterEach(async () => {
+  await graph.clearFaults();
+});
+
+const world = () => buildWorld('2026-09-14T09:00:00Z', { ...graph.ports, ids: randomIds });
+const logged = async (): Promise<LogEntry[]> => ((await graph.requests()) as unknown as { entries: LogEntry[] }).entries;
+/** HTTP requests the app made: single requests and $batch envelopes (their parts carry batchRequestId). */
+const roundTrips = (entries: LogEntry[]) => entries.filter((e) => e.batchRequestId === undefined);
+
+describe('Graph requests that start together travel together', () => {
+  it('a step record is one read and one $batch: the record, the case with its ETag, then the audit line', async () => {
+    const w = await world();
+    const steps = caseSteps(w);
+    const { caseId } = await steps.toStep(3);
+    const worker = await w.staff(people.worker);
+    await graph.resetRequests();
+    const observed = value(await onTheDay(w, '2026-09-21', () => recordObservation(w.deps, worker, observation(caseId))));
+    const entries = await logged();
+    expect(roundTrips(entries).map((e) => `${e.method} ${e.path.includes('$batch') ? '$batch' : 'item'}`)).toEqual(['GET item', 'POST $batch']);
+    const parts = entries.filter((e) => e.batchRequestId !== undefined);
+    expect(parts.map((e) => e.method).sort()).toEqual(['PATCH', 'POST', 'POST']);
+    const named = observed.case.milestones.firstObservation?.recordKey;
+    expect(named && (await w.deps.stores.records.findByKey(named))?.id).toBe(observed.record.id);
+  });
+
+  it('reads issued at once are one round trip, and each caller gets its own answer', async () => {
+    const w = await world();
+    const school = await w.schoolByUrn('100001');
+    await graph.resetRequests();
+    const [cases, children, missing] = await Promise.all([
+      w.deps.stores.cases.find({ schoolId: school.id }),
+      w.deps.stores.children.find({ schoolId: school.id }),
+      w.deps.stores.cases.get('999999'),
+    ]);
+    expect(Array.isArray(cases) && Array.isArray(children)).toBe(true);
+    expect(missing).toBeUndefined();
+    const entries = await logged();
+    expect(roundTrips(entries)).toHaveLength(1);
+    expect(entries.filter((e) => e.batchRequestId !== undefined).map((e) => e.status).sort()).toEqual([200, 200, 404]);
+  });
+
+  it('with 40% of requests throttled or failing, parts are retried on their own and every record is written once with its milestone and audit line', async () => {
+    const w = await world();
+    const steps = caseSteps(w);
+    const { caseId } = await steps.toStep(3, 'worker', '100002');
+    await graph.resetRequests();
+    await graph.setFaults({ rate: 0.4, statuses: [429, 503], retryAfterSeconds: 0, seed: 12 });
+    await steps.observe(caseId);
+    await steps.schoolMeeting(caseId);
+    await graph.clearFaults();
+    const entries = await logged();
+    // Some writes waited on a throttled write they depend on (424) and were made after it landed.
+    expect(entries.some((e) => e.status === 424)).toBe(true);
+    expect(entries.some((e) => e.batchRequestId !== undefined && (e.status === 429 || e.status === 503))).toBe(true);
+    const records = await w.deps.stores.records.find({ caseId });
+    expect(records.map((r) => r.body.kind).sort()).toEqual(['information-returned', 'meeting', 'observation']);
+    const stored = await w.deps.stores.cases.get(caseId);
+    expect(stored?.milestones.firstObservation && stored.milestones.schoolMeeting).toBeTruthy();
+    const audit = await w.deps.audit.forCase(caseId);
+    expect(audit.filter((a) => a.action === 'record.observation')).toHaveLength(1);
+    expect(audit.filter((a) => a.action === 'record.meeting')).toHaveLength(1);
+  });
+});
