@@ -42,7 +42,7 @@ export const Milestones = z.object({
   furtherObservation: DoneWithRecord.extend({ skippedReason: z.string().optional() }).optional(),
   /** The first support record under the contract in force (cleared when a new contract starts). */
   supportStarted: DoneWithRecord.optional(),
-  lastReview: DoneWithRecord.extend({ heldOn: IsoDate, outcome: z.enum(['continue', 'end']) }).optional(),
+  lastReview: DoneWithRecord.extend({ heldOn: IsoDate, outcome: z.enum(['continue', 'end']), destination: Destination.optional() }).optional(),
   endReportFiled: Done.extend({ fileUrl: z.string() }).optional(),
   endReportSent: Done.optional(),
   evaluationRequested: Done.optional(),

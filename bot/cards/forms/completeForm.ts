@@ -8,9 +8,11 @@ import { destinationTitles, titleOf } from './closingLabels';
 import { confirmText } from './recordOutcome';
 
 function lastReviewDestination(view: CaseView): string {
-  const id = view.case.milestones.lastReview?.recordId;
-  const review = view.records.find((r) => r.id === id);
-  return review?.body.kind === 'review' ? titleOf(destinationTitles, review.body.destination) : '';
+  const lastReview = view.case.milestones.lastReview;
+  // Reviews recorded before the milestone carried the destination name their record by id.
+  const review = view.records.find((r) => r.id === lastReview?.recordId);
+  const destination = lastReview?.destination ?? (review?.body.kind === 'review' ? review.body.destination : undefined);
+  return destination ? titleOf(destinationTitles, destination) : '';
 }
 
 function whatHappens(view: CaseView): string {

@@ -78,7 +78,8 @@ export const completeCase: UseCase<unknown, ClosedCase> = async (deps, actor, ra
   }
   const closable = normalCloseRule(c);
   if (!closable.ok) return closable;
-  const destination = c.milestones.lastReview ? await reviewDestination(deps, c.milestones.lastReview) : undefined;
+  const lastReview = c.milestones.lastReview;
+  const destination = lastReview?.destination ?? (lastReview ? await reviewDestination(deps, lastReview) : undefined);
   const closed = await mark(() => ({
     status: 'closed',
     contractInForce: undefined,
@@ -117,7 +118,7 @@ async function requestEvaluation(deps: WorkflowDeps, actor: Staff, c: Versioned<
   return changeCase(deps, actor, c.id, (latest) => ok({ milestones: { ...latest.milestones, evaluationRequested: { at: now(deps).at, by: actor.userId } } }));
 }
 
-/** The last review's record, by its key (or, for cases recorded before milestones named keys, its id). */
+/** Where the pupil goes, from the last review's record: for reviews recorded before the milestone carried it. */
 async function reviewDestination(deps: WorkflowDeps, lastReview: { recordKey?: string | undefined; recordId?: string | undefined }) {
   const { recordKey, recordId } = lastReview;
   const review = recordKey ? await deps.stores.records.findByKey(recordKey) : recordId ? await deps.stores.records.get(recordId) : undefined;

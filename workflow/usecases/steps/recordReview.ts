@@ -38,7 +38,7 @@ export const recordReview: UseCase<unknown, ReviewRecorded> = async (deps, actor
     rule: (c) => (c.contractInForce ? ok(undefined) : fail(workflowError('NoContractInForce', 'There is no contract in force to review.', { rule: 'Reviews' }))),
     milestone: (c, record) => {
       if (c.milestones.lastReview?.recordKey === record.key) return undefined;
-      const lastReview = { at: record.createdAt, by: record.createdBy, recordKey: record.key, heldOn: body.heldOn, outcome: body.outcome };
+      const lastReview = { at: record.createdAt, by: record.createdBy, recordKey: record.key, heldOn: body.heldOn, outcome: body.outcome, ...(body.destination ? { destination: body.destination } : {}) };
       const milestones = { ...c.milestones, lastReview };
       if (body.outcome === 'continue') {
         // A new contract follows: support under it starts again after its approval.
