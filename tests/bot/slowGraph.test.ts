@@ -62,6 +62,40 @@ describe('a card action when Graph is slow (2 s injected latency on every Graph 
   });
 });
 
+describe('a card action while SharePoint throttles everything for 6 s (429 with Retry-After, $batch included)', () => {
+  it('answers with the interim card at once, finishes when the throttling ends, and records once', async () => {
+    const world = await buildWorld('2026-09-14T09:00:00Z', { ...graph.ports, ids: randomIds });
+    const steps = caseSteps(world);
+    const opened = await steps.refer('100002');
+    await steps.allocate(opened.case.id, 'manager');
+    await steps.informationReturned(opened.case.id);
+    const harness = await startBot(world.deps);
+    try {
+      await harness.say(people.manager, `case ${opened.case.reference}`);
+      const caseMessage = harness.connector.sent[0];
+      const open = actionOf(cardOf(caseMessage), 'observation.open');
+      const formAnswer = await harness.click(people.manager, open.verb, open.data, caseMessage?.id);
+      const submit = actionOf(invokeCard(formAnswer.body), 'observation.submit');
+
+      await graph.setFaults({ throttleForSeconds: 6 });
+      const answer = await harness.click(people.manager, submit.verb, { ...submit.data, ...observation }, caseMessage?.id);
+      // The work cannot finish while everything answers 429: the answer can only be the interim card.
+      expect(cardText(invokeCard(answer.body))).toContain('Recording it');
+
+      await harness.bot.drain();
+      const update = harness.connector.sent.find((s) => s.method === 'PUT');
+      expect(cardText(cardOf(update))).toContain('Observation recorded (step 3)');
+      const records = await world.deps.stores.records.find({ caseId: opened.case.id });
+      expect(records.filter((r) => r.body.kind === 'observation')).toHaveLength(1);
+      const log = (await graph.requests()) as unknown as { entries: Array<{ status: number }> };
+      expect(log.entries.some((e) => e.status === 429)).toBe(true);
+    } finally {
+      await graph.clearFaults();
+      await harness.close();
+    }
+  });
+});
+
 describe('two submits on one case fired at once interleave (slow Graph: 150 ms on every call)', () => {
   it('the second waits for the first and sees it; a submit on another case is not held up', async () => {
     const world = await buildWorld('2026-09-14T09:00:00Z', { ...graph.ports, ids: randomIds });

@@ -16,6 +16,8 @@ export interface FaultSettings {
   latencyMs?: number;
   failAfterCommitRate?: number;
   seed?: number;
+  /** Everything, $batch included, answers 429 for this many seconds (Retry-After: the seconds left). */
+  throttleForSeconds?: number;
 }
 
 export interface EmbeddedGraphOptions {
