@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   if (!rt) return;
-  console.log(`Graph round trips, first action of a freshly started app (cold) and the same again (warm):\n| verb | cold | warm |\n|---|---:|---:|\n${rows.join('\n')}`);
+  console.log(`Graph round trips, first action of a freshly started app (cold) and the same again (warm):\n| verb | cold | warm | cold, in order | warm, in order |\n|---|---:|---:|---|---|\n${rows.join('\n')}`);
   console.log(`Graph round trips per chat command, warm:\n${measuredTable(rt.measured.filter((m) => Object.hasOwn(messageBudgets, m.name)), (name) => messageBudgets[name as keyof typeof messageBudgets]?.roundTrips)}`);
   await rt.stop();
 });
