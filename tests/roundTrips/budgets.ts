@@ -29,7 +29,7 @@ export const warmBudgets = {
   'contract.view': over(10),
   'case.chronology': over(7),
   'record.view': over(7),
-  // One caseload query per worker offered (12 on the demo staff list).
+  // Two caseload queries (open, paused) per active worker offered: 12 for the 6 demo workers.
   'allocate.open': over(19),
   'allocate.submit': over(11),
   'information-request.open': over(7),
@@ -70,7 +70,7 @@ export const warmBudgets = {
   'pause.submit': over(14),
   'resume.open': over(7),
   'resume.submit': over(15),
-  // As allocate.open: one caseload query per worker offered.
+  // As allocate.open: two caseload queries per worker offered.
   'reallocate.open': over(19),
   'reallocate.submit': over(13),
   'consent.open': over(7),
