@@ -3,7 +3,7 @@ import { bulkInsertListItems } from '@outreach/graph-emulator';
 import { randomIds } from '../../app/randomIds';
 import { createGraphClient } from '../../graph/client/graphClient';
 import { graphPorts } from '../../graph/graphPorts';
-import { closedCases, myCases, type Case, type NewItem, type Staff } from '../../workflow';
+import { closedCases, fillClosedMonths, myCases, type Case, type NewItem, type Staff } from '../../workflow';
 import { caseListItems, manyCases } from '../support/caseloadSeed';
 import { buildWorld, people, value, type World } from '../support/world';
 import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
@@ -31,12 +31,13 @@ beforeAll(async () => {
   });
   world = await buildWorld(`${TODAY}T09:00:00Z`, { ...graphPorts(client, graph.site, 'outreach@outreach.example.org'), ids: randomIds });
   seeded = manyCases(CASES, workers, TODAY);
-  bulkInsertListItems(graph.dataDir, graph.site.listPaths.cases.split('/').at(-1) as string, caseListItems(seeded));
+  bulkInsertListItems(graph.dataDir, casesListId(), caseListItems(seeded));
 });
 afterAll(async () => {
   await graph?.stop();
 });
 
+const casesListId = (): string => graph.site.listPaths.cases.split('/').at(-1) as string;
 const yearAgo = '2025-09-14';
 const references = (cases: readonly Pick<Case, 'reference'>[]): string[] => cases.map((c) => c.reference).sort();
 const expected = (keep: (c: NewItem<Case>) => boolean): string[] => references(seeded.filter(keep));
@@ -98,5 +99,21 @@ describe(`the caseload of a ${CASES.toLocaleString('en-GB')}-case list, four tim
     expect(load.closed.length).toBeGreaterThan(50);
     expect(load.requests).toBe(requestsFor((c) => c.workerId === people.worker));
     expect(load.requests).toBe(2 + 13);
+  });
+
+  it('cases closed before the ClosedMonth column existed show once fillClosedMonths has run, and a repeat fills none', async () => {
+    const legacy = manyCases(500, workers, TODAY, CASES)
+      .filter((c) => c.status === 'closed')
+      .map(({ closedMonth: _month, ...c }) => c);
+    bulkInsertListItems(graph.dataDir, casesListId(), caseListItems(legacy));
+    const manager = await world.staff(people.manager);
+    const shown = async (): Promise<string[]> => references(value(await closedCases(world.deps, manager)));
+    const recentLegacy = references(legacy.filter(recentlyClosed));
+    expect(recentLegacy.length).toBeGreaterThan(30);
+    expect(await shown()).toEqual(expected(recentlyClosed));
+
+    expect(await fillClosedMonths(world.deps)).toEqual({ filled: legacy.length });
+    expect(await shown()).toEqual([...expected(recentlyClosed), ...recentLegacy].sort());
+    expect(await fillClosedMonths(world.deps)).toEqual({ filled: 0 });
   });
 });
