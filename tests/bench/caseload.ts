@@ -47,16 +47,19 @@ async function main(): Promise<void> {
       await measure('caseload (worker: own cases)', latency, caseload(worker));
       await measure(`listMyCases (manager, ${SHOWN_AT_MOST} + ${SHOWN_AT_MOST} shown)`, latency, async () => [await listMyCases(world.deps, manager, SHOWN_AT_MOST)]);
     }
-    console.log(`Caseload of a ${CASES.toLocaleString('en-GB')}-case list (bulk-loaded in ${seedMs} ms); round trips = requests outside a $batch\n`);
-    console.log('| query | latency (ms) | round trips | requests | throttled (429) | resource units | time (ms) |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|');
-    for (const row of rows) console.log(row);
+    console.log([
+      `Caseload of a ${CASES.toLocaleString('en-GB')}-case list (bulk-loaded in ${seedMs} ms); round trips = requests outside a $batch`,
+      '',
+      '| query | latency (ms) | round trips | requests | throttled (429) | resource units | time (ms) |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...rows,
+    ].join('\n'));
   } finally {
     await stop();
   }
 }
 
-main().catch((error: unknown) => {
+void main().catch((error: unknown) => {
   console.error(error);
-  process.exit(1);
+  process.exitCode = 1;
 });
