@@ -20,6 +20,10 @@ let seeded: NewItem<Case>[];
 
 beforeAll(async () => {
   graph = await startEmbeddedGraph();
+  // Loaded before this client opens any connection: the load blocks this process (the embedded Graph's
+  // too) for seconds, and a kept-alive socket the server timed out meanwhile fails the next request.
+  seeded = manyCases(CASES, workers, TODAY);
+  bulkInsertListItems(graph.dataDir, casesListId(), caseListItems(seeded));
   // No retries: a request the list view threshold throttles fails the test at once, instead of
   // waiting out its Retry-After (a tenant would answer it the same way every time).
   const client = createGraphClient({
@@ -30,8 +34,6 @@ beforeAll(async () => {
     maxRetries: 0,
   });
   world = await buildWorld(`${TODAY}T09:00:00Z`, { ...graphPorts(client, graph.site, 'outreach@outreach.example.org'), ids: randomIds });
-  seeded = manyCases(CASES, workers, TODAY);
-  bulkInsertListItems(graph.dataDir, casesListId(), caseListItems(seeded));
 });
 afterAll(async () => {
   await graph?.stop();
