@@ -16,6 +16,7 @@ export function describeCaseStoreContract(name: string, make: () => Promise<Stor
       childId: () => [freshItemId(), freshItemId()],
       schoolId: () => [freshItemId(), freshItemId()],
       workerId: () => [freshUserId(), freshUserId()],
+      closedMonth: () => ['2026-11', '2026-12'],
     },
     unique: ['reference'],
     notIndexed: 'reasonForReferral',

@@ -72,6 +72,10 @@ export const Closure = z.object({
   letterSent: Done.optional(),
 });
 
+export const ClosedMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+/** The closedMonth of a case closed on `day` (an IsoDate). */
+export const closedMonthOf = (day: string): string => day.slice(0, 7);
+
 export const Case = z
   .object({
     id: Id,
@@ -93,6 +97,8 @@ export const Case = z
     contractInForce: ContractInForce.optional(),
     pauses: z.array(Pause),
     closure: Closure.optional(),
+    /** `YYYY-MM` of closure.on, an indexed column: closed cases are listed month by month, under the list view threshold. */
+    closedMonth: ClosedMonth.optional(),
     /** Other cases of the same child (earlier episodes, or a re-referral flagged while open). */
     linkedCaseIds: z.array(Id),
     /** The request that logged the referral: a repeat of it finds this case instead of flagging a duplicate. */

@@ -13,7 +13,7 @@ import type { EntityStore } from './store';
 export type StaffStore = EntityStore<Staff, 'userId' | 'email' | 'active'>;
 export type SchoolStore = EntityStore<School, 'urn'>;
 export type ChildStore = EntityStore<Child, 'matchKey' | 'schoolId' | 'reference'>;
-export type CaseStore = EntityStore<Case, 'reference' | 'childId' | 'schoolId' | 'workerId' | 'status'>;
+export type CaseStore = EntityStore<Case, 'reference' | 'childId' | 'schoolId' | 'workerId' | 'status' | 'closedMonth'>;
 export type RecordStore = EntityStore<CaseRecord, 'caseId'>;
 export type ContractStore = EntityStore<Contract, 'caseId' | 'status'>;
 export type ConversationReferenceStore = EntityStore<ConversationReference, 'userId' | 'stale'>;

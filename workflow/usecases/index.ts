@@ -20,6 +20,7 @@ export type { ContractDates } from '../rules/contractTerms';
 export { decideContract } from './contract/decideContract';
 export { completeCase, type ClosedCase } from './closing/completeCase';
 export { closeEarly } from './closing/closeEarly';
+export { fillClosedMonths } from './closing/fillClosedMonths';
 export { pauseCase, resumeCase } from './manage/pauseCase';
 export { reallocateCase } from './manage/reallocateCase';
 export { setConsent } from './manage/setConsent';

@@ -59,6 +59,7 @@ export function freshClosedCase(): NewItem<Case> {
       { from: '2026-12-01', reason: 'Awaiting the family', by: manager },
     ],
     closure: { on: '2026-12-11', by: manager, how: 'moved-school', destination: 'mainstream', note: 'Moved out of county' },
+    closedMonth: '2026-12',
     linkedCaseIds: [freshItemId(), freshItemId()],
   };
 }

@@ -13,8 +13,8 @@ export function memoryStores() {
       indexed: ['matchKey', 'schoolId', 'reference'],
       unique: ['reference', 'matchKey'],
     }),
-    cases: new MemoryEntityStore<Case, 'reference' | 'childId' | 'schoolId' | 'workerId' | 'status'>('Cases', {
-      indexed: ['reference', 'childId', 'schoolId', 'workerId', 'status'],
+    cases: new MemoryEntityStore<Case, 'reference' | 'childId' | 'schoolId' | 'workerId' | 'status' | 'closedMonth'>('Cases', {
+      indexed: ['reference', 'childId', 'schoolId', 'workerId', 'status', 'closedMonth'],
       unique: ['reference'],
     }),
     records: new MemoryEntityStore<CaseRecord, 'caseId'>('CaseRecords', { indexed: ['caseId'] }),

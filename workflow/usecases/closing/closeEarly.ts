@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { updateOnce } from '../support/updateOnce';
 import { workflowError } from '../../errors';
-import { EarlyCloseReason } from '../../model/case';
+import { closedMonthOf, EarlyCloseReason } from '../../model/case';
 import { fail, ok } from '../../result';
 import { hasRole } from '../../rules/access';
 import { openCaseRule } from '../../rules/closing';
@@ -57,7 +57,7 @@ export const closeEarly: UseCase<unknown, ClosedCase> = async (deps, actor, raw)
     : await changeCase(deps, actor, caseId, (c) => {
         const stillOpen = openCaseRule(c);
         if (!stillOpen.ok) return stillOpen;
-        return ok({ status: 'closed', contractInForce: undefined, closure: { on: stamp.today, by: actor.userId, how: reason, ...(note ? { note } : {}) } });
+        return ok({ status: 'closed', contractInForce: undefined, closure: { on: stamp.today, by: actor.userId, how: reason, ...(note ? { note } : {}) }, closedMonth: closedMonthOf(stamp.today) });
       });
   if (!closed.ok) return closed;
   const inForce = await deps.stores.contracts.find({ caseId, status: 'approved' });

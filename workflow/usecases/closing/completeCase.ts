@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { workflowError } from '../../errors';
-import type { Case } from '../../model/case';
+import { closedMonthOf, type Case } from '../../model/case';
 import type { Versioned } from '../../ports/store';
 import { fail, ok, type Result } from '../../result';
 import { normalCloseRule, openCaseRule } from '../../rules/closing';
@@ -84,6 +84,7 @@ export const completeCase: UseCase<unknown, ClosedCase> = async (deps, actor, ra
     status: 'closed',
     contractInForce: undefined,
     closure: { on: stamp.today, by: actor.userId, how: 'review-ended', ...(destination ? { destination } : {}) },
+    closedMonth: closedMonthOf(stamp.today),
   }));
   if (!closed.ok) return closed;
   await audit(deps, actor, 'case.closed', c.id, c.id, { how: 'review-ended' });

@@ -5,6 +5,7 @@ import { coerceFieldValue } from '../query/fieldValues';
 import { filterFields, parseFilter } from '../query/filter';
 import { compileFilter, fieldNameOf, itemIdColumn, type FilterableColumn } from '../query/filterSql';
 import { applySelect } from '../query/queryOptions';
+import { selectingClause } from '../query/selectingClause';
 import { readOnlyItemFields } from '../store/builtInColumns';
 import { emulatorApplication } from '../store/emulatorStore';
 import type { SqlCondition } from '../store/itemsStore';
@@ -93,18 +94,19 @@ const overThreshold = (message: string): GraphError =>
 
 /**
  * The list view threshold and the non-indexed-query rule, as SharePoint applies them through Graph: on a
- * list above the threshold, a query on a non-indexed column, or a filter matching more items than the
- * threshold (even on indexed columns), is throttled (429 with Retry-After), not refused as a bad request.
+ * list above the threshold, a query on a non-indexed column, or a filter whose selecting clause (the first
+ * indexed clause of an `and`) matches more items than the threshold, is throttled (429 with Retry-After),
+ * not refused as a bad request.
  */
-const checkIndexing = (ctx: RouteContext, list: ListRecord, referenced: FilterableColumn[], where: SqlCondition | undefined): void => {
+const checkIndexing = (ctx: RouteContext, list: ListRecord, referenced: FilterableColumn[], selecting: SqlCondition | undefined): void => {
   const threshold = ctx.fidelity.listViewThreshold;
   const large = referenced.length > 0 && ctx.store.items.count(list.id) > threshold;
   const notIndexed = referenced.find((c) => !c.indexed);
   if (large && notIndexed) {
     throw overThreshold(`Field '${notIndexed.name}' is not indexed and list '${list.displayName}' holds more than ${threshold} items.`);
   }
-  if (large && where && ctx.store.items.count(list.id, where) > threshold) {
-    throw overThreshold(`The filter matches more than ${threshold} items of list '${list.displayName}'; narrow it with an indexed column.`);
+  if (large && selecting && ctx.store.items.count(list.id, selecting) > threshold) {
+    throw overThreshold(`The filter's first indexed clause matches more than ${threshold} items of list '${list.displayName}'; start it with a more selective indexed column.`);
   }
   if (!notIndexed) return;
   const prefer = (ctx.req.headers.prefer ?? '').toLowerCase();
@@ -129,7 +131,7 @@ export const itemsRoutes: Route[] = [
     const orderBy = ctx.options.orderBy.map((o) => ({ column: lookup(fieldNameOf(o.field)).name, descending: o.descending }));
     const referenced = [...(filter ? filterFields(filter) : []).map((f) => lookup(fieldNameOf(f))), ...orderBy.map((o) => lookup(o.column))];
     const where = filter && compileFilter(filter, columns);
-    checkIndexing(ctx, list, referenced, where);
+    checkIndexing(ctx, list, referenced, filter && compileFilter(selectingClause(filter, columns), columns));
     const top = Math.min(ctx.options.top ?? defaultPageSize, maxPageSize);
     return pagedCollection(ctx, {
       context: `${ctx.baseUrl}/$metadata#sites('${site.id}')/lists('${list.id}')/items`,
