@@ -89,3 +89,15 @@ export class NotAttempted extends Error {
     this.name = 'NotAttempted';
   }
 }
+
+/** Thrown by store ports when a record is larger than one list item can hold (SharePoint: 63,999 characters). */
+export class RecordTooLarge extends Error {
+  constructor(
+    readonly entity: string,
+    readonly characters: number,
+    readonly limit: number,
+  ) {
+    super(`A ${entity} record of ${characters} characters is over the ${limit} a list item holds`);
+    this.name = 'RecordTooLarge';
+  }
+}

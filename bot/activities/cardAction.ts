@@ -2,7 +2,7 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import { handleCardAction, notOnStaffListCard, workingCard, type AdaptiveCardJson, type CardResponse } from '../cards';
 import { outcomeCard } from '../cards/outcomes';
-import type { Staff } from '../../workflow';
+import { RecordTooLarge, type Staff } from '../../workflow';
 import { errorSummary } from '../backgroundWork';
 import { keepCardCopy, redrawCardCopies } from '../cardCopies';
 import type { BotDeps } from '../botDeps';
@@ -43,6 +43,10 @@ export async function onCardAction(deps: BotDeps, context: TurnContext): Promise
     // Another write on this case in flight: this one waits its turn and then sees what that one wrote.
     return { response: await (caseId ? deps.caseLocks.withCase(caseId, act) : act()), actor: staff.value };
   })().catch((error: unknown): Answered => {
+    if (error instanceof RecordTooLarge) {
+      deps.log.warn({ verb, entity: error.entity, characters: error.characters }, 'card action refused: record too large');
+      return { response: { card: tooLargeCard(error) } };
+    }
     deps.log.error({ verb, error: errorSummary(error) }, 'card action failed');
     return { response: { card: failedCard() } };
   });
@@ -97,6 +101,14 @@ function caseWritten(verb: string, data: unknown): string | undefined {
 
 function delay(ms: number): Promise<Finished> {
   return new Promise((resolve) => setTimeout(() => resolve({ done: false }), ms).unref());
+}
+
+function tooLargeCard(error: RecordTooLarge): AdaptiveCardJson {
+  return outcomeCard({
+    headline: 'That is too long to store',
+    tone: 'attention',
+    detail: `SharePoint keeps at most ${error.limit.toLocaleString('en-GB')} characters in one record, and this one would be ${error.characters.toLocaleString('en-GB')}. Shorten the longest text and send it again; nothing of it was saved.`,
+  });
 }
 
 function failedCard(): AdaptiveCardJson {

@@ -69,8 +69,19 @@ export class BatchingHandler implements Middleware {
   }
 
   private async flush(): Promise<void> {
-    const taken = this.waiting;
+    const gathered = this.waiting;
     this.waiting = [];
+    // A write whose prerequisite failed before it was sent (refused by the adapter) is not sent at all.
+    const taken = gathered.filter((w) => {
+      if (!w.order?.prerequisiteFailed?.()) return true;
+      w.context.response = new Response(JSON.stringify({ error: { code: 'failedDependency', message: 'A request it depends on failed.' } }), {
+        status: 424,
+        headers: { 'content-type': 'application/json' },
+      });
+      w.settle();
+      return false;
+    });
+    if (taken.length === 0) return;
     const lone = taken.length === 1 ? taken[0] : undefined;
     if (lone) {
       await this.pass(lone.context).then(() => lone.settle(), (error: unknown) => lone.settle(error));

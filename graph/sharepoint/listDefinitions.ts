@@ -31,6 +31,8 @@ export interface ListDefinition {
 
 export const IDEMPOTENCY_COLUMN = 'IdempotencyKey';
 export const PAYLOAD_COLUMN = 'Payload';
+/** A multi-line text column holds at most this many characters (SharePoint's documented limit). */
+export const PAYLOAD_MAX_CHARACTERS = 63_999;
 
 const text = (field: string, column: string, unique = false): IndexedField => ({ field, column, type: 'text', ...(unique ? { unique } : {}) });
 

@@ -1,8 +1,8 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { ItemNotFound, NotAttempted, UniqueValueTaken, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../workflow';
+import { ItemNotFound, NotAttempted, RecordTooLarge, UniqueValueTaken, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../workflow';
 import { graphStatus } from './graphErrors';
-import { IDEMPOTENCY_COLUMN, PAYLOAD_COLUMN, type IndexedField, type ListDefinition } from './listDefinitions';
+import { IDEMPOTENCY_COLUMN, PAYLOAD_COLUMN, PAYLOAD_MAX_CHARACTERS, type IndexedField, type ListDefinition } from './listDefinitions';
 
 const ItemResponse = z.object({
   id: z.string(),
@@ -161,7 +161,10 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
 
   private fieldsOf(item: NewItem<T>, idempotencyKey?: string): Fields {
     const record = item as Record<string, unknown>;
-    const fields: Fields = { [PAYLOAD_COLUMN]: JSON.stringify(item) };
+    const payload = JSON.stringify(item);
+    // Refused here, with its size, rather than as a bare 400 from SharePoint after the other writes of the action went.
+    if (payload.length > PAYLOAD_MAX_CHARACTERS) throw new RecordTooLarge(this.definition.displayName, payload.length, PAYLOAD_MAX_CHARACTERS);
+    const fields: Fields = { [PAYLOAD_COLUMN]: payload };
     if (idempotencyKey !== undefined) fields[IDEMPOTENCY_COLUMN] = idempotencyKey;
     const title = this.definition.title;
     if (title && typeof record[title] === 'string') fields.Title = record[title];

@@ -1,5 +1,6 @@
 import { randomIds } from '../../app/randomIds';
-import { recordObservation } from '../../workflow';
+import { RecordTooLarge, recordObservation } from '../../workflow';
+import { UnitOfWork } from '../../workflow/usecases/support/unitOfWork';
 import { caseSteps, observation } from '../support/caseSteps';
 import { buildWorld, onTheDay, people, value } from '../support/world';
 import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
@@ -81,5 +82,26 @@ describe('Graph requests that start together travel together', () => {
     const audit = await w.deps.audit.forCase(caseId);
     expect(audit.filter((a) => a.action === 'record.observation')).toHaveLength(1);
     expect(audit.filter((a) => a.action === 'record.meeting')).toHaveLength(1);
+  });
+
+  it('a record over the 63,999 characters a list item holds is refused with its size, and the writes after it are not sent', async () => {
+    const w = await world();
+    const { caseId } = await caseSteps(w).toStep(3, 'worker', '100003');
+    const before = await w.deps.stores.cases.get(caseId);
+    if (!before) throw new Error('no case');
+    await graph.resetRequests();
+    const work = new UnitOfWork(w.deps.batching, `${caseId}:too-large`);
+    const text = 'x'.repeat(70_000);
+    const at = new Date().toISOString();
+    work.add('record', () =>
+      w.deps.stores.records.create(
+        { caseId, step: 3, safeguarding: false, locked: false, body: { kind: 'chronology', on: '2026-09-14', category: 'note', note: text }, createdBy: people.worker, createdAt: at, updatedBy: people.worker, updatedAt: at },
+        `${caseId}:too-large`,
+      ),
+    );
+    work.add('case', () => w.deps.stores.cases.update(caseId, { consent: 'refused' }, before.etag), ['record']);
+    await expect(work.flush()).rejects.toBeInstanceOf(RecordTooLarge);
+    expect((await w.deps.stores.cases.get(caseId))?.etag).toBe(before.etag);
+    expect((await logged()).filter((e) => e.method !== 'GET')).toEqual([]);
   });
 });

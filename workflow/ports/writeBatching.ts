@@ -3,6 +3,8 @@ export interface WriteOrder {
   unit: string;
   name: string;
   after: readonly string[];
+  /** True once a write named in `after` failed before sending anything (then this one must not be sent). */
+  prerequisiteFailed?: () => boolean;
 }
 
 /**

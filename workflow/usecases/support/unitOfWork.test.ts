@@ -51,6 +51,7 @@ describe('a unit of work', () => {
     }, ['case']);
     await work.flush();
     expect([caseAttempts, auditAttempts, audit()]).toEqual([1, 2, 'appended']);
-    expect(orders[1]).toEqual({ unit: 'u4', name: 'audit', after: ['case'] });
+    expect(orders[1]).toMatchObject({ unit: 'u4', name: 'audit', after: ['case'] });
+    expect(orders[1]?.prerequisiteFailed?.()).toBe(false);
   });
 });

@@ -18,6 +18,8 @@ interface PlannedWrite {
  */
 export class UnitOfWork {
   private readonly writes: PlannedWrite[] = [];
+  /** Writes that failed (or were refused) while the unit's batch was still being gathered. */
+  private readonly failed = new Set<string>();
 
   constructor(
     private readonly batching: WriteBatching,
@@ -76,12 +78,17 @@ export class UnitOfWork {
 
   private async attempt(write: PlannedWrite): Promise<void> {
     try {
-      const value = await this.batching.carry({ unit: this.unit, name: write.name, after: write.after }, write.run);
+      const order = { unit: this.unit, name: write.name, after: write.after, prerequisiteFailed: () => write.after.some((name) => this.failed.has(name)) };
+      const value = await this.batching.carry(order, write.run);
       // A write answering with a refused Result (a rule broken when re-deciding after a 412) did not land.
       write.outcome = isRefused(value) ? { landed: false, refused: value } : { landed: true, value };
     } catch (error) {
       write.outcome = { landed: false, error };
     }
+    // A write held back (424) is made again later: only a write that failed on its own holds back the writes after it.
+    const heldBack = 'error' in write.outcome && write.outcome.error instanceof NotAttempted;
+    if (write.outcome.landed || heldBack) this.failed.delete(write.name);
+    else this.failed.add(write.name);
   }
 }
 
