@@ -35,14 +35,14 @@ export async function onCardAction(deps: BotDeps, context: TurnContext): Promise
   const { verb, data } = value.data.action;
   // The clock starts with the turn: looking the person up on the Staff list is a Graph call too.
   const started = Date.now();
-  const work = (async (): Promise<Answered> => {
+  const work = deps.workflow.batching.oneAction(async (): Promise<Answered> => {
     const staff = await identify(deps, context);
     if (!staff.ok) return { response: { card: notOnStaffListCard(staff.error.message) } };
     const act = () => handleCardAction(deps.workflow, staff.value, verb, data);
     const caseId = caseWritten(verb, data);
     // Another write on this case in flight: this one waits its turn and then sees what that one wrote.
     return { response: await (caseId ? deps.caseLocks.withCase(caseId, act) : act()), actor: staff.value };
-  })().catch((error: unknown): Answered => {
+  }).catch((error: unknown): Answered => {
     if (error instanceof RecordTooLarge) {
       deps.log.warn({ verb, entity: error.entity, characters: error.characters }, 'card action refused: record too large');
       return { response: { card: tooLargeCard(error) } };

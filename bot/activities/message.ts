@@ -14,6 +14,6 @@ export async function onMessage(deps: BotDeps, context: TurnContext): Promise<vo
   }
   const request = parseCommand(context.activity.text ?? '');
   deps.log.info({ activity: 'message', request: request.kind }, 'chat request');
-  await sendCard(context, await cardForRequest(deps.workflow, staff.value, request));
+  await sendCard(context, await deps.workflow.batching.oneAction(() => cardForRequest(deps.workflow, staff.value, request)));
   rememberWhereToReach(deps, context, staff.value);
 }

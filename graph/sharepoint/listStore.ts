@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { ItemNotFound, NotAttempted, RecordTooLarge, UniqueValueTaken, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../workflow';
+import { seenInThisAction } from '../client/actionScope';
 import { graphStatus } from './graphErrors';
 import { IDEMPOTENCY_COLUMN, PAYLOAD_COLUMN, PAYLOAD_MAX_CHARACTERS, type IndexedField, type ListDefinition } from './listDefinitions';
 
@@ -48,6 +49,8 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
   }
 
   async get(id: string): Promise<Versioned<T> | undefined> {
+    const seen = seenInThisAction()?.get(this.seenKey(id));
+    if (seen) return { ...structuredClone(seen.payload as NewItem<T>), id, etag: seen.etag } as unknown as Versioned<T>;
     const found = await this.readItem(id);
     return found && this.toEntity(found);
   }
@@ -106,6 +109,7 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
       return this.remember(id, saved['@odata.etag'], next);
     } catch (error) {
       const status = graphStatus(error);
+      if (status === 412 || status === 404) this.forget(id);
       if (status === 412) {
         // A write that committed and then answered 503 is retried, and the retry finds the ETag moved by
         // that same write: if the item now holds exactly what was written, the write landed; no conflict.
@@ -152,7 +156,17 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     return this.remember(item.id, item.eTag, payload as unknown as NewItem<T>);
   }
 
+  private seenKey(id: string): string {
+    return `${this.listPath}#${id}`;
+  }
+
+  /** Someone else changed or removed it: the next read in this action goes to SharePoint. */
+  private forget(id: string): void {
+    seenInThisAction()?.delete(this.seenKey(id));
+  }
+
   private remember(id: string, etag: string, payload: NewItem<T>): Versioned<T> {
+    seenInThisAction()?.set(this.seenKey(id), { etag, payload: structuredClone(payload) });
     this.lastRead.delete(id);
     this.lastRead.set(id, { etag, payload: structuredClone(payload) });
     if (this.lastRead.size > CACHE_LIMIT) this.lastRead.delete(this.lastRead.keys().next().value as string);

@@ -16,7 +16,9 @@ export interface WriteBatching {
   readonly together: boolean;
   /** Runs one write; every request it makes carries its order. */
   carry<T>(order: WriteOrder, write: () => Promise<T>): Promise<T>;
+  /** Runs one user action: an item it already read or wrote is not read again within it. */
+  oneAction<T>(run: () => Promise<T>): Promise<T>;
 }
 
 /** Writes one after another, as a store without batches (memory) needs. */
-export const oneAtATime: WriteBatching = { together: false, carry: (_order, write) => write() };
+export const oneAtATime: WriteBatching = { together: false, carry: (_order, write) => write(), oneAction: (run) => run() };

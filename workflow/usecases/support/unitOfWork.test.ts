@@ -39,7 +39,7 @@ describe('a unit of work', () => {
 
   it('when writes travel together, one held back (424) is made again once the write it depends on has landed', async () => {
     const orders: WriteOrder[] = [];
-    const together: WriteBatching = { together: true, carry: (order, write) => (orders.push(order), write()) };
+    const together: WriteBatching = { together: true, carry: (order, write) => (orders.push(order), write()), oneAction: (run) => run() };
     let caseAttempts = 0;
     let auditAttempts = 0;
     const work = new UnitOfWork(together, 'u4');
