@@ -27,16 +27,21 @@ const main = async (): Promise<void> => {
     if (config.value.graph.mode === 'embedded' && prepareDataDir(config.value.dataDir).closed) {
       logger.warn({ dataDir: config.value.dataDir }, 'DATA_DIR was open to other users: it is now for this user only (0700)');
     }
+    // Milliseconds since the process started (module loading included): where a start spends its time.
+    const sinceStart = () => Math.round(performance.now());
+    logger.info({ sinceStartMs: sinceStart() }, 'starting');
     graph = await connectGraph(config.value);
-    logger.info({ graph: graph.health }, 'connected to Microsoft Graph');
+    logger.info({ graph: graph.health, sinceStartMs: sinceStart() }, 'connected to Microsoft Graph');
     const botAdapter = createBotAdapter(botAuth(config.value));
     const workflow = await startWorkflow(config.value, graph, logger, botAdapter);
+    logger.info({ sinceStartMs: sinceStart() }, 'workflow ready');
     const bot = mountBot(workflow, botAdapter, logger, { rateLimits });
     // /healthz/details (embedded only, on this machine only) reads this at each request: the
     // Playground's entry is added once it is up (it needs the bot's URL).
     const details: Record<string, unknown> | undefined = graph.health.mode === 'embedded' ? { graph: graph.health, bot: bot.health } : undefined;
     const app = createServer({ logger, version: appVersion, ...(details ? { details } : {}), mounts: [bot], rateLimits });
     const { server, url } = await listen(app, port, listenHost(config.value.graph));
+    logger.info({ url, sinceStartMs: sinceStart() }, 'serving /healthz and the bot');
     const teamsClient = await startLocalTeamsClient(config.value, url, logger);
     if (teamsClient && details) details.teamsClient = teamsClient.health;
     const connected = graph;

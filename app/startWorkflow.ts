@@ -1,9 +1,10 @@
 import type { WorkflowDeps } from '../workflow';
 import { appClock } from './clock';
 import type { Config } from './config';
-import { loadDemoData } from './data/demoData';
+import { loadDemoData, readDemoData } from './data/demoData';
 import { defaultWorkflowSettings, loadWorkflowConfig } from './data/workflowConfig';
 import type { ConnectedGraph } from './graph/connectGraph';
+import { embeddedUsers } from './graph/embeddedUsers';
 import type { AppLogger } from './logger';
 import type { BotAdapter } from './bot/botAdapter';
 import { botTeamChannel } from './bot/botTeamChannel';
@@ -11,14 +12,21 @@ import { teamsSender } from './bot/teamsSender';
 import { teamsOrMailNotifier } from './notifications/teamsOrMailNotifier';
 import { randomIds } from './randomIds';
 
-/** The workflow wired to Graph; on the embedded Graph, the fictional demo data is loaded (idempotently). */
-/** Notifications go to staff in Teams through the bot, or by e-mail when Teams cannot reach them. */
+/**
+ * The workflow wired to Graph; on the embedded Graph, the fictional demo data is loaded (idempotently)
+ * and the service mailbox and staff are registered as its users (it answers 404 for any other).
+ * Notifications go to staff in Teams through the bot, or by e-mail when Teams cannot reach them.
+ */
 export async function startWorkflow(config: Config, graph: ConnectedGraph, logger: AppLogger, bot: BotAdapter): Promise<WorkflowDeps> {
   const workflowConfig = loadWorkflowConfig({ ...defaultWorkflowSettings, serviceName: config.service.name, serviceEmail: config.service.mailbox });
   const clock = appClock(config.clockNow);
-  if (graph.health.mode === 'embedded') {
-    await loadDemoData(graph.ports.stores, workflowConfig, undefined, clock.now().toISOString());
-    logger.info('demo data loaded into the embedded Graph');
+  if (graph.embedded) {
+    const demo = readDemoData();
+    await loadDemoData(graph.ports.stores, workflowConfig, demo, clock.now().toISOString());
+    // Demo staff, and any added since (read from the reference cache the load just filled).
+    const staff = [...demo.staff, ...(await graph.ports.stores.staff.find({}))];
+    await graph.embedded.registerUsers(embeddedUsers(config.service, staff));
+    logger.info('demo data loaded into the embedded Graph, and its users registered');
   }
   // The sender draws cards with the workflow it belongs to (a contract's approval card): bound once made.
   const notifier = teamsOrMailNotifier({ stores: graph.ports.stores, clock }, teamsSender(bot, () => deps), graph.ports.mailer, workflowConfig.serviceName, logger);

@@ -2,6 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { graphErrorCode, graphStatus } from './graphErrors';
 import { CASE_FILES_LIBRARY, columnsOf, lists, type ColumnDefinition, type ListKey } from './listDefinitions';
+import { columnBody, schemaFingerprint, SITE_SCHEMA_LIST, siteSchemaListDescription } from './siteSchema';
 
 /** The site by id, or by host name and server-relative path (e.g. /sites/outreach). */
 export type SiteAddress = { siteId: string } | { hostname: string; path: string };
@@ -15,12 +16,14 @@ export interface ProvisionedSite {
 
 const Site = z.object({ id: z.string() });
 const ListsPage = z.object({ value: z.array(z.object({ id: z.string(), displayName: z.string() })), '@odata.nextLink': z.string().optional() });
+type ListsPage = z.infer<typeof ListsPage>;
 const Columns = z.object({ value: z.array(z.object({ id: z.string(), name: z.string(), indexed: z.boolean().optional() })) });
+const SchemaItems = z.object({ value: z.array(z.object({ id: z.string(), fields: z.object({ Title: z.string().nullish() }).optional() })) });
 const BatchPartSchema = z.object({ id: z.string(), status: z.number(), headers: z.record(z.string(), z.string()).optional(), body: z.unknown().optional() });
 const BatchResponse = z.object({ responses: z.array(BatchPartSchema) });
 const BatchError = z.object({ error: z.object({ code: z.string().optional(), message: z.string().optional() }) });
 type BatchPart = z.infer<typeof BatchPartSchema>;
-type BatchRequest = { id: string; method: 'POST' | 'PATCH'; url: string; headers: Record<string, string>; body: unknown };
+type BatchRequest = { id: string; method: 'GET' | 'POST' | 'PATCH'; url: string; headers?: Record<string, string>; body?: unknown };
 type FailedPart = { id: string; status: number; code?: string | undefined };
 /** Waits this long (milliseconds); tests pass one that records instead of sleeping. */
 export type Wait = (ms: number) => Promise<void>;
@@ -30,21 +33,63 @@ const BATCH_ATTEMPTS = 6;
 const MAX_RETRY_AFTER_SECONDS = 120;
 const Drive = z.object({ id: z.string() });
 
-const columnBody = (c: ColumnDefinition): Record<string, unknown> => ({
-  name: c.name,
-  ...(c.type === 'note' ? { text: { allowMultipleLines: true } } : { [c.type]: {} }),
-  ...(c.indexed ? { indexed: true } : {}),
-  ...(c.unique ? { enforceUniqueValues: true } : {}),
-});
+/** The SiteSchema list's item, when it has one: updated in place rather than added to. */
+type SchemaMarker = { itemId?: string };
 
 /**
- * Makes the site ready, idempotently: every list with its columns and indexes, and the
- * "Case Files" library. Safe to run at every start: what exists is left as it is, what is
- * missing is added, and a column that lost its index gets it back.
+ * Makes the site ready, idempotently. A site already provisioned for these list definitions (its
+ * SiteSchema item holds their fingerprint) is read in one `$batch`: site, lists, fingerprint and
+ * the library's drive. Otherwise every list is made with its columns and indexes, and the "Case
+ * Files" library: what exists is left as it is, what is missing is added, and a column that lost
+ * its index gets it back. The fingerprint is written last, once all of that succeeded.
  */
 export async function provisionSite(client: Client, address: SiteAddress, wait: Wait = sleep): Promise<ProvisionedSite> {
-  const sitePathOrId = 'siteId' in address ? address.siteId : `${address.hostname}:${address.path}`;
-  const site = Site.parse(await client.api(`/sites/${sitePathOrId}`).select('id').get());
+  const fingerprint = schemaFingerprint();
+  const check = await provisionedFor(client, address, fingerprint, wait);
+  if ('site' in check) return check.site;
+  const { provisioned, schemaListPath } = await provisionEverything(client, address, wait);
+  await recordFingerprint(client, schemaListPath, check.marker, fingerprint);
+  return provisioned;
+}
+
+/** `/sites/{id}` or `/sites/{host}:{path}`, and the prefix for what is under it (a path address ends with `:` there). */
+const siteAddressOf = (address: SiteAddress): { site: string; under: string } =>
+  'siteId' in address
+    ? { site: `/sites/${address.siteId}`, under: `/sites/${address.siteId}` }
+    : { site: `/sites/${address.hostname}:${address.path}`, under: `/sites/${address.hostname}:${address.path}:` };
+
+/** The site as provisioned, when its fingerprint matches and every list and the library are there; else what is known of the marker. */
+async function provisionedFor(client: Client, address: SiteAddress, fingerprint: string, wait: Wait): Promise<{ site: ProvisionedSite } | { marker: SchemaMarker }> {
+  const { site: siteUrl, under } = siteAddressOf(address);
+  const parts = await runBatch(
+    client,
+    [
+      { id: 'site', method: 'GET', url: `${siteUrl}?$select=id` },
+      { id: 'lists', method: 'GET', url: `${under}/lists?$select=id,displayName` },
+      { id: 'schema', method: 'GET', url: `${under}/lists/${SITE_SCHEMA_LIST}/items?$select=id&$expand=fields($select=Title)&$top=1` },
+      { id: 'drive', method: 'GET', url: `${under}/lists/${encodeURIComponent(CASE_FILES_LIBRARY)}/drive?$select=id` },
+    ],
+    wait,
+  );
+  const bodyOf = (id: string): unknown => (parts.get(id)?.status === 200 ? parts.get(id)?.body : undefined);
+  const schemaItem = SchemaItems.safeParse(bodyOf('schema')).data?.value[0];
+  const marker: SchemaMarker = schemaItem ? { itemId: schemaItem.id } : {};
+  const site = Site.safeParse(bodyOf('site')).data;
+  const listsPage = ListsPage.safeParse(bodyOf('lists')).data;
+  const drive = Drive.safeParse(bodyOf('drive')).data;
+  if (!site || !listsPage || !drive || schemaItem?.fields?.Title !== fingerprint) return { marker };
+  const existing = await allLists(client, listsPage);
+  const listPaths = {} as Record<ListKey, string>;
+  for (const [key, definition] of Object.entries(lists) as Array<[ListKey, (typeof lists)[ListKey]]>) {
+    const id = existing.get(definition.displayName);
+    if (!id) return { marker };
+    listPaths[key] = `/sites/${site.id}/lists/${id}`;
+  }
+  return { site: { siteId: site.id, listPaths, caseFilesDriveId: drive.id } };
+}
+
+async function provisionEverything(client: Client, address: SiteAddress, wait: Wait): Promise<{ provisioned: ProvisionedSite; schemaListPath: string }> {
+  const site = Site.parse(await client.api(siteAddressOf(address).site).select('id').get());
   const sitePath = `/sites/${site.id}`;
   const existing = await listsOf(client, sitePath);
   const listPaths = {} as Record<ListKey, string>;
@@ -63,12 +108,26 @@ export async function provisionSite(client: Client, address: SiteAddress, wait: 
     }
     listPaths[key] = `${sitePath}/lists/${id}`;
   }
-  let libraryId = existing.get(CASE_FILES_LIBRARY);
-  if (!libraryId) {
-    libraryId = await createList(client, sitePath, { displayName: CASE_FILES_LIBRARY, list: { template: 'documentLibrary' } });
-  }
+  const libraryId = existing.get(CASE_FILES_LIBRARY) ?? (await createList(client, sitePath, { displayName: CASE_FILES_LIBRARY, list: { template: 'documentLibrary' } }));
+  const schemaListId =
+    existing.get(SITE_SCHEMA_LIST) ??
+    (await createList(client, sitePath, { displayName: SITE_SCHEMA_LIST, description: siteSchemaListDescription, list: { template: 'genericList' } }));
   const drive = Drive.parse(await client.api(`${sitePath}/lists/${libraryId}/drive`).select('id').get());
-  return { siteId: site.id, listPaths, caseFilesDriveId: drive.id };
+  return { provisioned: { siteId: site.id, listPaths, caseFilesDriveId: drive.id }, schemaListPath: `${sitePath}/lists/${schemaListId}` };
+}
+
+/**
+ * The fingerprint as the SiteSchema list's one item: updated in place, or added when there is none.
+ * A write that committed and then answered 5xx (its retries too) has landed all the same: the item is read back.
+ */
+async function recordFingerprint(client: Client, schemaListPath: string, marker: SchemaMarker, fingerprint: string): Promise<void> {
+  try {
+    if (marker.itemId) await client.api(`${schemaListPath}/items/${marker.itemId}/fields`).patch({ Title: fingerprint });
+    else await client.api(`${schemaListPath}/items`).post({ fields: { Title: fingerprint } });
+  } catch (error) {
+    const read = SchemaItems.parse(await client.api(`${schemaListPath}/items`).select('id').expand('fields($select=Title)').top(1).get());
+    if (read.value[0]?.fields?.Title !== fingerprint) throw error;
+  }
 }
 
 /**
@@ -86,8 +145,13 @@ async function createList(client: Client, sitePath: string, body: { displayName:
 }
 
 async function listsOf(client: Client, sitePath: string): Promise<Map<string, string>> {
+  return allLists(client, ListsPage.parse(await client.api(`${sitePath}/lists`).select('id,displayName').get()));
+}
+
+/** Display name to id, over the first page and those its nextLink leads to. */
+async function allLists(client: Client, first: ListsPage): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  let page = ListsPage.parse(await client.api(`${sitePath}/lists`).select('id,displayName').get());
+  let page = first;
   for (;;) {
     for (const l of page.value) found.set(l.displayName, l.id);
     if (!page['@odata.nextLink']) return found;
@@ -108,7 +172,9 @@ async function addMissingColumns(client: Client, listPath: string, wanted: Colum
     }
   }
   for (let i = 0; i < requests.length; i += 20) {
-    const failed = await sendBatch(client, requests.slice(i, i + 20), wait);
+    const chunk = requests.slice(i, i + 20);
+    const answers = await runBatch(client, chunk, wait);
+    const failed = [...answers.values()].filter((r) => r.status >= 400 && !columnAlreadyExists(chunk.find((p) => p.id === r.id), r)).map(failedPart);
     if (failed.length) {
       throw new Error(`Provisioning ${listPath} failed for column(s) ${failed.map((f) => `${f.id} (${f.status}${f.code ? ` ${f.code}` : ''})`).join(', ')}`);
     }
@@ -116,17 +182,17 @@ async function addMissingColumns(client: Client, listPath: string, wanted: Colum
 }
 
 /**
- * Sends one $batch and answers its failed parts. A part throttled on its own (429, or 503/504) is
- * sent again after its Retry-After, up to BATCH_ATTEMPTS times; the rest of the batch is not.
+ * Sends one $batch and answers each part's last response. A part throttled on its own (429, or
+ * 503/504) is sent again after its Retry-After, up to BATCH_ATTEMPTS times; the rest is not.
  */
-async function sendBatch(client: Client, requests: BatchRequest[], wait: Wait): Promise<FailedPart[]> {
+async function runBatch(client: Client, requests: BatchRequest[], wait: Wait): Promise<Map<string, BatchPart>> {
+  const answers = new Map<string, BatchPart>();
   let pending = requests;
   for (let attempt = 1; ; attempt += 1) {
     const batch = BatchResponse.parse(await client.api('/$batch').post({ requests: pending }));
+    for (const r of batch.responses) answers.set(r.id, r);
     const throttled = batch.responses.filter((r) => transientStatuses.has(r.status));
-    const failed = batch.responses.filter((r) => r.status >= 400 && !transientStatuses.has(r.status) && !columnAlreadyExists(pending.find((p) => p.id === r.id), r));
-    if (failed.length || !throttled.length) return failed.map(failedPart);
-    if (attempt >= BATCH_ATTEMPTS) return throttled.map(failedPart);
+    if (!throttled.length || attempt >= BATCH_ATTEMPTS) return answers;
     await wait(Math.max(...throttled.map(retryAfterMs)));
     const again = new Set(throttled.map((r) => r.id));
     pending = pending.filter((p) => again.has(p.id));

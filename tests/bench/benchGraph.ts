@@ -8,6 +8,8 @@ import { defaultSiteHostname, defaultSitePath, startEmulatorProcess } from '@out
 import { graphPorts } from '../../graph/graphPorts';
 import { provisionSite } from '../../graph/sharepoint/provision';
 import { buildWorld } from '../support/world';
+import { readDemoData } from '../../app/data/demoData';
+import { embeddedUsers } from '../../app/graph/embeddedUsers';
 
 /**
  * What both benchmarks run on: the embedded Graph in its own process (as the product runs it), a
@@ -37,6 +39,8 @@ export async function startBenchGraph(name: string) {
   };
   try {
     await setLatency(0);
+    // As the app does at start: the emulator answers 404 for users it was not told about, as a tenant does.
+    await embedded.registerUsers(embeddedUsers({ name: 'Outreach Service', mailbox: 'outreach@outreach.example.org' }, readDemoData().staff));
     const client = createGraphClient({ baseUrl: embedded.info.baseUrl, getToken: async () => embedded.info.token, caCertificate: embedded.caCertificate, userAgent: 'NONISV|OutreachService|OutreachCases/bench', maxRetries: 10 });
     const site = await provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath });
     const world = await buildWorld('2026-09-14T09:00:00Z', { ...graphPorts(client, site, 'outreach@outreach.example.org', { referenceCache: { refreshMs: 60_000, now: () => Date.now() } }), ids: randomIds });

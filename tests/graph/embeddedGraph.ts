@@ -8,6 +8,11 @@ import { createMetadataChecker, defaultSiteHostname, defaultSitePath, silentLogg
 import { graphPorts } from '../../graph/graphPorts';
 import { provisionSite, type Wait } from '../../graph/sharepoint/provision';
 import type { ReferenceCacheTiming } from '../../graph/sharepoint/referenceCache';
+import { readDemoData } from '../../app/data/demoData';
+import { embeddedUsers } from '../../app/graph/embeddedUsers';
+
+/** The mailbox the tests' mailer sends from: a user of the emulator's tenant, like the demo staff. */
+export const serviceMailbox = 'outreach@outreach.example.org';
 
 export interface FaultSettings {
   rate?: number;
@@ -56,6 +61,8 @@ export async function startEmbeddedGraph(options: EmbeddedGraphOptions = {}) {
     return response.status === 204 ? undefined : response.json();
   };
   const setFaults = (faults: FaultSettings) => admin('PUT', 'faults', faults);
+  // As the app does at start: unknown users answer 404 on the emulator, as on a tenant.
+  await admin('POST', 'users', { value: embeddedUsers({ name: 'Outreach Service', mailbox: serviceMailbox }, readDemoData().staff) });
   const provisioned = async () => {
     await options.beforeProvision?.({ client, setFaults });
     return provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath }, options.provisionWait);
@@ -66,7 +73,7 @@ export async function startEmbeddedGraph(options: EmbeddedGraphOptions = {}) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
-  const ports = graphPorts(client, site, 'outreach@outreach.example.org', options.referenceCache ? { referenceCache: options.referenceCache } : {});
+  const ports = graphPorts(client, site, serviceMailbox, options.referenceCache ? { referenceCache: options.referenceCache } : {});
   return {
     dataDir,
     info: running.info,

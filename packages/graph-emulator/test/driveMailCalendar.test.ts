@@ -64,6 +64,8 @@ describe('Graph emulator: mail and calendar', () => {
   beforeEach(async () => {
     h = startHarness();
     await h.post('/_emulator/users', { id: '11111111-1111-4111-8111-111111111111', displayName: 'Pat Example', mail: 'pat@outreach.example.org' }).expect(201);
+    // The recipient's mailbox is read below: on this fictional tenant, a user too.
+    await h.post('/_emulator/users', { id: '22222222-2222-4222-8222-222222222222', displayName: 'A Family', mail: 'family@school.example.org' }).expect(201);
   });
   afterEach(() => h.close());
 

@@ -34,7 +34,7 @@ describe('Graph emulator: fidelity to SharePoint and Graph limits', () => {
         { id: 'a', method: 'GET', url: `${items()}/1` },             // 1
         { id: 'b', method: 'PATCH', url: `${items()}/1/fields`, headers: json, body: { Status: 'Closed' } }, // 2
       ] }).expect(200);
-      await h.get('/users/someone@outreach.example.org/messages').expect(200); // Exchange, not SharePoint: 0
+      await h.get('/users/someone@outreach.example.org/messages').expect(404); // Exchange, not SharePoint (and no such user): 0
       const log = (await h.get('/_emulator/requests').expect(200)).body;
       const units = log.entries.map((e: { resourceUnits: number }) => e.resourceUnits);
       expect(units.slice(0, 3)).toEqual([1, 2, 2]);
@@ -137,12 +137,20 @@ describe('Graph emulator: fidelity to SharePoint and Graph limits', () => {
   });
 
   describe('leniencies', () => {
-    it('answers 404 for an unknown user when unknownUsersNotFound is on', async () => {
-      await fidelity({ unknownUsersNotFound: true });
-      const res = await h.get('/users/nobody@outreach.example.org/messages').expect(404);
+    it('answers 404 for an unknown user (by default, as Graph does); only a registered user has a mailbox', async () => {
+      const res = await h.post('/users/nobody@outreach.example.org/sendMail', { message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'family@school.example.org' } }] } }).expect(404);
       expect(res.body.error.code).toBe('ErrorInvalidUser');
+      expect(res.body.error.message).toMatch(/nobody@outreach\.example\.org/);
+      expect((await h.get('/_emulator/mailbox').expect(200)).body.value).toHaveLength(0);
       await h.post('/_emulator/users', { id: 'u-1', displayName: 'Pat Example', mail: 'pat@outreach.example.org' }).expect(201);
       await h.get('/users/pat@outreach.example.org/messages').expect(200);
+      await h.post('/_emulator/users', { value: [{ id: 'u-2', displayName: 'Sam Example', mail: 'sam@outreach.example.org' }, { id: 'u-3', displayName: 'Alex Example', mail: 'alex@outreach.example.org' }] }).expect(201);
+      await h.get('/users/u-3/messages').expect(200);
+    });
+
+    it('invents a mailbox for any user when unknownUsersNotFound is off', async () => {
+      await fidelity({ unknownUsersNotFound: false });
+      await h.get('/users/nobody@outreach.example.org/messages').expect(200);
     });
 
     it('refuses eq true on a Yes/No column (SharePoint answers it with the opposite items) and matches eq 1', async () => {
@@ -160,6 +168,7 @@ describe('Graph emulator: fidelity to SharePoint and Graph limits', () => {
     });
 
     it('refuses an inline mail attachment over 3 MB', async () => {
+      await h.post('/_emulator/users', { id: 'u-1', displayName: 'Pat Example', mail: 'pat@outreach.example.org' }).expect(201);
       const attachment = (bytes: number): Record<string, unknown> => ({
         '@odata.type': '#microsoft.graph.fileAttachment', name: 'big.bin', contentBytes: Buffer.alloc(bytes).toString('base64'),
       });

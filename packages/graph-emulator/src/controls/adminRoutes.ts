@@ -18,7 +18,9 @@ export interface AdminDeps {
 }
 
 const clockSchema = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable(), frozen: z.boolean().optional() });
-const userSchema = z.strictObject({ id: z.string().min(1), displayName: z.string().min(1), mail: z.email() });
+export const userSchema = z.strictObject({ id: z.string().min(1), displayName: z.string().min(1), mail: z.email() });
+/** One user, or several at once (`{ value: [...] }`, as a start registers its service mailbox and staff). */
+const usersSchema = z.union([userSchema, z.strictObject({ value: z.array(userSchema).min(1).max(1000) })]);
 
 const parseJson = (body: unknown): unknown => {
   if (Buffer.isBuffer(body)) return body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -77,7 +79,10 @@ export const adminRouter = (deps: AdminDeps): Router => {
   });
 
   router.get('/users', (_req, res) => { res.json({ value: deps.store.users.all() }); });
-  router.post('/users', withBody(userSchema, (value, res) => { res.status(201).json(deps.store.users.upsert(value)); }));
+  router.post('/users', withBody(usersSchema, (value, res) => {
+    if (!('value' in value)) { res.status(201).json(deps.store.users.upsert(value)); return; }
+    res.status(201).json({ value: deps.store.transaction(() => value.value.map((user) => deps.store.users.upsert(user))) });
+  }));
 
   router.get('/site', (_req, res) => {
     const site = deps.store.defaultSite();

@@ -18,11 +18,11 @@ export const fidelitySettingsSchema = z.strictObject({
   shuffleBatch: z.boolean().default(true),
   batchSeed: z.number().int().default(1),
   /**
-   * `/users/{unknown}` answers 404 as Graph does. Off by default: the product registers no users with the
-   * emulator (its service mailbox and organisers are configuration), so it would 404 on every mail and event;
-   * off = a mailbox is invented for any id or address.
+   * `/users/{unknown}` answers 404 (ErrorInvalidUser) as Graph does: mail and events need a user registered
+   * through `POST /_emulator/users` (the app registers its service mailbox and demo staff at start).
+   * Off = a mailbox is invented for any id or address (a leniency a tenant does not have).
    */
-  unknownUsersNotFound: z.boolean().default(false),
+  unknownUsersNotFound: z.boolean().default(true),
   /** SharePoint resource units per minute for this app; beyond it, 429 with Retry-After. Absent = no budget. */
   resourceUnitsPerMinute: z.number().int().min(1).optional(),
 });

@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { registerUsers, type EmulatorUser } from './registerUsers';
+
+export type { EmulatorUser };
 import { runtimeInfoSchema, runtimeInfoPath, type EmulatorRuntimeInfo } from '../runtime/runtimeInfo';
 
 /** The emulator's program (src/main.ts), run with tsx like the app; tsx is found from the package's folder up. */
@@ -12,6 +15,8 @@ const START_TIMEOUT_MS = 60_000;
 export interface EmbeddedGraph {
   info: EmulatorRuntimeInfo;
   caCertificate: string;
+  /** Adds or updates these users (one admin request). */
+  registerUsers(users: readonly EmulatorUser[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -25,7 +30,7 @@ export async function startEmulatorProcess(dataDir: string): Promise<EmbeddedGra
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const info = await firstLine(child);
-  return { info, caCertificate: readFileSync(info.caCertPath, 'utf8'), stop: () => stopChild(child) };
+  return embeddedGraph(info, () => stopChild(child));
 }
 
 /** An embedded Graph someone else started (GRAPH_EMULATOR_URL): its token and certificate are in its data folder. */
@@ -36,7 +41,12 @@ export function attachToEmulator(dataDir: string, url: string): EmbeddedGraph {
   if (new URL(info.baseUrl).origin !== new URL(url).origin) {
     throw new Error(`GRAPH_EMULATOR_URL (${url}) is not the emulator recorded in ${file} (${info.baseUrl}).`);
   }
-  return { info, caCertificate: readFileSync(info.caCertPath, 'utf8'), stop: async () => undefined };
+  return embeddedGraph(info, async () => undefined);
+}
+
+function embeddedGraph(info: EmulatorRuntimeInfo, stop: () => Promise<void>): EmbeddedGraph {
+  const caCertificate = readFileSync(info.caCertPath, 'utf8');
+  return { info, caCertificate, registerUsers: (users) => registerUsers(info, caCertificate, users), stop };
 }
 
 function firstLine(child: ChildProcess): Promise<EmulatorRuntimeInfo> {
