@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createGraphClient } from '../../graph/client/graphClient';
 import { graphPorts, type GraphPorts } from '../../graph/graphPorts';
 import { provisionSite, type ProvisionedSite } from '../../graph/sharepoint/provision';
+import { fillClosedMonths } from '../../workflow';
 import type { Config } from '../config';
 import { appVersion } from '../version';
 import { attachToEmulator, defaultSiteHostname, defaultSitePath, startEmulatorProcess, type EmbeddedGraph } from '@outreach/graph-emulator';
@@ -24,6 +25,11 @@ const referenceCacheOf = (config: Config) => ({ refreshMs: config.referenceRefre
 
 export const userAgent = `NONISV|OutreachService|OutreachCases/${appVersion}`;
 
+/** After the lists changed: items written before a column existed get its value (cases closed before ClosedMonth). */
+const migrateItems = (client: Client, mailbox: string) => async (site: ProvisionedSite) => {
+  await fillClosedMonths({ stores: graphPorts(client, site, mailbox).stores });
+};
+
 /**
  * Connects to Microsoft Graph: the tenant's, or the embedded one (started here, or already
  * running at GRAPH_EMULATOR_URL), then provisions the site. Both take the same code path.
@@ -35,7 +41,7 @@ export async function connectGraph(config: Config): Promise<ConnectedGraph> {
     // A step of its own, so that a start that cannot sign in says so (GraphTokenError) rather than failing inside the first Graph call.
     await getToken();
     const client = createGraphClient({ baseUrl: 'https://graph.microsoft.com', getToken, userAgent });
-    const site = await provisionSite(client, address);
+    const site = await provisionSite(client, address, undefined, migrateItems(client, config.service.mailbox));
     return {
       client,
       site,
@@ -53,7 +59,7 @@ export async function connectGraph(config: Config): Promise<ConnectedGraph> {
       caCertificate: embedded.caCertificate,
       userAgent,
     });
-    const site = await provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath });
+    const site = await provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath }, undefined, migrateItems(client, config.service.mailbox));
     return {
       client,
       site,

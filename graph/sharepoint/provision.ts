@@ -41,13 +41,21 @@ type SchemaMarker = { itemId?: string };
  * SiteSchema item holds their fingerprint) is read in one `$batch`: site, lists, fingerprint and
  * the library's drive. Otherwise every list is made with its columns and indexes, and the "Case
  * Files" library: what exists is left as it is, what is missing is added, and a column that lost
- * its index gets it back. The fingerprint is written last, once all of that succeeded.
+ * its index gets it back. Then `migrate` brings existing items up to the new definitions (a new
+ * column's values). The fingerprint is written last, once all of that succeeded, so a start that
+ * stopped half-way does it all again (each step is idempotent).
  */
-export async function provisionSite(client: Client, address: SiteAddress, wait: Wait = sleep): Promise<ProvisionedSite> {
+export async function provisionSite(
+  client: Client,
+  address: SiteAddress,
+  wait: Wait = sleep,
+  migrate: (site: ProvisionedSite) => Promise<void> = async () => undefined,
+): Promise<ProvisionedSite> {
   const fingerprint = schemaFingerprint();
   const check = await provisionedFor(client, address, fingerprint, wait);
   if ('site' in check) return check.site;
   const { provisioned, schemaListPath } = await provisionEverything(client, address, wait);
+  await migrate(provisioned);
   await recordFingerprint(client, schemaListPath, check.marker, fingerprint);
   return provisioned;
 }
