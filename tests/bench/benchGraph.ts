@@ -16,9 +16,10 @@ import { buildWorld } from '../support/world';
  */
 export async function startBenchGraph(name: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), `outreach-${name}-`));
-  const embedded = await startEmulatorProcess(dataDir);
+  // In DATA_DIR's `emulator` folder, where an app process started on the same DATA_DIR looks for it.
+  const embedded = await startEmulatorProcess(path.join(dataDir, 'emulator'));
   const dispatcher = new Agent({ connect: { ca: embedded.caCertificate } });
-  /** The emulator's control routes (faults, request log). */
+  /** The emulator's control routes under /_emulator (faults, request log with resource units, fidelity). */
   const admin = async (method: string, route: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${embedded.info.adminUrl}/${route}`, {
       method,
@@ -40,7 +41,7 @@ export async function startBenchGraph(name: string) {
     const client = createGraphClient({ baseUrl: embedded.info.baseUrl, getToken: async () => embedded.info.token, caCertificate: embedded.caCertificate, userAgent: 'NONISV|OutreachService|OutreachCases/bench', maxRetries: 10 });
     const site = await provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath });
     const world = await buildWorld('2026-09-14T09:00:00Z', { ...graphPorts(client, site, 'outreach@outreach.example.org', { referenceCache: { refreshMs: 60_000, now: () => Date.now() } }), ids: randomIds });
-    return { embedded, world, admin, setLatency, stop };
+    return { embedded, dataDir, world, admin, setLatency, stop };
   } catch (error) {
     await stop();
     throw error;

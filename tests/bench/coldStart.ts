@@ -7,62 +7,20 @@
  *
  * Usage: tsx tests/bench/coldStart.ts [--starts=N] (default 3).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulatorProcess } from '@outreach/graph-emulator';
+import { startAppProcess } from './appProcess';
+import { numberOption } from './benchReport';
 
-const starts = Number(process.argv.find((a) => a.startsWith('--starts='))?.slice('--starts='.length) ?? 3);
-const giveUpAfterMs = 120_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function healthzAnswers(port: number): Promise<boolean> {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-  } catch {
-    return false;
-  }
-}
-
-function stopApp(app: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (app.exitCode !== null) return resolve();
-    app.once('exit', () => resolve());
-    app.kill('SIGTERM');
-  });
-}
+const starts = numberOption('starts', 3);
 
 /** Spawns the app and polls /healthz every 20 ms: milliseconds until it answered. */
 async function timeOneStart(dataDir: string, emulatorUrl: string): Promise<number> {
-  const port = await freePort();
-  const began = performance.now();
-  const app = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
-    env: { ...process.env, PLAYGROUND: 'off', PORT: String(port), DATA_DIR: dataDir, GRAPH_EMULATOR_URL: emulatorUrl, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
-    // BENCH_LOG_LEVEL=info shows the app's own log lines (their times say where a start spends its time).
-    stdio: process.env.BENCH_LOG_LEVEL ? 'inherit' : 'ignore',
-  });
-  try {
-    while (performance.now() - began < giveUpAfterMs) {
-      if (app.exitCode !== null) throw new Error(`the app stopped with code ${app.exitCode} before /healthz answered`);
-      if (await healthzAnswers(port)) return performance.now() - began;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`/healthz did not answer within ${giveUpAfterMs} ms`);
-  } finally {
-    await stopApp(app);
-  }
+  const app = await startAppProcess({ dataDir, emulatorUrl });
+  await app.stop();
+  return app.startMs;
 }
 
 async function main(): Promise<void> {
