@@ -10,6 +10,17 @@ export function rssOf(pid: number): number | undefined {
   return kb ? Number(kb) * 1024 : undefined;
 }
 
+/** CPU time (user + system) a process has used so far, in seconds (Linux /proc), or undefined. */
+export function cpuSecondsOf(pid: number): number | undefined {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return undefined;
+  const text = readFileSync(stat, 'utf8');
+  // The fields after the command name (which may hold spaces: split after its closing parenthesis) start at `state`; utime and stime are the 12th and 13th of them.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -1,3 +1,5 @@
+import { availableParallelism, loadavg } from 'node:os';
+
 /** The p-th percentile (nearest rank) of some numbers; NaN for none. */
 export const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,3 +34,9 @@ export function numberOption(name: string, fallback: number, min = 1): number {
 
 /** A number as letters, 1 = "a" (a child's name may not carry digits: the match key drops them). */
 export const lettersOf = (n: number): string => (n <= 0 ? '' : lettersOf(Math.floor((n - 1) / 26)) + String.fromCharCode(97 + ((n - 1) % 26)));
+
+/** The machine as the bench saw it: other work on it moves every time measured. */
+export function printMachine(): void {
+  const [oneMinute] = loadavg();
+  console.log(`\nMachine: ${availableParallelism()} cores, load average ${oneMinute?.toFixed(1)} over the last minute (work other than this bench slows every time above).`);
+}

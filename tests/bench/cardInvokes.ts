@@ -19,7 +19,7 @@ import { childDetails, caseSteps } from '../support/caseSteps';
 import { people } from '../support/world';
 import { rssOf } from './appProcess';
 import { startBenchGraph } from './benchGraph';
-import { lettersOf, mb, ms, numberOption, percentile, printTable, ratio } from './benchReport';
+import { lettersOf, mb, ms, numberOption, percentile, printMachine, printTable, ratio } from './benchReport';
 import { costOfLog, type GraphCost } from './graphCost';
 
 const latencies = [0, 100, 300] as const;
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     const costRange = (values: number[]) => (Math.min(...values) === Math.max(...values) ? String(values[0]) : `${median(values)} (${Math.min(...values)}–${Math.max(...values)})`);
     printTable(
       `Card actions through POST /api/messages (adaptiveCard/action), ${reps} repetitions per verb and latency; Graph cost at ${costAt} ms, median (range) when the repetitions differ, background work included; times in ms; interim card after ${interimCardAfterMs} ms. Targets: at most 2 round trips warm, 3 cold; p95 at 300 ms at most 1 s`,
-      ['verb', 'requests', 'calls', 'round trips', 'resource units', ...latencies.map((l) => `median at ${l} ms`), ...latencies.map((l) => `p95 at ${l} ms`), ...latencies.filter((l) => l > 0).map((l) => `median ÷ (trips × ${l})`), 'interim card used', `median done at ${latencies.at(-1)} ms`],
+      ['verb', 'requests', 'calls', 'round trips', 'resource units', ...latencies.map((l) => `median at ${l} ms`), ...latencies.map((l) => `p95 at ${l} ms`), ...latencies.filter((l) => l > 0).map((l) => `median done ÷ (trips × ${l})`), 'interim card used', `median done at ${latencies.at(-1)} ms`],
       verbs.map((verb) => {
         const costed = of(verb, costAt).map((s) => s.cost);
         const interim = samples.filter((s) => s.verb === verb && s.interim).length;
@@ -147,12 +147,14 @@ async function main(): Promise<void> {
           costRange(costed.map((c) => c.resourceUnits)),
           ...latencies.map((l) => ms(median(of(verb, l).map((s) => s.responseMs)))),
           ...latencies.map((l) => ms(percentile(of(verb, l).map((s) => s.responseMs), 95))),
-          ...latencies.flatMap((l) => (l > 0 ? [ratio(median(of(verb, l).map((s) => s.responseMs)), median(of(verb, l).map((s) => s.cost.roundTrips)), l)] : [])),
+          // Until done, not the response: an interim card answers early while the work goes on.
+          ...latencies.flatMap((l) => (l > 0 ? [ratio(median(of(verb, l).map((s) => s.doneMs)), median(of(verb, l).map((s) => s.cost.roundTrips)), l)] : [])),
           interim === 0 ? 'no' : `${interim} of ${samples.filter((s) => s.verb === verb).length}`,
           ms(median(slowest.map((s) => s.doneMs))),
         ];
       }),
     );
+    printMachine();
     const memory = process.memoryUsage();
     const emulatorRss = rssOf(embedded.info.pid);
     console.log(`\nMemory after ${samples.length} invokes: app process RSS ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)}, external ${mb(memory.external)}` +

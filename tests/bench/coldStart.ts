@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulatorProcess } from '@outreach/graph-emulator';
 import { startAppProcess } from './appProcess';
-import { numberOption } from './benchReport';
+import { numberOption, printMachine } from './benchReport';
 
 const starts = numberOption('starts', 3);
 
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     console.log('| start | ms |');
     console.log('| --- | ---: |');
     times.forEach((ms, i) => console.log(`| ${i === 0 ? '1 (provisions the site)' : String(i + 1)} | ${Math.round(ms)} |`));
+    printMachine();
   } finally {
     await emulator.stop();
     rmSync(dataDir, { recursive: true, force: true });

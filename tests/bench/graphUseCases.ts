@@ -28,7 +28,7 @@ import {
 import { childDetails, observation, referral, seenOutcome } from '../support/caseSteps';
 import { key, people } from '../support/world';
 import { startBenchGraph } from './benchGraph';
-import { lettersOf, ms, printTable, ratio } from './benchReport';
+import { lettersOf, ms, printMachine, printTable, ratio } from './benchReport';
 import { addCosts, costOfLog, noCost, type GraphCost } from './graphCost';
 
 const latencies = [0, 100, 300] as const;
@@ -129,6 +129,7 @@ async function main(): Promise<void> {
       header,
       [row(`whole walk (${costed.length} use cases)`, total, latencies.map(totalTime))],
     );
+    printMachine();
   } finally {
     await bench.stop();
   }
