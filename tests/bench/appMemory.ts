@@ -16,21 +16,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AdaptiveCardJson } from '../../bot/cards';
 import { actionOf } from '../cards/cardWorld';
-import { rssOf, startAppProcess } from './appProcess';
-import { startBenchGraph } from './benchGraph';
-import { mb, numberOption, printMachine, printTable } from './benchReport';
-import { seedWorkersWithCases, type SeededWorker } from './seedStaff';
-import { startTeamsClicks } from './teamsClicks';
+import { rssOf } from './appProcess';
+import { mb, numberOption, printTable } from './benchReport';
+import { benchSeededApp, type SeededApp } from './seededApp';
+import type { SeededWorker } from './seedStaff';
 
 const invokes = numberOption('invokes', 1000);
 const staffCount = numberOption('staff', 50);
 const snapshots = process.argv.includes('--snapshots');
 const appNodeFlags = (process.argv.find((a) => a.startsWith('--app-node-flags='))?.slice('--app-node-flags='.length) ?? '').split(' ').filter(Boolean);
 const checkpoints = [...new Set([0, 240, invokes])].filter((n) => n <= invokes).sort((a, b) => a - b);
-/** The app's day: on or after every date the clicks record. */
-const appClockNow = '2026-10-07T10:00:00Z';
 
-type Clicks = Awaited<ReturnType<typeof startTeamsClicks>>;
+type Clicks = SeededApp['teams'];
 
 /** One worker's turn, as a list of clicks, each given the card the click before it answered. */
 const turn = (teams: Clicks, worker: SeededWorker, note: string): Array<(card: AdaptiveCardJson | undefined) => Promise<AdaptiveCardJson>> => {
@@ -60,58 +57,36 @@ async function heapSnapshot(pid: number, dir: string): Promise<string> {
   throw new Error('the app wrote no heap snapshot within 120 s');
 }
 
-async function main(): Promise<void> {
-  const bench = await startBenchGraph('bench-memory');
-  let app: Awaited<ReturnType<typeof startAppProcess>> | undefined;
-  let teams: Clicks | undefined;
-  try {
-    await bench.setLatency(0);
-    const workers = await seedWorkersWithCases(bench.world, staffCount);
-    const snapshotDir = snapshots ? mkdtempSync(path.join(tmpdir(), 'outreach-heap-')) : undefined;
-    app = await startAppProcess({
-      dataDir: bench.dataDir,
-      emulatorUrl: bench.embedded.info.baseUrl,
-      clockNow: appClockNow,
-      nodeFlags: [...appNodeFlags, ...(snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : [])],
-    });
-    teams = await startTeamsClicks(app.url);
-    const pid = app.pid;
-    const rows: Array<Array<string | number>> = [];
-    const checkpoint = async (done: number) => {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const rss = rssOf(pid);
-      rows.push([done, rss === undefined ? '–' : mb(rss)]);
-      if (snapshotDir) console.log(`heap snapshot after ${done} invokes: ${await heapSnapshot(pid, snapshotDir)}`);
-    };
-    let done = 0;
-    let round = 0;
-    if (checkpoints.includes(0)) await checkpoint(0);
-    while (done < invokes) {
-      const worker = workers[round % workers.length];
-      if (!worker) throw new Error('no workers seeded');
-      round += 1;
-      let card: AdaptiveCardJson | undefined;
-      for (const step of turn(teams, worker, `Phoned the parent, call ${round}: a calm week.`)) {
-        if (done >= invokes) break;
-        card = await step(card);
-        done += 1;
-        if (checkpoints.includes(done)) await checkpoint(done);
-      }
-    }
-    printTable(
-      `App process memory (RSS) after card invokes through /api/messages, app in its own process${appNodeFlags.length ? ` (node ${appNodeFlags.join(' ')})` : ''}, ${workers.length} staff (target: under 150 MB after 1,000; was 226 MB after 240, measured in the bench's process)`,
-      ['invokes', 'app RSS'],
-      rows,
-    );
-    printMachine();
-  } finally {
-    await teams?.close();
-    await app?.stop();
-    await bench.stop();
-  }
-}
+const snapshotDir = snapshots ? mkdtempSync(path.join(tmpdir(), 'outreach-heap-')) : undefined;
+const nodeFlags = [...appNodeFlags, ...(snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : [])];
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+benchSeededApp('bench-memory', staffCount, nodeFlags, async ({ workers, app, teams }) => {
+  const pid = app.pid;
+  const rows: Array<Array<string | number>> = [];
+  const checkpoint = async (done: number) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const rss = rssOf(pid);
+    rows.push([done, rss === undefined ? '–' : mb(rss)]);
+    if (snapshotDir) console.log(`heap snapshot after ${done} invokes: ${await heapSnapshot(pid, snapshotDir)}`);
+  };
+  let done = 0;
+  let round = 0;
+  if (checkpoints.includes(0)) await checkpoint(0);
+  while (done < invokes) {
+    const worker = workers[round % workers.length];
+    if (!worker) throw new Error('no workers seeded');
+    round += 1;
+    let card: AdaptiveCardJson | undefined;
+    for (const step of turn(teams, worker, `Phoned the parent, call ${round}: a calm week.`)) {
+      if (done >= invokes) break;
+      card = await step(card);
+      done += 1;
+      if (checkpoints.includes(done)) await checkpoint(done);
+    }
+  }
+  printTable(
+    `App process memory (RSS) after card invokes through /api/messages, app in its own process${appNodeFlags.length ? ` (node ${appNodeFlags.join(' ')})` : ''}, ${workers.length} staff (target: under 150 MB after 1,000; was 226 MB after 240, measured in the bench's process)`,
+    ['invokes', 'app RSS'],
+    rows,
+  );
 });
