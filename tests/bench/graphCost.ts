@@ -40,16 +40,21 @@ export const addCosts = (a: GraphCost, b: GraphCost): GraphCost => ({
   resourceUnits: a.resourceUnits + b.resourceUnits,
 });
 
+const isBatchEnvelope = (entry: Entry): boolean => entry.batchRequestId === undefined && /\/\$batch$/i.test(entry.path);
+
 /**
- * The `$batch` envelope is not logged, only its requests, one after another with `batchRequestId`
- * (a batch is served in one go, so nothing else lands between them): a run of them is one call,
- * split where an id repeats (the next batch started).
+ * The `$batch` envelope is not logged (only when refused whole), its requests are, one after
+ * another with `batchRequestId` (a batch is served in one go, so nothing else lands between them):
+ * a run of them is one call, split where an id repeats (the next batch started).
  */
 function callsOf(entries: Entry[]): Entry[][] {
   const calls: Entry[][] = [];
   let batch: Entry[] | undefined;
   for (const entry of entries) {
-    if (entry.batchRequestId === undefined) {
+    if (isBatchEnvelope(entry)) {
+      batch = [entry];
+      calls.push(batch);
+    } else if (entry.batchRequestId === undefined) {
       batch = undefined;
       calls.push([entry]);
     } else if (batch && !batch.some((e) => e.batchRequestId === entry.batchRequestId)) {
@@ -92,7 +97,7 @@ export function costOfLog(log: unknown, latencyMs: number): GraphCost {
   const { entries } = requestLogSchema.parse(log);
   const calls = callsOf(entries);
   return {
-    requests: entries.length,
+    requests: entries.filter((e) => !isBatchEnvelope(e)).length,
     calls: calls.length,
     roundTrips: sequentialDepth(calls, latencyMs),
     resourceUnits: entries.reduce((sum, e) => sum + (e.resourceUnits ?? 0), 0),
