@@ -18,9 +18,10 @@ import { embeddedUsers } from '../../app/graph/embeddedUsers';
  */
 export async function startBenchGraph(name: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), `outreach-${name}-`));
-  const embedded = await startEmulatorProcess(dataDir);
+  // In DATA_DIR's `emulator` folder, where an app process started on the same DATA_DIR looks for it.
+  const embedded = await startEmulatorProcess(path.join(dataDir, 'emulator'));
   const dispatcher = new Agent({ connect: { ca: embedded.caCertificate } });
-  /** The emulator's control routes (faults, request log). */
+  /** The emulator's control routes under /_emulator (faults, request log with resource units, fidelity). */
   const admin = async (method: string, route: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${embedded.info.adminUrl}/${route}`, {
       method,

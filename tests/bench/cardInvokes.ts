@@ -2,24 +2,30 @@
  * `npm run bench` (second part): the bot's card actions as Teams sends them, `adaptiveCard/action`
  * invokes POSTed to the app's real /api/messages, with the app's bot on the embedded Graph (in its
  * own process, as the product runs it) and a connector standing in for Teams. For a representative
- * set of verbs, N repetitions each at 0 ms and 100 ms latency injected on every Graph request:
- * median and p95 of the invoke's response time, how often the interim ("Recording it…") card
- * answered, and the median time until the work behind it was done. Then the memory of this process
- * (the app) and of the emulator's. Not a test: numbers vary with the machine; read them.
+ * set of verbs, N repetitions each at 0, 100 and 300 ms latency injected on every Graph request:
+ * each click's Graph cost (requests, calls, round trips, resource units, background work included),
+ * median and p95 of the invoke's response time, its ratio to round trips x latency, how often the
+ * interim ("Recording it…") card answered, and the median time until the work behind it was done.
+ * Then the memory of this process (bench and app together; appMemory.ts measures the app alone) and
+ * of the emulator's. Not a test: numbers vary with the machine; read them.
  *
- * Usage: tsx tests/bench/cardInvokes.ts [--reps=N] (default 10).
+ * Usage: tsx tests/bench/cardInvokes.ts [--reps=N] (default 5).
  */
-import { readFileSync } from 'node:fs';
 import { interimCardAfterMs } from '../../app/bot/mountBot';
 import { workingCard, type AdaptiveCardJson } from '../../bot/cards';
 import { cardOf, invokeCard, startBot } from '../bot/botHarness';
 import { actionOf, cardText } from '../cards/cardWorld';
 import { childDetails, caseSteps } from '../support/caseSteps';
 import { people } from '../support/world';
+import { rssOf } from './appProcess';
 import { startBenchGraph } from './benchGraph';
+import { lettersOf, mb, ms, numberOption, percentile, printMachine, printTable, ratio } from './benchReport';
+import { costOfLog, type GraphCost } from './graphCost';
 
-const latencies = [0, 100] as const;
-const reps = Number(process.argv.find((a) => a.startsWith('--reps='))?.slice('--reps='.length) ?? 10);
+const latencies = [0, 100, 300] as const;
+/** The latency whose costs the cost columns show (round trips need latency to be told apart). */
+const costAt = 100;
+const reps = numberOption('reps', 5);
 
 interface Sample {
   verb: string;
@@ -30,6 +36,8 @@ interface Sample {
   interim: boolean;
   /** POST until the work behind the click was finished (background work drained). */
   doneMs: number;
+  /** Graph cost of the click, its background work included. */
+  cost: GraphCost;
 }
 
 const observationTyped = {
@@ -41,28 +49,8 @@ const contractTyped = (purchaseIds: string) => ({
   purchaseIds, startDate: '2026-10-05', reviewDate: '2026-12-10', namedApprovers: '',
 });
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-};
-/** A number as letters (a child's name may not carry digits: the match key drops them). */
-const lettersOf = (n: number): string => (n <= 0 ? '' : lettersOf(Math.floor((n - 1) / 26)) + String.fromCharCode(97 + ((n - 1) % 26)));
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-/** The resident memory of another process (Linux), or undefined. */
-function rssOf(pid: number): number | undefined {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function main(): Promise<void> {
-  if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a whole number of at least 1, not ${reps}`);
-  const { embedded, world, setLatency, stop } = await startBenchGraph('bench-invokes');
+  const { embedded, world, admin, setLatency, stop } = await startBenchGraph('bench-invokes');
   let harness: Awaited<ReturnType<typeof startBot>> | undefined;
   try {
     const steps = caseSteps(world);
@@ -80,6 +68,7 @@ async function main(): Promise<void> {
      */
     const click = async (latencyMs: number, who: string, verb: string, data: Record<string, unknown>): Promise<AdaptiveCardJson> => {
       const replyToId = `bench-msg-${++messages}`;
+      await admin('POST', 'requests/reset');
       const started = performance.now();
       const answer = await bot.click(who, verb, data, replyToId);
       const responseMs = performance.now() - started;
@@ -88,7 +77,7 @@ async function main(): Promise<void> {
       await bot.bot.drain();
       const doneMs = performance.now() - started;
       const interim = JSON.stringify(card) === JSON.stringify(workingCard(verb));
-      samples.push({ verb, latencyMs, responseMs, interim, doneMs });
+      samples.push({ verb, latencyMs, responseMs, interim, doneMs, cost: costOfLog(await admin('GET', 'requests'), latencyMs) });
       if (!interim) return card;
       const update = bot.connector.sent.filter((s) => s.method === 'PUT' && s.activityId === replyToId).at(-1);
       return cardOf(update);
@@ -139,20 +128,33 @@ async function main(): Promise<void> {
     }
     await setLatency(0);
 
-    console.log(`\nCard actions through POST /api/messages (adaptiveCard/action), ${reps} repetitions per verb; interim card after ${interimCardAfterMs} ms\n`);
-    console.log('| verb | Graph latency (ms) | median response (ms) | p95 response (ms) | interim card used | median done (ms) |');
-    console.log('|---|---:|---:|---:|---:|---:|');
     const verbs = [...new Set(samples.map((s) => s.verb))];
-    for (const verb of verbs) {
-      for (const latencyMs of latencies) {
-        const of = samples.filter((s) => s.verb === verb && s.latencyMs === latencyMs);
-        const response = of.map((s) => s.responseMs);
-        const interim = of.filter((s) => s.interim).length;
-        console.log(
-          `| ${verb} | ${latencyMs} | ${Math.round(percentile(response, 50))} | ${Math.round(percentile(response, 95))} | ${interim === 0 ? 'no' : `${interim} of ${of.length}`} | ${Math.round(percentile(of.map((s) => s.doneMs), 50))} |`,
-        );
-      }
-    }
+    const of = (verb: string, latencyMs: number) => samples.filter((s) => s.verb === verb && s.latencyMs === latencyMs);
+    const median = (values: number[]) => percentile(values, 50);
+    const costRange = (values: number[]) => (Math.min(...values) === Math.max(...values) ? String(values[0]) : `${median(values)} (${Math.min(...values)}–${Math.max(...values)})`);
+    printTable(
+      `Card actions through POST /api/messages (adaptiveCard/action), ${reps} repetitions per verb and latency; Graph cost at ${costAt} ms, median (range) when the repetitions differ, background work included; times in ms; interim card after ${interimCardAfterMs} ms. Targets: at most 2 round trips warm, 3 cold; p95 at 300 ms at most 1 s`,
+      ['verb', 'requests', 'calls', 'round trips', 'resource units', ...latencies.map((l) => `median at ${l} ms`), ...latencies.map((l) => `p95 at ${l} ms`), ...latencies.filter((l) => l > 0).map((l) => `median done ÷ (trips × ${l})`), 'interim card used', `median done at ${latencies.at(-1)} ms`],
+      verbs.map((verb) => {
+        const costed = of(verb, costAt).map((s) => s.cost);
+        const interim = samples.filter((s) => s.verb === verb && s.interim).length;
+        const slowest = of(verb, latencies.at(-1) ?? 0);
+        return [
+          verb,
+          costRange(costed.map((c) => c.requests)),
+          costRange(costed.map((c) => c.calls)),
+          costRange(costed.map((c) => c.roundTrips)),
+          costRange(costed.map((c) => c.resourceUnits)),
+          ...latencies.map((l) => ms(median(of(verb, l).map((s) => s.responseMs)))),
+          ...latencies.map((l) => ms(percentile(of(verb, l).map((s) => s.responseMs), 95))),
+          // Until done, not the response: an interim card answers early while the work goes on.
+          ...latencies.flatMap((l) => (l > 0 ? [ratio(median(of(verb, l).map((s) => s.doneMs)), median(of(verb, l).map((s) => s.cost.roundTrips)), l)] : [])),
+          interim === 0 ? 'no' : `${interim} of ${samples.filter((s) => s.verb === verb).length}`,
+          ms(median(slowest.map((s) => s.doneMs))),
+        ];
+      }),
+    );
+    printMachine();
     const memory = process.memoryUsage();
     const emulatorRss = rssOf(embedded.info.pid);
     console.log(`\nMemory after ${samples.length} invokes: app process RSS ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)}, external ${mb(memory.external)}` +

@@ -7,71 +7,25 @@
  *
  * Usage: tsx tests/bench/coldStart.ts [--starts=N] (default 3).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Agent } from 'undici';
 import { startEmulatorProcess, type EmbeddedGraph } from '@outreach/graph-emulator';
+import { startAppProcess } from './appProcess';
+import { numberOption, printMachine } from './benchReport';
+import { costOfLog } from './graphCost';
 
-const starts = Number(process.argv.find((a) => a.startsWith('--starts='))?.slice('--starts='.length) ?? 3);
-const giveUpAfterMs = 120_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function healthzAnswers(port: number): Promise<boolean> {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-  } catch {
-    return false;
-  }
-}
-
-function stopApp(app: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (app.exitCode !== null) return resolve();
-    app.once('exit', () => resolve());
-    app.kill('SIGTERM');
-  });
-}
+const starts = numberOption('starts', 3);
 
 /** Spawns the app and polls /healthz every 20 ms: milliseconds until it answered. */
 async function timeOneStart(dataDir: string, emulatorUrl: string): Promise<number> {
-  const port = await freePort();
-  const began = performance.now();
-  const app = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
-    env: { ...process.env, PLAYGROUND: 'off', PORT: String(port), DATA_DIR: dataDir, GRAPH_EMULATOR_URL: emulatorUrl, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
-    // BENCH_LOG_LEVEL=info shows the app's own log lines (their times say where a start spends its time).
-    stdio: process.env.BENCH_LOG_LEVEL ? 'inherit' : 'ignore',
-  });
-  try {
-    while (performance.now() - began < giveUpAfterMs) {
-      if (app.exitCode !== null) throw new Error(`the app stopped with code ${app.exitCode} before /healthz answered`);
-      if (await healthzAnswers(port)) return performance.now() - began;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`/healthz did not answer within ${giveUpAfterMs} ms`);
-  } finally {
-    await stopApp(app);
-  }
+  const app = await startAppProcess({ dataDir, emulatorUrl });
+  await app.stop();
+  return app.startMs;
 }
 
-type Requests = { entries: Array<{ batchRequestId?: string }> };
-
-/**
- * The emulator's admin API: the Graph requests a start made. It logs a `$batch`'s parts (each with
- * its id in the batch) but not the envelope: a run of parts whose ids do not repeat counts as one round trip.
- */
+/** The emulator's admin API: the Graph requests and round trips a start made. */
 function requestCounter(emulator: EmbeddedGraph) {
   const dispatcher = new Agent({ connect: { ca: emulator.caCertificate } });
   const admin = async (method: string, route: string): Promise<unknown> => {
@@ -81,18 +35,8 @@ function requestCounter(emulator: EmbeddedGraph) {
   return {
     reset: () => admin('POST', 'requests/reset'),
     count: async () => {
-      const { entries } = (await admin('GET', 'requests')) as Requests;
-      let roundTrips = 0;
-      let batch = new Set<string>();
-      for (const { batchRequestId: id } of entries) {
-        if (id === undefined) batch = new Set();
-        else if (batch.size > 0 && !batch.has(id)) {
-          batch.add(id);
-          continue;
-        } else batch = new Set([id]);
-        roundTrips += 1;
-      }
-      return { requests: entries.length, roundTrips };
+      const { requests, calls } = costOfLog(await admin('GET', 'requests'), 0);
+      return { requests, roundTrips: calls };
     },
     close: () => dispatcher.close(),
   };
@@ -115,6 +59,7 @@ async function main(): Promise<void> {
     console.log('| start | ms | Graph round trips | Graph requests |');
     console.log('| --- | ---: | ---: | ---: |');
     for (const row of rows) console.log(row);
+    printMachine();
   } finally {
     await emulator.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -24,7 +24,7 @@ export interface Outgoing {
 }
 
 /** The Bot Framework connector side of Teams: receives what the bot sends, answers with ids. */
-async function startConnector() {
+export async function startConnector() {
   const sent: Outgoing[] = [];
   /** Conversations Teams no longer knows (the app was removed, the chat is gone): answered with this status. */
   const refused = new Map<string, number>();
