@@ -42,7 +42,7 @@ const StoredAuditSchema: z.ZodType<StoredAudit> = AuditEntry.extend({ id: z.stri
 
 export interface GraphPortOptions {
   mailTiming?: Partial<MailerTiming>;
-  /** Staff, Schools and Purchases kept in this process, checked for changes made by hand this often; absent: read at every use. */
+  /** Staff, Schools, Purchases and conversation references kept in this process, checked for changes made by hand this often; absent: read at every use. */
   referenceCache?: ReferenceCacheTiming;
 }
 
@@ -62,7 +62,8 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
       records: store('records', CaseRecord as z.ZodType<CaseRecord>),
       contracts: store('contracts', Contract),
       purchases: reference('purchases', Purchase),
-      conversations: store('conversationReferences', ConversationReference),
+      // Read at every message (where to reach its sender): kept in the process like the reference lists.
+      conversations: reference('conversationReferences', ConversationReference),
       cardCopies: store('cardCopies', CardCopy),
     },
     audit: new SharePointAuditLog(store<StoredAudit, 'caseId'>('audit', StoredAuditSchema)),

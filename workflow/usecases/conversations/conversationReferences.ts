@@ -22,6 +22,8 @@ export async function rememberConversation(
       if (attempt >= ATTEMPTS || (item.teamsUserId === teamsUserId && sameValue(item.reference, reference))) return item;
       continue; // someone else's create won: update it with ours
     }
+    // The same chat as last time (most messages): nothing to write.
+    if (!existing.stale && existing.teamsUserId === teamsUserId && sameValue(existing.reference, reference)) return existing;
     try {
       return await deps.stores.conversations.update(existing.id, { teamsUserId, reference, updatedAt, stale: false, staleSince: undefined }, existing.etag);
     } catch (error) {
