@@ -13,6 +13,7 @@ import { loadCase, openCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { notifyAll, staffWithRole } from '../support/notify';
 import { now } from '../support/time';
+import { UnitOfWork } from '../support/unitOfWork';
 import { readableDateTime } from '../../calendar';
 
 export const CheckInInput = z
@@ -63,9 +64,9 @@ export const checkOut: UseCase<unknown, CheckedOut> = async (deps, actor, raw) =
   const parsed = parseInput(CheckOutInput, raw);
   if (!parsed.ok) return parsed;
   const { caseId, recordId } = parsed.value;
-  const access = await loadCase(deps, actor, caseId);
+  // The case (for access) and the check-in in one round trip; the check-out and its audit line in a second.
+  const [access, record] = await Promise.all([loadCase(deps, actor, caseId), deps.stores.records.get(recordId)]);
   if (!access.ok) return access;
-  const record = await deps.stores.records.get(recordId);
   // A check-in of another case is not found on this one (whoever may see that case).
   if (!record || record.body.kind !== 'lone-working' || record.caseId !== caseId) {
     return fail(workflowError('NotFound', `That visit check-in was not found on case ${access.value.reference}.`, { field: 'recordId' }));
@@ -73,9 +74,12 @@ export const checkOut: UseCase<unknown, CheckedOut> = async (deps, actor, raw) =
   // Checked out already: the check-out stands as it was (when, by whom); a second one writes nothing.
   if (record.body.checkedOutAt) return ok({ record, repeated: true });
   const stamp = now(deps);
-  const saved = await updateOnce(deps.stores.records, record.id, { body: { ...record.body, checkedOutAt: stamp.at }, updatedBy: actor.userId, updatedAt: stamp.at }, record.etag);
-  await audit(deps, actor, 'lone-working.check-out', record.caseId, record.id, { recordId: record.id });
-  return ok({ record: saved, repeated: false });
+  const checkedOut = { body: { ...record.body, checkedOutAt: stamp.at }, updatedBy: actor.userId, updatedAt: stamp.at };
+  const work = new UnitOfWork(deps.batching, `check-out:${record.id}`);
+  const saved = work.add('record', () => updateOnce(deps.stores.records, record.id, checkedOut, record.etag));
+  work.add('audit', () => audit(deps, actor, 'lone-working.check-out', record.caseId, record.id, { recordId: record.id }), ['record']);
+  await work.flush();
+  return ok({ record: saved(), repeated: false });
 };
 
 /**

@@ -9,10 +9,10 @@ import { openCaseRule } from '../../rules/closing';
 import { SUPPORT_WEEKS } from '../../rules/contractTerms';
 import { pausedDays } from '../../rules/pause';
 import type { UseCase, WorkflowDeps } from '../deps';
-import { addRecord } from '../support/addRecord';
-import { audit } from '../support/audit';
+import { addRecordTo } from '../support/addRecord';
 import { calendarForSchoolId } from '../support/calendarFor';
-import { changeCase } from '../support/caseAccess';
+import { loadCase } from '../support/caseAccess';
+import { changeCaseAudited } from '../support/changeAudited';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
 import type { Staff } from '../../model/staff';
@@ -27,15 +27,16 @@ export const pauseCase: UseCase<unknown, Versioned<Case>> = async (deps, actor, 
   if (!parsed.ok) return parsed;
   const { caseId, reason, requestKey } = parsed.value;
   const { today } = now(deps);
-  const paused = await changeCase(deps, actor, caseId, (c) => {
+  const loaded = await loadCase(deps, actor, caseId);
+  if (!loaded.ok) return loaded;
+  const paused = await changeCaseAudited(deps, actor, loaded.value, (c) => {
     const open = openCaseRule(c);
     if (!open.ok) return open;
     if (c.status === 'paused') return fail(workflowError('AlreadyDone', `${c.reference} is already paused.`, { rule: 'Pause and reallocation' }));
     return ok({ status: 'paused', pauses: [...c.pauses, { from: today, reason, by: actor.userId }] });
-  });
+  }, { action: 'case.paused', key: requestKey });
   if (!paused.ok) return paused;
-  await note(deps, actor, caseId, requestKey, today, `Case paused: ${reason}`);
-  await audit(deps, actor, 'case.paused', caseId, requestKey);
+  await note(deps, actor, paused.value, requestKey, today, `Case paused: ${reason}`);
   return paused;
 };
 
@@ -49,11 +50,11 @@ export const resumeCase: UseCase<unknown, Versioned<Case>> = async (deps, actor,
   if (!parsed.ok) return parsed;
   const { caseId, requestKey } = parsed.value;
   const { today } = now(deps);
-  const existing = await deps.stores.cases.get(caseId);
-  if (!existing) return fail(workflowError('NotFound', 'That case was not found.', { field: 'caseId' }));
-  const calendar = await calendarForSchoolId(deps, existing.schoolId);
+  const loaded = await loadCase(deps, actor, caseId);
+  if (!loaded.ok) return loaded;
+  const calendar = await calendarForSchoolId(deps, loaded.value.schoolId);
   if (!calendar.ok) return calendar;
-  const resumed = await changeCase(deps, actor, caseId, (c) => {
+  const resumed = await changeCaseAudited(deps, actor, loaded.value, (c) => {
     if (c.status !== 'paused') return fail(workflowError('CaseNotPaused', `${c.reference} is not paused.`, { rule: 'Pause and reallocation' }));
     const pauses = c.pauses.map((p, i) => (i === c.pauses.length - 1 && !p.to ? { ...p, to: today } : p));
     const inForce = c.contractInForce;
@@ -61,13 +62,16 @@ export const resumeCase: UseCase<unknown, Versioned<Case>> = async (deps, actor,
     const supportEnds = calendar.value.supportPeriodEnd(inForce.startDate, SUPPORT_WEEKS, pausedDays(pauses, today));
     if (!supportEnds.ok) return supportEnds;
     return ok({ status: 'open', pauses, contractInForce: { ...inForce, supportEnds: supportEnds.value } });
-  });
+  }, { action: 'case.resumed', key: requestKey });
   if (!resumed.ok) return resumed;
-  await note(deps, actor, caseId, requestKey, today, 'Case resumed.');
-  await audit(deps, actor, 'case.resumed', caseId, requestKey);
+  await note(deps, actor, resumed.value, requestKey, today, 'Case resumed.');
   return resumed;
 };
 
-async function note(deps: WorkflowDeps, actor: Staff, caseId: string, requestKey: string, on: string, text: string): Promise<void> {
-  await addRecord(deps, actor, caseId, { kind: 'chronology', on, category: 'note', note: text }, `note:${requestKey}`);
+/**
+ * The chronology note, on the case as changed (no second read). It follows the change rather than
+ * travelling with it: the record's writes belong to addRecord, and a note is written only once the change landed.
+ */
+async function note(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, requestKey: string, on: string, text: string): Promise<void> {
+  await addRecordTo(deps, actor, c, { kind: 'chronology', on, category: 'note', note: text }, `note:${requestKey}`);
 }

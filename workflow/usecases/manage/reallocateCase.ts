@@ -7,9 +7,9 @@ import { fail, ok } from '../../result';
 import { hasRole, requireRole } from '../../rules/access';
 import { openCaseRule } from '../../rules/closing';
 import type { UseCase } from '../deps';
-import { addRecord } from '../support/addRecord';
+import { addRecordTo } from '../support/addRecord';
 import { audit } from '../support/audit';
-import { changeCase } from '../support/caseAccess';
+import { changeCase, loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
 
@@ -25,6 +25,8 @@ export const reallocateCase: UseCase<unknown, Versioned<Case>> = async (deps, ac
   const [worker] = await deps.stores.staff.find({ userId: workerId });
   if (!worker || !hasRole(worker, 'worker')) return fail(workflowError('ValidationFailed', 'Choose an active outreach worker.', { field: 'workerId' }));
   const stamp = now(deps);
+  const loaded = await loadCase(deps, actor, caseId);
+  if (!loaded.ok) return loaded;
   let previous: string | undefined;
   const moved = await changeCase(deps, actor, caseId, (c) => {
     const open = openCaseRule(c);
@@ -32,10 +34,14 @@ export const reallocateCase: UseCase<unknown, Versioned<Case>> = async (deps, ac
     if (c.workerId === workerId) return fail(workflowError('AlreadyDone', `${c.reference} is already allocated to ${worker.displayName}.`));
     previous = c.workerId;
     return ok({ workerId, milestones: { ...c.milestones, allocated: c.milestones.allocated ?? { at: stamp.at, by: actor.userId } } });
-  });
+  }, loaded.value);
   if (!moved.ok) return moved;
   const c = moved.value;
-  await addRecord(deps, actor, caseId, { kind: 'chronology', on: stamp.today, category: 'note', note: `Case reallocated to ${worker.displayName}: ${reason}` }, `note:${requestKey}`, { workerToldElsewhere: true });
+  // The note and the audit line (it names the previous worker, known once the change is decided) travel together.
+  await Promise.all([
+    addRecordTo(deps, actor, c, { kind: 'chronology', on: stamp.today, category: 'note', note: `Case reallocated to ${worker.displayName}: ${reason}` }, `note:${requestKey}`, { workerToldElsewhere: true }),
+    audit(deps, actor, 'case.reallocated', caseId, requestKey, { workerId, ...(previous ? { previousWorkerId: previous } : {}) }),
+  ]);
   await deps.notifier.notify({
     kind: 'case-reallocated',
     recipientId: workerId,
@@ -44,6 +50,5 @@ export const reallocateCase: UseCase<unknown, Versioned<Case>> = async (deps, ac
     summary: `Case ${c.reference} has been reallocated to you. Read its chronology to pick it up.`,
     key: `case-reallocated:${requestKey}:${workerId}`,
   });
-  await audit(deps, actor, 'case.reallocated', caseId, requestKey, { workerId, ...(previous ? { previousWorkerId: previous } : {}) });
   return moved;
 };

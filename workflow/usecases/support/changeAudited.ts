@@ -1,0 +1,34 @@
+import type { Case } from '../../model/case';
+import type { Staff } from '../../model/staff';
+import type { Versioned } from '../../ports/store';
+import type { Result } from '../../result';
+import type { WorkflowDeps } from '../deps';
+import { audit } from './audit';
+import { changeCase, type CaseChange } from './caseAccess';
+import { UnitOfWork } from './unitOfWork';
+
+export interface AuditLine {
+  action: string;
+  /** The action's idempotency key: with the action it keys the audit entry. */
+  key: string;
+  detail?: Record<string, string>;
+}
+
+/**
+ * A case change (with its ETag, re-decided on 412) and its audit line, one $batch on Graph: the
+ * line is written only once the change landed, never for a change refused when decided again.
+ * `c` is the case as just read (the read comes before the unit, so each write is one request).
+ */
+export async function changeCaseAudited(
+  deps: WorkflowDeps,
+  actor: Staff,
+  c: Versioned<Case>,
+  decide: (current: Versioned<Case>) => Result<CaseChange>,
+  line: AuditLine,
+): Promise<Result<Versioned<Case>>> {
+  const work = new UnitOfWork(deps.batching, `${c.id}:${line.action}:${line.key}`);
+  const changed = work.add('case', () => changeCase(deps, actor, c.id, decide, c));
+  work.add('audit', () => audit(deps, actor, line.action, c.id, line.key, line.detail), ['case']);
+  await work.flush();
+  return changed();
+}
