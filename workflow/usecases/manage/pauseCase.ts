@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { workflowError } from '../../errors';
 import { Text } from '../../model/common';
 import type { Case } from '../../model/case';
+import type { Contract } from '../../model/contract';
 import type { Versioned } from '../../ports/store';
-import { fail, ok } from '../../result';
+import { fail, ok, type Result } from '../../result';
 import { requireRole } from '../../rules/access';
 import { openCaseRule } from '../../rules/closing';
 import { SUPPORT_WEEKS } from '../../rules/contractTerms';
@@ -27,7 +28,7 @@ export const pauseCase: UseCase<unknown, Versioned<Case>> = async (deps, actor, 
   if (!parsed.ok) return parsed;
   const { caseId, reason, requestKey } = parsed.value;
   const { today } = now(deps);
-  const loaded = await loadCase(deps, actor, caseId);
+  const [loaded, contracts] = await withContracts(deps, actor, caseId);
   if (!loaded.ok) return loaded;
   const paused = await changeCaseAudited(deps, actor, loaded.value, (c) => {
     const open = openCaseRule(c);
@@ -36,7 +37,7 @@ export const pauseCase: UseCase<unknown, Versioned<Case>> = async (deps, actor, 
     return ok({ status: 'paused', pauses: [...c.pauses, { from: today, reason, by: actor.userId }] });
   }, { action: 'case.paused', key: requestKey });
   if (!paused.ok) return paused;
-  await note(deps, actor, paused.value, requestKey, today, `Case paused: ${reason}`);
+  await note(deps, actor, paused.value, contracts, requestKey, `Case paused: ${reason}`);
   return paused;
 };
 
@@ -50,7 +51,7 @@ export const resumeCase: UseCase<unknown, Versioned<Case>> = async (deps, actor,
   if (!parsed.ok) return parsed;
   const { caseId, requestKey } = parsed.value;
   const { today } = now(deps);
-  const loaded = await loadCase(deps, actor, caseId);
+  const [loaded, contracts] = await withContracts(deps, actor, caseId);
   if (!loaded.ok) return loaded;
   const calendar = await calendarForSchoolId(deps, loaded.value.schoolId);
   if (!calendar.ok) return calendar;
@@ -64,14 +65,19 @@ export const resumeCase: UseCase<unknown, Versioned<Case>> = async (deps, actor,
     return ok({ status: 'open', pauses, contractInForce: { ...inForce, supportEnds: supportEnds.value } });
   }, { action: 'case.resumed', key: requestKey });
   if (!resumed.ok) return resumed;
-  await note(deps, actor, resumed.value, requestKey, today, 'Case resumed.');
+  await note(deps, actor, resumed.value, contracts, requestKey, 'Case resumed.');
   return resumed;
 };
+
+/** The case, and its contracts for the next action its worker is told with the note: one round trip. */
+function withContracts(deps: WorkflowDeps, actor: Staff, caseId: string): Promise<[Result<Versioned<Case>>, Versioned<Contract>[]]> {
+  return Promise.all([loadCase(deps, actor, caseId), deps.stores.contracts.find({ caseId })]);
+}
 
 /**
  * The chronology note, on the case as changed (no second read). It follows the change rather than
  * travelling with it: the record's writes belong to addRecord, and a note is written only once the change landed.
  */
-async function note(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, requestKey: string, on: string, text: string): Promise<void> {
-  await addRecordTo(deps, actor, c, { kind: 'chronology', on, category: 'note', note: text }, `note:${requestKey}`);
+async function note(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, contracts: readonly Contract[], requestKey: string, text: string): Promise<void> {
+  await addRecordTo(deps, actor, c, { kind: 'chronology', on: now(deps).today, category: 'note', note: text }, `note:${requestKey}`, { contracts });
 }

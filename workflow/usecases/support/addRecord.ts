@@ -1,5 +1,6 @@
 import { workflowError } from '../../errors';
 import type { Case } from '../../model/case';
+import type { Contract } from '../../model/contract';
 import type { CaseRecord, RecordBody } from '../../model/records';
 import type { Staff } from '../../model/staff';
 import type { StepNumber } from '../../process/steps';
@@ -40,6 +41,8 @@ export interface AddRecordOptions {
   purpose?: CasePurpose;
   /** The use case tells the case's worker itself (reallocation, a linked re-referral): no "recorded by someone else" notice. */
   workerToldElsewhere?: boolean;
+  /** The case's contracts, when read with it: the worker's notice needs no further read. */
+  contracts?: readonly Contract[];
 }
 
 const anyTimeOnClosedCases = new Set<RecordBody['kind']>(['chronology', 'safeguarding-concern', 'addendum', 'evaluation-request']);
@@ -56,9 +59,15 @@ export async function addRecord(
   requestKey: string,
   options: AddRecordOptions = {},
 ): Promise<Result<RecordAdded>> {
-  const opened = await openCase(deps, actor, caseId, options.purpose ?? 'caseload');
+  // Anyone but a plain worker (who records on their own caseload) may be recording on another's case: the contracts,
+  // for the next action that worker is told, come with the case.
+  const mayTellWorker = !options.safeguarding && !options.workerToldElsewhere && actor.roles.some((r) => r !== 'worker');
+  const [opened, contracts] = await Promise.all([
+    openCase(deps, actor, caseId, options.purpose ?? 'caseload'),
+    mayTellWorker ? deps.stores.contracts.find({ caseId }) : undefined,
+  ]);
   if (!opened.ok) return opened;
-  return addRecordTo(deps, actor, opened.value.case, body, requestKey, options, opened.value.asDsl);
+  return addRecordTo(deps, actor, opened.value.case, body, requestKey, { ...options, ...(contracts ? { contracts } : {}) }, opened.value.asDsl);
 }
 
 /**
@@ -119,7 +128,7 @@ export async function addRecordTo(
     if (!result.ok) return result;
     current = result.value;
   }
-  if (created && !options.safeguarding && !options.workerToldElsewhere) await tellWorkerOfRecord(deps, actor, current, record);
+  if (created && !options.safeguarding && !options.workerToldElsewhere) await tellWorkerOfRecord(deps, actor, current, record, options.contracts);
   return ok({ record, case: current, repeated: !created });
 }
 
