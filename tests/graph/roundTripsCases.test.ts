@@ -23,15 +23,9 @@ import {
 import { caseSteps, childDetails, referral } from '../support/caseSteps';
 import { buildWorld, key, onTheDay, people, value, type World } from '../support/world';
 import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
+import { loggedRequests, roundTripsIn } from './requestLog';
 
 jest.setTimeout(180_000);
-
-interface LogEntry {
-  method: string;
-  path: string;
-  status: number;
-  batchRequestId?: string;
-}
 
 /**
  * Round-trip budgets (issue 12: at most two per action, or as few as the data allows), counted on
@@ -86,9 +80,9 @@ async function trips<T>(action: () => Promise<Result<T>>, date?: string): Promis
   return onTheDay(w, date, async () => {
     await graph.resetRequests();
     const result = value(await action());
-    const { entries } = (await graph.requests()) as unknown as { entries: LogEntry[] };
+    const entries = await loggedRequests(graph);
     if (process.env.TRACE) console.log(entries.map((e) => `${e.batchRequestId ? '   part ' : ''}${e.method} ${e.path.slice(0, 140)} ${e.status}`).join('\n'));
-    return { value: result, roundTrips: entries.filter((e) => e.batchRequestId === undefined).length };
+    return { value: result, roundTrips: roundTripsIn(entries).length };
   });
 }
 
