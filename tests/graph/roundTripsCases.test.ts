@@ -157,11 +157,13 @@ describe('round trips per action (warm reference cache)', () => {
     expect(moved.value.workerId).toBe(people.otherWorker);
   });
 
-  it('lone working: check-in 3 (the places are on the child the case names), check-out 2', async () => {
+  it('lone working: check-in 3 at a place on file (the child the case names holds them), 2 at an address typed in; check-out 2', async () => {
     const caseId = await allocatedCase();
     const worker = await as('worker');
     const visit = await trips(() => checkIn(w.deps, worker, { caseId, requestKey: key('in'), place: 'school', plannedEnd: '2026-09-14T12:00:00Z' }));
     expect(visit.roundTrips).toBe(3);
+    const typed = await trips(() => checkIn(w.deps, worker, { caseId, requestKey: key('in'), place: 'elsewhere', address: 'Family centre', plannedEnd: '2026-09-14T12:00:00Z' }));
+    expect(typed.roundTrips).toBe(2);
     const out = await trips(() => checkOut(w.deps, worker, { caseId, recordId: visit.value.record.id }));
     expect(out.roundTrips).toBe(2);
     expect(out.value.record.body).toMatchObject({ checkedOutAt: expect.any(String) });

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { updateOnce } from '../support/updateOnce';
 import { workflowError } from '../../errors';
 import { Instant } from '../../model/common';
+import type { Case } from '../../model/case';
 import type { CaseRecord } from '../../model/records';
 import type { Versioned } from '../../ports/store';
 import { fail, ok } from '../../result';
-import { chosenPlace, describePlace, missedCheckOuts, placesOnFile, plannedEndRule } from '../../rules/loneWorking';
+import { chosenPlace, describePlace, ELSEWHERE, type PlaceOnFile, missedCheckOuts, placesOnFile, plannedEndRule } from '../../rules/loneWorking';
 import type { UseCase, WorkflowDeps } from '../deps';
 import { addRecordTo, type RecordAdded } from '../support/addRecord';
 import { audit } from '../support/audit';
@@ -41,8 +42,8 @@ export const checkIn: UseCase<unknown, RecordAdded> = async (deps, actor, raw) =
   const opened = await openCase(deps, actor, caseId, 'caseload');
   if (!opened.ok) return opened;
   const c = opened.value.case;
-  const [child, school] = await Promise.all([deps.stores.children.get(c.childId), deps.stores.schools.get(c.schoolId)]);
-  const where = chosenPlace(placesOnFile(child, school), place, address);
+  // The places on file are the child's (named by the case: a second read); an address typed in needs none.
+  const where = place === ELSEWHERE ? chosenPlace([], place, address) : chosenPlace(await placesOf(deps, c), place, address);
   if (!where.ok) return where;
   const stamp = now(deps);
   const plannedStart = parsed.value.plannedStart ?? stamp.at;
@@ -50,6 +51,11 @@ export const checkIn: UseCase<unknown, RecordAdded> = async (deps, actor, raw) =
   // As a rule of the record: a repeat (double click, retry) after the end has passed is still "already recorded".
   return addRecordTo(deps, actor, c, body, requestKey, { rule: () => plannedEndRule(plannedStart, plannedEnd, deps.clock.now()) });
 };
+
+async function placesOf(deps: WorkflowDeps, c: Pick<Case, 'childId' | 'schoolId'>): Promise<PlaceOnFile[]> {
+  const [child, school] = await Promise.all([deps.stores.children.get(c.childId), deps.stores.schools.get(c.schoolId)]);
+  return placesOnFile(child, school);
+}
 
 export const CheckOutInput = z.object({ caseId: z.string().min(1), recordId: z.string().min(1) });
 
