@@ -138,15 +138,22 @@ describe('round trips per action (warm reference cache)', () => {
     expect(viewed.value.packageHours?.used).toBe(time.value.ledger.totals.used);
   });
 
-  it('setConsent: 2; pause and resume: 3 each (the chronology note is its own record after the change)', async () => {
+  it('setConsent: 2; pause and resume: 2 each (the change, its audit line, the note and its line in one $batch)', async () => {
     const caseId = await allocatedCase();
     const manager = await as('manager');
     expect((await trips(() => setConsent(w.deps, manager, { caseId, consent: 'withdrawn' }))).roundTrips).toBe(2);
-    expect((await trips(() => pauseCase(w.deps, manager, { caseId, requestKey: key('pause'), reason: 'Family away' }))).roundTrips).toBe(3);
-    expect((await trips(() => resumeCase(w.deps, manager, { caseId, requestKey: key('resume') }))).roundTrips).toBe(3);
+    expect((await trips(() => pauseCase(w.deps, manager, { caseId, requestKey: key('pause'), reason: 'Family away' }))).roundTrips).toBe(2);
+    expect((await trips(() => resumeCase(w.deps, manager, { caseId, requestKey: key('resume') }))).roundTrips).toBe(2);
+    // Refused on the case as read: nothing written, no audit line, no note.
+    expect((await setConsent(w.deps, manager, { caseId, consent: 'withdrawn' })).ok).toBe(false);
+    expect((await resumeCase(w.deps, manager, { caseId, requestKey: key('resume') })).ok).toBe(false);
     const actions = (await w.deps.audit.forCase(caseId)).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['case.consent', 'case.paused', 'case.resumed']));
+    expect(actions.filter((a) => a === 'case.consent')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'case.resumed')).toHaveLength(1);
+    expect(actions).toContain('case.paused');
     expect(actions.filter((a) => a === 'record.chronology')).toHaveLength(2);
+    const notes = (await w.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'chronology');
+    expect(notes.map((r) => (r.body.kind === 'chronology' ? r.body.note : '')).sort()).toEqual(['Case paused: Family away', 'Case resumed.']);
   });
 
   it('reallocateCase: 3 (the change, then the note and the audit line together)', async () => {

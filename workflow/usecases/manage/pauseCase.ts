@@ -12,8 +12,8 @@ import { pausedDays } from '../../rules/pause';
 import type { UseCase, WorkflowDeps } from '../deps';
 import { addRecordTo } from '../support/addRecord';
 import { calendarForSchoolId } from '../support/calendarFor';
-import { loadCase } from '../support/caseAccess';
-import { changeCaseAudited } from '../support/changeAudited';
+import { loadCase, type CaseChange } from '../support/caseAccess';
+import type { AuditLine } from '../support/changeAudited';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
 import type { Staff } from '../../model/staff';
@@ -30,15 +30,12 @@ export const pauseCase: UseCase<unknown, Versioned<Case>> = async (deps, actor, 
   const { today } = now(deps);
   const [loaded, contracts] = await withContracts(deps, actor, caseId);
   if (!loaded.ok) return loaded;
-  const paused = await changeCaseAudited(deps, actor, loaded.value, (c) => {
+  return changeWithNote(deps, actor, loaded.value, contracts, requestKey, `Case paused: ${reason}`, (c) => {
     const open = openCaseRule(c);
     if (!open.ok) return open;
     if (c.status === 'paused') return fail(workflowError('AlreadyDone', `${c.reference} is already paused.`, { rule: 'Pause and reallocation' }));
     return ok({ status: 'paused', pauses: [...c.pauses, { from: today, reason, by: actor.userId }] });
   }, { action: 'case.paused', key: requestKey });
-  if (!paused.ok) return paused;
-  await note(deps, actor, paused.value, contracts, requestKey, `Case paused: ${reason}`);
-  return paused;
 };
 
 export const ResumeInput = z.object({ caseId: z.string().min(1), requestKey: z.string().min(8) });
@@ -55,7 +52,7 @@ export const resumeCase: UseCase<unknown, Versioned<Case>> = async (deps, actor,
   if (!loaded.ok) return loaded;
   const calendar = await calendarForSchoolId(deps, loaded.value.schoolId);
   if (!calendar.ok) return calendar;
-  const resumed = await changeCaseAudited(deps, actor, loaded.value, (c) => {
+  return changeWithNote(deps, actor, loaded.value, contracts, requestKey, 'Case resumed.', (c) => {
     if (c.status !== 'paused') return fail(workflowError('CaseNotPaused', `${c.reference} is not paused.`, { rule: 'Pause and reallocation' }));
     const pauses = c.pauses.map((p, i) => (i === c.pauses.length - 1 && !p.to ? { ...p, to: today } : p));
     const inForce = c.contractInForce;
@@ -64,9 +61,6 @@ export const resumeCase: UseCase<unknown, Versioned<Case>> = async (deps, actor,
     if (!supportEnds.ok) return supportEnds;
     return ok({ status: 'open', pauses, contractInForce: { ...inForce, supportEnds: supportEnds.value } });
   }, { action: 'case.resumed', key: requestKey });
-  if (!resumed.ok) return resumed;
-  await note(deps, actor, resumed.value, contracts, requestKey, 'Case resumed.');
-  return resumed;
 };
 
 /** The case, and its contracts for the next action its worker is told with the note: one round trip. */
@@ -75,9 +69,20 @@ function withContracts(deps: WorkflowDeps, actor: Staff, caseId: string): Promis
 }
 
 /**
- * The chronology note, on the case as changed (no second read). It follows the change rather than
- * travelling with it: the record's writes belong to addRecord, and a note is written only once the change landed.
+ * The change, its audit line and the chronology note saying why: one $batch on Graph, the note
+ * written once the change landed (a change refused is the answer, and no note is written).
  */
-async function note(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, contracts: readonly Contract[], requestKey: string, text: string): Promise<void> {
-  await addRecordTo(deps, actor, c, { kind: 'chronology', on: now(deps).today, category: 'note', note: text }, `note:${requestKey}`, { contracts });
+async function changeWithNote(
+  deps: WorkflowDeps,
+  actor: Staff,
+  c: Versioned<Case>,
+  contracts: readonly Contract[],
+  requestKey: string,
+  text: string,
+  decide: (current: Versioned<Case>) => Result<CaseChange>,
+  line: AuditLine,
+): Promise<Result<Versioned<Case>>> {
+  const note = { kind: 'chronology' as const, on: now(deps).today, category: 'note' as const, note: text };
+  const noted = await addRecordTo(deps, actor, c, note, `note:${requestKey}`, { contracts, changeFirst: { decide, audit: line } });
+  return noted.ok ? ok(noted.value.case) : noted;
 }

@@ -12,6 +12,7 @@ import { orderRule } from '../../rules/order';
 import { recordDateRule } from '../../rules/plausible';
 import type { WorkflowDeps } from '../deps';
 import { audit } from './audit';
+import type { AuditLine } from './changeAudited';
 import { changeCase, openCase, type CaseChange, type CasePurpose } from './caseAccess';
 import { tellWorkerOfRecord } from './tellWorkerOfRecord';
 import { now } from './time';
@@ -41,6 +42,11 @@ export interface AddRecordOptions {
   purpose?: CasePurpose;
   /** The use case tells the case's worker itself (reallocation, a linked re-referral): no "recorded by someone else" notice. */
   workerToldElsewhere?: boolean;
+  /**
+   * A change of the case this record notes (a pause, a reallocation), made first in the same unit with its
+   * own audit line: the record is written only once the change landed, and the change's refusal is the answer.
+   */
+  changeFirst?: { decide: (current: Versioned<Case>) => Result<CaseChange>; audit: AuditLine };
   /** The case's contracts, when read with it: the worker's notice needs no further read. */
   contracts?: readonly Contract[];
 }
@@ -86,6 +92,9 @@ export async function addRecordTo(
 ): Promise<Result<RecordAdded>> {
   const caseId = c.id;
   const idempotencyKey = `${caseId}:${requestKey}`;
+  // Decided before the unit, whose writes start together: a change refused there would not hold the record back.
+  const refused = options.changeFirst?.decide(c);
+  if (refused && !refused.ok) return refused;
   const allowed = await recordRules(c, body, options, now(deps).today);
   if (!allowed.ok) {
     // A repeat of a request that was recorded (double click, Teams retry) is not a broken rule: the case has moved on since.
@@ -110,7 +119,10 @@ export async function addRecordTo(
   const { key: _key, ...newRecord } = planned;
   // The record, the case's milestone (with its ETag) and the audit line travel together: one $batch on Graph.
   const work = new UnitOfWork(deps.batching, idempotencyKey);
-  const saved = work.add('record', () => deps.stores.records.create(newRecord, idempotencyKey));
+  const first = options.changeFirst;
+  const changedFirst = first ? work.add('change', () => changeCase(deps, actor, caseId, first.decide, c)) : undefined;
+  if (first) work.add('change-audit', () => audit(deps, actor, first.audit.action, caseId, first.audit.key, first.audit.detail), ['change']);
+  const saved = work.add('record', () => deps.stores.records.create(newRecord, idempotencyKey), first ? ['change'] : []);
   const milestone = options.milestone;
   const changed = milestone
     ? work.add('case', () => changeCase(deps, actor, caseId, (latest) => ok(milestone(latest, planned, order.value) ?? {}), c), ['record'])
@@ -121,8 +133,10 @@ export async function addRecordTo(
     [changed ? 'case' : 'record'],
   );
   await work.flush();
+  const landedFirst = changedFirst?.();
+  if (landedFirst && !landedFirst.ok) return landedFirst;
   const { item: record, created } = saved();
-  let current: Versioned<Case> = c;
+  let current: Versioned<Case> = landedFirst?.value ?? c;
   if (changed) {
     const result = changed();
     if (!result.ok) return result;

@@ -26,6 +26,10 @@ export async function changeCaseAudited(
   decide: (current: Versioned<Case>) => Result<CaseChange>,
   line: AuditLine,
 ): Promise<Result<Versioned<Case>>> {
+  // Decided on the case as read before the unit: its writes start together, so a change refused without a
+  // request would not hold its audit line back. Only a re-decision after a 412 refuses inside the unit.
+  const decided = decide(c);
+  if (!decided.ok) return decided;
   const work = new UnitOfWork(deps.batching, `${c.id}:${line.action}:${line.key}`);
   const changed = work.add('case', () => changeCase(deps, actor, c.id, decide, c));
   work.add('audit', () => audit(deps, actor, line.action, c.id, line.key, line.detail), ['case']);
