@@ -156,12 +156,15 @@ describe('round trips per action (warm reference cache)', () => {
     expect(notes.map((r) => (r.body.kind === 'chronology' ? r.body.note : '')).sort()).toEqual(['Case paused: Family away', 'Case resumed.']);
   });
 
-  it('reallocateCase: 3 (the change, then the note and the audit line together)', async () => {
+  it('reallocateCase: 2 (the change, its audit line naming the previous worker, the note and its line in one $batch)', async () => {
     const caseId = await allocatedCase();
     const manager = await as('manager');
     const moved = await trips(() => reallocateCase(w.deps, manager, { caseId, requestKey: key('move'), workerId: people.otherWorker, reason: 'Absence' }));
-    expect(moved.roundTrips).toBe(3);
+    expect(moved.roundTrips).toBe(2);
     expect(moved.value.workerId).toBe(people.otherWorker);
+    const line = (await w.deps.audit.forCase(caseId)).find((e) => e.action === 'case.reallocated');
+    expect(line?.detail).toEqual({ workerId: people.otherWorker, previousWorkerId: people.worker });
+    expect((await w.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'chronology')).toHaveLength(1);
   });
 
   it('lone working: check-in 3 at a place on file (the child the case names holds them), 2 at an address typed in; check-out 2', async () => {

@@ -12,7 +12,7 @@ import { orderRule } from '../../rules/order';
 import { recordDateRule } from '../../rules/plausible';
 import type { WorkflowDeps } from '../deps';
 import { audit } from './audit';
-import type { AuditLine } from './changeAudited';
+import { detailOf, type AuditLine } from './changeAudited';
 import { changeCase, openCase, type CaseChange, type CasePurpose } from './caseAccess';
 import { tellWorkerOfRecord } from './tellWorkerOfRecord';
 import { now } from './time';
@@ -121,7 +121,7 @@ export async function addRecordTo(
   const work = new UnitOfWork(deps.batching, idempotencyKey);
   const first = options.changeFirst;
   const changedFirst = first ? work.add('change', () => changeCase(deps, actor, caseId, first.decide, c)) : undefined;
-  if (first) work.add('change-audit', () => audit(deps, actor, first.audit.action, caseId, first.audit.key, first.audit.detail), ['change']);
+  if (first) work.add('change-audit', () => audit(deps, actor, first.audit.action, caseId, first.audit.key, detailOf(first.audit)), ['change']);
   const saved = work.add('record', () => deps.stores.records.create(newRecord, idempotencyKey), first ? ['change'] : []);
   const milestone = options.milestone;
   const changed = milestone

@@ -11,8 +11,12 @@ export interface AuditLine {
   action: string;
   /** The action's idempotency key: with the action it keys the audit entry. */
   key: string;
-  detail?: Record<string, string>;
+  /** A function when the detail is known only once the change is decided (it is read when the line is written). */
+  detail?: Record<string, string> | (() => Record<string, string>);
 }
+
+/** The audit line's detail as it stands when the line is written. */
+export const detailOf = (line: AuditLine): Record<string, string> | undefined => (typeof line.detail === 'function' ? line.detail() : line.detail);
 
 /**
  * A case change (with its ETag, re-decided on 412) and its audit line, one $batch on Graph: the
@@ -32,7 +36,7 @@ export async function changeCaseAudited(
   if (!decided.ok) return decided;
   const work = new UnitOfWork(deps.batching, `${c.id}:${line.action}:${line.key}`);
   const changed = work.add('case', () => changeCase(deps, actor, c.id, decide, c));
-  work.add('audit', () => audit(deps, actor, line.action, c.id, line.key, line.detail), ['case']);
+  work.add('audit', () => audit(deps, actor, line.action, c.id, line.key, detailOf(line)), ['case']);
   await work.flush();
   return changed();
 }
