@@ -81,7 +81,6 @@ async function trips<T>(action: () => Promise<Result<T>>, date?: string): Promis
     await graph.resetRequests();
     const result = value(await action());
     const entries = await loggedRequests(graph);
-    if (process.env.TRACE) console.log(entries.map((e) => `${e.batchRequestId ? '   part ' : ''}${e.method} ${e.path.slice(0, 140)} ${e.status}`).join('\n'));
     return { value: result, roundTrips: roundTripsIn(entries).length };
   });
 }
