@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import type { CaseFolders, FileRef, FolderRef } from '../../workflow';
+import { NotAttempted, type CaseFolders, type FileRef, type FolderRef } from '../../workflow';
+import { batchedWrites, currentWriteOrder } from '../client/writeOrder';
 import { graphStatus } from '../sharepoint/graphErrors';
 
 const DriveItem = z.object({ id: z.string(), name: z.string(), webUrl: z.string() });
@@ -17,9 +18,33 @@ export class DriveCaseFolders implements CaseFolders {
     return `/drives/${encodeURIComponent(this.driveId)}`;
   }
 
+  /**
+   * One round trip when both folders are new (a new child's referral) or both exist (filing a
+   * document): the case folder is looked up, and both folders are asked for, in one $batch, the
+   * case's after its child's. A child folder that exists already (a second case for the child)
+   * answers 409, so the case folder is made in a second request.
+   */
   async ensureCaseFolder(childFolderName: string, caseReference: string): Promise<FolderRef> {
-    const child = await this.ensureFolder(`${this.drivePath}/root`, childFolderName, childFolderName);
-    return this.ensureFolder(`${this.drivePath}/items/${encodeURIComponent(child.id)}`, caseReference, `${childFolderName}/${caseReference}`);
+    const path = `${childFolderName}/${caseReference}`;
+    // Inside a unit of work's write, the folders join its $batch after the writes it waits for.
+    const outer = currentWriteOrder();
+    const unit = outer?.unit ?? `folders:${path}`;
+    const name = outer ? `${outer.name}:` : '';
+    const after = outer?.after ?? [];
+    const [found, child, made] = await Promise.allSettled([
+      this.byPath(path),
+      batchedWrites.carry({ unit, name: `${name}child-folder`, after }, () => this.makeFolder(`${this.drivePath}/root`, childFolderName)),
+      batchedWrites.carry({ unit, name: `${name}case-folder`, after: [...after, `${name}child-folder`] }, () =>
+        this.makeFolder(`${this.drivePath}/root:/${encodedPath(childFolderName)}:`, caseReference),
+      ),
+    ]);
+    if (made.status === 'fulfilled' && made.value) return made.value;
+    if (found.status === 'fulfilled' && found.value) return found.value;
+    // Not attempted because a write it waits for failed: the unit of work makes it again once that write lands.
+    if (child.status === 'rejected') throw graphStatus(child.reason) === 424 ? new NotAttempted('Case Files') : child.reason;
+    if (made.status === 'rejected' && graphStatus(made.reason) !== 424) throw made.reason;
+    // The child's folder was there already (409), so the case's was not attempted (424): made now, or found if someone made it meanwhile.
+    return (await this.makeFolder(`${this.drivePath}/root:/${encodedPath(childFolderName)}:`, caseReference)) ?? this.mustExist(path);
   }
 
   async upload(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef> {
@@ -40,29 +65,30 @@ export class DriveCaseFolders implements CaseFolders {
     }
   }
 
-  /** Finds the folder by path, or makes it; two callers at once both end with the same folder. */
-  private async ensureFolder(parent: string, name: string, path: string): Promise<FolderRef> {
-    const existing = await this.byPath(path);
-    if (existing) return existing;
+  /** Makes a folder; undefined when it exists already (409: made before, or by someone else at the same moment). */
+  private async makeFolder(parent: string, name: string): Promise<FolderRef | undefined> {
     try {
-      return DriveItem.parse(
-        await this.client.api(`${parent}/children`).post({ name, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' }),
-      );
+      return DriveItem.parse(await this.client.api(`${parent}/children`).post({ name, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' }));
     } catch (error) {
-      if (graphStatus(error) !== 409) throw error;
-      const made = await this.byPath(path);
-      if (!made) throw error;
-      return made;
+      if (graphStatus(error) === 409) return undefined;
+      throw error;
     }
+  }
+
+  private async mustExist(path: string): Promise<FolderRef> {
+    const found = await this.byPath(path);
+    if (!found) throw new Error(`The folder ${path} was reported as existing but was not found.`);
+    return found;
   }
 
   private async byPath(path: string): Promise<FolderRef | undefined> {
     try {
-      const encoded = path.split('/').map(encodeURIComponent).join('/');
-      return DriveItem.parse(await this.client.api(`${this.drivePath}/root:/${encoded}:`).select('id,name,webUrl').get());
+      return DriveItem.parse(await this.client.api(`${this.drivePath}/root:/${encodedPath(path)}:`).select('id,name,webUrl').get());
     } catch (error) {
       if (graphStatus(error) === 404) return undefined;
       throw error;
     }
   }
 }
+
+const encodedPath = (path: string): string => path.split('/').map(encodeURIComponent).join('/');

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { updateOnce } from '../support/updateOnce';
 import { workflowError } from '../../errors';
 import { Instant } from '../../model/common';
+import type { Case } from '../../model/case';
 import type { CaseRecord } from '../../model/records';
 import type { Versioned } from '../../ports/store';
 import { fail, ok } from '../../result';
-import { chosenPlace, describePlace, missedCheckOuts, placesOnFile, plannedEndRule } from '../../rules/loneWorking';
+import { chosenPlace, describePlace, ELSEWHERE, type PlaceOnFile, missedCheckOuts, placesOnFile, plannedEndRule } from '../../rules/loneWorking';
 import type { UseCase, WorkflowDeps } from '../deps';
 import { addRecordTo, type RecordAdded } from '../support/addRecord';
 import { audit } from '../support/audit';
@@ -13,6 +14,7 @@ import { loadCase, openCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { notifyAll, staffWithRole } from '../support/notify';
 import { now } from '../support/time';
+import { UnitOfWork } from '../support/unitOfWork';
 import { readableDateTime } from '../../calendar';
 
 export const CheckInInput = z
@@ -40,8 +42,8 @@ export const checkIn: UseCase<unknown, RecordAdded> = async (deps, actor, raw) =
   const opened = await openCase(deps, actor, caseId, 'caseload');
   if (!opened.ok) return opened;
   const c = opened.value.case;
-  const [child, school] = await Promise.all([deps.stores.children.get(c.childId), deps.stores.schools.get(c.schoolId)]);
-  const where = chosenPlace(placesOnFile(child, school), place, address);
+  // The places on file are the child's (named by the case: a second read); an address typed in needs none.
+  const where = place === ELSEWHERE ? chosenPlace([], place, address) : chosenPlace(await placesOf(deps, c), place, address);
   if (!where.ok) return where;
   const stamp = now(deps);
   const plannedStart = parsed.value.plannedStart ?? stamp.at;
@@ -49,6 +51,11 @@ export const checkIn: UseCase<unknown, RecordAdded> = async (deps, actor, raw) =
   // As a rule of the record: a repeat (double click, retry) after the end has passed is still "already recorded".
   return addRecordTo(deps, actor, c, body, requestKey, { rule: () => plannedEndRule(plannedStart, plannedEnd, deps.clock.now()) });
 };
+
+async function placesOf(deps: WorkflowDeps, c: Pick<Case, 'childId' | 'schoolId'>): Promise<PlaceOnFile[]> {
+  const [child, school] = await Promise.all([deps.stores.children.get(c.childId), deps.stores.schools.get(c.schoolId)]);
+  return placesOnFile(child, school);
+}
 
 export const CheckOutInput = z.object({ caseId: z.string().min(1), recordId: z.string().min(1) });
 
@@ -63,9 +70,9 @@ export const checkOut: UseCase<unknown, CheckedOut> = async (deps, actor, raw) =
   const parsed = parseInput(CheckOutInput, raw);
   if (!parsed.ok) return parsed;
   const { caseId, recordId } = parsed.value;
-  const access = await loadCase(deps, actor, caseId);
+  // The case (for access) and the check-in in one round trip; the check-out and its audit line in a second.
+  const [access, record] = await Promise.all([loadCase(deps, actor, caseId), deps.stores.records.get(recordId)]);
   if (!access.ok) return access;
-  const record = await deps.stores.records.get(recordId);
   // A check-in of another case is not found on this one (whoever may see that case).
   if (!record || record.body.kind !== 'lone-working' || record.caseId !== caseId) {
     return fail(workflowError('NotFound', `That visit check-in was not found on case ${access.value.reference}.`, { field: 'recordId' }));
@@ -73,9 +80,12 @@ export const checkOut: UseCase<unknown, CheckedOut> = async (deps, actor, raw) =
   // Checked out already: the check-out stands as it was (when, by whom); a second one writes nothing.
   if (record.body.checkedOutAt) return ok({ record, repeated: true });
   const stamp = now(deps);
-  const saved = await updateOnce(deps.stores.records, record.id, { body: { ...record.body, checkedOutAt: stamp.at }, updatedBy: actor.userId, updatedAt: stamp.at }, record.etag);
-  await audit(deps, actor, 'lone-working.check-out', record.caseId, record.id, { recordId: record.id });
-  return ok({ record: saved, repeated: false });
+  const checkedOut = { body: { ...record.body, checkedOutAt: stamp.at }, updatedBy: actor.userId, updatedAt: stamp.at };
+  const work = new UnitOfWork(deps.batching, `check-out:${record.id}`);
+  const saved = work.add('record', () => updateOnce(deps.stores.records, record.id, checkedOut, record.etag));
+  work.add('audit', () => audit(deps, actor, 'lone-working.check-out', record.caseId, record.id, { recordId: record.id }), ['record']);
+  await work.flush();
+  return ok({ record: saved(), repeated: false });
 };
 
 /**

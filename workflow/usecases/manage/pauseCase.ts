@@ -2,17 +2,18 @@ import { z } from 'zod';
 import { workflowError } from '../../errors';
 import { Text } from '../../model/common';
 import type { Case } from '../../model/case';
+import type { Contract } from '../../model/contract';
 import type { Versioned } from '../../ports/store';
-import { fail, ok } from '../../result';
+import { fail, ok, type Result } from '../../result';
 import { requireRole } from '../../rules/access';
 import { openCaseRule } from '../../rules/closing';
 import { SUPPORT_WEEKS } from '../../rules/contractTerms';
 import { pausedDays } from '../../rules/pause';
 import type { UseCase, WorkflowDeps } from '../deps';
-import { addRecord } from '../support/addRecord';
-import { audit } from '../support/audit';
+import { addRecordTo } from '../support/addRecord';
 import { calendarForSchoolId } from '../support/calendarFor';
-import { changeCase } from '../support/caseAccess';
+import { loadCase, type CaseChange } from '../support/caseAccess';
+import type { AuditLine } from '../support/changeAudited';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
 import type { Staff } from '../../model/staff';
@@ -27,16 +28,14 @@ export const pauseCase: UseCase<unknown, Versioned<Case>> = async (deps, actor, 
   if (!parsed.ok) return parsed;
   const { caseId, reason, requestKey } = parsed.value;
   const { today } = now(deps);
-  const paused = await changeCase(deps, actor, caseId, (c) => {
+  const [loaded, contracts] = await withContracts(deps, actor, caseId);
+  if (!loaded.ok) return loaded;
+  return changeWithNote(deps, actor, loaded.value, contracts, requestKey, `Case paused: ${reason}`, (c) => {
     const open = openCaseRule(c);
     if (!open.ok) return open;
     if (c.status === 'paused') return fail(workflowError('AlreadyDone', `${c.reference} is already paused.`, { rule: 'Pause and reallocation' }));
     return ok({ status: 'paused', pauses: [...c.pauses, { from: today, reason, by: actor.userId }] });
-  });
-  if (!paused.ok) return paused;
-  await note(deps, actor, caseId, requestKey, today, `Case paused: ${reason}`);
-  await audit(deps, actor, 'case.paused', caseId, requestKey);
-  return paused;
+  }, { action: 'case.paused', key: requestKey });
 };
 
 export const ResumeInput = z.object({ caseId: z.string().min(1), requestKey: z.string().min(8) });
@@ -49,11 +48,11 @@ export const resumeCase: UseCase<unknown, Versioned<Case>> = async (deps, actor,
   if (!parsed.ok) return parsed;
   const { caseId, requestKey } = parsed.value;
   const { today } = now(deps);
-  const existing = await deps.stores.cases.get(caseId);
-  if (!existing) return fail(workflowError('NotFound', 'That case was not found.', { field: 'caseId' }));
-  const calendar = await calendarForSchoolId(deps, existing.schoolId);
+  const [loaded, contracts] = await withContracts(deps, actor, caseId);
+  if (!loaded.ok) return loaded;
+  const calendar = await calendarForSchoolId(deps, loaded.value.schoolId);
   if (!calendar.ok) return calendar;
-  const resumed = await changeCase(deps, actor, caseId, (c) => {
+  return changeWithNote(deps, actor, loaded.value, contracts, requestKey, 'Case resumed.', (c) => {
     if (c.status !== 'paused') return fail(workflowError('CaseNotPaused', `${c.reference} is not paused.`, { rule: 'Pause and reallocation' }));
     const pauses = c.pauses.map((p, i) => (i === c.pauses.length - 1 && !p.to ? { ...p, to: today } : p));
     const inForce = c.contractInForce;
@@ -61,13 +60,29 @@ export const resumeCase: UseCase<unknown, Versioned<Case>> = async (deps, actor,
     const supportEnds = calendar.value.supportPeriodEnd(inForce.startDate, SUPPORT_WEEKS, pausedDays(pauses, today));
     if (!supportEnds.ok) return supportEnds;
     return ok({ status: 'open', pauses, contractInForce: { ...inForce, supportEnds: supportEnds.value } });
-  });
-  if (!resumed.ok) return resumed;
-  await note(deps, actor, caseId, requestKey, today, 'Case resumed.');
-  await audit(deps, actor, 'case.resumed', caseId, requestKey);
-  return resumed;
+  }, { action: 'case.resumed', key: requestKey });
 };
 
-async function note(deps: WorkflowDeps, actor: Staff, caseId: string, requestKey: string, on: string, text: string): Promise<void> {
-  await addRecord(deps, actor, caseId, { kind: 'chronology', on, category: 'note', note: text }, `note:${requestKey}`);
+/** The case, and its contracts for the next action its worker is told with the note: one round trip. */
+function withContracts(deps: WorkflowDeps, actor: Staff, caseId: string): Promise<[Result<Versioned<Case>>, Versioned<Contract>[]]> {
+  return Promise.all([loadCase(deps, actor, caseId), deps.stores.contracts.find({ caseId })]);
+}
+
+/**
+ * The change, its audit line and the chronology note saying why: one $batch on Graph, the note
+ * written once the change landed (a change refused is the answer, and no note is written).
+ */
+async function changeWithNote(
+  deps: WorkflowDeps,
+  actor: Staff,
+  c: Versioned<Case>,
+  contracts: readonly Contract[],
+  requestKey: string,
+  text: string,
+  decide: (current: Versioned<Case>) => Result<CaseChange>,
+  line: AuditLine,
+): Promise<Result<Versioned<Case>>> {
+  const note = { kind: 'chronology' as const, on: now(deps).today, category: 'note' as const, note: text };
+  const noted = await addRecordTo(deps, actor, c, note, `note:${requestKey}`, { contracts, changeFirst: { decide, audit: line } });
+  return noted.ok ? ok(noted.value.case) : noted;
 }

@@ -7,9 +7,8 @@ import { fail, ok } from '../../result';
 import { hasRole, requireRole } from '../../rules/access';
 import { openCaseRule } from '../../rules/closing';
 import type { UseCase } from '../deps';
-import { addRecord } from '../support/addRecord';
-import { audit } from '../support/audit';
-import { changeCase } from '../support/caseAccess';
+import { addRecordTo } from '../support/addRecord';
+import { loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
 
@@ -25,17 +24,22 @@ export const reallocateCase: UseCase<unknown, Versioned<Case>> = async (deps, ac
   const [worker] = await deps.stores.staff.find({ userId: workerId });
   if (!worker || !hasRole(worker, 'worker')) return fail(workflowError('ValidationFailed', 'Choose an active outreach worker.', { field: 'workerId' }));
   const stamp = now(deps);
+  const loaded = await loadCase(deps, actor, caseId);
+  if (!loaded.ok) return loaded;
   let previous: string | undefined;
-  const moved = await changeCase(deps, actor, caseId, (c) => {
+  const decide = (c: Versioned<Case>) => {
     const open = openCaseRule(c);
     if (!open.ok) return open;
     if (c.workerId === workerId) return fail(workflowError('AlreadyDone', `${c.reference} is already allocated to ${worker.displayName}.`));
     previous = c.workerId;
     return ok({ workerId, milestones: { ...c.milestones, allocated: c.milestones.allocated ?? { at: stamp.at, by: actor.userId } } });
-  });
-  if (!moved.ok) return moved;
-  const c = moved.value;
-  await addRecord(deps, actor, caseId, { kind: 'chronology', on: stamp.today, category: 'note', note: `Case reallocated to ${worker.displayName}: ${reason}` }, `note:${requestKey}`, { workerToldElsewhere: true });
+  };
+  // The change, its audit line (naming the worker it was decided against) and the chronology note: one $batch on Graph.
+  const line = { action: 'case.reallocated', key: requestKey, detail: () => ({ workerId, ...(previous ? { previousWorkerId: previous } : {}) }) };
+  const note = { kind: 'chronology' as const, on: stamp.today, category: 'note' as const, note: `Case reallocated to ${worker.displayName}: ${reason}` };
+  const noted = await addRecordTo(deps, actor, loaded.value, note, `note:${requestKey}`, { workerToldElsewhere: true, changeFirst: { decide, audit: line } });
+  if (!noted.ok) return noted;
+  const c = noted.value.case;
   await deps.notifier.notify({
     kind: 'case-reallocated',
     recipientId: workerId,
@@ -44,6 +48,5 @@ export const reallocateCase: UseCase<unknown, Versioned<Case>> = async (deps, ac
     summary: `Case ${c.reference} has been reallocated to you. Read its chronology to pick it up.`,
     key: `case-reallocated:${requestKey}:${workerId}`,
   });
-  await audit(deps, actor, 'case.reallocated', caseId, requestKey, { workerId, ...(previous ? { previousWorkerId: previous } : {}) });
-  return moved;
+  return ok(c);
 };

@@ -17,17 +17,24 @@ export function ledgerEntryOf(r: Pick<CaseRecord, 'id' | 'body'>): LedgerTimeEnt
   return undefined;
 }
 
-/** Bought / used / left for a case, from its purchases (in the order attached), its time entries and its support sessions. */
-export async function caseLedgerOf(deps: WorkflowDeps, c: Pick<Case, 'id' | 'purchaseIds' | 'referralDate'>): Promise<Result<CaseLedger>> {
-  const [purchases, records] = await Promise.all([
+/**
+ * Bought / used / left for a case, from its purchases (in the order attached), its time entries and its support sessions.
+ * `records`: the case's records when the caller has just read them (no second read).
+ */
+export async function caseLedgerOf(
+  deps: WorkflowDeps,
+  c: Pick<Case, 'id' | 'purchaseIds' | 'referralDate'>,
+  records?: readonly Pick<CaseRecord, 'id' | 'body'>[],
+): Promise<Result<CaseLedger>> {
+  const [purchases, read] = await Promise.all([
     Promise.all(c.purchaseIds.map((id) => deps.stores.purchases.get(id))),
-    deps.stores.records.find({ caseId: c.id }),
+    records ?? deps.stores.records.find({ caseId: c.id }),
   ]);
   const drawn = purchases.filter((p): p is NonNullable<typeof p> & Purchase => Boolean(p));
   const year = drawn[0]?.financialYear ?? financialYearOf(c.referralDate);
   const priceList = deps.config.priceLists.find((l) => l.financialYear === year);
   if (!priceList) return fail(workflowError('PackageNotOnPriceList', `There is no price list for ${year}.`));
-  const entries = records
+  const entries = read
     .flatMap((r) => {
       const entry = ledgerEntryOf(r);
       return entry ? [entry] : [];

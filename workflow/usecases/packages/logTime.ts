@@ -2,9 +2,9 @@ import { workflowError } from '../../errors';
 import { fail, ok } from '../../result';
 import { withinSupportPeriodRule } from '../../rules/contractTerms';
 import type { UseCase } from '../deps';
-import { addRecord } from '../support/addRecord';
+import { addRecordTo } from '../support/addRecord';
 import { parseRecordInput } from '../support/recordInput';
-import { ledgerBefore, withLedger, type HoursAdded } from './hoursAdded';
+import { openForHours, withLedger, type HoursAdded } from './hoursAdded';
 
 export type TimeLogged = HoursAdded;
 
@@ -17,8 +17,10 @@ export const logTime: UseCase<unknown, TimeLogged> = async (deps, actor, raw) =>
   const input = parseRecordInput('time', raw);
   if (!input.ok) return input;
   const body = input.value.body;
-  const before = await ledgerBefore(deps, input.value.caseId);
-  const added = await addRecord(deps, actor, input.value.caseId, body, input.value.requestKey, {
+  // The case and its records in one round trip; the ledger after is worked out from them and the new record.
+  const before = await openForHours(deps, actor, input.value.caseId);
+  if (!before.ok) return before;
+  const added = await addRecordTo(deps, actor, before.value.opened.case, body, input.value.requestKey, {
     rule: (c) => {
       if (body.activity !== 'direct-work') return ok(undefined);
       if (!c.contractInForce) return fail(workflowError('NoContractInForce', 'Direct work is logged under an approved contract.', { rule: 'Contract' }));
@@ -26,5 +28,5 @@ export const logTime: UseCase<unknown, TimeLogged> = async (deps, actor, raw) =>
     },
   });
   if (!added.ok) return added;
-  return withLedger(deps, before, added.value);
+  return withLedger(deps, before.value, added.value);
 };

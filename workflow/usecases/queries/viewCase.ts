@@ -36,18 +36,23 @@ export interface CaseView {
 export const viewCase: UseCase<unknown, CaseView> = async (deps, actor, raw) => {
   const parsed = parseInput(z.object({ caseId: z.string().min(1) }), raw);
   if (!parsed.ok) return parsed;
-  const opened = await openCase(deps, actor, parsed.value.caseId, 'safeguarding');
+  const { caseId } = parsed.value;
+  // The case, its records and contracts in one round trip; the child (named by the case) and the audit line in a second.
+  const recordsRead = deps.stores.records.find({ caseId });
+  const [opened, records, contracts] = await Promise.all([
+    openCase(deps, actor, caseId, 'safeguarding', recordsRead),
+    recordsRead,
+    deps.stores.contracts.find({ caseId }),
+  ]);
   if (!opened.ok) return opened;
   const { case: c, asDsl } = opened.value;
-  const [child, school, records, contracts] = await Promise.all([
+  const [child, school] = await Promise.all([
     deps.stores.children.get(c.childId),
     deps.stores.schools.get(c.schoolId),
-    deps.stores.records.find({ caseId: c.id }),
-    deps.stores.contracts.find({ caseId: c.id }),
+    auditRead(deps, actor, 'case.read', c.id, asDsl ? { access: 'safeguarding' } : {}),
   ]);
-  await auditRead(deps, actor, 'case.read', c.id, asDsl ? { access: 'safeguarding' } : {});
   const progress = caseProgress(c, contracts, now(deps).today);
-  const ledger = await caseLedgerOf(deps, c);
+  const ledger = await caseLedgerOf(deps, c, records);
   const packageHours = ledger.ok ? { used: ledger.value.totals.used, bought: ledger.value.totals.bought, left: ledger.value.totals.left } : undefined;
   return ok({ case: c, child, school, records, contracts, progress, step: progress.step, nextAction: progress.nextAction, ...(packageHours ? { packageHours } : {}), ...(asDsl ? { asDsl } : {}) });
 };

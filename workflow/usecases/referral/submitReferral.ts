@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { financialYearOf, readableDate, yearGroupName, yearGroupOf } from '../../calendar';
-import { workflowError, type WorkflowError } from '../../errors';
+import { UniqueValueTaken, workflowError, type WorkflowError } from '../../errors';
 import { Consent, GraduatedResponse, ReferralSource, type Case } from '../../model/case';
 import { ChildDetails, type Child } from '../../model/child';
 import { IsoDate, plausibleFacts, Text } from '../../model/common';
 import { universalOfferCheck } from '../../packages';
 import type { FolderRef } from '../../ports/services';
-import type { Versioned } from '../../ports/store';
+import type { Created, NewItem, Versioned } from '../../ports/store';
 import { fail, ok, type Result } from '../../result';
 import { caseAccessRule, requireRole } from '../../rules/access';
 import { ageAtReferralRule } from '../../rules/plausible';
@@ -16,6 +16,7 @@ import { audit } from '../support/audit';
 import { parseInput } from '../support/input';
 import { withFreshReference } from '../support/freshReference';
 import { now } from '../support/time';
+import { UnitOfWork } from '../support/unitOfWork';
 import { childFolderName, childMatchKey, destroyAfter, latinOnlyMatchKey } from './childIdentity';
 import type { Staff } from '../../model/staff';
 import { requestInformation } from '../steps/requestInformation';
@@ -73,8 +74,9 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
   if (!school) return fail(workflowError('NotFound', 'That school is not on the Schools list.', { field: 'child.schoolId' }));
 
   const warnings = [...year.value.warnings, ...(await referralWarnings(deps, input))];
-  const child = await findOrCreateChild(deps, actor.userId, input);
-  const children = await deps.stores.cases.find({ childId: child.id });
+  const { item: child, created: newChild } = await findOrCreateChild(deps, actor.userId, input);
+  // A child made just now has no cases: only a known child's are read.
+  const children = newChild ? [] : await deps.stores.cases.find({ childId: child.id });
   // A repeat of a referral linked before stays linked, even if that case has closed since.
   const open = children.find((c) => c.status !== 'closed') ?? (await earlierLink(deps, children, input.requestKey));
   if (open && open.referralKey !== input.requestKey) {
@@ -87,32 +89,12 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
   }
 
   const stamp = now(deps);
-  const { item: opened, created } = await withFreshReference(() => deps.stores.cases.create(
-    {
-      reference: `OC-${input.referralDate.slice(2, 4)}-${deps.ids.randomCode(5)}`,
-      childId: child.id,
-      schoolId: school.id,
-      referralDate: input.referralDate,
-      referralSource: input.referralSource,
-      ...(input.referralSourceDetail ? { referralSourceDetail: input.referralSourceDetail } : {}),
-      reasonForReferral: input.reasonForReferral,
-      graduatedResponse: input.graduatedResponse,
-      consent: input.consent,
-      status: 'open',
-      step: 2,
-      purchaseIds: [],
-      milestones: {},
-      pauses: [],
-      linkedCaseIds: children.map((c) => c.id),
-      referralKey: input.requestKey,
-      createdBy: actor.userId,
-      createdAt: stamp.at,
-      updatedBy: actor.userId,
-      updatedAt: stamp.at,
-    },
-    `referral:${input.requestKey}`,
-  ));
-  const folder = await deps.folders.ensureCaseFolder(childFolderName(child, deps.config.folderNamePattern), opened.reference);
+  const folderName = childFolderName(child, deps.config.folderNamePattern);
+  // A repeat of this referral (a retry after a failure) finds its case among the child's: nothing is created again.
+  const earlier = children.find((c) => c.referralKey === input.requestKey);
+  const { opened, created, folder } = earlier
+    ? { opened: earlier, created: false, folder: await deps.folders.ensureCaseFolder(folderName, earlier.reference) }
+    : await openCaseWithFolder(deps, actor, input, { child, schoolId: school.id, linkedCaseIds: children.map((c) => c.id), folderName, at: stamp.at });
   await audit(deps, actor, 'case.referral-logged', opened.id, input.requestKey, { reference: opened.reference, schoolId: school.id });
   await deps.channel.post({
     kind: 'referral-logged',
@@ -121,14 +103,15 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
     text: `New referral ${opened.reference} from ${school.name}. Next: ${caseProgress(opened, [], stamp.today).nextAction}.`,
     key: `referral-logged:${opened.id}`,
   });
-  const informationRequest = input.requestInformation ? await requestInformationOnce(deps, actor, opened) : undefined;
+  const informationRequest = input.requestInformation ? await requestInformationOnce(deps, actor, opened, created) : undefined;
   const latest = informationRequest?.ok ? informationRequest.value : opened;
   return ok({ outcome: 'case-opened', case: latest, child, folder, repeated: !created, warnings, ...(informationRequest ? { informationRequest } : {}) });
 };
 
 /** After the case is saved; a repeat of the referral (retry after a failure) sends it only if it has not gone. */
-async function requestInformationOnce(deps: WorkflowDeps, actor: Staff, opened: Versioned<Case>): Promise<Result<Versioned<Case>>> {
-  const latest = (await deps.stores.cases.get(opened.id)) ?? opened;
+async function requestInformationOnce(deps: WorkflowDeps, actor: Staff, opened: Versioned<Case>, created: boolean): Promise<Result<Versioned<Case>>> {
+  // A case made just now has asked for nothing yet: only a repeat's case is read again.
+  const latest = created ? opened : ((await deps.stores.cases.get(opened.id)) ?? opened);
   if (latest.milestones.informationRequested) return ok(latest);
   return requestInformation(deps, actor, { caseId: opened.id });
 }
@@ -163,28 +146,97 @@ async function referralWarnings(deps: WorkflowDeps, input: ReferralInput): Promi
   return offer.ok ? [] : [offer.error];
 }
 
-async function findOrCreateChild(deps: WorkflowDeps, userId: string, input: ReferralInput): Promise<Versioned<Child>> {
+async function findOrCreateChild(deps: WorkflowDeps, userId: string, input: ReferralInput): Promise<Created<Child>> {
   const matchKey = childMatchKey(input.child);
-  const [existing] = await deps.stores.children.find({ matchKey });
-  if (existing) return existing;
   const legacyKey = latinOnlyMatchKey(input.child);
   if (legacyKey !== matchKey) {
-    const recordedBefore = (await deps.stores.children.find({ matchKey: legacyKey })).find((c) => childMatchKey(c) === matchKey);
-    if (recordedBefore) return recordedBefore;
+    // A child stored under the Latin-only key holds another match key: looked for first, or they would be made twice.
+    const [exact, legacy] = await Promise.all([deps.stores.children.find({ matchKey }), deps.stores.children.find({ matchKey: legacyKey })]);
+    const existing = exact[0] ?? legacy.find((c) => childMatchKey(c) === matchKey);
+    if (existing) return { item: existing, created: false };
   }
-  const { item } = await withFreshReference(() => deps.stores.children.create(
-    {
+  const at = now(deps).at;
+  // Asked for by its match key (a unique column): a new child is made in one request; a known one answers 409 and is found.
+  return withFreshReference(() =>
+    createChild(deps, matchKey, {
       ...input.child,
       reference: `C-${deps.ids.randomCode(6)}`,
       destroyAfter: destroyAfter(input.child.dateOfBirth),
       legalHold: false,
       matchKey,
       createdBy: userId,
-      createdAt: now(deps).at,
+      createdAt: at,
       updatedBy: userId,
-      updatedAt: now(deps).at,
-    },
-    `child:${matchKey}`,
-  ));
-  return item;
+      updatedAt: at,
+    }),
+  );
+}
+
+/** Creates the child, or finds the one holding its match key (a UniqueValueTaken left standing means the reference was taken). */
+async function createChild(deps: WorkflowDeps, matchKey: string, child: NewItem<Child>): Promise<Created<Child>> {
+  try {
+    return await deps.stores.children.create(child, `child:${matchKey}`);
+  } catch (error) {
+    if (!(error instanceof UniqueValueTaken)) throw error;
+    const [existing] = await deps.stores.children.find({ matchKey });
+    if (existing) return { item: existing, created: false };
+    throw error;
+  }
+}
+
+interface NewCaseOf {
+  child: Versioned<Child>;
+  schoolId: string;
+  linkedCaseIds: string[];
+  folderName: string;
+  at: string;
+}
+
+/**
+ * The case and its folder (the child's folder, then the case's, named by the case reference) in one
+ * $batch, the folders after the case. The reference is a random code: if it was taken, the case is
+ * made again with another, and the folders then follow it.
+ */
+async function openCaseWithFolder(deps: WorkflowDeps, actor: Staff, input: ReferralInput, of: NewCaseOf): Promise<{ opened: Versioned<Case>; created: boolean; folder: FolderRef }> {
+  const freshReference = () => `OC-${input.referralDate.slice(2, 4)}-${deps.ids.randomCode(5)}`;
+  let reference = freshReference();
+  let attempt = 0;
+  const work = new UnitOfWork(deps.batching, `referral:${input.requestKey}`);
+  const saved = work.add('case', () =>
+    withFreshReference(async () => {
+      if (attempt++ > 0) reference = freshReference();
+      const made = await deps.stores.cases.create(newCase(input, of, reference, actor.userId), `referral:${input.requestKey}`);
+      reference = made.item.reference;
+      return made;
+    }),
+  );
+  const folder = work.add('folder', () => deps.folders.ensureCaseFolder(of.folderName, reference), ['case']);
+  await work.flush();
+  const { item: opened, created } = saved();
+  return { opened, created, folder: folder() };
+}
+
+function newCase(input: ReferralInput, of: NewCaseOf, reference: string, userId: string): NewItem<Case> {
+  return {
+    reference,
+    childId: of.child.id,
+    schoolId: of.schoolId,
+    referralDate: input.referralDate,
+    referralSource: input.referralSource,
+    ...(input.referralSourceDetail ? { referralSourceDetail: input.referralSourceDetail } : {}),
+    reasonForReferral: input.reasonForReferral,
+    graduatedResponse: input.graduatedResponse,
+    consent: input.consent,
+    status: 'open',
+    step: 2,
+    purchaseIds: [],
+    milestones: {},
+    pauses: [],
+    linkedCaseIds: of.linkedCaseIds,
+    referralKey: input.requestKey,
+    createdBy: userId,
+    createdAt: of.at,
+    updatedBy: userId,
+    updatedAt: of.at,
+  };
 }

@@ -11,6 +11,7 @@ import { audit } from '../support/audit';
 import { loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
+import { UnitOfWork } from '../support/unitOfWork';
 
 export const AmendRecordInput = z.object({
   recordId: z.string().min(1),
@@ -31,10 +32,13 @@ export const amendRecord: UseCase<unknown, Versioned<CaseRecord>> = async (deps,
   const unlocked = lockedRecordRule(record);
   if (!unlocked.ok) return unlocked;
   if (body.kind !== record.body.kind) return fail(workflowError('ValidationFailed', `A record of kind "${labelOf(recordKindLabels, record.body.kind)}" cannot become "${labelOf(recordKindLabels, body.kind)}".`, { field: 'body.kind' }));
+  // The change (with the editor's ETag) and its audit line in one $batch; the line keyed by the version amended.
+  const work = new UnitOfWork(deps.batching, `amend:${recordId}:${etag}`);
+  const saved = work.add('record', () => deps.stores.records.update(recordId, { body, updatedBy: actor.userId, updatedAt: now(deps).at }, etag));
+  work.add('audit', () => audit(deps, actor, 'record.amended', record.caseId, `${recordId}:${etag}`, { recordId }), ['record']);
   try {
-    const saved = await deps.stores.records.update(recordId, { body, updatedBy: actor.userId, updatedAt: now(deps).at }, etag);
-    await audit(deps, actor, 'record.amended', record.caseId, `${recordId}:${saved.etag}`, { recordId });
-    return ok(saved);
+    await work.flush();
+    return ok(saved());
   } catch (error) {
     if (!(error instanceof VersionConflict)) throw error;
     return fail(workflowError('ConcurrentChange', 'Someone else changed this record since you opened it. Reopen it to see their change.', { rule: 'Attribution' }));

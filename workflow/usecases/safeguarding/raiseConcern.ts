@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { updateOnce } from '../support/updateOnce';
-import { workflowError } from '../../errors';
+import { VersionConflict, workflowError } from '../../errors';
+import type { Case } from '../../model/case';
 import type { CaseRecord } from '../../model/records';
-import type { Staff } from '../../model/staff';
 import type { Versioned } from '../../ports/store';
 import { fail, ok } from '../../result';
 import type { UseCase, WorkflowDeps } from '../deps';
@@ -13,6 +13,7 @@ import { parseInput } from '../support/input';
 import { notifyAll, staffWithRole } from '../support/notify';
 import { parseRecordInput } from '../support/recordInput';
 import { now } from '../support/time';
+import { UnitOfWork } from '../support/unitOfWork';
 
 /** Rule "Safeguarding": a new concern is recorded, locked, and the DSL is alerted at once. */
 export const raiseSafeguardingConcern: UseCase<unknown, RecordAdded> = async (deps, actor, raw) => {
@@ -20,7 +21,12 @@ export const raiseSafeguardingConcern: UseCase<unknown, RecordAdded> = async (de
   if (!input.ok) return input;
   const added = await addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, { safeguarding: true, purpose: 'safeguarding' });
   if (!added.ok) return added;
-  if (!added.value.repeated) await alertDsl(deps, actor, added.value.record);
+  if (!added.value.repeated) {
+    await Promise.all([
+      alertDsl(deps, added.value.case, added.value.record),
+      audit(deps, actor, 'record.safeguarding', added.value.case.id, added.value.record.id, { recordId: added.value.record.id }),
+    ]);
+  }
   return added;
 };
 
@@ -36,21 +42,28 @@ export const markRecordAsConcern: UseCase<unknown, Versioned<CaseRecord>> = asyn
   if (!access.ok) return access;
   if (record.safeguarding) return fail(workflowError('AlreadyDone', 'This record is already marked as a safeguarding concern.', { rule: 'Safeguarding' }));
   const stamp = now(deps);
-  // Marking wins over a concurrent edit: it only adds the flag, so it is safe to apply to the newest version.
-  const latest = (await deps.stores.records.get(record.id)) ?? record;
-  const marked = await updateOnce(deps.stores.records, 
-    record.id,
-    { safeguarding: true, locked: true, lockedBy: actor.userId, updatedBy: actor.userId, updatedAt: stamp.at },
-    latest.etag,
-  );
-  await alertDsl(deps, actor, marked);
-  return ok(marked);
+  const work = new UnitOfWork(deps.batching, `mark:${record.id}`);
+  const marked = work.add('record', () => markLatest(deps, record, { safeguarding: true, locked: true, lockedBy: actor.userId, updatedBy: actor.userId, updatedAt: stamp.at }));
+  work.add('audit', () => audit(deps, actor, 'record.safeguarding', record.caseId, record.id, { recordId: record.id }), ['record']);
+  await work.flush();
+  await alertDsl(deps, access.value, marked());
+  return ok(marked());
 };
 
-async function alertDsl(deps: WorkflowDeps, actor: Staff, record: CaseRecord): Promise<void> {
-  const c = await deps.stores.cases.get(record.caseId);
-  if (!c) return;
+/** Marking wins over a concurrent edit: it only adds the flag, so on a 412 it is applied to the newest version. */
+async function markLatest(deps: WorkflowDeps, record: Versioned<CaseRecord>, patch: Partial<CaseRecord>): Promise<Versioned<CaseRecord>> {
+  try {
+    return await updateOnce(deps.stores.records, record.id, patch, record.etag);
+  } catch (error) {
+    if (!(error instanceof VersionConflict)) throw error;
+    const latest = await deps.stores.records.get(record.id);
+    if (!latest) throw error;
+    return updateOnce(deps.stores.records, record.id, patch, latest.etag);
+  }
+}
+
+/** The DSLs hear of the concern at once (by case reference only). */
+async function alertDsl(deps: WorkflowDeps, c: Case, record: Versioned<CaseRecord>): Promise<void> {
   const dsls = await staffWithRole(deps, ['dsl']);
   await notifyAll(deps, 'safeguarding-concern', c, `Safeguarding concern raised on case ${c.reference}: open it now.`, dsls, record.id);
-  await audit(deps, actor, 'record.safeguarding', c.id, record.id, { recordId: record.id });
 }

@@ -5,10 +5,10 @@ import { fail, ok } from '../../result';
 import { hasRole, requireRole } from '../../rules/access';
 import { openCaseRule } from '../../rules/closing';
 import type { UseCase } from '../deps';
-import { audit } from '../support/audit';
-import { changeCase } from '../support/caseAccess';
+import { changeCaseAudited } from '../support/changeAudited';
+import { loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
-import { progressOf } from '../support/progressOf';
+import { caseProgress } from '../../process/caseProgress';
 import { now } from '../support/time';
 import type { Case } from '../../model/case';
 import type { Versioned } from '../../ports/store';
@@ -28,14 +28,17 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
     return fail(workflowError('ValidationFailed', 'Choose an active outreach worker.', { field: 'workerId' }));
   }
   const stamp = now(deps);
-  const changed = await changeCase(deps, actor, caseId, (c) => {
+  // The case and its contracts (for the next action the worker is told) in one round trip.
+  const [loaded, contracts] = await Promise.all([loadCase(deps, actor, caseId), deps.stores.contracts.find({ caseId })]);
+  if (!loaded.ok) return loaded;
+  const changed = await changeCaseAudited(deps, actor, loaded.value, (c) => {
     const open = openCaseRule(c);
     if (!open.ok) return open;
     if (c.milestones.allocated) {
       return fail(workflowError('AlreadyDone', `${c.reference} was already allocated on ${readableDateTime(c.milestones.allocated.at)}. Use reallocate to change the worker.`, { rule: 'Pause and reallocation' }));
     }
     return ok({ workerId, milestones: { ...c.milestones, allocated: { at: stamp.at, by: actor.userId } } });
-  });
+  }, { action: 'case.allocated', key: `${caseId}:allocate`, detail: { workerId } });
   if (!changed.ok) return changed;
   const c = changed.value;
   await deps.notifier.notify({
@@ -43,7 +46,7 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
     recipientId: workerId,
     caseId: c.id,
     caseReference: c.reference,
-    summary: `Case ${c.reference} has been allocated to you. Next: ${(await progressOf(deps, c)).nextAction}.`,
+    summary: `Case ${c.reference} has been allocated to you. Next: ${caseProgress(c, contracts, stamp.today).nextAction}.`,
     key: `case-allocated:${c.id}:${workerId}`,
   });
   await deps.channel.post({
@@ -53,6 +56,5 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
     text: `Case ${c.reference} allocated to ${worker.displayName}.`,
     key: `case-allocated:${c.id}`,
   });
-  await audit(deps, actor, 'case.allocated', c.id, `${c.id}:allocate`, { workerId });
   return ok(c);
 };

@@ -2,8 +2,8 @@ import { workflowError } from '../../errors';
 import { fail } from '../../result';
 import { withinSupportPeriodRule } from '../../rules/contractTerms';
 import type { UseCase } from '../deps';
-import { ledgerBefore, withLedger, type HoursAdded } from '../packages/hoursAdded';
-import { addRecord } from '../support/addRecord';
+import { openForHours, withLedger, type HoursAdded } from '../packages/hoursAdded';
+import { addRecordTo } from '../support/addRecord';
 import { parseRecordInput } from '../support/recordInput';
 
 /** A support session, with the package ledger after its hours (the session is its own time entry, as direct work). */
@@ -19,8 +19,10 @@ export const recordSupportSession: UseCase<unknown, SessionRecorded> = async (de
   const input = parseRecordInput('support-session', raw);
   if (!input.ok) return input;
   const body = input.value.body;
-  const before = await ledgerBefore(deps, input.value.caseId);
-  const added = await addRecord(deps, actor, input.value.caseId, body, input.value.requestKey, {
+  // The case and its records in one round trip; the ledger after is worked out from them and the new record.
+  const before = await openForHours(deps, actor, input.value.caseId);
+  if (!before.ok) return before;
+  const added = await addRecordTo(deps, actor, before.value.opened.case, body, input.value.requestKey, {
     rule: (c) =>
       c.contractInForce
         ? withinSupportPeriodRule(body.deliveredOn, c.contractInForce.supportEnds, c.contractInForce.startDate)
@@ -29,5 +31,5 @@ export const recordSupportSession: UseCase<unknown, SessionRecorded> = async (de
       c.milestones.supportStarted ? undefined : { milestones: { ...c.milestones, supportStarted: { at: record.createdAt, by: record.createdBy, recordKey: record.key } } },
   });
   if (!added.ok) return added;
-  return withLedger(deps, before, added.value);
+  return withLedger(deps, before.value, added.value);
 };

@@ -1,5 +1,6 @@
 import { workflowError } from '../../errors';
 import type { Case } from '../../model/case';
+import type { Contract } from '../../model/contract';
 import type { CaseRecord, RecordBody } from '../../model/records';
 import type { Staff } from '../../model/staff';
 import type { StepNumber } from '../../process/steps';
@@ -11,6 +12,7 @@ import { orderRule } from '../../rules/order';
 import { recordDateRule } from '../../rules/plausible';
 import type { WorkflowDeps } from '../deps';
 import { audit } from './audit';
+import { detailOf, type AuditLine } from './changeAudited';
 import { changeCase, openCase, type CaseChange, type CasePurpose } from './caseAccess';
 import { tellWorkerOfRecord } from './tellWorkerOfRecord';
 import { now } from './time';
@@ -40,6 +42,13 @@ export interface AddRecordOptions {
   purpose?: CasePurpose;
   /** The use case tells the case's worker itself (reallocation, a linked re-referral): no "recorded by someone else" notice. */
   workerToldElsewhere?: boolean;
+  /**
+   * A change of the case this record notes (a pause, a reallocation), made first in the same unit with its
+   * own audit line: the record is written only once the change landed, and the change's refusal is the answer.
+   */
+  changeFirst?: { decide: (current: Versioned<Case>) => Result<CaseChange>; audit: AuditLine };
+  /** The case's contracts, when read with it: the worker's notice needs no further read. */
+  contracts?: readonly Contract[];
 }
 
 const anyTimeOnClosedCases = new Set<RecordBody['kind']>(['chronology', 'safeguarding-concern', 'addendum', 'evaluation-request']);
@@ -56,9 +65,15 @@ export async function addRecord(
   requestKey: string,
   options: AddRecordOptions = {},
 ): Promise<Result<RecordAdded>> {
-  const opened = await openCase(deps, actor, caseId, options.purpose ?? 'caseload');
+  // Anyone but a plain worker (who records on their own caseload) may be recording on another's case: the contracts,
+  // for the next action that worker is told, come with the case.
+  const mayTellWorker = !options.safeguarding && !options.workerToldElsewhere && actor.roles.some((r) => r !== 'worker');
+  const [opened, contracts] = await Promise.all([
+    openCase(deps, actor, caseId, options.purpose ?? 'caseload'),
+    mayTellWorker ? deps.stores.contracts.find({ caseId }) : undefined,
+  ]);
   if (!opened.ok) return opened;
-  return addRecordTo(deps, actor, opened.value.case, body, requestKey, options, opened.value.asDsl);
+  return addRecordTo(deps, actor, opened.value.case, body, requestKey, { ...options, ...(contracts ? { contracts } : {}) }, opened.value.asDsl);
 }
 
 /**
@@ -77,6 +92,9 @@ export async function addRecordTo(
 ): Promise<Result<RecordAdded>> {
   const caseId = c.id;
   const idempotencyKey = `${caseId}:${requestKey}`;
+  // Decided before the unit, whose writes start together: a change refused there would not hold the record back.
+  const refused = options.changeFirst?.decide(c);
+  if (refused && !refused.ok) return refused;
   const allowed = await recordRules(c, body, options, now(deps).today);
   if (!allowed.ok) {
     // A repeat of a request that was recorded (double click, Teams retry) is not a broken rule: the case has moved on since.
@@ -101,7 +119,10 @@ export async function addRecordTo(
   const { key: _key, ...newRecord } = planned;
   // The record, the case's milestone (with its ETag) and the audit line travel together: one $batch on Graph.
   const work = new UnitOfWork(deps.batching, idempotencyKey);
-  const saved = work.add('record', () => deps.stores.records.create(newRecord, idempotencyKey));
+  const first = options.changeFirst;
+  const changedFirst = first ? work.add('change', () => changeCase(deps, actor, caseId, first.decide, c)) : undefined;
+  if (first) work.add('change-audit', () => audit(deps, actor, first.audit.action, caseId, first.audit.key, detailOf(first.audit)), ['change']);
+  const saved = work.add('record', () => deps.stores.records.create(newRecord, idempotencyKey), first ? ['change'] : []);
   const milestone = options.milestone;
   const changed = milestone
     ? work.add('case', () => changeCase(deps, actor, caseId, (latest) => ok(milestone(latest, planned, order.value) ?? {}), c), ['record'])
@@ -112,14 +133,16 @@ export async function addRecordTo(
     [changed ? 'case' : 'record'],
   );
   await work.flush();
+  const landedFirst = changedFirst?.();
+  if (landedFirst && !landedFirst.ok) return landedFirst;
   const { item: record, created } = saved();
-  let current: Versioned<Case> = c;
+  let current: Versioned<Case> = landedFirst?.value ?? c;
   if (changed) {
     const result = changed();
     if (!result.ok) return result;
     current = result.value;
   }
-  if (created && !options.safeguarding && !options.workerToldElsewhere) await tellWorkerOfRecord(deps, actor, current, record);
+  if (created && !options.safeguarding && !options.workerToldElsewhere) await tellWorkerOfRecord(deps, actor, current, record, options.contracts);
   return ok({ record, case: current, repeated: !created });
 }
 

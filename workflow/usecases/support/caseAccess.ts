@@ -1,5 +1,6 @@
 import { VersionConflict, workflowError } from '../../errors';
 import type { Case } from '../../model/case';
+import type { CaseRecord } from '../../model/records';
 import type { Staff } from '../../model/staff';
 import { caseProgress } from '../../process/caseProgress';
 import type { Versioned } from '../../ports/store';
@@ -21,15 +22,25 @@ export interface OpenedCase {
   asDsl: boolean;
 }
 
-/** A case the actor may reach for this purpose, and how they reach it. */
-export async function openCase(deps: WorkflowDeps, actor: Staff, caseId: string, purpose: CasePurpose): Promise<Result<OpenedCase>> {
-  const found = await deps.stores.cases.get(caseId);
+/**
+ * A case the actor may reach for this purpose, and how they reach it. The DSL may reach a case
+ * through a concern, which its records show: they are read with the case (one round trip), or
+ * `records` is the read of them the caller has already started.
+ */
+export async function openCase(
+  deps: WorkflowDeps,
+  actor: Staff,
+  caseId: string,
+  purpose: CasePurpose,
+  records?: Promise<readonly CaseRecord[]>,
+): Promise<Result<OpenedCase>> {
+  const mayBeDsl = purpose === 'safeguarding' && actor.roles.includes('dsl');
+  const [found, read] = await Promise.all([deps.stores.cases.get(caseId), mayBeDsl ? (records ?? deps.stores.records.find({ caseId })) : undefined]);
   if (!found) return fail(workflowError('NotFound', 'That case was not found.', { field: 'caseId' }));
   const access = caseAccessRule(actor, found);
   if (access.ok) return ok({ case: found, asDsl: false });
-  if (purpose !== 'safeguarding' || !actor.roles.includes('dsl')) return access;
-  const records = await deps.stores.records.find({ caseId: found.id });
-  const dsl = dslAccessRule(actor, found, records.some((r) => r.safeguarding));
+  if (!mayBeDsl || !read) return access;
+  const dsl = dslAccessRule(actor, found, read.some((r) => r.caseId === found.id && r.safeguarding));
   return dsl.ok ? ok({ case: found, asDsl: true }) : dsl;
 }
 

@@ -1,4 +1,5 @@
 import type { Case } from '../../model/case';
+import type { Contract } from '../../model/contract';
 import type { CaseRecord, RecordKind } from '../../model/records';
 import type { Staff } from '../../model/staff';
 import type { WorkflowDeps } from '../deps';
@@ -27,9 +28,16 @@ const recordedWhat: Record<RecordKind, string> = {
  * Someone other than the case's worker recorded on it (a manager recording a step): the worker
  * hears what and who, by case reference only, with the case's next action. Once per record.
  */
-export async function tellWorkerOfRecord(deps: WorkflowDeps, actor: Staff, c: Case, record: CaseRecord & { id: string }): Promise<void> {
+export async function tellWorkerOfRecord(
+  deps: WorkflowDeps,
+  actor: Staff,
+  c: Case,
+  record: CaseRecord & { id: string },
+  /** The case's contracts, when the caller read them with the case. */
+  contracts?: readonly Contract[],
+): Promise<void> {
   if (!c.workerId || c.workerId === actor.userId) return;
-  const next = (await progressOf(deps, c)).nextAction;
+  const next = (await progressOf(deps, c, contracts)).nextAction;
   const summary = `${actor.displayName} recorded ${recordedWhat[record.body.kind]} on case ${c.reference}. Next: ${next}.`;
   await notifyAll(deps, 'case-recorded-by-other', c, summary, [c.workerId], record.id);
 }
