@@ -1,5 +1,5 @@
 import { randomIds } from '../../app/randomIds';
-import { completeCase, decideContract, recordReview, requestInformation } from '../../workflow';
+import { closeEarly, completeCase, decideContract, recordReview, requestInformation } from '../../workflow';
 import { caseSteps, childDetails } from '../support/caseSteps';
 import { endReviewLeavingCaseOpen } from '../support/reviewEnded';
 import { buildWorld, key, onTheDay, people, value, type World } from '../support/world';
@@ -167,6 +167,21 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     await graph.resetRequests();
     expect(value(await completeCase(w.deps, worker, { caseId })).repeated).toBe(true);
     expect(await roundTrips()).toHaveLength(1);
+  });
+
+  it('closeEarly: three round trips, the letter depending on the closure, then marked sent with the ETag the closure returned', async () => {
+    const w = await world();
+    const caseId = await caseInSupport(w);
+    const manager = await w.staff(people.manager);
+    await graph.resetRequests();
+    const closed = value(await closeEarly(w.deps, manager, { caseId, reason: 'moved-school' }));
+    expect(closed.closure?.letterSent).toBeDefined();
+    expect(await roundTrips()).toEqual([
+      '$batch(GET list, GET list)',
+      // The closure (If-Match), the contract ended, the audit line, the letter (claim, sendMail, mark).
+      '$batch(PATCH list, PATCH list, POST list, POST list, POST list, POST sendMail)',
+      'PATCH list',
+    ]);
   });
 
   it('the mailer alone: one $batch; a repeat of the key sends nothing', async () => {
