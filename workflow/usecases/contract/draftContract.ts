@@ -15,7 +15,7 @@ import { approversOf, namedApproversRule } from '../../rules/separationOfDuties'
 import type { UseCase, WorkflowDeps } from '../deps';
 import { audit } from '../support/audit';
 import { calendarForSchoolId } from '../support/calendarFor';
-import { changeCase, loadCase } from '../support/caseAccess';
+import { changeCase, loadCase, type CaseChange } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { updateOnce } from '../support/updateOnce';
 import { UnitOfWork } from '../support/unitOfWork';
@@ -148,21 +148,11 @@ function drawOn(
   idempotencyKey: string,
   after: readonly string[],
 ): () => Result<Versioned<Case>> {
-  const drawn = work.add(
-    'case',
-    () =>
-      changeCase(
-        deps,
-        actor,
-        c.id,
-        (latest) => {
-          const purchaseIds = [...new Set([...latest.purchaseIds, ...purchaseIdsDrawn])];
-          return ok(purchaseIds.length === latest.purchaseIds.length ? {} : { purchaseIds });
-        },
-        c,
-      ),
-    after,
-  );
+  const draw = (latest: Case): Result<CaseChange> => {
+    const purchaseIds = [...new Set([...latest.purchaseIds, ...purchaseIdsDrawn])];
+    return ok(purchaseIds.length === latest.purchaseIds.length ? {} : { purchaseIds });
+  };
+  const drawn = work.add('case', () => changeCase(deps, actor, c.id, draw, c), after);
   work.add('audit', () => audit(deps, actor, 'contract.drafted', c.id, idempotencyKey, { contractKey: idempotencyKey, version: String(version) }), [...after, 'case']);
   return drawn;
 }

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { workflowError } from '../../errors';
 import type { Case } from '../../model/case';
 import type { Versioned } from '../../ports/store';
-import { fail, ok } from '../../result';
+import { fail, ok, type Result } from '../../result';
 import { requireRole } from '../../rules/access';
 import { openCaseRule } from '../../rules/closing';
 import type { UseCase } from '../deps';
 import { audit } from '../support/audit';
-import { changeCase, loadCase } from '../support/caseAccess';
+import { changeCase, loadCase, type CaseChange } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
 import { UnitOfWork } from '../support/unitOfWork';
@@ -49,18 +49,9 @@ export const requestInformation: UseCase<unknown, Versioned<Case>> = async (deps
       mailKey,
     ),
   );
-  const changed = work.add(
-    'case',
-    () =>
-      changeCase(
-        deps,
-        actor,
-        c.id,
-        (latest) => ok(latest.milestones.informationRequested ? {} : { milestones: { ...latest.milestones, informationRequested: { at: stamp.at, by: actor.userId } } }),
-        c,
-      ),
-    ['mail'],
-  );
+  const requested = (latest: Case): Result<CaseChange> =>
+    ok(latest.milestones.informationRequested ? {} : { milestones: { ...latest.milestones, informationRequested: { at: stamp.at, by: actor.userId } } });
+  const changed = work.add('case', () => changeCase(deps, actor, c.id, requested, c), ['mail']);
   work.add('audit', () => audit(deps, actor, 'case.information-requested', c.id, `${c.id}:information-requested`), ['case']);
   await work.flush();
   const result = changed();
