@@ -36,6 +36,9 @@ const mailerWith = (log: SentMailLog, timing: Partial<MailerTiming> = quick): Ma
 const sentWith = async (subject: string): Promise<number> =>
   ((await graph.mailbox()) as { value: Array<{ subject: string }> }).value.filter((m) => m.subject === subject).length;
 
+/** Sustained throttling: every request, `$batch` included, answers 429 for this long (the emulator's control). */
+const throttleFor = (seconds: number) => graph.setFaults({ throttleForSeconds: seconds } as unknown as Parameters<EmbeddedGraph['setFaults']>[0]);
+
 const letter = (): MailMessage => ({ to: ['senco@school.example.org'], subject: `Outreach Service: case ${freshCaseReference()} closed`, html: '<p>Closed.</p>' });
 
 let children = 0;
@@ -190,6 +193,30 @@ describe('Mail can go twice', () => {
     await restartedPorts().mailer.send(message, mailKey);
     expect(await sentWith(message.subject)).toBe(1);
     expect(await log.findByKey(mailKey)).toMatchObject({ status: 'sent' });
+  });
+
+  it('the whole $batch throttled while another request holds the key: sendMail is not retried on its own, so nothing goes', async () => {
+    const message = letter();
+    const mailKey = freshIdempotencyKey();
+    const log = sentMailLog();
+    // Another request claimed the key a moment ago and may be sending it right now.
+    await log.create({ status: 'sending', subject: message.subject, to: message.to, claimToken: 'other-request', claimedAt: new Date().toISOString(), attempts: 1 }, mailKey);
+    await throttleFor(1);
+    await expect(mailerWith(log).send(message, mailKey)).rejects.toBeInstanceOf(MailInProgress);
+    await graph.clearFaults();
+    expect(await sentWith(message.subject)).toBe(0);
+    // Nor is the mail marked sent: the mark depends on sendMail too.
+    expect(await log.findByKey(`${mailKey}#sent`)).toBeUndefined();
+  });
+
+  it('the whole $batch throttled: the claim and the mail are retried after Retry-After, and the mail goes once', async () => {
+    const message = letter();
+    const mailKey = freshIdempotencyKey();
+    await throttleFor(1);
+    await restartedPorts().mailer.send(message, mailKey);
+    await graph.clearFaults();
+    expect(await sentWith(message.subject)).toBe(1);
+    expect(await sentMailLog().findByKey(mailKey)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('a key left "sending" by a request that stopped before sending: refused while it may still be in flight, sent once after the lease', async () => {

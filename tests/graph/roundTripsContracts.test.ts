@@ -88,6 +88,23 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     expect((await logged()).filter((e) => e.path.endsWith('/sendMail'))).toHaveLength(0);
   });
 
+  it('the whole $batch throttled (sustained 429): a write depending on another answers 424 and is made after it, never alone first', async () => {
+    const w = await world();
+    const { caseId } = await caseAt(w, 2);
+    const admin = await w.staff(people.admin);
+    await graph.setFaults({ throttleForSeconds: 1 } as unknown as Parameters<EmbeddedGraph['setFaults']>[0]);
+    await graph.resetRequests();
+    const requested = value(await requestInformation(w.deps, admin, { caseId }));
+    await graph.clearFaults();
+    expect(requested.milestones.informationRequested).toBeDefined();
+    const entries = await logged();
+    // sendMail was not retried on its own after the refused $batch: it went once, after its claim had landed.
+    const mails = entries.filter((e) => e.path.endsWith('/sendMail') && e.status < 300);
+    expect(mails).toHaveLength(1);
+    const subject = `${w.deps.config.serviceName}: referral ${requested.reference}: information needed`;
+    expect(((await graph.mailbox()) as { value: Array<{ subject: string }> }).value.filter((m) => m.subject === subject)).toHaveLength(1);
+  });
+
   it('draftContract: the case, its key and its contracts in one $batch, then the draft, the case and the audit line in another', async () => {
     const w = await world();
     const { caseId, steps } = await caseAt(w, 7);
