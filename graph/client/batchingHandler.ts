@@ -113,12 +113,14 @@ export class BatchingHandler implements Middleware {
       await this.pass(outer);
       const response = outer.response;
       if (!response?.ok) {
-        // The batch itself was refused (throttled, or the service failed): every part gets that answer.
+        // The batch itself was refused (throttled, or the service failed): every part gets that answer, except
+        // that a part depending on another answers 424, as Graph does: retried on its own (after a 429 or 503)
+        // it would be made without waiting for what it depends on (a mail without its claim, a case without its record).
         const status = response?.status ?? 503;
         const headers = response ? Object.fromEntries(response.headers.entries()) : {};
         const text = response ? await response.text() : '';
         for (const w of chunk) {
-          w.context.response = new Response(text, { status, headers });
+          w.context.response = w.part.dependsOn ? notServed() : new Response(text, { status, headers });
           w.settle();
         }
         return;
@@ -219,3 +221,10 @@ function responseOf(part: { status: number; headers?: Record<string, string>; bo
   if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   return new Response(JSON.stringify(part.body), { status: part.status, headers });
 }
+
+/** A part not made because a request it depends on was not: Graph's 424. */
+const notServed = (): Response =>
+  new Response(JSON.stringify({ error: { code: 'failedDependency', message: 'A request this one depends on failed.' } }), {
+    status: 424,
+    headers: { 'Content-Type': 'application/json' },
+  });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RetryHandlerOptions, type Client } from '@microsoft/microsoft-graph-client';
-import { MailInProgress, VersionConflict, type Mailer, type MailMessage } from '../../workflow';
+import { MailInProgress, NotAttempted, VersionConflict, type Mailer, type MailMessage, type Versioned } from '../../workflow';
+import { batchedWrites, currentWriteOrder } from '../client/writeOrder';
 import { graphStatus } from '../sharepoint/graphErrors';
 import { foundInSentItems, MAIL_KEY_HEADER } from './sentItems';
 import type { SentMailEntry, SentMailLog } from './sentMail';
@@ -20,6 +21,14 @@ export const defaultMailerTiming: MailerTiming = { now: () => new Date(), leaseM
 
 /**
  * Outlook mail from the service's mailbox (`users/{sender}/sendMail`), once per idempotency key.
+ *
+ * When all goes well a mail is one `$batch`: the claim (a create that the key's unique column
+ * lets through once), `sendMail` depending on it (so it is not made when the key was already
+ * claimed), and a "sent" entry under `${key}#sent` depending on `sendMail` (made only once Exchange
+ * accepted the message). The mark is a create, not a patch of the claim, because a patch needs
+ * the claim's id, which the server assigns. A key is sent when its claim says "sent" or its
+ * "#sent" entry exists. Inside a unit of work the mail's parts travel in the unit's `$batch`,
+ * and a write ordered after the mail waits on `sendMail` itself.
  *
  * `sendMail` has no idempotency of its own, and a 503 (or a lost connection) after Exchange
  * accepted the message looks exactly like one before it: a blind retry mails the school twice.
@@ -46,22 +55,44 @@ export class GraphMailer implements Mailer {
 
   async send(message: MailMessage, idempotencyKey: string): Promise<void> {
     const token = randomUUID();
-    const held = await this.claim(message, idempotencyKey, token);
+    const claimedAt = this.timing.now().toISOString();
+    const entry = { status: 'sending' as const, subject: message.subject, to: message.to, claimToken: token, claimedAt, attempts: 1 };
+    const order = currentWriteOrder();
+    const unit = order?.unit ?? `mail:${idempotencyKey}`;
+    const name = order?.name ?? 'mail';
+    const claimName = `${name}#claim`;
+    // Started together: one $batch, each part made only when the one before it succeeded.
+    const [claimed, posted, marked] = await Promise.allSettled([
+      batchedWrites.carry({ unit, name: claimName, after: order?.after ?? [] }, () => this.log.create(entry, idempotencyKey)),
+      batchedWrites.carry({ unit, name, after: [claimName] }, () => this.post(message, idempotencyKey)),
+      batchedWrites.carry({ unit, name: `${name}#sent`, after: [name] }, () =>
+        this.log.create({ ...entry, status: 'sent', sentAt: claimedAt }, sentKey(idempotencyKey)),
+      ),
+    ]);
+    if (claimed.status === 'rejected') throw claimed.reason;
+    const held = await this.claim(message, idempotencyKey, token, claimed.value.item, claimedAt);
     if (!held) return;
-    await this.deliver(message, idempotencyKey, new Date(held.claimedAt));
-    await this.settle(idempotencyKey, 'sent');
+    if (posted.status === 'fulfilled' && marked.status === 'fulfilled') return;
+    if (posted.status === 'rejected') {
+      // Not made (the claim itself answered only on a retry): send now. Otherwise its outcome decides.
+      const first = graphStatus(posted.reason) === 424 ? undefined : posted.reason;
+      await this.deliver(message, idempotencyKey, held, first);
+    }
+    await this.settle(idempotencyKey, 'sent', held);
   }
 
-  /** The key's entry once this request holds it; undefined when the mail has already gone. */
-  private async claim(message: MailMessage, key: string, token: string): Promise<SentMailEntry | undefined> {
-    const claimedAt = this.timing.now().toISOString();
-    const { item } = await this.log.create({ status: 'sending', subject: message.subject, to: message.to, claimToken: token, claimedAt, attempts: 1 }, key);
+  /**
+   * The key's entry once this request holds it; undefined when the mail has already gone.
+   * `item` is what the claim's create answered: ours, or the entry an earlier request made.
+   */
+  private async claim(message: MailMessage, key: string, token: string, item: Versioned<SentMailEntry>, claimedAt: string): Promise<Versioned<SentMailEntry> | undefined> {
     // Our own create, even when it committed and answered 503 and the retry found it.
     if (item.claimToken === token) return item;
     if (item.status === 'sent') return undefined;
     if (item.status === 'sending') {
+      if (await this.log.findByKey(sentKey(key))) return undefined;
       if (await foundInSentItems(this.client, this.senderId, message, key, new Date(item.claimedAt))) {
-        await this.settle(key, 'sent');
+        await this.settle(key, 'sent', item);
         return undefined;
       }
       if (this.timing.now().getTime() - Date.parse(item.claimedAt) < this.timing.leaseMs) throw new MailInProgress(key);
@@ -78,22 +109,26 @@ export class GraphMailer implements Mailer {
     }
   }
 
-  private async deliver(message: MailMessage, key: string, since: Date): Promise<void> {
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= this.timing.maxSends; attempt += 1) {
+  /** Sends until Exchange has it; `failed`: how a send already tried (in the claim's batch) ended. */
+  private async deliver(message: MailMessage, key: string, held: Versioned<SentMailEntry>, failed?: unknown): Promise<void> {
+    const since = new Date(held.claimedAt);
+    let lastError = failed;
+    for (let attempt = failed === undefined ? 1 : 2; ; attempt += 1) {
+      if (lastError !== undefined) {
+        if (!outcomeUnknown(lastError)) {
+          await this.settle(key, 'failed', held);
+          throw lastError;
+        }
+        if (await this.confirm(message, key, since)) return;
+        if (attempt > this.timing.maxSends) throw lastError;
+      }
       try {
         await this.post(message, key);
         return;
       } catch (error) {
         lastError = error;
-        if (!outcomeUnknown(error)) {
-          await this.settle(key, 'failed');
-          throw error;
-        }
-        if (await this.confirm(message, key, since)) return;
       }
     }
-    throw lastError;
   }
 
   /** Looks in Sent Items a few times: Exchange files a sent message shortly after accepting it. */
@@ -105,16 +140,20 @@ export class GraphMailer implements Mailer {
     return false;
   }
 
-  /** Marks the key sent (or failed); a 412 from our own retried write, or a concurrent mark, is read again. */
-  private async settle(key: string, status: 'sent' | 'failed'): Promise<void> {
+  /**
+   * Marks the key sent (or failed), first with the entry as this request last saw it (no read);
+   * a 412 from our own retried write, or a concurrent mark, is read again.
+   */
+  private async settle(key: string, status: 'sent' | 'failed', known: Versioned<SentMailEntry>): Promise<void> {
+    let current: Versioned<SentMailEntry> | undefined = known;
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const current = await this.log.findByKey(key);
+      if (attempt > 0) current = await this.log.findByKey(key);
       if (!current || current.status === status || current.status === 'sent') return;
       try {
         await this.log.update(current.id, { status, ...(status === 'sent' ? { sentAt: this.timing.now().toISOString() } : {}) }, current.etag);
         return;
       } catch (error) {
-        if (!(error instanceof VersionConflict)) throw error;
+        if (!(error instanceof VersionConflict) && !(error instanceof NotAttempted)) throw error;
       }
     }
   }
@@ -152,3 +191,6 @@ function outcomeUnknown(error: unknown): boolean {
   const status = graphStatus(error);
   return status === undefined || status === -1 || status === 0 || status === 408 || status >= 500;
 }
+
+/** The key of the entry saying a key's mail was accepted by Exchange. */
+const sentKey = (key: string): string => `${key}#sent`;

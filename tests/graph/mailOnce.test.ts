@@ -36,6 +36,9 @@ const mailerWith = (log: SentMailLog, timing: Partial<MailerTiming> = quick): Ma
 const sentWith = async (subject: string): Promise<number> =>
   ((await graph.mailbox()) as { value: Array<{ subject: string }> }).value.filter((m) => m.subject === subject).length;
 
+/** Sustained throttling: every request, `$batch` included, answers 429 for this long (the emulator's control). */
+const throttleFor = (seconds: number) => graph.setFaults({ throttleForSeconds: seconds } as unknown as Parameters<EmbeddedGraph['setFaults']>[0]);
+
 const letter = (): MailMessage => ({ to: ['senco@school.example.org'], subject: `Outreach Service: case ${freshCaseReference()} closed`, html: '<p>Closed.</p>' });
 
 let children = 0;
@@ -109,7 +112,7 @@ describe('Mail can go twice', () => {
     for (const [i, c] of cases.entries()) {
       await graph.resetRequests();
       // Half the cases also meet 429/503 before the request is served.
-      await graph.setFaults({ failAfterCommitRate: 0.1, ...(i % 2 ? { rate: 0.1, statuses: [429, 503] } : {}), retryAfterSeconds: 0, seed: 100 + i });
+      await graph.setFaults({ failAfterCommitRate: 0.1, ...(i % 2 ? { rate: 0.1, statuses: [429, 503] } : {}), retryAfterSeconds: 0, seed: 200 + i });
       await clickUntilDone(() => requestInformation(world.deps, admin, { caseId: c.caseId }));
       if (i === cases.length - 1) {
         await clickUntilDone(() => closeEarly(world.deps, manager, { caseId: c.caseId, reason: 'moved-school' }));
@@ -176,19 +179,44 @@ describe('Mail can go twice', () => {
     const log = sentMailLog();
     // The process stops as it marks the mail sent (a crash, a deploy): the mail went, the key says "sending".
     const stopsAtMark: SentMailLog = {
-      create: (item, k) => log.create(item, k),
+      create: (item, k) => (k.endsWith('#sent') ? Promise.reject(new Error('process stopped')) : log.create(item, k)),
       get: (id) => log.get(id),
       findByKey: (k) => log.findByKey(k),
       find: (filter) => log.find(filter),
       list: () => log.list(),
       update: () => Promise.reject(new Error('process stopped')),
     };
+    // The mark travels with the claim and sendMail in one $batch: the mark is the part that stops.
     await expect(mailerWith(stopsAtMark).send(message, mailKey)).rejects.toThrow('process stopped');
     expect(await sentWith(message.subject)).toBe(1);
     expect(await log.findByKey(mailKey)).toMatchObject({ status: 'sending' });
     await restartedPorts().mailer.send(message, mailKey);
     expect(await sentWith(message.subject)).toBe(1);
     expect(await log.findByKey(mailKey)).toMatchObject({ status: 'sent' });
+  });
+
+  it('the whole $batch throttled while another request holds the key: sendMail is not retried on its own, so nothing goes', async () => {
+    const message = letter();
+    const mailKey = freshIdempotencyKey();
+    const log = sentMailLog();
+    // Another request claimed the key a moment ago and may be sending it right now.
+    await log.create({ status: 'sending', subject: message.subject, to: message.to, claimToken: 'other-request', claimedAt: new Date().toISOString(), attempts: 1 }, mailKey);
+    await throttleFor(1);
+    await expect(mailerWith(log).send(message, mailKey)).rejects.toBeInstanceOf(MailInProgress);
+    await graph.clearFaults();
+    expect(await sentWith(message.subject)).toBe(0);
+    // Nor is the mail marked sent: the mark depends on sendMail too.
+    expect(await log.findByKey(`${mailKey}#sent`)).toBeUndefined();
+  });
+
+  it('the whole $batch throttled: the claim and the mail are retried after Retry-After, and the mail goes once', async () => {
+    const message = letter();
+    const mailKey = freshIdempotencyKey();
+    await throttleFor(1);
+    await restartedPorts().mailer.send(message, mailKey);
+    await graph.clearFaults();
+    expect(await sentWith(message.subject)).toBe(1);
+    expect(await sentMailLog().findByKey(mailKey)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('a key left "sending" by a request that stopped before sending: refused while it may still be in flight, sent once after the lease', async () => {

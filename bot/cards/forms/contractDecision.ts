@@ -79,7 +79,9 @@ async function decide(ctx: CardContext, data: FormValues): Promise<CardResponse>
   const contractId = data.contractId ?? '';
   const decision = data.decision ?? '';
   const reason = data.reason ?? '';
-  const result = await decideContract(ctx.deps, ctx.actor, decision === 'request-changes' ? { contractId, decision, reason } : { contractId, decision });
+  // The card carries the contract's case: the decision then reads contract and case in one round trip.
+  const caseId = data.caseId?.trim() || undefined;
+  const result = await decideContract(ctx.deps, ctx.actor, decision === 'request-changes' ? { contractId, caseId, decision, reason } : { contractId, caseId, decision });
   const loaded = await loadContract(ctx, { contractId });
   if (!loaded.ok) return { card: refusal(result.ok ? loaded.error : result.error) };
   const { contract, view, full } = loaded.value;

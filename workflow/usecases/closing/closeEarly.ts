@@ -11,6 +11,7 @@ import { audit } from '../support/audit';
 import { changeCase, loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
+import { UnitOfWork } from '../support/unitOfWork';
 
 export const CloseEarlyInput = z.object({
   caseId: z.string().min(1),
@@ -36,7 +37,8 @@ export const closeEarly: UseCase<unknown, ClosedCase> = async (deps, actor, raw)
   const parsed = parseInput(CloseEarlyInput, raw);
   if (!parsed.ok) return parsed;
   const { caseId, reason, note } = parsed.value;
-  const loaded = await loadCase(deps, actor, caseId);
+  // The case and its contracts in force: one round trip on Graph.
+  const [loaded, inForce] = await Promise.all([loadCase(deps, actor, caseId), deps.stores.contracts.find({ caseId, status: 'approved' })]);
   if (!loaded.ok) return loaded;
   if (!hasRole(actor, 'manager', 'worker')) {
     return fail(workflowError('RoleRequired', 'Only the manager or the case\'s worker can close a case early.', { rule: 'Closing' }));
@@ -50,29 +52,49 @@ export const closeEarly: UseCase<unknown, ClosedCase> = async (deps, actor, raw)
   const school = await deps.stores.schools.get(loaded.value.schoolId);
   if (!school) return fail(workflowError('NotFound', 'The case\'s school is no longer on the Schools list.'));
   const stamp = now(deps);
-  // The closure (and what follows from it) is saved first, then the letter goes (once per case), then it
-  // is marked sent: a retry after a failure in between finds the case closed without the mark and carries on.
+  // The closure (with the case's ETag) is saved first; the contracts ended, the audit line and the letter (once per case)
+  // depend on it: one $batch on Graph. Then the letter is marked sent, with the ETag the closure returned: a retry
+  // after a failure in between finds the case closed without the mark and carries on.
+  const work = new UnitOfWork(deps.batching, `${caseId}:close-early`);
   const closed = resuming
-    ? ok(loaded.value)
-    : await changeCase(deps, actor, caseId, (c) => {
-        const stillOpen = openCaseRule(c);
-        if (!stillOpen.ok) return stillOpen;
-        return ok({ status: 'closed', contractInForce: undefined, closure: { on: stamp.today, by: actor.userId, how: reason, ...(note ? { note } : {}) }, closedMonth: closedMonthOf(stamp.today) });
-      });
-  if (!closed.ok) return closed;
-  const inForce = await deps.stores.contracts.find({ caseId, status: 'approved' });
-  for (const contract of inForce) await updateOnce(deps.stores.contracts, contract.id, { status: 'ended', updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag);
-  await audit(deps, actor, 'case.closed-early', caseId, caseId, { reason });
-  await deps.mailer.send(
-    {
-      to: [school.senco.email],
-      cc: [school.headteacher.email],
-      subject: `${deps.config.serviceName}: case ${closed.value.reference} closed`,
-      html: `<p>We are writing to let you know that outreach case ${closed.value.reference} has closed because ${reasonWords[reason]}.</p><p>${deps.config.serviceName}</p>`,
-    },
-    `${caseId}:closure-letter`,
+    ? () => ok(loaded.value)
+    : work.add('case', () =>
+        changeCase(
+          deps,
+          actor,
+          caseId,
+          (c) => {
+            const stillOpen = openCaseRule(c);
+            if (!stillOpen.ok) return stillOpen;
+            return ok({ status: 'closed', contractInForce: undefined, closure: { on: stamp.today, by: actor.userId, how: reason, ...(note ? { note } : {}) }, closedMonth: closedMonthOf(stamp.today) });
+          },
+          loaded.value,
+        ),
+      );
+  const afterClosure = resuming ? [] : ['case'];
+  for (const contract of inForce) {
+    work.add(`contract:${contract.id}`, () => updateOnce(deps.stores.contracts, contract.id, { status: 'ended', updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag), afterClosure);
+  }
+  work.add('audit', () => audit(deps, actor, 'case.closed-early', caseId, caseId, { reason }), afterClosure);
+  const reference = loaded.value.reference;
+  work.add(
+    'letter',
+    () =>
+      deps.mailer.send(
+        {
+          to: [school.senco.email],
+          cc: [school.headteacher.email],
+          subject: `${deps.config.serviceName}: case ${reference} closed`,
+          html: `<p>We are writing to let you know that outreach case ${reference} has closed because ${reasonWords[reason]}.</p><p>${deps.config.serviceName}</p>`,
+        },
+        `${caseId}:closure-letter`,
+      ),
+    afterClosure,
   );
-  const marked = await changeCase(deps, actor, caseId, (c) => (c.closure ? ok({ closure: { ...c.closure, letterSent: { at: stamp.at, by: actor.userId } } }) : ok({})));
+  await work.flush();
+  const closure = closed();
+  if (!closure.ok) return closure;
+  const marked = await changeCase(deps, actor, caseId, (c) => (c.closure ? ok({ closure: { ...c.closure, letterSent: { at: stamp.at, by: actor.userId } } }) : ok({})), closure.value);
   if (!marked.ok) return marked;
   return ok({ ...marked.value, repeated: false });
 };

@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { workflowError } from '../../errors';
 import { closedMonthOf, type Case } from '../../model/case';
+import type { Child } from '../../model/child';
+import type { CaseRecord } from '../../model/records';
+import type { Staff } from '../../model/staff';
 import type { Versioned } from '../../ports/store';
 import { fail, ok, type Result } from '../../result';
 import { normalCloseRule, openCaseRule } from '../../rules/closing';
 import type { UseCase, WorkflowDeps } from '../deps';
 import { childFolderName } from '../referral/childIdentity';
 import { audit } from '../support/audit';
-import { changeCase, loadCase, type CaseChange } from '../support/caseAccess';
+import { changeCase, loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
-import type { Staff } from '../../model/staff';
+import { UnitOfWork } from '../support/unitOfWork';
 import { endOfOutreachReport } from './endOfOutreachReport';
 
 export const CompleteCaseInput = z.object({ caseId: z.string().min(1) });
@@ -18,110 +21,196 @@ export const CompleteCaseInput = z.object({ caseId: z.string().min(1) });
 /** A closed case, and whether this request found it already closed the same way (a repeat). */
 export type ClosedCase = Versioned<Case> & { repeated: boolean };
 
+/** What the caller already read, so completing reads it no more. */
+export interface Completing {
+  /** The case's records (the report is made from them). */
+  records: readonly Versioned<CaseRecord>[];
+  /** The review that ended the support, when the caller has it (else it is found by the case's milestone). */
+  review?: Versioned<CaseRecord>;
+  /** The case's child, when the caller read it with its own requests. */
+  child?: Child | undefined;
+  /** Writes of the caller that travel with the closing (a reviewed contract ended). */
+  alongside?: (work: UnitOfWork) => void;
+}
+
 /**
  * Closing after a review that ended the support: the End of Outreach Report is filed in the
  * child's folder and sent to the school, the evaluation request is recorded and sent, and the
- * case closes (rule Closing: only once both have gone). Each part is saved before its mail goes
- * and marked done after, and each mail has an idempotency key, so a retry after a failure carries
- * on where it stopped without mailing anything twice; a repeat once the case is closed this way
- * (double click, Teams retry) is ok with `repeated`.
+ * case closes (rule Closing: only once both have gone). Each mail has an idempotency key and the
+ * evaluation request record one too, so a retry after a failure carries on where it stopped
+ * without mailing anything twice; a repeat once the case is closed this way (double click, Teams
+ * retry) is ok with `repeated`.
  */
 export const completeCase: UseCase<unknown, ClosedCase> = async (deps, actor, raw) => {
   const parsed = parseInput(CompleteCaseInput, raw);
   if (!parsed.ok) return parsed;
-  const loaded = await loadCase(deps, actor, parsed.value.caseId);
+  const { caseId } = parsed.value;
+  const [loaded, records] = await Promise.all([loadCase(deps, actor, caseId), deps.stores.records.find({ caseId })]);
   if (!loaded.ok) return loaded;
-  let c = loaded.value;
+  return completeLoaded(deps, actor, loaded.value, { records });
+};
+
+/**
+ * completeCase on a case already loaded (recordReview has just read it and its records). Round
+ * trips on Graph: the child (with the review's record when not given), the folder (two lookups)
+ * and the upload, then one $batch: both mails (each its claim, sendMail and mark), the
+ * evaluation request record, the case closed with its milestones (If-Match) and the audit line.
+ */
+export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, known: Completing): Promise<Result<ClosedCase>> {
   if (c.status === 'closed' && c.closure?.how === 'review-ended') return ok({ ...c, repeated: true });
   const open = openCaseRule(c);
   if (!open.ok) return open;
-  if (c.milestones.lastReview?.outcome !== 'end') {
+  const lastReview = c.milestones.lastReview;
+  if (lastReview?.outcome !== 'end') {
     return fail(workflowError('InvalidState', 'Record a review that ends the support first.', { rule: 'Closing' }));
   }
-  const [child, school] = await Promise.all([deps.stores.children.get(c.childId), deps.stores.schools.get(c.schoolId)]);
+  const [child, school, review] = await Promise.all([
+    known.child ?? deps.stores.children.get(c.childId),
+    deps.stores.schools.get(c.schoolId),
+    known.review ?? (lastReview.destination ? undefined : reviewRecord(deps, lastReview)),
+  ]);
   if (!child || !school) return fail(workflowError('NotFound', 'The case\'s child or school record is missing.'));
   const stamp = now(deps);
-  const mark = (change: (latest: Case) => CaseChange): Promise<Result<Versioned<Case>>> => changeCase(deps, actor, c.id, (latest) => ok(change(latest)));
+  const by = { at: stamp.at, by: actor.userId };
   const reportName = `End of Outreach Report ${c.reference}.html`;
+  const given = known.review;
+  const records = given && !known.records.some((r) => r.id === given.id) ? [...known.records, given] : [...known.records];
+  const html = endOfOutreachReport(c, child, school, records, deps.config.serviceName);
+  const m = c.milestones;
 
-  if (!c.milestones.endReportFiled) {
-    const records = await deps.stores.records.find({ caseId: c.id });
-    const html = endOfOutreachReport(c, child, school, records, deps.config.serviceName);
-    const folder = await deps.folders.ensureCaseFolder(childFolderName(child, deps.config.folderNamePattern), c.reference);
-    const file = await deps.folders.upload(folder, reportName, new TextEncoder().encode(html), 'text/html');
-    const marked = await mark((l) => ({ milestones: { ...l.milestones, endReportFiled: { at: stamp.at, by: actor.userId, fileUrl: file.webUrl } } }));
-    if (!marked.ok) return marked;
-    c = marked.value;
-  }
-  if (!c.milestones.endReportSent) {
-    // The report was filed (saved) above; the key keeps a retry after a failed mark from mailing it twice.
-    const records = await deps.stores.records.find({ caseId: c.id });
-    const html = endOfOutreachReport(c, child, school, records, deps.config.serviceName);
-    await deps.mailer.send(
-      {
-        to: [school.senco.email],
-        cc: [school.headteacher.email],
-        subject: `${deps.config.serviceName}: End of Outreach Report for case ${c.reference}`,
-        html: `<p>Please find attached the End of Outreach Report for case ${c.reference}.</p>`,
-        attachments: [{ name: reportName, contentType: 'text/html', content: new TextEncoder().encode(html) }],
-      },
-      `${c.id}:end-report`,
+  const filed = m.endReportFiled ?? { ...by, fileUrl: await fileReport(deps, childFolderName(child, deps.config.folderNamePattern), c.reference, reportName, html) };
+  const work = new UnitOfWork(deps.batching, `${c.id}:complete`);
+  known.alongside?.(work);
+  const after: string[] = [];
+  let reportMail: (() => void) | undefined;
+  let evaluationMail: (() => void) | undefined;
+  if (!m.endReportSent) {
+    after.push('report-mail');
+    reportMail = work.add('report-mail', () =>
+      deps.mailer.send(
+        {
+          to: [school.senco.email],
+          cc: [school.headteacher.email],
+          subject: `${deps.config.serviceName}: End of Outreach Report for case ${c.reference}`,
+          html: `<p>Please find attached the End of Outreach Report for case ${c.reference}.</p>`,
+          attachments: [{ name: reportName, contentType: 'text/html', content: new TextEncoder().encode(html) }],
+        },
+        `${c.id}:end-report`,
+      ),
     );
-    const marked = await mark((l) => ({ milestones: { ...l.milestones, endReportSent: { at: stamp.at, by: actor.userId } } }));
-    if (!marked.ok) return marked;
-    c = marked.value;
   }
-  if (!c.milestones.evaluationRequested) {
-    const sent = await requestEvaluation(deps, actor, c, school.senco.email, stamp.today);
-    if (!sent.ok) return sent;
-    c = sent.value;
+  if (!m.evaluationRequested) {
+    after.push('evaluation-mail');
+    evaluationMail = requestEvaluation(work, deps, actor, c, school.senco.email, stamp.today);
   }
-  const closable = normalCloseRule(c);
-  if (!closable.ok) return closable;
-  const lastReview = c.milestones.lastReview;
-  const destination = lastReview?.destination ?? (lastReview ? await reviewDestination(deps, lastReview) : undefined);
-  const closed = await mark(() => ({
-    status: 'closed',
-    contractInForce: undefined,
-    closure: { on: stamp.today, by: actor.userId, how: 'review-ended', ...(destination ? { destination } : {}) },
-    closedMonth: closedMonthOf(stamp.today),
-  }));
-  if (!closed.ok) return closed;
-  await audit(deps, actor, 'case.closed', c.id, c.id, { how: 'review-ended' });
-  return ok({ ...closed.value, repeated: false });
-};
-
-/** Records the request (saved first), sends it once per case, then marks it sent on the case. */
-async function requestEvaluation(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, to: string, today: string): Promise<Result<Versioned<Case>>> {
-  const key = `${c.id}:evaluation-request:case-end`;
-  await deps.stores.records.create(
-    {
-      caseId: c.id,
-      step: 10,
-      safeguarding: false,
-      locked: false,
-      body: { kind: 'evaluation-request', sentOn: today, to: [to] },
-      createdBy: actor.userId,
-      createdAt: now(deps).at,
-      updatedBy: actor.userId,
-      updatedAt: now(deps).at,
-    },
-    key,
+  const destination = lastReview.destination ?? (review?.body.kind === 'review' ? review.body.destination : undefined);
+  // Everything above marked on the case and the case closed, in one write once the mails went.
+  const closed = work.add(
+    'case',
+    () =>
+      changeCase(deps, actor, c.id, (latest) => {
+        const stillOpen = openCaseRule(latest);
+        if (!stillOpen.ok) return stillOpen;
+        const done = { ...latest, milestones: marked(latest, filed, by, true) };
+        const closable = normalCloseRule(done);
+        if (!closable.ok) return closable;
+        return ok({
+          milestones: done.milestones,
+          status: 'closed',
+          contractInForce: undefined,
+          closure: { on: stamp.today, by: actor.userId, how: 'review-ended', ...(destination ? { destination } : {}) },
+          closedMonth: closedMonthOf(stamp.today),
+        });
+      }, c),
+    after,
   );
-  await deps.mailer.send(
-    {
-      to: [to],
-      subject: `${deps.config.serviceName}: evaluation of case ${c.reference}`,
-      html: `<p>Support for case ${c.reference} has ended. Please complete the school evaluation form: your view helps us improve.</p>`,
-    },
-    key,
-  );
-  return changeCase(deps, actor, c.id, (latest) => ok({ milestones: { ...latest.milestones, evaluationRequested: { at: now(deps).at, by: actor.userId } } }));
+  work.add('audit', () => audit(deps, actor, 'case.closed', c.id, c.id, { how: 'review-ended' }), ['case']);
+  try {
+    await work.flush();
+  } catch (error) {
+    // A mail failed: what did land (the report filed, a mail sent) is marked, so completing again carries on from there.
+    const [reportSent, evaluationSent] = [landed(reportMail), landed(evaluationMail)];
+    await changeCase(deps, actor, c.id, (latest) => ok({ milestones: marked(latest, filed, by, false, reportSent, evaluationSent) }), c);
+    throw error;
+  }
+  const result = closed();
+  if (!result.ok) return result;
+  return ok({ ...result.value, repeated: false });
 }
 
-/** Where the pupil goes, from the last review's record: for reviews recorded before the milestone carried it. */
-async function reviewDestination(deps: WorkflowDeps, lastReview: { recordKey?: string | undefined; recordId?: string | undefined }) {
+/** The case's milestones with those this completing reached added (an earlier one is kept). */
+function marked(
+  latest: Case,
+  filed: NonNullable<Case['milestones']['endReportFiled']>,
+  by: { at: string; by: string },
+  all: boolean,
+  reportSent = all,
+  evaluationSent = all,
+): Case['milestones'] {
+  const m = latest.milestones;
+  return {
+    ...m,
+    endReportFiled: m.endReportFiled ?? filed,
+    ...(m.endReportSent ?? reportSent ? { endReportSent: m.endReportSent ?? by } : {}),
+    ...(m.evaluationRequested ?? evaluationSent ? { evaluationRequested: m.evaluationRequested ?? by } : {}),
+  };
+}
+
+/** Files the report in the child's folder; its address. */
+async function fileReport(deps: WorkflowDeps, childFolder: string, reference: string, reportName: string, html: string): Promise<string> {
+  const folder = await deps.folders.ensureCaseFolder(childFolder, reference);
+  const file = await deps.folders.upload(folder, reportName, new TextEncoder().encode(html), 'text/html');
+  return file.webUrl;
+}
+
+/** Whether a planned write landed, once its unit was flushed (its reader throws when it did not). */
+function landed(read: (() => unknown) | undefined): boolean {
+  if (!read) return false;
+  try {
+    read();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Plans the request's record (saved first) and its mail, sent once per case; a reader of the mail. */
+function requestEvaluation(work: UnitOfWork, deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, to: string, today: string): () => void {
+  const key = `${c.id}:evaluation-request:case-end`;
+  const at = now(deps).at;
+  work.add('evaluation', () =>
+    deps.stores.records.create(
+      {
+        caseId: c.id,
+        step: 10,
+        safeguarding: false,
+        locked: false,
+        body: { kind: 'evaluation-request', sentOn: today, to: [to] },
+        createdBy: actor.userId,
+        createdAt: at,
+        updatedBy: actor.userId,
+        updatedAt: at,
+      },
+      key,
+    ),
+  );
+  return work.add(
+    'evaluation-mail',
+    () =>
+      deps.mailer.send(
+        {
+          to: [to],
+          subject: `${deps.config.serviceName}: evaluation of case ${c.reference}`,
+          html: `<p>Support for case ${c.reference} has ended. Please complete the school evaluation form: your view helps us improve.</p>`,
+        },
+        key,
+      ),
+    ['evaluation'],
+  );
+}
+
+/** The last review's record, by its key (or, for cases recorded before milestones named keys, its id). */
+async function reviewRecord(deps: WorkflowDeps, lastReview: { recordKey?: string | undefined; recordId?: string | undefined }): Promise<CaseRecord | undefined> {
   const { recordKey, recordId } = lastReview;
-  const review = recordKey ? await deps.stores.records.findByKey(recordKey) : recordId ? await deps.stores.records.get(recordId) : undefined;
-  return review?.body.kind === 'review' ? review.body.destination : undefined;
+  return recordKey ? deps.stores.records.findByKey(recordKey) : recordId ? deps.stores.records.get(recordId) : undefined;
 }

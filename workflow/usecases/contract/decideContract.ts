@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { updateOnce } from '../support/updateOnce';
 import { VersionConflict, workflowError } from '../../errors';
 import { readableDate, readableTime } from '../../calendar';
+import type { Case } from '../../model/case';
 import type { Contract } from '../../model/contract';
 import type { Staff } from '../../model/staff';
+import { caseProgress } from '../../process/caseProgress';
 import type { Versioned } from '../../ports/store';
 import { fail, ok, type Result } from '../../result';
 import { openCaseRule } from '../../rules/closing';
@@ -14,12 +16,24 @@ import { changeCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { notifyAll } from '../support/notify';
 import { now } from '../support/time';
-import { progressOf } from '../support/progressOf';
+import { UnitOfWork } from '../support/unitOfWork';
+
+/** The card knows the contract's case: with it, the contract, its case and the case's contracts are read in one round trip. */
+const caseOfContract = { caseId: z.string().min(1).optional() };
 
 export const DecideContractInput = z.discriminatedUnion('decision', [
-  z.object({ contractId: z.string().min(1), decision: z.literal('approve') }),
-  z.object({ contractId: z.string().min(1), decision: z.literal('request-changes'), reason: z.string().trim().min(1, 'say what needs to change') }),
+  z.object({ contractId: z.string().min(1), ...caseOfContract, decision: z.literal('approve') }),
+  z.object({ contractId: z.string().min(1), ...caseOfContract, decision: z.literal('request-changes'), reason: z.string().trim().min(1, 'say what needs to change') }),
 ]);
+type DecideContractInput = z.infer<typeof DecideContractInput>;
+type Decision = Contract['decisions'][number];
+
+/** What a decision is made on: the contract, its case, and all the case's contracts (the contract among them). */
+interface DecisionContext {
+  contract: Versioned<Contract>;
+  c: Versioned<Case>;
+  contracts: Versioned<Contract>[];
+}
 
 /**
  * Step 7, approval: a manager (or a named approver), never the contract's author, approves the contract, which then takes
@@ -30,57 +44,127 @@ export const decideContract: UseCase<unknown, Versioned<Contract>> = async (deps
   const parsed = parseInput(DecideContractInput, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
-  let attempted: Contract['decisions'][number] | undefined;
+  let attempted: Decision | undefined;
   for (;;) {
-    const contract = await deps.stores.contracts.get(input.contractId);
-    if (!contract) return fail(workflowError('NotFound', 'That contract was not found.', { field: 'contractId' }));
+    const read = await readContext(deps, input);
+    if (!read.ok) return read;
+    const { contract, c } = read.value;
     const allowed = approverRule(actor, contract);
     if (!allowed.ok) return allowed;
     // Our decision committed even though the answer was an error (503 after commit, retried into 412).
     const ours = attempted && contract.decisions.some((d) => d.id === attempted?.id);
-    if (ours && attempted) return finishDecision(deps, actor, contract, attempted);
+    const landed = ours && attempted ? await finishDecision(deps, actor, read.value, attempted, false) : undefined;
+    if (landed && landed !== 'conflict') return landed;
     const pending = pendingRule(contract);
     if (!pending.ok) return pending;
-    const c = await deps.stores.cases.get(contract.caseId);
-    if (!c) return fail(workflowError('NotFound', 'The contract\'s case was not found.'));
     const open = openCaseRule(c);
     if (!open.ok) return open;
 
     const stamp = now(deps);
-    const decision = {
+    const decision: Decision = {
       id: deps.ids.randomCode(10),
       by: actor.userId,
       at: stamp.at,
       outcome: input.decision === 'approve' ? ('approved' as const) : ('changes-requested' as const),
       ...(input.decision === 'request-changes' ? { reason: input.reason } : {}),
     };
-    let decided: Versioned<Contract>;
-    try {
-      decided = await deps.stores.contracts.update(
-        contract.id,
-        { status: decision.outcome, decisions: [...contract.decisions, decision], updatedBy: actor.userId, updatedAt: stamp.at },
-        contract.etag,
-      );
-    } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
+    const finished = await finishDecision(deps, actor, read.value, decision, true);
+    if (finished === 'conflict') {
       attempted = decision; // someone else decided or edited, or our write landed: look again
       continue;
     }
-    return finishDecision(deps, actor, decided, decision);
+    return finished;
   }
 };
 
-/** After the decision is stored: an approved contract takes effect; the worker is told. */
-async function finishDecision(deps: WorkflowDeps, actor: Staff, decided: Versioned<Contract>, decision: Contract['decisions'][number]): Promise<Result<Versioned<Contract>>> {
-  const c = await deps.stores.cases.get(decided.caseId);
-  if (!c) return fail(workflowError('NotFound', 'The contract\'s case was not found.'));
-  if (decision.outcome === 'approved') {
-    const inForce = await putInForce(deps, actor, decided);
-    if (!inForce.ok) return inForce;
+/** The contract, its case and the case's contracts: one round trip when the case is known, two otherwise. */
+async function readContext(deps: WorkflowDeps, input: DecideContractInput): Promise<Result<DecisionContext>> {
+  const notFound = fail(workflowError('NotFound', 'That contract was not found.', { field: 'contractId' }));
+  if (input.caseId) {
+    const [c, contracts] = await Promise.all([deps.stores.cases.get(input.caseId), deps.stores.contracts.find({ caseId: input.caseId })]);
+    const contract = contracts.find((k) => k.id === input.contractId);
+    if (c && contract) return ok({ contract, c, contracts });
   }
+  const contract = await deps.stores.contracts.get(input.contractId);
+  if (!contract) return notFound;
+  const [c, contracts] = await Promise.all([deps.stores.cases.get(contract.caseId), deps.stores.contracts.find({ caseId: contract.caseId })]);
+  if (!c) return fail(workflowError('NotFound', 'The contract\'s case was not found.'));
+  return ok({ contract, c, contracts: contracts.map((k) => (k.id === contract.id ? contract : k)) });
+}
+
+/**
+ * The decision stored (unless `write` is false: it already was), an approved contract put in force
+ * (any earlier one superseded, the case updated with its ETag) and the audit line: one $batch on
+ * Graph. Then the worker and the channel are told. 'conflict': the contract changed since it was read.
+ */
+async function finishDecision(
+  deps: WorkflowDeps,
+  actor: Staff,
+  { contract, c, contracts }: DecisionContext,
+  decision: Decision,
+  write: boolean,
+): Promise<Result<Versioned<Contract>> | 'conflict'> {
+  const stamp = now(deps);
+  const work = new UnitOfWork(deps.batching, `${contract.id}:${decision.id}`);
+  const stored = write
+    ? work.add('decision', async (): Promise<Result<Versioned<Contract>>> => {
+        try {
+          const patch = { status: decision.outcome, decisions: [...contract.decisions, decision], updatedBy: actor.userId, updatedAt: stamp.at };
+          return ok(await deps.stores.contracts.update(contract.id, patch, contract.etag));
+        } catch (error) {
+          if (!(error instanceof VersionConflict)) throw error;
+          return fail(workflowError('ConcurrentChange', 'The contract changed while it was decided.', { rule: 'Contract' }));
+        }
+      })
+    : () => ok(contract);
+  const decisionWrite = write ? ['decision'] : [];
+  const approved = decision.outcome === 'approved';
+  // The approved contract replaces any earlier one (which stays on file as superseded).
+  const earlier = approved ? contracts.filter((k) => k.status === 'approved' && k.id !== contract.id) : [];
+  for (const old of earlier) {
+    work.add(`supersede:${old.id}`, () => updateOnce(deps.stores.contracts, old.id, { status: 'superseded', updatedBy: actor.userId, updatedAt: stamp.at }, old.etag), decisionWrite);
+  }
+  const inForce = approved
+    ? work.add(
+        'case',
+        () =>
+          changeCase(
+            deps,
+            systemAsApprover(actor),
+            c.id,
+            () =>
+              ok({
+                contractInForce: {
+                  contractId: contract.id,
+                  version: contract.version,
+                  startDate: contract.startDate,
+                  reviewDate: contract.reviewDate,
+                  supportEnds: contract.supportEnds,
+                },
+              }),
+            c,
+          ),
+        decisionWrite,
+      )
+    : () => ok(c);
+  work.add(
+    'audit',
+    () => audit(deps, actor, `contract.${decision.outcome}`, c.id, contract.id, { contractId: contract.id, version: String(contract.version) }),
+    approved ? ['case'] : decisionWrite,
+  );
+  await work.flush();
+  const decided = stored();
+  if (!decided.ok) return decided.error.code === 'ConcurrentChange' ? 'conflict' : decided;
+  const caseNow = inForce();
+  if (!caseNow.ok) return caseNow;
+  await tellDecision(deps, actor, caseNow.value, decided.value, decision, contracts.map((k) => (k.id === contract.id ? decided.value : earlier.includes(k) ? { ...k, status: 'superseded' as const } : k)));
+  return ok(decided.value);
+}
+
+/** The worker is told with the next action from the case as the decision left it; the channel gets a line. */
+async function tellDecision(deps: WorkflowDeps, actor: Staff, c: Case, decided: Contract, decision: Decision, contractsNow: Contract[]): Promise<void> {
   const worker = c.workerId ?? decided.createdBy;
-  // The next action from the case as the decision left it (an approval put the contract in force).
-  const next = (await progressOf(deps, (await deps.stores.cases.get(decided.caseId)) ?? c)).nextAction;
+  const next = caseProgress(c, contractsNow, now(deps).today).nextAction;
   const summary =
     decision.outcome === 'approved'
       ? `Contract version ${decided.version} for case ${c.reference} was approved. Support can begin on ${readableDate(decided.startDate)}. Next: ${next}.`
@@ -93,8 +177,6 @@ async function finishDecision(deps: WorkflowDeps, actor: Staff, decided: Version
     text: `Contract version ${decided.version} for case ${c.reference} ${decision.outcome === 'approved' ? 'approved' : 'returned for changes'} by ${actor.displayName}.`,
     key: `contract-decided:${decided.id}:${decision.id}`,
   });
-  await audit(deps, actor, `contract.${decision.outcome}`, c.id, decided.id, { contractId: decided.id, version: String(decided.version) });
-  return ok(decided);
 }
 
 function pendingRule(contract: Contract): Result<void> {
@@ -102,27 +184,6 @@ function pendingRule(contract: Contract): Result<void> {
   const last = contract.decisions.at(-1);
   const what = last ? `${last.outcome === 'approved' ? 'approved' : 'returned for changes'} at ${readableTime(last.at)} on ${readableDate(last.at)}` : contract.status;
   return fail(workflowError('AlreadyDone', `This contract was already ${what}.`, { rule: 'Contract' }));
-}
-
-/** The approved contract replaces any earlier one (which stays on file as superseded). */
-async function putInForce(deps: WorkflowDeps, actor: Staff, contract: Versioned<Contract>): Promise<Result<void>> {
-  const earlier = (await deps.stores.contracts.find({ caseId: contract.caseId, status: 'approved' })).filter((k) => k.id !== contract.id);
-  const stamp = now(deps);
-  for (const old of earlier) {
-    await updateOnce(deps.stores.contracts, old.id, { status: 'superseded', updatedBy: actor.userId, updatedAt: stamp.at }, old.etag);
-  }
-  const changed = await changeCase(deps, systemAsApprover(actor), contract.caseId, () =>
-    ok({
-      contractInForce: {
-        contractId: contract.id,
-        version: contract.version,
-        startDate: contract.startDate,
-        reviewDate: contract.reviewDate,
-        supportEnds: contract.supportEnds,
-      },
-    }),
-  );
-  return changed.ok ? ok(undefined) : changed;
 }
 
 /** A named approver may not have the case on their caseload; approving still updates it. */

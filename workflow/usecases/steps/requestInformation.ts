@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { workflowError } from '../../errors';
 import type { Case } from '../../model/case';
 import type { Versioned } from '../../ports/store';
-import { fail, ok } from '../../result';
+import { fail, ok, type Result } from '../../result';
 import { requireRole } from '../../rules/access';
 import { openCaseRule } from '../../rules/closing';
 import type { UseCase } from '../deps';
 import { audit } from '../support/audit';
-import { changeCase, loadCase } from '../support/caseAccess';
+import { changeCase, loadCase, type CaseChange } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
+import { UnitOfWork } from '../support/unitOfWork';
 import { readableDateTime } from '../../calendar';
 
 export const RequestInformationInput = z.object({ caseId: z.string().min(1) });
@@ -33,22 +34,29 @@ export const requestInformation: UseCase<unknown, Versioned<Case>> = async (deps
   }
   const school = await deps.stores.schools.get(c.schoolId);
   if (!school) return fail(workflowError('NotFound', 'The case\'s school is no longer on the Schools list.'));
-  // Sending is the step itself, so there is no state to save first; the key keeps a retry after a failed mark from sending it again.
-  await deps.mailer.send(
-    {
-      to: [school.senco.email],
-      subject: `${deps.config.serviceName}: referral ${c.reference}: information needed`,
-      html: `<p>Dear ${escapeHtml(school.senco.name)},</p><p>Thank you for referral ${c.reference}. Please complete and return the School Initial Information Gathering form and the pupil's PDP.</p><p>${escapeHtml(deps.config.serviceName)}</p>`,
-    },
-    `${c.id}:information-request`,
-  );
   const stamp = now(deps);
-  const changed = await changeCase(deps, actor, c.id, (latest) =>
-    ok(latest.milestones.informationRequested ? {} : { milestones: { ...latest.milestones, informationRequested: { at: stamp.at, by: actor.userId } } }),
+  const mailKey = `${c.id}:information-request`;
+  // Sending is the step itself, so there is no state to save first; the key keeps a retry after a failed mark from sending it again.
+  // The mail, the milestone (with the case's ETag, once the mail went) and the audit line: one $batch on Graph.
+  const work = new UnitOfWork(deps.batching, mailKey);
+  work.add('mail', () =>
+    deps.mailer.send(
+      {
+        to: [school.senco.email],
+        subject: `${deps.config.serviceName}: referral ${c.reference}: information needed`,
+        html: `<p>Dear ${escapeHtml(school.senco.name)},</p><p>Thank you for referral ${c.reference}. Please complete and return the School Initial Information Gathering form and the pupil's PDP.</p><p>${escapeHtml(deps.config.serviceName)}</p>`,
+      },
+      mailKey,
+    ),
   );
-  if (!changed.ok) return changed;
-  await audit(deps, actor, 'case.information-requested', c.id, `${c.id}:information-requested`);
-  return ok(changed.value);
+  const requested = (latest: Case): Result<CaseChange> =>
+    ok(latest.milestones.informationRequested ? {} : { milestones: { ...latest.milestones, informationRequested: { at: stamp.at, by: actor.userId } } });
+  const changed = work.add('case', () => changeCase(deps, actor, c.id, requested, c), ['mail']);
+  work.add('audit', () => audit(deps, actor, 'case.information-requested', c.id, `${c.id}:information-requested`), ['case']);
+  await work.flush();
+  const result = changed();
+  if (!result.ok) return result;
+  return ok(result.value);
 };
 
 export function escapeHtml(text: string): string {

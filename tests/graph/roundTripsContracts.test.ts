@@ -1,0 +1,214 @@
+import { randomIds } from '../../app/randomIds';
+import { closeEarly, completeCase, decideContract, recordReview, requestInformation } from '../../workflow';
+import { caseSteps, childDetails } from '../support/caseSteps';
+import { endReviewLeavingCaseOpen } from '../support/reviewEnded';
+import { buildWorld, key, onTheDay, people, value, type World } from '../support/world';
+import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
+
+jest.setTimeout(180_000);
+
+interface LogEntry {
+  method: string;
+  path: string;
+  status: number;
+  batchRequestId?: string;
+}
+
+let graph: EmbeddedGraph;
+beforeAll(async () => {
+  // Staff, Schools and Purchases cached as the app composes them: every count below is with a warm cache.
+  graph = await startEmbeddedGraph({ referenceCache: { refreshMs: 60 * 60_000, now: () => Date.now() } });
+});
+afterAll(async () => {
+  await graph.stop();
+});
+
+const world = () => buildWorld('2026-09-14T09:00:00Z', { ...graph.ports, ids: randomIds });
+
+let children = 0;
+/** A case of a child of its own (one Graph for the file: the same child again would be a re-referral), brought to `step`. */
+async function caseAt(w: World, step: 2 | 7) {
+  const steps = caseSteps(w);
+  const school = await w.schoolByUrn('100001');
+  children += 1;
+  const opened = await steps.refer('100001', { child: childDetails(school.id, { lastName: `Roundtrip${String.fromCharCode(96 + children)}` }) });
+  const caseId = opened.case.id;
+  if (step === 7) {
+    await steps.allocate(caseId);
+    await steps.informationReturned(caseId);
+    await steps.observe(caseId);
+    await steps.schoolMeeting(caseId);
+    await steps.homeVisit(caseId);
+    await steps.observe(caseId, '2026-09-30');
+  }
+  return { caseId, steps };
+}
+
+/** A case with its contract in force and a support session held. */
+async function caseInSupport(w: World) {
+  const { caseId, steps } = await caseAt(w, 7);
+  await steps.approve((await steps.contract(caseId)).contract.id);
+  await steps.support(caseId);
+  return caseId;
+}
+const logged = async (): Promise<LogEntry[]> => ((await graph.requests()) as unknown as { entries: LogEntry[] }).entries;
+/** Each HTTP request the app made, named: a single request by method and what it reached, a $batch by its parts. */
+async function roundTrips(): Promise<string[]> {
+  const entries = await logged();
+  const parts = (batch: number) => entries.filter((e) => e.batchRequestId !== undefined && entries.indexOf(e) < batch);
+  let counted = 0;
+  return entries.flatMap((e, i) => {
+    if (e.batchRequestId !== undefined) return [];
+    if (!e.path.includes('$batch')) return [`${e.method} ${what(e.path)}`];
+    // The emulator logs a batch's parts before its envelope.
+    const mine = parts(i).slice(counted);
+    counted += mine.length;
+    return [`$batch(${mine.map((p) => `${p.method} ${what(p.path)}`).sort().join(', ')})`];
+  });
+}
+const what = (path: string): string => {
+  if (path.endsWith('/sendMail')) return 'sendMail';
+  if (path.includes('/drives/')) return 'drive';
+  return path.includes('/lists/') ? 'list' : path;
+};
+
+describe('Round trips per action, warm reference cache (issue 12: at most two)', () => {
+  it('requestInformation: the case, then one $batch: the claim, sendMail, its mark, the case (If-Match) and the audit line', async () => {
+    const w = await world();
+    const { caseId } = await caseAt(w, 2);
+    const admin = await w.staff(people.admin);
+    await w.deps.stores.schools.list();
+    await graph.resetRequests();
+    value(await requestInformation(w.deps, admin, { caseId }));
+    expect(await roundTrips()).toEqual(['GET list', '$batch(PATCH list, POST list, POST list, POST list, POST sendMail)']);
+    // A repeat is told it was done, and mails nothing.
+    await graph.resetRequests();
+    const again = await requestInformation(w.deps, admin, { caseId });
+    expect(again.ok || again.error.code).toBe('AlreadyDone');
+    expect((await logged()).filter((e) => e.path.endsWith('/sendMail'))).toHaveLength(0);
+  });
+
+  it('the whole $batch throttled (sustained 429): a write depending on another answers 424 and is made after it, never alone first', async () => {
+    const w = await world();
+    const { caseId } = await caseAt(w, 2);
+    const admin = await w.staff(people.admin);
+    await graph.setFaults({ throttleForSeconds: 1 } as unknown as Parameters<EmbeddedGraph['setFaults']>[0]);
+    await graph.resetRequests();
+    const requested = value(await requestInformation(w.deps, admin, { caseId }));
+    await graph.clearFaults();
+    expect(requested.milestones.informationRequested).toBeDefined();
+    const entries = await logged();
+    // sendMail was not retried on its own after the refused $batch: it went once, after its claim had landed.
+    const mails = entries.filter((e) => e.path.endsWith('/sendMail') && e.status < 300);
+    expect(mails).toHaveLength(1);
+    const subject = `${w.deps.config.serviceName}: referral ${requested.reference}: information needed`;
+    expect(((await graph.mailbox()) as { value: Array<{ subject: string }> }).value.filter((m) => m.subject === subject)).toHaveLength(1);
+  });
+
+  it('draftContract: the case, its key and its contracts in one $batch, then the draft, the case and the audit line in another', async () => {
+    const w = await world();
+    const { caseId, steps } = await caseAt(w, 7);
+    await graph.resetRequests();
+    const drafted = await steps.contract(caseId);
+    const trips = await roundTrips();
+    // The test helper looks up the school's packages first (cached): the draft itself is two round trips.
+    expect(trips).toEqual(['GET list', '$batch(GET list, GET list, GET list)', '$batch(PATCH list, POST list, POST list)']);
+    expect(drafted.repeated).toBe(false);
+  });
+
+  it('draftContract replacing a pending draft: the withdrawal travels in the same $batch, ahead of the new draft', async () => {
+    const w = await world();
+    const { caseId, steps } = await caseAt(w, 7);
+    await steps.contract(caseId);
+    await graph.resetRequests();
+    const replaced = await steps.contract(caseId, { replace: true });
+    expect(replaced.withdrawn?.status).toBe('withdrawn');
+    expect((await roundTrips()).slice(1)).toEqual(['$batch(GET list, GET list, GET list)', '$batch(PATCH list, POST list, POST list, POST list)']);
+  });
+
+  it('decideContract from the card (which knows the case): two round trips; from the contract alone: three', async () => {
+    const w = await world();
+    const manager = await w.staff(people.manager);
+    const { caseId, steps } = await caseAt(w, 7);
+    const { contract } = await steps.contract(caseId);
+    await graph.resetRequests();
+    value(await decideContract(w.deps, manager, { contractId: contract.id, caseId, decision: 'approve' }));
+    expect(await roundTrips()).toEqual(['$batch(GET list, GET list)', '$batch(PATCH list, PATCH list, POST list)']);
+    expect((await w.deps.stores.cases.get(caseId))?.contractInForce?.contractId).toBe(contract.id);
+
+    const other = await caseAt(w, 7);
+    const second = await steps.contract(other.caseId);
+    await graph.resetRequests();
+    value(await decideContract(w.deps, manager, { contractId: second.contract.id, decision: 'request-changes', reason: 'Name the calm corner' }));
+    expect(await roundTrips()).toEqual(['GET list', '$batch(GET list, GET list)', '$batch(PATCH list, POST list)']);
+  });
+
+  it('recordReview ending the support: six round trips, four of them the child, its folder (two lookups) and the upload', async () => {
+    const w = await world();
+    const caseId = await caseInSupport(w);
+    const worker = await w.staff(people.worker);
+    await graph.resetRequests();
+    const input = { caseId, requestKey: key('review'), heldOn: '2026-11-19', outcome: 'end', summary: 'Done', destination: 'mainstream' };
+    const reviewed = value(await onTheDay(w, '2026-11-19', () => recordReview(w.deps, worker, input)));
+    expect(reviewed.completed?.ok).toBe(true);
+    expect(reviewed.case.status).toBe('closed');
+    expect(await roundTrips()).toEqual([
+      '$batch(GET list, GET list, GET list)',
+      '$batch(GET list, PATCH list, POST list, POST list)',
+      'GET drive',
+      'GET drive',
+      'PUT drive',
+      // Both mails (claim, sendMail, mark), the evaluation record, the contract ended, the case closed, the audit line.
+      '$batch(PATCH list, PATCH list, POST list, POST list, POST list, POST list, POST list, POST list, POST sendMail, POST sendMail)',
+    ]);
+    expect((await w.deps.stores.contracts.find({ caseId })).map((k) => k.status)).toEqual(['ended']);
+  });
+
+  it('completeCase carrying on after a stop: the same shape, the review found by its key beside the child', async () => {
+    const w = await world();
+    const caseId = await caseInSupport(w);
+    const worker = await w.staff(people.worker);
+    await endReviewLeavingCaseOpen(w, worker, caseId);
+    await graph.resetRequests();
+    const closed = value(await completeCase(w.deps, worker, { caseId }));
+    expect(closed).toMatchObject({ status: 'closed', repeated: false, closure: { destination: 'mainstream' } });
+    expect(await roundTrips()).toEqual([
+      '$batch(GET list, GET list)',
+      '$batch(GET list, GET list)',
+      'GET drive',
+      'GET drive',
+      'PUT drive',
+      // The contract was ended with the review: both mails, the evaluation record, the case closed, the audit line.
+      '$batch(PATCH list, POST list, POST list, POST list, POST list, POST list, POST list, POST sendMail, POST sendMail)',
+    ]);
+    await graph.resetRequests();
+    expect(value(await completeCase(w.deps, worker, { caseId })).repeated).toBe(true);
+    expect(await roundTrips()).toHaveLength(1);
+  });
+
+  it('closeEarly: three round trips, the letter depending on the closure, then marked sent with the ETag the closure returned', async () => {
+    const w = await world();
+    const caseId = await caseInSupport(w);
+    const manager = await w.staff(people.manager);
+    await graph.resetRequests();
+    const closed = value(await closeEarly(w.deps, manager, { caseId, reason: 'moved-school' }));
+    expect(closed.closure?.letterSent).toBeDefined();
+    expect(await roundTrips()).toEqual([
+      '$batch(GET list, GET list)',
+      // The closure (If-Match), the contract ended, the audit line, the letter (claim, sendMail, mark).
+      '$batch(PATCH list, PATCH list, POST list, POST list, POST list, POST sendMail)',
+      'PATCH list',
+    ]);
+  });
+
+  it('the mailer alone: one $batch; a repeat of the key sends nothing', async () => {
+    const message = { to: ['senco@school.example.org'], subject: `Outreach Service: round trips ${key('mail')}`, html: '<p>x</p>' };
+    const mailKey = key('mailkey');
+    await graph.resetRequests();
+    await graph.ports.mailer.send(message, mailKey);
+    expect(await roundTrips()).toEqual(['$batch(POST list, POST list, POST sendMail)']);
+    await graph.ports.mailer.send(message, mailKey);
+    const sent = ((await graph.mailbox()) as { value: Array<{ subject: string }> }).value.filter((m) => m.subject === message.subject);
+    expect(sent).toHaveLength(1);
+  });
+});
