@@ -143,7 +143,7 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     expect(await roundTrips()).toEqual(['GET list', '$batch(GET list, GET list)', '$batch(PATCH list, POST list)']);
   });
 
-  it('recordReview ending the support: six round trips, four of them the child, its folder (two lookups) and the upload', async () => {
+  it('recordReview ending the support: five round trips, three of them the child, its folders (one $batch) and the upload', async () => {
     const w = await world();
     const caseId = await caseInSupport(w);
     const worker = await w.staff(people.worker);
@@ -155,8 +155,8 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     expect(await roundTrips()).toEqual([
       '$batch(GET list, GET list, GET list)',
       '$batch(GET list, PATCH list, POST list, POST list)',
-      'GET drive',
-      'GET drive',
+      // The child's and the case's folders looked up and made if missing, in one $batch; then the report uploaded.
+      '$batch(GET drive, POST drive, POST drive)',
       'PUT drive',
       // Both mails (claim, sendMail, mark), the evaluation record, the contract ended, the case closed, the audit line.
       '$batch(PATCH list, PATCH list, POST list, POST list, POST list, POST list, POST list, POST list, POST sendMail, POST sendMail)',
@@ -164,7 +164,7 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     expect((await w.deps.stores.contracts.find({ caseId })).map((k) => k.status)).toEqual(['ended']);
   });
 
-  it('completeCase carrying on after a stop: the same shape, the review found by its key beside the child', async () => {
+  it('completeCase carrying on after a stop: the same shape, the destination taken from the review milestone', async () => {
     const w = await world();
     const caseId = await caseInSupport(w);
     const worker = await w.staff(people.worker);
@@ -174,9 +174,8 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     expect(closed).toMatchObject({ status: 'closed', repeated: false, closure: { destination: 'mainstream' } });
     expect(await roundTrips()).toEqual([
       '$batch(GET list, GET list)',
-      '$batch(GET list, GET list)',
-      'GET drive',
-      'GET drive',
+      'GET list',
+      '$batch(GET drive, POST drive, POST drive)',
       'PUT drive',
       // The contract was ended with the review: both mails, the evaluation record, the case closed, the audit line.
       '$batch(PATCH list, POST list, POST list, POST list, POST list, POST list, POST list, POST sendMail, POST sendMail)',
