@@ -38,19 +38,17 @@ export const viewCase: UseCase<unknown, CaseView> = async (deps, actor, raw) => 
   if (!parsed.ok) return parsed;
   const { caseId } = parsed.value;
   // The case, its records and contracts in one round trip; the child (named by the case) and the audit line in a second.
+  // Each is asked for as soon as what it needs is known: when this action has just saved the case (a submit's
+  // follow-up card), the case needs no request and all of them travel in one round trip.
+  const caseRead = deps.stores.cases.get(caseId);
   const recordsRead = deps.stores.records.find({ caseId });
-  const [opened, records, contracts] = await Promise.all([
-    openCase(deps, actor, caseId, 'safeguarding', recordsRead),
-    recordsRead,
-    deps.stores.contracts.find({ caseId }),
-  ]);
+  const openedRead = openCase(deps, actor, caseId, 'safeguarding', recordsRead, caseRead);
+  const childRead = caseRead.then((c) => (c ? deps.stores.children.get(c.childId) : undefined));
+  const schoolRead = caseRead.then((c) => (c ? deps.stores.schools.get(c.schoolId) : undefined));
+  const audited = openedRead.then((o) => (o.ok ? auditRead(deps, actor, 'case.read', o.value.case.id, o.value.asDsl ? { access: 'safeguarding' } : {}) : undefined));
+  const [opened, records, contracts, child, school] = await Promise.all([openedRead, recordsRead, deps.stores.contracts.find({ caseId }), childRead, schoolRead, audited]);
   if (!opened.ok) return opened;
   const { case: c, asDsl } = opened.value;
-  const [child, school] = await Promise.all([
-    deps.stores.children.get(c.childId),
-    deps.stores.schools.get(c.schoolId),
-    auditRead(deps, actor, 'case.read', c.id, asDsl ? { access: 'safeguarding' } : {}),
-  ]);
   const progress = caseProgress(c, contracts, now(deps).today);
   const ledger = await caseLedgerOf(deps, c, records);
   const packageHours = ledger.ok ? { used: ledger.value.totals.used, bought: ledger.value.totals.bought, left: ledger.value.totals.left } : undefined;

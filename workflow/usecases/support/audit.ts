@@ -17,8 +17,8 @@ export async function audit(
 
 /**
  * A read of a case (opened, or listed with the child's name). Every read is its own entry: the
- * key holds the case, the reader and the instant, so two people reading in the same millisecond
- * are two entries, and only a retry of the same append is kept once.
+ * key holds the case, the reader, the instant and a code drawn for this read, so two reads in the
+ * same millisecond are two entries, and only a retry of the same append is kept once.
  */
 export async function auditRead(
   deps: WorkflowDeps,
@@ -28,5 +28,5 @@ export async function auditRead(
   detail: Record<string, string> = {},
 ): Promise<void> {
   const { at } = now(deps);
-  await deps.audit.append({ at, actorId: actor.userId, action, caseId, detail }, `${action}:${caseId}:${actor.userId}:${at}`);
+  await deps.audit.append({ at, actorId: actor.userId, action, caseId, detail }, `${action}:${caseId}:${actor.userId}:${at}:${deps.ids.randomCode(8)}`);
 }

@@ -33,9 +33,11 @@ export async function openCase(
   caseId: string,
   purpose: CasePurpose,
   records?: Promise<readonly CaseRecord[]>,
+  /** The case, when the caller has already asked for it. */
+  caseRead?: Promise<Versioned<Case> | undefined>,
 ): Promise<Result<OpenedCase>> {
   const mayBeDsl = purpose === 'safeguarding' && actor.roles.includes('dsl');
-  const [found, read] = await Promise.all([deps.stores.cases.get(caseId), mayBeDsl ? (records ?? deps.stores.records.find({ caseId })) : undefined]);
+  const [found, read] = await Promise.all([caseRead ?? deps.stores.cases.get(caseId), mayBeDsl ? (records ?? deps.stores.records.find({ caseId })) : undefined]);
   if (!found) return fail(workflowError('NotFound', 'That case was not found.', { field: 'caseId' }));
   const access = caseAccessRule(actor, found);
   if (access.ok) return ok({ case: found, asDsl: false });
