@@ -105,7 +105,7 @@ export const settingsShape = {
     .regex(/^[1-9]\d{0,4}$/, { error: 'must be a whole number of seconds, from 1 to 99999' })
     .transform(Number)
     .default(60)
-    .describe('Staff, Schools and Purchases are read once and kept in the app; a change made in SharePoint by hand shows within this many seconds (one cheap check of the list\'s item versions per interval). Changes made through the app show at once.'),
+    .describe('Staff, Schools, Purchases and conversation references are read once and kept in the app; a change made in SharePoint by hand shows within this many seconds (one cheap check of the list\'s item versions per interval). Changes made through the app show at once.'),
   TEAM_CHANNEL_ID: z
     .string()
     .trim()
