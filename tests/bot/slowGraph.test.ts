@@ -21,20 +21,26 @@ const observation = {
   strategiesInUse: 'Visual timetable', strategiesPartly: '', strategiesNotWorking: '', strategiesNotInUse: '',
 };
 
+/** A case of the manager's at step 3 in a school, its card shown in chat and the observation form opened from it. */
+async function observationFormOpen(urn: string) {
+  const world = await buildWorld('2026-09-14T09:00:00Z', { ...graph.ports, ids: randomIds });
+  const steps = caseSteps(world);
+  const opened = await steps.refer(urn);
+  await steps.allocate(opened.case.id, 'manager');
+  await steps.informationReturned(opened.case.id);
+  const harness = await startBot(world.deps);
+  await harness.say(people.manager, `case ${opened.case.reference}`);
+  const caseMessage = harness.connector.sent[0];
+  const open = actionOf(cardOf(caseMessage), 'observation.open');
+  const formAnswer = await harness.click(people.manager, open.verb, open.data, caseMessage?.id);
+  const submit = actionOf(invokeCard(formAnswer.body), 'observation.submit');
+  return { world, opened, harness, caseMessage, submit };
+}
+
 describe('a card action when Graph is slow (2 s injected latency on every Graph call)', () => {
   it('the invoke answers in under 5 s with an interim card, and the card is replaced when the work is done', async () => {
-    const world = await buildWorld('2026-09-14T09:00:00Z', { ...graph.ports, ids: randomIds });
-    const steps = caseSteps(world);
-    const opened = await steps.refer();
-    await steps.allocate(opened.case.id, 'manager');
-    await steps.informationReturned(opened.case.id);
-    const harness = await startBot(world.deps);
+    const { world, opened, harness, caseMessage, submit } = await observationFormOpen('100001');
     try {
-      await harness.say(people.manager, `case ${opened.case.reference}`);
-      const caseMessage = harness.connector.sent[0];
-      const open = actionOf(cardOf(caseMessage), 'observation.open');
-      const formAnswer = await harness.click(people.manager, open.verb, open.data, caseMessage?.id);
-      const submit = actionOf(invokeCard(formAnswer.body), 'observation.submit');
 
       await graph.setFaults({ latencyMs: 2000 });
       const answer = await harness.click(people.manager, submit.verb, { ...submit.data, ...observation }, caseMessage?.id);
@@ -64,18 +70,8 @@ describe('a card action when Graph is slow (2 s injected latency on every Graph 
 
 describe('a card action while SharePoint throttles everything for 6 s (429 with Retry-After, $batch included)', () => {
   it('answers with the interim card at once, finishes when the throttling ends, and records once', async () => {
-    const world = await buildWorld('2026-09-14T09:00:00Z', { ...graph.ports, ids: randomIds });
-    const steps = caseSteps(world);
-    const opened = await steps.refer('100002');
-    await steps.allocate(opened.case.id, 'manager');
-    await steps.informationReturned(opened.case.id);
-    const harness = await startBot(world.deps);
+    const { world, opened, harness, caseMessage, submit } = await observationFormOpen('100002');
     try {
-      await harness.say(people.manager, `case ${opened.case.reference}`);
-      const caseMessage = harness.connector.sent[0];
-      const open = actionOf(cardOf(caseMessage), 'observation.open');
-      const formAnswer = await harness.click(people.manager, open.verb, open.data, caseMessage?.id);
-      const submit = actionOf(invokeCard(formAnswer.body), 'observation.submit');
 
       await graph.setFaults({ throttleForSeconds: 6 });
       const answer = await harness.click(people.manager, submit.verb, { ...submit.data, ...observation }, caseMessage?.id);

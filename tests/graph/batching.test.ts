@@ -3,7 +3,7 @@ import { RecordTooLarge, recordObservation } from '../../workflow';
 import { UnitOfWork } from '../../workflow/usecases/support/unitOfWork';
 import { caseSteps, observation } from '../support/caseSteps';
 import { buildWorld, onTheDay, people, value } from '../support/world';
-import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
+import { useEmbeddedGraph } from './embeddedGraph';
 
 jest.setTimeout(120_000);
 
@@ -14,19 +14,10 @@ interface LogEntry {
   batchRequestId?: string;
 }
 
-let graph: EmbeddedGraph;
-beforeAll(async () => {
-  graph = await startEmbeddedGraph();
-});
-afterAll(async () => {
-  await graph.stop();
-});
-afterEach(async () => {
-  await graph.clearFaults();
-});
+const embedded = useEmbeddedGraph();
 
-const world = () => buildWorld('2026-09-14T09:00:00Z', { ...graph.ports, ids: randomIds });
-const logged = async (): Promise<LogEntry[]> => ((await graph.requests()) as unknown as { entries: LogEntry[] }).entries;
+const world = () => buildWorld('2026-09-14T09:00:00Z', { ...embedded().ports, ids: randomIds });
+const logged = async (): Promise<LogEntry[]> => ((await embedded().requests()) as unknown as { entries: LogEntry[] }).entries;
 /** HTTP requests the app made: single requests and $batch envelopes (their parts carry batchRequestId). */
 const roundTrips = (entries: LogEntry[]) => entries.filter((e) => e.batchRequestId === undefined);
 
@@ -36,7 +27,7 @@ describe('Graph requests that start together travel together', () => {
     const steps = caseSteps(w);
     const { caseId } = await steps.toStep(3);
     const worker = await w.staff(people.worker);
-    await graph.resetRequests();
+    await embedded().resetRequests();
     const observed = value(await onTheDay(w, '2026-09-21', () => recordObservation(w.deps, worker, observation(caseId))));
     const entries = await logged();
     expect(roundTrips(entries).map((e) => `${e.method} ${e.path.includes('$batch') ? '$batch' : 'item'}`)).toEqual(['GET item', 'POST $batch']);
@@ -49,7 +40,7 @@ describe('Graph requests that start together travel together', () => {
   it('reads issued at once are one round trip, and each caller gets its own answer', async () => {
     const w = await world();
     const school = await w.schoolByUrn('100001');
-    await graph.resetRequests();
+    await embedded().resetRequests();
     const [cases, children, missing] = await Promise.all([
       w.deps.stores.cases.find({ schoolId: school.id }),
       w.deps.stores.children.find({ schoolId: school.id }),
@@ -66,11 +57,11 @@ describe('Graph requests that start together travel together', () => {
     const w = await world();
     const steps = caseSteps(w);
     const { caseId } = await steps.toStep(3, 'worker', '100002');
-    await graph.resetRequests();
-    await graph.setFaults({ rate: 0.4, statuses: [429, 503], retryAfterSeconds: 0, seed: 12 });
+    await embedded().resetRequests();
+    await embedded().setFaults({ rate: 0.4, statuses: [429, 503], retryAfterSeconds: 0, seed: 12 });
     await steps.observe(caseId);
     await steps.schoolMeeting(caseId);
-    await graph.clearFaults();
+    await embedded().clearFaults();
     const entries = await logged();
     // Some writes waited on a throttled write they depend on (424) and were made after it landed.
     expect(entries.some((e) => e.status === 424)).toBe(true);
@@ -89,7 +80,7 @@ describe('Graph requests that start together travel together', () => {
     const { caseId } = await caseSteps(w).toStep(3, 'worker', '100003');
     const before = await w.deps.stores.cases.get(caseId);
     if (!before) throw new Error('no case');
-    await graph.resetRequests();
+    await embedded().resetRequests();
     const work = new UnitOfWork(w.deps.batching, `${caseId}:too-large`);
     const text = 'x'.repeat(70_000);
     const at = new Date().toISOString();
