@@ -1,23 +1,38 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** A list item as one user action last saw it (read or written), by list and id. */
+/** A list item as one user action last saw it (read or written). */
 export interface SeenItem {
   etag: string;
   payload: unknown;
 }
 
-const actions = new AsyncLocalStorage<Map<string, SeenItem>>();
-
-/**
- * Runs one user action (a card click, a message): within it, an item it has already read or
- * written is not read again (the case a submit just saved is the case its follow-up card shows).
- * Writes still carry the ETag, so nothing seen here can overwrite a newer change.
- */
-export function inOneAction<T>(run: () => Promise<T>): Promise<T> {
-  return actions.run(new Map(), run);
+/** A query this action asked: its filter (on the record's fields) and the ids it answered, once answered. */
+export interface SeenQuery {
+  filter: Record<string, unknown>;
+  ids: Promise<string[]>;
 }
 
-/** What the current action has seen of items; undefined outside an action. */
-export function seenInThisAction(): Map<string, SeenItem> | undefined {
+/** What one action has seen of SharePoint, by list: items by id, reads in flight, queries, items it created. */
+export interface ActionScope {
+  items: Map<string, SeenItem>;
+  reading: Map<string, Promise<unknown>>;
+  queries: Map<string, SeenQuery>;
+  created: Map<string, Set<string>>;
+}
+
+const actions = new AsyncLocalStorage<ActionScope>();
+
+/**
+ * Runs one user action (a card click, a message): within it, an item or a query it has already
+ * read is not read again, and what it wrote shows in what it reads (the case a submit just saved,
+ * with its new record, is what its follow-up card shows). Two reads of the same thing started at
+ * once are one request. Writes still carry the ETag, so nothing seen here overwrites a newer change.
+ */
+export function inOneAction<T>(run: () => Promise<T>): Promise<T> {
+  return actions.run({ items: new Map(), reading: new Map(), queries: new Map(), created: new Map() }, run);
+}
+
+/** What the current action has seen; undefined outside an action. */
+export function currentAction(): ActionScope | undefined {
   return actions.getStore();
 }

@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { ItemNotFound, NotAttempted, RecordTooLarge, UniqueValueTaken, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../workflow';
-import { seenInThisAction } from '../client/actionScope';
+import { ActionReads } from './actionReads';
 import { graphStatus } from './graphErrors';
 import { IDEMPOTENCY_COLUMN, PAYLOAD_COLUMN, PAYLOAD_MAX_CHARACTERS, type IndexedField, type ListDefinition } from './listDefinitions';
 
@@ -26,17 +26,22 @@ const CACHE_LIMIT = 500;
 export class SharePointListStore<T extends { id: string }, Indexed extends keyof T> implements EntityStore<T, Indexed> {
   /** The last payload read at each ETag, so an update after a read needs no second read. */
   private readonly lastRead = new Map<string, { etag: string; payload: NewItem<T> }>();
+  /** What the current user action has read and written of this list. */
+  private readonly action: ActionReads<T>;
 
   constructor(
     private readonly client: Client,
     private readonly listPath: string,
     private readonly definition: ListDefinition,
     private readonly schema: z.ZodType<T>,
-  ) {}
+  ) {
+    this.action = new ActionReads<T>(listPath);
+  }
 
   async create(item: NewItem<T>, idempotencyKey: string): Promise<Created<T>> {
     try {
       const created = ItemResponse.parse(await this.client.api(`${this.listPath}/items`).post({ fields: this.fieldsOf(item, idempotencyKey) }));
+      this.action.saw(created.id, created.eTag, item, true);
       return { item: this.remember(created.id, created.eTag, item), created: true };
     } catch (error) {
       if (graphStatus(error) === 424) throw new NotAttempted(this.definition.displayName);
@@ -49,10 +54,10 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
   }
 
   async get(id: string): Promise<Versioned<T> | undefined> {
-    const seen = seenInThisAction()?.get(this.seenKey(id));
-    if (seen) return { ...structuredClone(seen.payload as NewItem<T>), id, etag: seen.etag } as unknown as Versioned<T>;
-    const found = await this.readItem(id);
-    return found && this.toEntity(found);
+    return this.action.get(id, async () => {
+      const found = await this.readItem(id);
+      return found && this.toEntity(found);
+    });
   }
 
   /**
@@ -89,7 +94,7 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     const clauses = Object.entries(filter)
       .filter(([, v]) => v !== undefined)
       .map(([field, v]) => `fields/${this.indexedField(field).column} eq ${literal(v)}`);
-    return this.query(clauses.join(' and '));
+    return this.action.find(filter, () => this.query(clauses.join(' and ')));
   }
 
   async list(): Promise<Versioned<T>[]> {
@@ -156,17 +161,13 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     return this.remember(item.id, item.eTag, payload as unknown as NewItem<T>);
   }
 
-  private seenKey(id: string): string {
-    return `${this.listPath}#${id}`;
-  }
-
   /** Someone else changed or removed it: the next read in this action goes to SharePoint. */
   private forget(id: string): void {
-    seenInThisAction()?.delete(this.seenKey(id));
+    this.action.forget(id);
   }
 
   private remember(id: string, etag: string, payload: NewItem<T>): Versioned<T> {
-    seenInThisAction()?.set(this.seenKey(id), { etag, payload: structuredClone(payload) });
+    this.action.saw(id, etag, payload);
     this.lastRead.delete(id);
     this.lastRead.set(id, { etag, payload: structuredClone(payload) });
     if (this.lastRead.size > CACHE_LIMIT) this.lastRead.delete(this.lastRead.keys().next().value as string);

@@ -31,7 +31,7 @@ export { logTime, type TimeLogged } from './packages/logTime';
 export type { HoursAdded } from './packages/hoursAdded';
 export { recordPurchase } from './packages/recordPurchase';
 export { caseLedgerOf } from './packages/caseLedger';
-export { viewCase, type CaseView } from './queries/viewCase';
+export { viewCase, viewCaseAgain, type CaseView } from './queries/viewCase';
 export { closedCases, listMyCases, myCases, workerLoads, type ListedCase, type WorkerLoad } from './queries/caseloads';
 export type { RecordAdded } from './support/addRecord';
 export { bookMeeting, MeetingKind } from './meetings/bookMeeting';

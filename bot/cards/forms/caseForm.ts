@@ -1,4 +1,4 @@
-import { requireRole, steps, viewCase, type CaseView, type Result, type Role, type StepNumber, type WorkflowError } from '../../../workflow';
+import { requireRole, steps, viewCase, viewCaseAgain, type CaseView, type Result, type Role, type StepNumber, type WorkflowError } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext, CardResponse } from '../card';
 import type { CardVerb } from '../actions/cardVerb';
 import { alreadyRecorded } from '../alreadyRecorded';
@@ -96,8 +96,10 @@ async function recentNotice(name: CaseFormName, ctx: CardContext, view: CaseView
 async function submitForm<O>(spec: CaseFormSpec<O>, ctx: CardContext, data: FormValues): Promise<CardResponse> {
   const caseId = data.caseId ?? '';
   const requestKey = data.requestKey ?? '';
-  const result = await spec.run(ctx, { ...spec.toInput(data), caseId, requestKey });
-  const view = await viewCase(ctx.deps, ctx.actor, { caseId });
+  // The case as the follow-up card shows it, asked for beside the action's own reads so they travel together (one
+  // $batch on Graph, its read audited there); shown as it stands once the action's writes are done.
+  const [result, before] = await Promise.all([spec.run(ctx, { ...spec.toInput(data), caseId, requestKey }), viewCase(ctx.deps, ctx.actor, { caseId })]);
+  const view = before.ok ? await viewCaseAgain(ctx.deps, ctx.actor, caseId) : before;
   if (!view.ok) return { card: refusal(result.ok ? view.error : result.error) };
   const heading = headingOf(view.value);
   const followUp = await caseCard(ctx, view.value);

@@ -7,8 +7,9 @@ import type { School } from '../../model/school';
 import { caseProgress, type CaseProgress } from '../../process/caseProgress';
 import type { StepNumber } from '../../process/steps';
 import type { Versioned } from '../../ports/store';
-import { ok } from '../../result';
-import type { UseCase } from '../deps';
+import { ok, type Result } from '../../result';
+import type { UseCase, WorkflowDeps } from '../deps';
+import type { Staff } from '../../model/staff';
 import { caseLedgerOf } from '../packages/caseLedger';
 import { auditRead } from '../support/audit';
 import { openCase } from '../support/caseAccess';
@@ -36,7 +37,19 @@ export interface CaseView {
 export const viewCase: UseCase<unknown, CaseView> = async (deps, actor, raw) => {
   const parsed = parseInput(z.object({ caseId: z.string().min(1) }), raw);
   if (!parsed.ok) return parsed;
-  const { caseId } = parsed.value;
+  return caseViewOf(deps, actor, parsed.value.caseId, true);
+};
+
+/**
+ * The case again, later in the same action, after a `viewCase` of it that wrote the read's audit
+ * line: a submit asks for the view beside its own reads (so they travel together), and shows it as
+ * it stands once its writes are done. Not for card input: the code decides that a view came first.
+ */
+export async function viewCaseAgain(deps: WorkflowDeps, actor: Staff, caseId: string): Promise<Result<CaseView>> {
+  return caseViewOf(deps, actor, caseId, false);
+}
+
+async function caseViewOf(deps: WorkflowDeps, actor: Staff, caseId: string, audit: boolean): Promise<Result<CaseView>> {
   // The case, its records and contracts in one round trip; the child (named by the case) and the audit line in a second.
   // Each is asked for as soon as what it needs is known: when this action has just saved the case (a submit's
   // follow-up card), the case needs no request and all of them travel in one round trip.
@@ -45,7 +58,7 @@ export const viewCase: UseCase<unknown, CaseView> = async (deps, actor, raw) => 
   const openedRead = openCase(deps, actor, caseId, 'safeguarding', recordsRead, caseRead);
   const childRead = caseRead.then((c) => (c ? deps.stores.children.get(c.childId) : undefined));
   const schoolRead = caseRead.then((c) => (c ? deps.stores.schools.get(c.schoolId) : undefined));
-  const audited = openedRead.then((o) => (o.ok ? auditRead(deps, actor, 'case.read', o.value.case.id, o.value.asDsl ? { access: 'safeguarding' } : {}) : undefined));
+  const audited = openedRead.then((o) => (o.ok && audit ? auditRead(deps, actor, 'case.read', o.value.case.id, o.value.asDsl ? { access: 'safeguarding' } : {}) : undefined));
   const [opened, records, contracts, child, school] = await Promise.all([openedRead, recordsRead, deps.stores.contracts.find({ caseId }), childRead, schoolRead, audited]);
   if (!opened.ok) return opened;
   const { case: c, asDsl } = opened.value;
@@ -53,4 +66,4 @@ export const viewCase: UseCase<unknown, CaseView> = async (deps, actor, raw) => 
   const ledger = await caseLedgerOf(deps, c, records);
   const packageHours = ledger.ok ? { used: ledger.value.totals.used, bought: ledger.value.totals.bought, left: ledger.value.totals.left } : undefined;
   return ok({ case: c, child, school, records, contracts, progress, step: progress.step, nextAction: progress.nextAction, ...(packageHours ? { packageHours } : {}), ...(asDsl ? { asDsl } : {}) });
-};
+}
