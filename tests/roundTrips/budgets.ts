@@ -55,7 +55,7 @@ export const warmBudgets = {
   'contract-decision.open': over(4),
   'contract-decision.submit': over(7),
   'parents-informed.open': within(2),
-  'parents-informed.submit': over(3),
+  'parents-informed.submit': within(2),
   'support-session.open': within(2),
   'support-session.submit': within(2),
   'chronology.open': within(2),
@@ -80,7 +80,7 @@ export const warmBudgets = {
   'report.open': within(2),
   'report.submit': within(2),
   'safeguarding.open': within(2),
-  'safeguarding.submit': over(3),
+  'safeguarding.submit': within(2),
 } as const satisfies Record<VerbName, Budget>;
 
 /**

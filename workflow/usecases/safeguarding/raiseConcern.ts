@@ -19,14 +19,14 @@ import { UnitOfWork } from '../support/unitOfWork';
 export const raiseSafeguardingConcern: UseCase<unknown, RecordAdded> = async (deps, actor, raw) => {
   const input = parseRecordInput('safeguarding-concern', raw);
   if (!input.ok) return input;
-  const added = await addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, { safeguarding: true, purpose: 'safeguarding' });
+  const added = await addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, {
+    safeguarding: true,
+    purpose: 'safeguarding',
+    // The concern's own audit line, in the record's $batch (a repeat finds it by its key).
+    alongside: (work, record) => work.add('safeguarding-audit', () => audit(deps, actor, 'record.safeguarding', record.caseId, record.key, { recordKey: record.key }), ['record']),
+  });
   if (!added.ok) return added;
-  if (!added.value.repeated) {
-    await Promise.all([
-      alertDsl(deps, added.value.case, added.value.record),
-      audit(deps, actor, 'record.safeguarding', added.value.case.id, added.value.record.id, { recordId: added.value.record.id }),
-    ]);
-  }
+  if (!added.value.repeated) await alertDsl(deps, added.value.case, added.value.record);
   return added;
 };
 

@@ -9,6 +9,7 @@ import { audit } from '../support/audit';
 import { loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
+import { UnitOfWork } from '../support/unitOfWork';
 
 export interface ParentsInformed {
   contract: Versioned<Contract>;
@@ -30,7 +31,10 @@ export const recordParentsInformed: UseCase<unknown, ParentsInformed> = async (d
   if (contract.parentsInformedAt) return ok({ contract, repeated: true });
   const stamp = now(deps);
   const patch = { parentsInformedAt: stamp.at, parentsInformedBy: actor.userId, updatedBy: actor.userId, updatedAt: stamp.at };
-  const saved = await updateOnce(deps.stores.contracts, contract.id, patch, contract.etag);
-  await audit(deps, actor, 'contract.parents-informed', contract.caseId, contract.id, { contractId: contract.id });
-  return ok({ contract: saved, repeated: false });
+  // The contract marked (with its ETag) and the audit line after it: one $batch on Graph.
+  const work = new UnitOfWork(deps.batching, `${contract.id}:parents-informed`);
+  const saved = work.add('contract', () => updateOnce(deps.stores.contracts, contract.id, patch, contract.etag));
+  work.add('audit', () => audit(deps, actor, 'contract.parents-informed', contract.caseId, contract.id, { contractId: contract.id }), ['contract']);
+  await work.flush();
+  return ok({ contract: saved(), repeated: false });
 };

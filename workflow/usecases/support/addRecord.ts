@@ -49,6 +49,8 @@ export interface AddRecordOptions {
   changeFirst?: { decide: (current: Versioned<Case>) => Result<CaseChange>; audit: AuditLine };
   /** The case's contracts, when read with it: the worker's notice needs no further read. */
   contracts?: readonly Contract[];
+  /** Further writes of this record's unit (after `record`, in its `$batch`): e.g. a second audit line. */
+  alongside?: (work: UnitOfWork, record: PlannedRecord) => void;
 }
 
 const anyTimeOnClosedCases = new Set<RecordBody['kind']>(['chronology', 'safeguarding-concern', 'addendum', 'evaluation-request']);
@@ -132,6 +134,7 @@ export async function addRecordTo(
     () => audit(deps, actor, `record.${body.kind}`, caseId, idempotencyKey, { recordKey: idempotencyKey, step: String(order.value), ...(asDsl ? { access: 'safeguarding' } : {}) }),
     [changed ? 'case' : 'record'],
   );
+  options.alongside?.(work, planned);
   await work.flush();
   const landedFirst = changedFirst?.();
   if (landedFirst && !landedFirst.ok) return landedFirst;
