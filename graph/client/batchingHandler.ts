@@ -74,10 +74,7 @@ export class BatchingHandler implements Middleware {
     // A write whose prerequisite failed before it was sent (refused by the adapter) is not sent at all.
     const taken = gathered.filter((w) => {
       if (!w.order?.prerequisiteFailed?.()) return true;
-      w.context.response = new Response(JSON.stringify({ error: { code: 'failedDependency', message: 'A request it depends on failed.' } }), {
-        status: 424,
-        headers: { 'content-type': 'application/json' },
-      });
+      w.context.response = notServed();
       w.settle();
       return false;
     });
