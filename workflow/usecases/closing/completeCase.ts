@@ -82,11 +82,9 @@ export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versio
   const work = new UnitOfWork(deps.batching, `${c.id}:complete`);
   known.alongside?.(work);
   const after: string[] = [];
-  let reportMail: (() => void) | undefined;
-  let evaluationMail: (() => void) | undefined;
   if (!m.endReportSent) {
     after.push('report-mail');
-    reportMail = work.add('report-mail', () =>
+    work.add('report-mail', () =>
       deps.mailer.send(
         {
           to: [school.senco.email],
@@ -101,7 +99,7 @@ export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versio
   }
   if (!m.evaluationRequested) {
     after.push('evaluation-mail');
-    evaluationMail = requestEvaluation(work, deps, actor, c, school.senco.email, stamp.today);
+    requestEvaluation(work, deps, actor, c, school.senco.email, stamp.today);
   }
   const destination = lastReview.destination ?? (review?.body.kind === 'review' ? review.body.destination : undefined);
   // Everything above marked on the case and the case closed, in one write once the mails went.
@@ -129,7 +127,7 @@ export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versio
     await work.flush();
   } catch (error) {
     // A mail failed: what did land (the report filed, a mail sent) is marked, so completing again carries on from there.
-    const [reportSent, evaluationSent] = [landed(reportMail), landed(evaluationMail)];
+    const [reportSent, evaluationSent] = [work.landed('report-mail'), work.landed('evaluation-mail')];
     await changeCase(deps, actor, c.id, (latest) => ok({ milestones: marked(latest, filed, by, false, reportSent, evaluationSent) }), c);
     throw error;
   }
@@ -163,19 +161,8 @@ async function fileReport(deps: WorkflowDeps, childFolder: string, reference: st
   return file.webUrl;
 }
 
-/** Whether a planned write landed, once its unit was flushed (its reader throws when it did not). */
-function landed(read: (() => unknown) | undefined): boolean {
-  if (!read) return false;
-  try {
-    read();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Plans the request's record (saved first) and its mail, sent once per case; a reader of the mail. */
-function requestEvaluation(work: UnitOfWork, deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, to: string, today: string): () => void {
+function requestEvaluation(work: UnitOfWork, deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, to: string, today: string): void {
   const key = `${c.id}:evaluation-request:case-end`;
   const at = now(deps).at;
   work.add('evaluation', () =>
@@ -194,7 +181,7 @@ function requestEvaluation(work: UnitOfWork, deps: WorkflowDeps, actor: Staff, c
       key,
     ),
   );
-  return work.add(
+  work.add(
     'evaluation-mail',
     () =>
       deps.mailer.send(

@@ -13,6 +13,7 @@ describe('a unit of work', () => {
     expect(() => a()).toThrow(/before the unit of work was flushed/);
     await work.flush();
     expect([made, a(), b()]).toEqual([['a', 'b'], 1, 2]);
+    expect([work.landed('a'), work.landed('never planned')]).toEqual([true, false]);
   });
 
   it('does not make a write whose prerequisite failed, and throws that failure', async () => {
@@ -25,6 +26,7 @@ describe('a unit of work', () => {
     await expect(work.flush()).rejects.toThrow('refused by the list');
     expect(made).toEqual([]);
     expect(() => audit()).toThrow('refused by the list');
+    expect([work.landed('record'), work.landed('audit')]).toEqual([false, false]);
   });
 
   it('hands back a refused Result (a rule broken when deciding again) and makes nothing after it', async () => {

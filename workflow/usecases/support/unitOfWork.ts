@@ -46,6 +46,11 @@ export class UnitOfWork {
     };
   }
 
+  /** Whether the write of this name was planned and landed (after `flush`, even one that threw). */
+  landed(name: string): boolean {
+    return this.writes.some((w) => w.name === name && w.outcome?.landed === true);
+  }
+
   /** Makes the writes; throws the first failure, after every write that could be made was made. */
   async flush(): Promise<void> {
     if (this.batching.together) await this.allAtOnce();
