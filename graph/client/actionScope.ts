@@ -18,6 +18,8 @@ export interface ActionScope {
   reading: Map<string, Promise<unknown>>;
   queries: Map<string, SeenQuery>;
   created: Map<string, Set<string>>;
+  /** The action has finished: work it started that is still running reads SharePoint afresh. */
+  finished: boolean;
 }
 
 const actions = new AsyncLocalStorage<ActionScope>();
@@ -28,11 +30,17 @@ const actions = new AsyncLocalStorage<ActionScope>();
  * with its new record, is what its follow-up card shows). Two reads of the same thing started at
  * once are one request. Writes still carry the ETag, so nothing seen here overwrites a newer change.
  */
-export function inOneAction<T>(run: () => Promise<T>): Promise<T> {
-  return actions.run({ items: new Map(), reading: new Map(), queries: new Map(), created: new Map() }, run);
+export async function inOneAction<T>(run: () => Promise<T>): Promise<T> {
+  const scope: ActionScope = { items: new Map(), reading: new Map(), queries: new Map(), created: new Map(), finished: false };
+  try {
+    return await actions.run(scope, run);
+  } finally {
+    scope.finished = true;
+  }
 }
 
-/** What the current action has seen; undefined outside an action. */
+/** What the current action has seen; undefined outside an action, or once it has finished. */
 export function currentAction(): ActionScope | undefined {
-  return actions.getStore();
+  const scope = actions.getStore();
+  return scope?.finished ? undefined : scope;
 }

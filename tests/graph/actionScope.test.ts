@@ -41,6 +41,23 @@ describe('one user action reads an item or a query once, and sees its own writes
     expect(await requestsMade()).toBe(1);
   });
 
+  it('work an action started that outlives it reads SharePoint afresh', async () => {
+    const w = await world();
+    const { caseId } = await caseSteps(w).toStep(3, 'worker', '100007');
+    const { stores, batching } = w.deps;
+    let later!: Promise<unknown>;
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    await batching.oneAction(async () => {
+      await stores.cases.get(caseId);
+      later = finished.then(() => stores.cases.get(caseId));
+    });
+    await embedded().resetRequests();
+    finish();
+    await later;
+    expect(await requestsMade()).toBe(1);
+  });
+
   it('an update refused with 412 drops what the action saw of the item: the next read fetches the newer version', async () => {
     const w = await world();
     const { caseId } = await caseSteps(w).toStep(3, 'worker', '100006');
