@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBankHolidays, parseTermCalendars } from '../calendar/parseTermDates';
+import { schoolCalendar } from '../calendar/schoolCalendar';
+import type { Result } from '../result';
+import { initialSchoolMeetingWindow, proposeSlots, type Interval, type SlotProposal } from './proposeSlots';
+
+const readConfig = (file: string): unknown => JSON.parse(readFileSync(join(__dirname, '../../data/config', file), 'utf8'));
+const valueOf = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+const calendars = valueOf(parseTermCalendars(readConfig('term-dates.json')));
+const bankHolidays = valueOf(parseBankHolidays(readConfig('bank-holidays.json')));
+// Northvale 2026-27: autumn 1 ends Fri 23 Oct, half-term 26-30 Oct, autumn 2 runs 2 Nov-18 Dec.
+const northvale = schoolCalendar(calendars.find((c) => c.id === 'northvale-la') ?? calendars[0]!, bankHolidays);
+
+const at = (iso: string) => new Date(iso);
+const busy = (start: string, end: string): Interval => ({ start: at(start), end: at(end) });
+const starts = (proposal: SlotProposal) => proposal.slots.map((s) => s.start.toISOString());
+
+describe('proposing meeting slots', () => {
+  it('skips the half-term and keeps London school hours across the October clock change', () => {
+    const proposal = valueOf(
+      proposeSlots({ kind: 'school-meeting', durationMinutes: 60, window: { from: '2026-10-22', to: '2026-11-06' }, busy: [], now: at('2026-10-22T09:00:00Z'), calendar: northvale }),
+    );
+    // Fri 23 Oct 08:45 BST, then Mon 2 and Tue 3 Nov 08:45 GMT: one school day's notice, no slot in the half-term.
+    expect(starts(proposal)).toEqual(['2026-10-23T07:45:00.000Z', '2026-11-02T08:45:00.000Z', '2026-11-03T08:45:00.000Z']);
+  });
+
+  it('keeps the travel buffer clear around a home visit', () => {
+    const proposal = valueOf(
+      proposeSlots({
+        kind: 'home-visit',
+        durationMinutes: 60,
+        window: { from: '2026-11-10', to: '2026-11-10' },
+        busy: [busy('2026-11-10T09:00:00Z', '2026-11-10T10:00:00Z'), busy('2026-11-10T12:30:00Z', '2026-11-10T17:00:00Z')],
+        now: at('2026-11-02T09:00:00Z'),
+        calendar: northvale,
+      }),
+    );
+    // 10:30-11:30 leaves 30 minutes either side; nothing else fits before 12:00 with its buffer.
+    expect(starts(proposal)).toEqual(['2026-11-10T10:30:00.000Z']);
+  });
+
+  it('offers more than one slot of a day when the window has few days, earliest first', () => {
+    const proposal = valueOf(
+      proposeSlots({ kind: 'review', durationMinutes: 60, window: { from: '2026-12-02', to: '2026-12-04' }, busy: [], now: at('2026-12-02T16:00:00Z'), calendar: northvale }),
+    );
+    expect(starts(proposal)).toEqual(['2026-12-03T08:45:00.000Z', '2026-12-03T09:45:00.000Z', '2026-12-04T08:45:00.000Z']);
+  });
+
+  it('says when a full diary leaves no slot, and offers the same number of school days straight after', () => {
+    const proposal = valueOf(
+      proposeSlots({
+        kind: 'school-meeting',
+        durationMinutes: 60,
+        window: { from: '2026-12-14', to: '2026-12-18' },
+        busy: [busy('2026-12-14T00:00:00Z', '2026-12-19T00:00:00Z')],
+        now: at('2026-12-09T09:00:00Z'),
+        calendar: northvale,
+      }),
+    );
+    // Five school days; the Christmas holidays and the 4 January closure are skipped.
+    expect(proposal).toEqual({ slots: [], nextWindow: { from: '2027-01-05', to: '2027-01-11' } });
+  });
+
+  it('gives the initial school meeting ten school days from allocation', () => {
+    expect(valueOf(initialSchoolMeetingWindow('2026-10-19', northvale))).toEqual({ from: '2026-10-19', to: '2026-11-06' });
+  });
+});
