@@ -1,21 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { freshCase } from '../../tests/contract/samples/caseSamples';
-import { parseBankHolidays, parseTermCalendars } from '../calendar/parseTermDates';
-import { schoolCalendar } from '../calendar/schoolCalendar';
+import { shippedSchoolCalendar, valueOf } from '../../tests/support/termCalendars';
 import type { Case } from '../model/case';
-import type { Result } from '../result';
 import { meetingWindow } from './meetingWindows';
 
-const readConfig = (file: string): unknown => JSON.parse(readFileSync(join(__dirname, '../../data/config', file), 'utf8'));
-const valueOf = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
-const calendars = valueOf(parseTermCalendars(readConfig('term-dates.json')));
-const bankHolidays = valueOf(parseBankHolidays(readConfig('bank-holidays.json')));
 // Northvale 2026-27: autumn 1 ends Fri 23 Oct, half-term 26-30 Oct, autumn 2 runs 2 Nov-18 Dec.
-const northvale = schoolCalendar(calendars.find((c) => c.id === 'northvale-la') ?? calendars[0]!, bankHolidays);
+const northvale = shippedSchoolCalendar('northvale-la');
 
 const aCase = (change: Partial<Case> = {}): Case => ({ ...freshCase(), id: '1', ...change });
 const inForce = (startDate: string, reviewDate: string) => ({ contractId: '7', version: 1, startDate, reviewDate, supportEnds: '2026-12-18' });

@@ -1,19 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseBankHolidays, parseTermCalendars } from '../calendar/parseTermDates';
-import { schoolCalendar } from '../calendar/schoolCalendar';
-import type { Result } from '../result';
+import { shippedSchoolCalendar, valueOf } from '../../tests/support/termCalendars';
 import { initialSchoolMeetingWindow, proposeSlots, type Interval, type SlotProposal } from './proposeSlots';
 
-const readConfig = (file: string): unknown => JSON.parse(readFileSync(join(__dirname, '../../data/config', file), 'utf8'));
-const valueOf = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
-const calendars = valueOf(parseTermCalendars(readConfig('term-dates.json')));
-const bankHolidays = valueOf(parseBankHolidays(readConfig('bank-holidays.json')));
 // Northvale 2026-27: autumn 1 ends Fri 23 Oct, half-term 26-30 Oct, autumn 2 runs 2 Nov-18 Dec.
-const northvale = schoolCalendar(calendars.find((c) => c.id === 'northvale-la') ?? calendars[0]!, bankHolidays);
+const northvale = shippedSchoolCalendar('northvale-la');
 
 const at = (iso: string) => new Date(iso);
 const busy = (start: string, end: string): Interval => ({ start: at(start), end: at(end) });
