@@ -51,12 +51,7 @@ async function caseAtEndReview(world: World): Promise<{ caseId: string; referenc
   const opened = await steps.refer('100003', { child: childDetails(school.id, { lastName }) });
   if (opened.outcome !== 'case-opened') throw new Error(opened.outcome);
   const caseId = opened.case.id;
-  await steps.allocate(caseId);
-  await steps.informationReturned(caseId);
-  await steps.observe(caseId);
-  await steps.schoolMeeting(caseId);
-  await steps.homeVisit(caseId);
-  await steps.observe(caseId, '2026-09-30');
+  await steps.toContractStep(caseId);
   await steps.approve((await steps.contract(caseId)).contract.id);
   await steps.support(caseId);
   const worker = await world.staff(people.worker);

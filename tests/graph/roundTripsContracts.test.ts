@@ -33,14 +33,7 @@ async function caseAt(w: World, step: 2 | 7) {
   children += 1;
   const opened = await steps.refer('100001', { child: childDetails(school.id, { lastName: `Roundtrip${String.fromCharCode(96 + children)}` }) });
   const caseId = opened.case.id;
-  if (step === 7) {
-    await steps.allocate(caseId);
-    await steps.informationReturned(caseId);
-    await steps.observe(caseId);
-    await steps.schoolMeeting(caseId);
-    await steps.homeVisit(caseId);
-    await steps.observe(caseId, '2026-09-30');
-  }
+  if (step === 7) await steps.toContractStep(caseId);
   return { caseId, steps };
 }
 

@@ -70,12 +70,7 @@ async function withContractInForce(urn: string, lastName: string) {
   const steps = caseSteps(rt.world);
   rt.world.memory.clock.set('2026-09-14T09:00:00Z');
   const { caseId } = await referred(urn, lastName);
-  await steps.allocate(caseId);
-  await steps.informationReturned(caseId);
-  await steps.observe(caseId);
-  await steps.schoolMeeting(caseId);
-  await steps.homeVisit(caseId);
-  await steps.observe(caseId, '2026-09-30');
+  await steps.toContractStep(caseId);
   rt.world.memory.clock.set('2026-10-01T09:00:00Z');
   await steps.approve((await steps.contract(caseId)).contract.id);
   return caseId;

@@ -128,6 +128,15 @@ export function caseSteps(world: World) {
         await on(deliveredOn, () => recordSupportSession(world.deps, worker, { caseId, requestKey: key('support'), deliveredOn, hours: 1.5, withWhom: 'pupil', summary: 'Practised calm corner routine.' })),
       );
     },
+    /** A case already referred brought to step 7: allocated, information back, observed, school meeting, home visit, second observation. */
+    async toContractStep(caseId: string, worker: keyof typeof people = 'worker') {
+      await this.allocate(caseId, worker);
+      await this.informationReturned(caseId);
+      await this.observe(caseId);
+      await this.schoolMeeting(caseId);
+      await this.homeVisit(caseId);
+      await this.observe(caseId, '2026-09-30');
+    },
     /**
      * A new case of `worker` brought to `step` (2 to 7) through the use cases, each step's record
      * written as the order rule asks: 2 referred, 3 allocated with the information back, 4 observed,
