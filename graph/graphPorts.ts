@@ -6,6 +6,7 @@ import {
   CaseRecord,
   Child,
   Contract,
+  Meeting,
   CardCopy,
   ConversationReference,
   Purchase,
@@ -61,6 +62,7 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
       cases: store('cases', Case),
       records: store('records', CaseRecord as z.ZodType<CaseRecord>),
       contracts: store('contracts', Contract),
+      meetings: store('meetings', Meeting),
       purchases: reference('purchases', Purchase),
       // Read at every message (where to reach its sender): kept in the process like the reference lists.
       conversations: reference('conversationReferences', ConversationReference),

@@ -8,6 +8,7 @@ export * from './model/child';
 export * from './model/case';
 export * from './model/records';
 export * from './model/contract';
+export * from './model/meeting';
 export * from './model/audit';
 export * from './model/conversation';
 export * from './model/cardCopy';

@@ -40,21 +40,53 @@ export interface Mailer {
 }
 
 export interface MeetingRequest {
+  /** Entra id of the member of staff whose calendar holds the event. */
   organiserId: string;
-  /** Case reference only. */
+  /** Case reference only: attendees see the subject. */
   subject: string;
+  /** Plain words with no child's name (the body is never changed afterwards: a changed body can replace the join link). */
+  body: string;
   start: Date;
   end: Date;
-  attendees: string[];
+  attendees: { email: string; name?: string }[];
+  /** With a Teams link (`isOnlineMeeting`, `teamsForBusiness`). */
   online: boolean;
   location?: string;
+  /**
+   * The event's `transactionId`: a create repeated with the same one (a retry, a restart after
+   * the event was made) returns the first event rather than making a second.
+   */
+  transactionId: string;
 }
-export interface BookedMeeting {
+export interface BookedEvent {
   eventId: string;
-  joinUrl?: string;
+  /** Null while Teams has not given a link (or the organiser cannot host Teams meetings). */
+  joinUrl: string | null;
 }
+/** A time someone is busy (tentative, busy, out of office or elsewhere), as instants. */
+export interface BusyTime {
+  start: Date;
+  end: Date;
+}
+export interface EventChange {
+  start: Date;
+  end: Date;
+  location?: string;
+}
+/** Outlook calendars, app-only. */
 export interface Calendar {
-  book(request: MeetingRequest): Promise<BookedMeeting>;
+  /**
+   * Busy times of each mailbox (SMTP addresses, at most 20) from `from` to `to` (under 62 days),
+   * in one request. A mailbox Graph cannot read is absent from the map.
+   */
+  busyTimes(addresses: readonly string[], from: Date, to: Date): Promise<Map<string, BusyTime[]>>;
+  book(request: MeetingRequest): Promise<BookedEvent>;
+  /** Moves the same event: its time and location only, never its body. */
+  move(organiserId: string, eventId: string, change: EventChange): Promise<void>;
+  /** Cancels the event for everyone invited, telling them why. Cancelling a cancelled or removed event does nothing. */
+  cancel(organiserId: string, eventId: string, comment: string): Promise<void>;
+  /** The event's Teams link as it stands now (null while still pending). */
+  joinUrl(organiserId: string, eventId: string): Promise<string | null>;
 }
 
 export const notificationKinds = [

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../model/audit';
 import type { Case } from '../model/case';
 import type { Child } from '../model/child';
+import type { Meeting } from '../model/meeting';
 import type { Contract } from '../model/contract';
 import type { CardCopy } from '../model/cardCopy';
 import type { ConversationReference } from '../model/conversation';
@@ -18,6 +19,7 @@ export type RecordStore = EntityStore<CaseRecord, 'caseId'>;
 export type ContractStore = EntityStore<Contract, 'caseId' | 'status'>;
 export type ConversationReferenceStore = EntityStore<ConversationReference, 'userId' | 'stale'>;
 export type CardCopyStore = EntityStore<CardCopy, 'subject'>;
+export type MeetingStore = EntityStore<Meeting, 'caseId'>;
 export type PurchaseStore = EntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>;
 
 export interface Stores {
@@ -27,6 +29,7 @@ export interface Stores {
   cases: CaseStore;
   records: RecordStore;
   contracts: ContractStore;
+  meetings: MeetingStore;
   purchases: PurchaseStore;
   conversations: ConversationReferenceStore;
   cardCopies: CardCopyStore;

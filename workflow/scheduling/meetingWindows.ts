@@ -35,7 +35,8 @@ export function meetingWindow(kind: MeetingKind, c: Case, calendar: SchoolCalend
       // Its ten days are past (allocated long ago): still wanted, so from today.
       return window.value.to < today ? ahead(today) : ok({ from: latestOf(window.value.from, today), to: window.value.to });
     }
-    case 'home-visit': {
+    case 'home-visit':
+    case 'parent-call': {
       const window = ahead(today);
       const start = c.contractInForce?.startDate;
       return window.ok && start && start > today && start <= window.value.to ? ok({ from: today, to: start }) : window;

@@ -4,8 +4,9 @@ import type { SchoolCalendar } from '../calendar/schoolCalendar';
 import type { IsoDate } from '../model/termDates';
 import { ok, type Result } from '../result';
 
-/** The meetings the process books. */
-export type MeetingKind = 'school-meeting' | 'home-visit' | 'contract-meeting' | 'review';
+import type { MeetingKind } from '../model/meeting';
+
+export type { MeetingKind };
 
 export interface Hours {
   start: WallClockTime;
@@ -88,7 +89,7 @@ export function proposeSlots(request: SlotRequest, policy: BookingPolicy = defau
 }
 
 function freeSlotsOn(day: IsoDate, request: SlotRequest, policy: BookingPolicy): Interval[] {
-  const hours = request.kind === 'home-visit' ? policy.workingHours : policy.schoolHours;
+  const hours = request.kind === 'home-visit' || request.kind === 'parent-call' ? policy.workingHours : policy.schoolHours;
   const buffer = request.kind === 'home-visit' ? policy.travelBufferMinutes : 0;
   const opens = londonInstant(day, hours.start).getTime();
   const closes = londonInstant(day, hours.end).getTime();

@@ -1,4 +1,4 @@
-import type { CardCopy, Case, CaseRecord, Child, Contract, ConversationReference, Purchase, School, Staff, Stores } from '../../../workflow';
+import type { Meeting, CardCopy, Case, CaseRecord, Child, Contract, ConversationReference, Purchase, School, Staff, Stores } from '../../../workflow';
 import { MemoryEntityStore } from './memoryEntityStore';
 
 /** The lists in memory, with the indexed and unique columns the SharePoint lists have. */
@@ -19,6 +19,7 @@ export function memoryStores() {
     }),
     records: new MemoryEntityStore<CaseRecord, 'caseId'>('CaseRecords', { indexed: ['caseId'] }),
     contracts: new MemoryEntityStore<Contract, 'caseId' | 'status'>('Contracts', { indexed: ['caseId', 'status'] }),
+    meetings: new MemoryEntityStore<Meeting, 'caseId'>('Meetings', { indexed: ['caseId'] }),
     purchases: new MemoryEntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>('Purchases', {
       indexed: ['schoolId', 'financialYear', 'caseId'],
     }),
