@@ -28,6 +28,14 @@ const perMinute = (what: string) =>
 /** Limits that a person working fast never meets, but a runaway client or script does. */
 export const defaultRateLimits = { perPersonPerMinute: 120, perAddressPerMinute: 600 } as const;
 
+const hoursMessage = 'must be two London times HH:mm-HH:mm, the first before the second, e.g. 09:00-17:00';
+const hours = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { error: hoursMessage })
+  .refine((v) => v.slice(0, 5) < v.slice(6), { error: hoursMessage })
+  .transform((v) => ({ start: v.slice(0, 5), end: v.slice(6) }));
+const bookingModes = ['propose', 'auto'] as const;
+
 const guid = (what: string) => z.guid({ error: `must be a GUID (the ${what} from the Entra app registration)` });
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -112,6 +120,22 @@ export const settingsShape = {
     .min(1)
     .optional()
     .describe('The Teams channel (its id, e.g. 19:...@thread.tacv2) where new referrals, allocations and contract decisions are posted, by case reference only; add the app to that team first. With the Playground, its Referrals channel. Unset: no channel posts.'),
+  BOOKING_MODE: z
+    .enum(bookingModes, { error: `must be one of ${bookingModes.join(', ')}` })
+    .default('propose')
+    .describe('propose: allocating a case offers the worker three times for the initial school meeting; auto: it books the first free one outright (the worker can move it). Approving a contract always books the review on its agreed date.'),
+  SCHOOL_HOURS: hours
+    .default({ start: '08:45', end: '15:15' })
+    .describe('When school meetings, contract meetings and reviews may be booked (London time), e.g. 08:45-15:15.'),
+  WORKING_HOURS: hours
+    .default({ start: '09:00', end: '17:00' })
+    .describe('When home visits and Teams calls with parents may be booked (London time), e.g. 09:00-17:00.'),
+  TRAVEL_BUFFER_MINUTES: z
+    .string()
+    .regex(/^\d{1,3}$/, { error: 'must be a whole number of minutes, from 0 to 999' })
+    .transform(Number)
+    .default(30)
+    .describe('Minutes kept free before and after a home visit, for travel.'),
   TEAMS_APP_ID: guid('Teams app id: any GUID, fixed for the life of the app')
     .default('6f0c3a52-8d1e-4b7a-9c35-2e41d07b9a18')
     .describe('Packaging (npm run package): the Teams app id in the manifest.'),
@@ -197,6 +221,7 @@ export interface Config {
   rateLimits: RateLimits;
   /** How often the cached reference lists (Staff, Schools, Purchases) are checked for changes made by hand. */
   referenceRefreshSeconds: number;
+  booking: { mode: (typeof bookingModes)[number]; schoolHours: { start: string; end: string }; workingHours: { start: string; end: string }; travelBufferMinutes: number };
 }
 
 /** Requests a minute, per person (bot activities) and per network address (everything under /api). */
@@ -229,6 +254,7 @@ const toConfig = (s: Settings): Config => {
     ...teamChannelOf(s, graph.mode),
     rateLimits: { perPersonPerMinute: s.RATE_LIMIT_PER_PERSON, perAddressPerMinute: s.RATE_LIMIT_PER_ADDRESS },
     referenceRefreshSeconds: s.REFERENCE_REFRESH_SECONDS,
+    booking: { mode: s.BOOKING_MODE, schoolHours: s.SCHOOL_HOURS, workingHours: s.WORKING_HOURS, travelBufferMinutes: s.TRAVEL_BUFFER_MINUTES },
   };
 };
 

@@ -1,4 +1,4 @@
-import type { WorkflowDeps } from '../workflow';
+import { defaultBookingPolicy, type WorkflowDeps } from '../workflow';
 import { appClock } from './clock';
 import type { Config } from './config';
 import { loadDemoData, readDemoData } from './data/demoData';
@@ -18,7 +18,10 @@ import { randomIds } from './randomIds';
  * Notifications go to staff in Teams through the bot, or by e-mail when Teams cannot reach them.
  */
 export async function startWorkflow(config: Config, graph: ConnectedGraph, logger: AppLogger, bot: BotAdapter): Promise<WorkflowDeps> {
-  const workflowConfig = loadWorkflowConfig({ ...defaultWorkflowSettings, serviceName: config.service.name, serviceEmail: config.service.mailbox });
+  const workflowConfig = loadWorkflowConfig({ ...defaultWorkflowSettings, serviceName: config.service.name,
+    serviceEmail: config.service.mailbox,
+    booking: { mode: config.booking.mode, policy: { ...defaultBookingPolicy, schoolHours: config.booking.schoolHours, workingHours: config.booking.workingHours, travelBufferMinutes: config.booking.travelBufferMinutes } },
+  });
   const clock = appClock(config.clockNow);
   if (graph.embedded) {
     const demo = readDemoData();

@@ -28,6 +28,8 @@ export const errorCodes = [
   'AlreadyDone', // a repeat of an action already recorded (stale card, double click)
   'ConcurrentChange', // someone else changed the item since it was read
   'TermDatesMissing', // a date falls outside the configured term calendar
+  'MeetingTimeRefused', // a meeting time outside its hours, on a day the school is shut, too soon, or when the worker is busy
+  'NoMeetingTimeFree', // nothing free in the window or the next
   'InvalidState',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

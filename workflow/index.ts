@@ -26,6 +26,8 @@ export { caseProgress, closedHow, reviewDue, REVIEW_DUE_DAYS_BEFORE, type CasePr
 export { dateHappened, inOrderHappened } from './process/dateHappened';
 export { londonInstant, readableDate, readableDateTime, readableTime, WallClockTime, yearGroupName } from './calendar';
 export * from './usecases';
+export { defaultBookingPolicy, type BookingPolicy, type Interval } from './scheduling/proposeSlots';
+export type { Window as MeetingWindow } from './scheduling/meetingWindows';
 export * from './labels';
 export { hasRole, requireRole, seesAllCases } from './rules/access';
 export { approversOf, mayApprove, type ApprovalSubject } from './rules/separationOfDuties';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBankHolidays, parseTermCalendars } from '../../workflow/calendar';
 import { parsePriceLists } from '../../workflow/packages';
-import type { WorkflowConfig } from '../../workflow';
+import { defaultBookingPolicy, type BookingSettings, type WorkflowConfig } from '../../workflow';
 
 export const dataRoot = path.resolve(__dirname, '..', '..', 'data');
 
@@ -12,7 +12,7 @@ const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(da
  * The process's configuration data (price lists, term dates, bank holidays), validated by the
  * workflow's schemas at load: bad data stops start-up with the file and field named.
  */
-export function loadWorkflowConfig(settings: { serviceName: string; serviceEmail: string; folderNamePattern: string; defaultTermCalendarId: string }): WorkflowConfig {
+export function loadWorkflowConfig(settings: { serviceName: string; serviceEmail: string; folderNamePattern: string; defaultTermCalendarId: string; booking?: BookingSettings }): WorkflowConfig {
   const priceLists = parsePriceLists(readJson('config/price-lists.json'));
   if (!priceLists.ok) throw new Error(`data/config/price-lists.json: ${priceLists.error.message}`);
   const termCalendars = parseTermCalendars(readJson('config/term-dates.json'));
@@ -26,6 +26,7 @@ export function loadWorkflowConfig(settings: { serviceName: string; serviceEmail
     priceLists: priceLists.value,
     termCalendars: termCalendars.value,
     bankHolidays: bankHolidays.value,
+    booking: { policy: defaultBookingPolicy, mode: 'propose' },
     ...settings,
   };
 }

@@ -26,6 +26,8 @@ export async function buildWorld(now = '2026-09-14T09:00:00Z', ports: PortOverri
   const config = loadWorkflowConfig(defaultWorkflowSettings);
   const deps: WorkflowDeps = { ...memory, ...ports, config };
   await loadDemoData(deps.stores, config, readDemoData(), now);
+  // The memory calendar shows each organiser's bookings as their busy times, by address.
+  for (const s of await deps.stores.staff.list()) memory.calendar.addresses.set(s.userId, s.email);
   const staff = async (userId: string): Promise<Staff> => {
     const [member] = await deps.stores.staff.find({ userId });
     if (!member) throw new Error(`no demo staff ${userId}`);

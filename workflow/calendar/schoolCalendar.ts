@@ -22,6 +22,8 @@ export interface SchoolCalendar {
   readonly coveredFrom: IsoDate;
   readonly coveredTo: IsoDate;
   isSchoolDay(date: IsoDate): Result<boolean>;
+  /** A bank holiday in England and Wales (a working day for no one). */
+  isBankHoliday(date: IsoDate): boolean;
   /** The half-term the date falls in; undefined in a holiday or outside the calendar. */
   halfTermContaining(date: IsoDate): HalfTerm | undefined;
   /** The half-term containing the date or, in a holiday, the next one. */
@@ -67,6 +69,7 @@ export function schoolCalendar(calendar: TermCalendar, bankHolidays: BankHoliday
   const coveredFrom = later(termFrom, listed.from);
   const coveredTo = earlier(termTo, listed.to);
 
+  const bankHolidayDates = new Set(bankHolidays.dates.map(({ date }) => date));
   const closed = new Set([...calendar.closures, ...bankHolidays.dates.map(({ date }) => date)]);
   const schoolDays: readonly string[] = Object.freeze(
     halfTerms.flatMap((half) => [...datesFrom(half.start, half.end)].filter((day) => isWeekday(day) && !closed.has(day))),
@@ -136,6 +139,9 @@ export function schoolCalendar(calendar: TermCalendar, bankHolidays: BankHoliday
     coveredFrom,
     coveredTo,
 
+    isBankHoliday(date: IsoDate): boolean {
+      return bankHolidayDates.has(date);
+    },
     isSchoolDay(date: IsoDate): Result<boolean> {
       return problemWith('date', date) ?? ok(schoolDays[countBefore(date)] === date);
     },

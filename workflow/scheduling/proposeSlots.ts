@@ -25,6 +25,8 @@ export interface BookingPolicy {
   stepMinutes: number;
   /** How many slots are offered. */
   proposals: number;
+  /** How long each kind of meeting is booked for. */
+  minutes: Record<MeetingKind, number>;
 }
 
 export const defaultBookingPolicy: BookingPolicy = {
@@ -33,6 +35,7 @@ export const defaultBookingPolicy: BookingPolicy = {
   travelBufferMinutes: 30,
   stepMinutes: 30,
   proposals: 3,
+  minutes: { 'school-meeting': 60, 'home-visit': 60, 'parent-call': 30, 'contract-meeting': 60, review: 60 },
 };
 
 /** A busy or booked interval, as instants (from the worker's free/busy). */

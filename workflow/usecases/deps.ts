@@ -1,4 +1,5 @@
 import type { BankHolidays, TermCalendar } from '../model/termDates';
+import type { BookingPolicy } from '../scheduling/proposeSlots';
 import type { PriceList } from '../model/priceList';
 import type { Staff } from '../model/staff';
 import type { Clock } from '../ports/clock';
@@ -19,6 +20,14 @@ export interface WorkflowConfig {
   serviceName: string;
   /** Where the service's own letters come from (shown in letters and mail). */
   serviceEmail: string;
+  /** How meetings are looked for and booked. */
+  booking: BookingSettings;
+}
+
+export interface BookingSettings {
+  policy: BookingPolicy;
+  /** `propose`: allocation offers the worker three times for the school meeting; `auto`: it books the first outright. */
+  mode: 'propose' | 'auto';
 }
 
 export interface WorkflowDeps {

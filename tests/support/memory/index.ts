@@ -1,6 +1,6 @@
 export { FixedClock } from './fixedClock';
 export { MemoryAuditLog } from './memoryAuditLog';
-export { MemoryCalendar, type BookedRequest } from './memoryCalendar';
+export { MemoryCalendar, type MemoryEvent } from './memoryCalendar';
 export { MemoryCaseFolders, type StoredFile } from './memoryCaseFolders';
 export { memoryDeps, type MemoryDeps } from './memoryDeps';
 export { MemoryEntityStore, type MemoryStoreColumns } from './memoryEntityStore';

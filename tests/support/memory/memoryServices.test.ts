@@ -43,23 +43,39 @@ describe('SequenceIds', () => {
 });
 
 describe('MemoryCalendar', () => {
-  const meeting = { organiserId: manager, subject: 'OC-26-AB12C school meeting', start: new Date('2026-09-28T13:30:00Z'), end: new Date('2026-09-28T14:30:00Z'), attendees: ['senco@school.example.org'] };
+  const meeting = {
+    organiserId: manager, subject: 'Initial school meeting: case OC-26-AB12C', body: 'Booked.', start: new Date('2026-09-28T13:30:00Z'), end: new Date('2026-09-28T14:30:00Z'),
+    attendees: [{ email: 'senco@school.example.org' }],
+  };
 
-  it('gives a Teams join URL to online meetings only', async () => {
+  it('gives a Teams join URL to online meetings only, and none to an organiser without Teams', async () => {
     const calendar = new MemoryCalendar();
-    const online = await calendar.book({ ...meeting, online: true });
-    const inPerson = await calendar.book({ ...meeting, online: false, location: 'School office' });
+    const online = await calendar.book({ ...meeting, online: true, transactionId: 'meeting:aaaaaaaa' });
+    const inPerson = await calendar.book({ ...meeting, online: false, location: 'School office', transactionId: 'meeting:bbbbbbbb' });
+    calendar.withoutTeams.add('no-teams');
+    const pending = await calendar.book({ ...meeting, organiserId: 'no-teams', online: true, transactionId: 'meeting:cccccccc' });
     expect(online.joinUrl).toMatch(/^https:\/\//);
-    expect(inPerson).toEqual({ eventId: expect.any(String) });
+    expect(inPerson).toEqual({ eventId: expect.any(String), joinUrl: null });
+    expect(pending.joinUrl).toBeNull();
     expect(online.eventId).not.toBe(inPerson.eventId);
-    expect(calendar.booked.map((b) => [b.subject, b.online, b.joinUrl])).toEqual([
-      ['OC-26-AB12C school meeting', true, online.joinUrl],
-      ['OC-26-AB12C school meeting', false, undefined],
-    ]);
+    expect(calendar.events.map((b) => [b.online, b.joinUrl])).toEqual([[true, online.joinUrl], [false, null], [true, null]]);
+  });
+
+  it('makes one event per transactionId, and busy times from what it booked', async () => {
+    const calendar = new MemoryCalendar();
+    calendar.addresses.set(manager, 'morgan@outreach.example.org');
+    const first = await calendar.book({ ...meeting, online: true, transactionId: 'meeting:dddddddd' });
+    const again = await calendar.book({ ...meeting, online: true, transactionId: 'meeting:dddddddd' });
+    expect(again).toEqual(first);
+    expect(calendar.events).toHaveLength(1);
+    const busy = await calendar.busyTimes(['morgan@outreach.example.org'], new Date('2026-09-28T00:00:00Z'), new Date('2026-09-29T00:00:00Z'));
+    expect(busy.get('morgan@outreach.example.org')).toEqual([{ start: meeting.start, end: meeting.end }]);
+    await calendar.cancel(manager, first.eventId, 'No longer needed');
+    expect((await calendar.busyTimes(['morgan@outreach.example.org'], new Date('2026-09-28T00:00:00Z'), new Date('2026-09-29T00:00:00Z'))).get('morgan@outreach.example.org')).toEqual([]);
   });
 
   it('refuses a meeting that ends before it starts', async () => {
-    await expect(new MemoryCalendar().book({ ...meeting, end: meeting.start, online: true })).rejects.toThrow('must end after it starts');
+    await expect(new MemoryCalendar().book({ ...meeting, end: meeting.start, online: true, transactionId: 'meeting:eeeeeeee' })).rejects.toThrow('must end after it starts');
   });
 });
 

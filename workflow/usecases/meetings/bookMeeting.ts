@@ -1,63 +1,114 @@
 import { z } from 'zod';
-import { Email, Instant } from '../../model/common';
-import type { BookedMeeting } from '../../ports/services';
-import { fail, ok } from '../../result';
+import { londonDate } from '../../calendar/londonTime';
 import { workflowError } from '../../errors';
-import { openCaseRule } from '../../rules/closing';
-import type { UseCase } from '../deps';
+import { Email, Instant, ListItemId } from '../../model/common';
+import { MeetingKind, standing, type Meeting } from '../../model/meeting';
+import type { Versioned } from '../../ports/store';
+import { fail, ok, type Result } from '../../result';
+import type { UseCase, WorkflowDeps } from '../deps';
 import { audit } from '../support/audit';
-import { loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
+import { now } from '../support/time';
+import { UnitOfWork } from '../support/unitOfWork';
+import { checkMeetingTime } from './meetingTime';
+import { meetingContext } from './meetingContext';
+import { isParentMeeting, meetingParties, type PhoneContact } from './meetingParties';
+import { isOnline, meetingBody, meetingSubject } from './meetingWords';
+import type { Staff } from '../../model/staff';
 
-export const MeetingKind = z.enum(['initial-school-meeting', 'home-visit', 'teams-call-with-parent', 'contract-meeting', 'review', 'other']);
+export const BookMeetingInput = z.object({
+  caseId: ListItemId,
+  requestKey: z.string().min(8),
+  kind: MeetingKind,
+  start: Instant,
+  /** Absent: the kind's usual length. */
+  end: Instant.optional(),
+  /** School staff to invite besides the SENCo (school meetings only). */
+  alsoInvite: z.array(Email).max(10).default([]),
+  /** The case's child, carried by the card so it is read beside the case (checked against it). */
+  childId: ListItemId.optional(),
+});
 
-const labels: Record<z.infer<typeof MeetingKind>, string> = {
-  'initial-school-meeting': 'Initial meeting',
-  'home-visit': 'Home visit',
-  'teams-call-with-parent': 'Teams call',
-  'contract-meeting': 'Contract meeting',
-  review: 'Review meeting',
-  other: 'Meeting',
-};
-
-export const BookMeetingInput = z
-  .object({
-    caseId: z.string().min(1),
-    requestKey: z.string().min(8),
-    kind: MeetingKind,
-    start: Instant,
-    end: Instant,
-    attendees: z.array(Email),
-    online: z.boolean(),
-    location: z.string().trim().min(1).optional(),
-  })
-  .refine((m) => m.end > m.start, { message: 'the end must be after the start', path: ['end'] });
+export interface MeetingBooked {
+  meeting: Versioned<Meeting>;
+  /** A repeat of a booking already made (double click, retry): nothing new was booked. */
+  repeated: boolean;
+  /** Parents to phone rather than invite. */
+  phone: PhoneContact[];
+}
 
 /**
- * Books a meeting in the worker's calendar. Rule "Order" governs records, not bookings: a
- * meeting can be booked at any step of an open case. The subject carries the case reference
- * only; the event is private.
+ * Books a meeting for a case in the worker's calendar, with a Teams link (home visits: none),
+ * inviting the school's SENCo (school meetings) or the parents who take e-mail (home visits and
+ * calls). Rule "Order" governs records, not bookings: any step of an open case. The event's
+ * transactionId is the booking's key, so a retry after a crash makes no second event.
  */
-export const bookMeeting: UseCase<unknown, BookedMeeting> = async (deps, actor, raw) => {
+export const bookMeeting: UseCase<unknown, MeetingBooked> = async (deps, actor, raw) => {
   const parsed = parseInput(BookMeetingInput, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
-  const loaded = await loadCase(deps, actor, input.caseId);
-  if (!loaded.ok) return loaded;
-  const open = openCaseRule(loaded.value);
-  if (!open.ok) return open;
-  if (input.kind === 'teams-call-with-parent' && !input.online) {
-    return fail(workflowError('ValidationFailed', 'A Teams call must be an online meeting.', { field: 'online' }));
-  }
-  const booked = await deps.calendar.book({
-    organiserId: loaded.value.workerId ?? actor.userId,
-    subject: `${labels[input.kind]}: case ${loaded.value.reference}`,
-    start: new Date(input.start),
-    end: new Date(input.end),
-    attendees: input.attendees,
-    online: input.online,
-    ...(input.location ? { location: input.location } : {}),
+  const key = `meeting:${input.requestKey}`;
+  const [context, meetings] = await Promise.all([
+    meetingContext(deps, actor, input.caseId, isParentMeeting(input.kind), input.childId ? deps.stores.children.get(input.childId) : undefined),
+    deps.stores.meetings.find({ caseId: input.caseId }),
+  ]);
+  if (!context.ok) return context;
+  const { case: c, organiser, school, child } = context.value;
+  const parties = meetingParties(input.kind, school, child, input.alsoInvite);
+  const earlier = meetings.find((m) => m.transactionId === key);
+  if (earlier) return ok({ meeting: earlier, repeated: true, phone: parties.phone });
+  const start = new Date(input.start);
+  const end = input.end ? new Date(input.end) : new Date(start.getTime() + deps.config.booking.policy.minutes[input.kind] * 60_000);
+  const time = checkMeetingTime(deps, context.value.calendar, input.kind, start, end);
+  if (!time.ok) return time;
+  const clash = alreadyBooked(meetings, input.kind, deps.clock.now());
+  if (clash) return clash;
+  const event = await deps.calendar.book({
+    organiserId: organiser.userId,
+    subject: meetingSubject(input.kind, c.reference),
+    body: meetingBody(deps.config.serviceName, c.reference, organiser.displayName),
+    start,
+    end,
+    attendees: parties.invited.map((a) => ({ email: a.email, ...(a.name ? { name: a.name } : {}) })),
+    online: isOnline(input.kind),
+    ...(isParentMeeting(input.kind) ? {} : { location: school.name }),
+    transactionId: key,
   });
-  await audit(deps, actor, 'meeting.booked', input.caseId, input.requestKey, { kind: input.kind, eventId: booked.eventId });
-  return ok(booked);
+  const { at } = now(deps);
+  const meeting: Omit<Meeting, 'id'> = {
+    caseId: c.id,
+    kind: input.kind,
+    status: 'booked',
+    organiserId: organiser.userId,
+    eventId: event.eventId,
+    transactionId: key,
+    start: start.toISOString(),
+    end: end.toISOString(),
+    online: isOnline(input.kind),
+    ...(event.joinUrl ? { joinUrl: event.joinUrl } : {}),
+    ...(isParentMeeting(input.kind) ? {} : { location: school.name }),
+    attendees: parties.invited,
+    phoneInstead: parties.phone.length > 0,
+    createdBy: actor.userId,
+    createdAt: at,
+    updatedBy: actor.userId,
+    updatedAt: at,
+  };
+  return ok({ meeting: await record(deps, actor, meeting, key), repeated: false, phone: parties.phone });
 };
+
+/** The meeting kept in the Meetings list, and the booking audited, together. */
+async function record(deps: WorkflowDeps, actor: Staff, meeting: Omit<Meeting, 'id'>, key: string): Promise<Versioned<Meeting>> {
+  const unit = new UnitOfWork(deps.batching, key);
+  const created = unit.add('meeting', () => deps.stores.meetings.create(meeting, key));
+  unit.add('audit', () => audit(deps, actor, 'meeting.booked', meeting.caseId, key, { kind: meeting.kind, on: londonDate(new Date(meeting.start)) }), ['meeting']);
+  await unit.flush();
+  return created().item;
+}
+
+/** One standing meeting of a kind at a time (its time can be moved); a review can be booked again once the last one has passed. */
+function alreadyBooked(meetings: readonly Meeting[], kind: Meeting['kind'], at: Date): Result<never> | undefined {
+  const upcoming = meetings.find((m) => m.kind === kind && standing(m) && new Date(m.end) > at);
+  if (!upcoming) return undefined;
+  return fail(workflowError('AlreadyDone', `This meeting is already booked for ${new Date(upcoming.start).toISOString()}: move or cancel that one instead.`, { rule: 'Booking policy' }));
+}
