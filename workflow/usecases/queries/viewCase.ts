@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Case } from '../../model/case';
 import type { Child } from '../../model/child';
 import type { Contract } from '../../model/contract';
+import type { Meeting } from '../../model/meeting';
 import type { CaseRecord } from '../../model/records';
 import type { School } from '../../model/school';
 import { caseProgress, type CaseProgress } from '../../process/caseProgress';
@@ -22,6 +23,8 @@ export interface CaseView {
   school: Versioned<School> | undefined;
   records: Versioned<CaseRecord>[];
   contracts: Versioned<Contract>[];
+  /** Meetings booked for the case (any status), earliest first. */
+  meetings: Versioned<Meeting>[];
   /** Where the case is (step, status line, next action), as of today: every card shows this. */
   progress: CaseProgress;
   /** progress.step and progress.nextAction, kept for the code that reads them. */
@@ -59,11 +62,12 @@ async function caseViewOf(deps: WorkflowDeps, actor: Staff, caseId: string, audi
   const childRead = caseRead.then((c) => (c ? deps.stores.children.get(c.childId) : undefined));
   const schoolRead = caseRead.then((c) => (c ? deps.stores.schools.get(c.schoolId) : undefined));
   const audited = openedRead.then((o) => (o.ok && audit ? auditRead(deps, actor, 'case.read', o.value.case.id, o.value.asDsl ? { access: 'safeguarding' } : {}) : undefined));
-  const [opened, records, contracts, child, school] = await Promise.all([openedRead, recordsRead, deps.stores.contracts.find({ caseId }), childRead, schoolRead, audited]);
+  const [opened, records, contracts, meetings, child, school] = await Promise.all([openedRead, recordsRead, deps.stores.contracts.find({ caseId }), deps.stores.meetings.find({ caseId }), childRead, schoolRead, audited]);
   if (!opened.ok) return opened;
   const { case: c, asDsl } = opened.value;
   const progress = caseProgress(c, contracts, now(deps).today);
   const ledger = await caseLedgerOf(deps, c, records);
   const packageHours = ledger.ok ? { used: ledger.value.totals.used, bought: ledger.value.totals.bought, left: ledger.value.totals.left } : undefined;
-  return ok({ case: c, child, school, records, contracts, progress, step: progress.step, nextAction: progress.nextAction, ...(packageHours ? { packageHours } : {}), ...(asDsl ? { asDsl } : {}) });
+  meetings.sort((a, b) => a.start.localeCompare(b.start));
+  return ok({ case: c, child, school, records, contracts, meetings, progress, step: progress.step, nextAction: progress.nextAction, ...(packageHours ? { packageHours } : {}), ...(asDsl ? { asDsl } : {}) });
 }
