@@ -115,6 +115,16 @@ export interface Notification {
   summary: string;
   /** Identifies this notification: a repeat with the same key (a retry, a double click) is not sent again. */
   key: string;
+  /** Times offered for a meeting the step needs (allocation: the initial school meeting): the card books one in a click. */
+  offer?: MeetingOffer;
+  /** A meeting booked for the recipient by the event notified (approval: the review): the card opens it. */
+  meetingId?: string;
+}
+export interface MeetingOffer {
+  kind: 'school-meeting' | 'home-visit' | 'parent-call' | 'contract-meeting' | 'review';
+  /** ISO instants, earliest first. */
+  slots: { start: string; end: string }[];
+  childId: string;
 }
 export interface Notifier {
   notify(notification: Notification): Promise<void>;
