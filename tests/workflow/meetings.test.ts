@@ -166,3 +166,47 @@ describe('Booking, moving and cancelling (issue 13)', () => {
     expect(errorOf(await bookMeeting(world.deps, other, { caseId: opened.case.id, kind: 'school-meeting', requestKey: key('book'), start: '2026-09-16T09:00:00Z' }))).toMatchObject({ code: 'NotYourCase' });
   });
 });
+
+describe('Automatic where the process is clear (issue 13)', () => {
+  it('allocation offers the worker three times for the initial school meeting', async () => {
+    const world = await buildWorld('2026-09-14T09:00:00Z');
+    const opened = await allocatedCase(world);
+    const notice = world.memory.notifier.sent.find((n) => n.kind === 'case-allocated');
+    expect(notice?.offer).toEqual({
+      kind: 'school-meeting',
+      childId: opened.case.childId,
+      slots: [
+        { start: '2026-09-15T07:45:00.000Z', end: '2026-09-15T08:45:00.000Z' },
+        { start: '2026-09-16T07:45:00.000Z', end: '2026-09-16T08:45:00.000Z' },
+        { start: '2026-09-17T07:45:00.000Z', end: '2026-09-17T08:45:00.000Z' },
+      ],
+    });
+    expect(notice?.summary).toContain('Pick a time for the initial school meeting');
+    expect(world.memory.calendar.events).toEqual([]);
+  });
+
+  it('with BOOKING_MODE=auto, allocation books the first free time outright', async () => {
+    const world = await buildWorld('2026-09-14T09:00:00Z');
+    world.deps.config.booking = { ...world.deps.config.booking, mode: 'auto' };
+    const opened = await allocatedCase(world);
+    const notice = world.memory.notifier.sent.find((n) => n.kind === 'case-allocated');
+    expect(world.memory.calendar.events).toHaveLength(1);
+    expect(world.memory.calendar.events[0]).toMatchObject({ organiserId: people.worker, start: new Date('2026-09-15T07:45:00.000Z') });
+    const [meeting] = await world.deps.stores.meetings.find({ caseId: opened.case.id });
+    expect(notice).toMatchObject({ meetingId: meeting?.id, summary: expect.stringContaining('booked in your calendar for Tue 15 Sep 2026, 08:45') });
+  });
+
+  it('approving the contract books the review on the agreed date, once, and tells the worker', async () => {
+    const world = await buildWorld('2026-09-14T09:00:00Z');
+    const steps = caseSteps(world);
+    const opened = await steps.refer();
+    await steps.toContractStep(opened.case.id);
+    const drafted = await steps.contract(opened.case.id, { reviewDate: '2026-11-05' });
+    await steps.approve(drafted.contract.id);
+    const reviews = (await world.deps.stores.meetings.find({ caseId: opened.case.id })).filter((m) => m.kind === 'review');
+    expect(reviews).toHaveLength(1);
+    expect(readableDateTime(reviews[0]?.start ?? '')).toBe('Thu 5 Nov 2026, 08:45');
+    const notice = world.memory.notifier.sent.find((n) => n.kind === 'contract-decided');
+    expect(notice).toMatchObject({ meetingId: reviews[0]?.id, summary: expect.stringContaining('The review is booked in your calendar for Thu 5 Nov 2026, 08:45') });
+  });
+});

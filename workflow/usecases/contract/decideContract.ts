@@ -15,6 +15,7 @@ import { audit } from '../support/audit';
 import { changeCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { notifyAll } from '../support/notify';
+import { reviewAtApproval } from '../meetings/reviewAtApproval';
 import { now } from '../support/time';
 import { UnitOfWork } from '../support/unitOfWork';
 
@@ -165,11 +166,12 @@ async function finishDecision(
 async function tellDecision(deps: WorkflowDeps, actor: Staff, c: Case, decided: Contract, decision: Decision, contractsNow: Contract[]): Promise<void> {
   const worker = c.workerId ?? decided.createdBy;
   const next = caseProgress(c, contractsNow, now(deps).today).nextAction;
+  const review = decision.outcome === 'approved' ? await reviewAtApproval(deps, systemAsApprover(actor), c, decided) : undefined;
   const summary =
     decision.outcome === 'approved'
-      ? `Contract version ${decided.version} for case ${c.reference} was approved. Support can begin on ${readableDate(decided.startDate)}. Next: ${next}.`
+      ? `Contract version ${decided.version} for case ${c.reference} was approved. Support can begin on ${readableDate(decided.startDate)}. Next: ${next}. ${review?.said ?? ''}`.trim()
       : `Contract version ${decided.version} for case ${c.reference} needs changes: ${(decision.reason ?? '').replace(/[.\s]+$/, '')}. Next: ${next}.`;
-  await notifyAll(deps, 'contract-decided', c, summary, [worker], `${decided.id}:${decision.id}`);
+  await notifyAll(deps, 'contract-decided', c, summary, [worker], `${decided.id}:${decision.id}`, review?.meetingId);
   await deps.channel.post({
     kind: 'contract-decided',
     caseId: c.id,

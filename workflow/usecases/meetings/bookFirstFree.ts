@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListItemId } from '../../model/common';
+import { IsoDate, ListItemId } from '../../model/common';
 import { MeetingKind } from '../../model/meeting';
 import { ok } from '../../result';
 import type { UseCase } from '../deps';
@@ -7,7 +7,7 @@ import { parseInput } from '../support/input';
 import { bookMeeting, type MeetingBooked } from './bookMeeting';
 import { proposeMeeting, type MeetingProposal } from './proposeMeeting';
 
-export const BookFirstFreeInput = z.object({ caseId: ListItemId, kind: MeetingKind, requestKey: z.string().min(8) });
+export const BookFirstFreeInput = z.object({ caseId: ListItemId, kind: MeetingKind, requestKey: z.string().min(8), on: IsoDate.optional() });
 
 /** Booked, or (nothing free in the window the process wants) the proposal, for the worker to choose from. */
 export type FirstFreeOutcome = { booked: MeetingBooked; proposal: MeetingProposal } | { booked?: undefined; proposal: MeetingProposal };
@@ -20,8 +20,8 @@ export type FirstFreeOutcome = { booked: MeetingBooked; proposal: MeetingProposa
 export const bookFirstFree: UseCase<unknown, FirstFreeOutcome> = async (deps, actor, raw) => {
   const parsed = parseInput(BookFirstFreeInput, raw);
   if (!parsed.ok) return parsed;
-  const { caseId, kind, requestKey } = parsed.value;
-  const proposal = await proposeMeeting(deps, actor, { caseId, kind });
+  const { caseId, kind, requestKey, on } = parsed.value;
+  const proposal = await proposeMeeting(deps, actor, { caseId, kind, ...(on ? { on } : {}) });
   if (!proposal.ok) return proposal;
   const [first] = proposal.value.slots;
   if (!first || proposal.value.nextWindow) return ok({ proposal: proposal.value });

@@ -40,17 +40,24 @@ export async function meetingContext(
   const c = loaded.value;
   const open = openCaseRule(c);
   if (!open.ok) return open;
-  const [school, organiser, hinted] = await Promise.all([
-    deps.stores.schools.get(c.schoolId),
+  const [organiser, hinted] = await Promise.all([
     c.workerId && c.workerId !== actor.userId ? firstStaff(deps, c.workerId) : Promise.resolve(actor),
     withChild ? childRead : undefined,
   ]);
-  if (!school) return fail(workflowError('NotFound', `The case's school is not on the Schools list.`, { field: 'schoolId' }));
   if (!organiser) return fail(workflowError('NotOnStaffList', `The case's worker is not on the Staff list, so no calendar can hold the meeting.`));
+  const context = await contextFor(deps, c, organiser);
+  if (!context.ok || !withChild) return context;
+  const child = hinted?.id === c.childId ? hinted : await deps.stores.children.get(c.childId);
+  return ok({ ...context.value, ...(child ? { child } : {}) });
+}
+
+/** The context for a case already read, its meetings in `organiser`'s calendar (school and term dates from the cached lists). */
+export async function contextFor(deps: WorkflowDeps, c: Versioned<Case>, organiser: Staff): Promise<Result<MeetingContext>> {
+  const school = await deps.stores.schools.get(c.schoolId);
+  if (!school) return fail(workflowError('NotFound', `The case's school is not on the Schools list.`, { field: 'schoolId' }));
   const calendar = calendarForSchool(deps, school);
   if (!calendar.ok) return calendar;
-  const child = !withChild ? undefined : hinted?.id === c.childId ? hinted : await deps.stores.children.get(c.childId);
-  return ok({ case: c, school, calendar: calendar.value, organiser, ...(child ? { child } : {}) });
+  return ok({ case: c, school, calendar: calendar.value, organiser });
 }
 
 async function firstStaff(deps: WorkflowDeps, userId: string): Promise<Staff | undefined> {

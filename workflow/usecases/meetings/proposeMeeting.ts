@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { plusDays } from '../../calendar/calendarDate';
 import { londonInstant } from '../../calendar/londonTime';
 import { workflowError } from '../../errors';
-import { ListItemId } from '../../model/common';
+import { IsoDate, ListItemId } from '../../model/common';
 import { MeetingKind } from '../../model/meeting';
 import type { Staff } from '../../model/staff';
 import { fail, ok } from '../../result';
@@ -14,7 +14,12 @@ import { parseInput } from '../support/input';
 import { meetingContext, type MeetingContext } from './meetingContext';
 import { isParentMeeting, meetingParties, type MeetingParties } from './meetingParties';
 
-export const ProposeMeetingInput = z.object({ caseId: ListItemId, kind: MeetingKind });
+export const ProposeMeetingInput = z.object({
+  caseId: ListItemId,
+  kind: MeetingKind,
+  /** A date agreed already (the contract's review date): times that day only, rather than the window the process would choose. */
+  on: IsoDate.optional(),
+});
 
 export interface MeetingProposal {
   caseId: string;
@@ -46,17 +51,17 @@ const FREE_BUSY_DAYS = 61;
 export const proposeMeeting: UseCase<unknown, MeetingProposal> = async (deps, actor, raw) => {
   const parsed = parseInput(ProposeMeetingInput, raw);
   if (!parsed.ok) return parsed;
-  const { caseId, kind } = parsed.value;
+  const { caseId, kind, on } = parsed.value;
   const context = await meetingContext(deps, actor, caseId, false);
   if (!context.ok) return context;
-  return proposeFor(deps, actor, context.value, kind);
+  return proposeFor(deps, actor, context.value, kind, on);
 };
 
 /** The proposal for a case already loaded (allocation proposes the school meeting in the same action). */
-export async function proposeFor(deps: WorkflowDeps, actor: Staff, context: MeetingContext, kind: MeetingKind): ReturnType<UseCase<unknown, MeetingProposal>> {
+export async function proposeFor(deps: WorkflowDeps, actor: Staff, context: MeetingContext, kind: MeetingKind, on?: string): ReturnType<UseCase<unknown, MeetingProposal>> {
   const { case: c, calendar, organiser } = context;
   const now = deps.clock.now();
-  const window = meetingWindow(kind, c, calendar, now);
+  const window = on ? ok({ from: on, to: on }) : meetingWindow(kind, c, calendar, now);
   if (!window.ok) return window;
   const from = new Date(Math.max(now.getTime(), londonInstant(window.value.from, '00:00').getTime()));
   const to = londonInstant(plusDays(window.value.from, FREE_BUSY_DAYS - 1), '00:00');

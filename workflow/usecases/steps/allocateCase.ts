@@ -13,6 +13,7 @@ import { now } from '../support/time';
 import type { Case } from '../../model/case';
 import type { Versioned } from '../../ports/store';
 import { readableDateTime } from '../../calendar';
+import { meetingAtAllocation } from '../meetings/meetingAtAllocation';
 
 export const AllocateInput = z.object({ caseId: z.string().min(1), workerId: EntraId });
 
@@ -41,13 +42,16 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
   }, { action: 'case.allocated', key: `${caseId}:allocate`, detail: { workerId } });
   if (!changed.ok) return changed;
   const c = changed.value;
+  const meeting = await meetingAtAllocation(deps, actor, c, worker);
   await deps.notifier.notify({
     kind: 'case-allocated',
     recipientId: workerId,
     caseId: c.id,
     caseReference: c.reference,
-    summary: `Case ${c.reference} has been allocated to you. Next: ${caseProgress(c, contracts, stamp.today).nextAction}.`,
+    summary: `Case ${c.reference} has been allocated to you. Next: ${caseProgress(c, contracts, stamp.today).nextAction}. ${meeting.said}`,
     key: `case-allocated:${c.id}:${workerId}`,
+    ...(meeting.offer ? { offer: meeting.offer } : {}),
+    ...(meeting.meetingId ? { meetingId: meeting.meetingId } : {}),
   });
   await deps.channel.post({
     kind: 'case-allocated',

@@ -19,9 +19,11 @@ export async function notifyAll(
   summary: string,
   recipients: string[],
   about: string,
+  /** A meeting the notice is about (a review booked by an approval): its card opens it. */
+  meetingId?: string,
 ): Promise<void> {
   for (const recipientId of recipients) {
-    await deps.notifier.notify({ kind, recipientId, caseId: c.id, caseReference: c.reference, summary, key: `${kind}:${about}:${recipientId}` });
+    await deps.notifier.notify({ kind, recipientId, caseId: c.id, caseReference: c.reference, summary, key: `${kind}:${about}:${recipientId}`, ...(meetingId ? { meetingId } : {}) });
   }
 }
 
