@@ -31,8 +31,14 @@ describe('config defaults', () => {
         teamChannel: { channelId: 'playground-channel-referrals' },
         rateLimits: { perPersonPerMinute: 120, perAddressPerMinute: 600 },
         referenceRefreshSeconds: 60,
+        booking: { mode: 'propose', schoolHours: { start: '08:45', end: '15:15' }, workingHours: { start: '09:00', end: '17:00' }, travelBufferMinutes: 30 },
       },
     });
+  });
+
+  it('reads the booking settings', () => {
+    const result = parseConfig({ BOOKING_MODE: 'auto', SCHOOL_HOURS: '08:30-15:00', WORKING_HOURS: '08:00-18:00', TRAVEL_BUFFER_MINUTES: '45' });
+    expect(result.ok && result.value.booking).toEqual({ mode: 'auto', schoolHours: { start: '08:30', end: '15:00' }, workingHours: { start: '08:00', end: '18:00' }, travelBufferMinutes: 45 });
   });
 
   it('posts to the channel TEAM_CHANNEL_ID names; without the Playground and without it, to none', () => {
@@ -71,6 +77,12 @@ describe('invalid settings are named', () => {
     const text = formatConfigProblems(problems);
     expect(text.split('\n')[0]).toBe('Invalid configuration:');
     expect(text).toMatch(/^ {2}LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent$/m);
+  });
+
+  it('names bad booking settings: hours back to front or not times, a mode it does not know', () => {
+    const problems = problemsOf({ SCHOOL_HOURS: '15:15-08:45', WORKING_HOURS: '9-5', BOOKING_MODE: 'sometimes', TRAVEL_BUFFER_MINUTES: '-5' });
+    expect(problems.map((p) => p.setting).sort()).toEqual(['BOOKING_MODE', 'SCHOOL_HOURS', 'TRAVEL_BUFFER_MINUTES', 'WORKING_HOURS']);
+    expect(problems.find((p) => p.setting === 'SCHOOL_HOURS')?.message).toMatch(/the first before the second/);
   });
 
   it('rejects a non-http emulator URL', () => {

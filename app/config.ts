@@ -32,8 +32,9 @@ const hoursMessage = 'must be two London times HH:mm-HH:mm, the first before the
 const hours = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { error: hoursMessage })
-  .refine((v) => v.slice(0, 5) < v.slice(6), { error: hoursMessage })
-  .transform((v) => ({ start: v.slice(0, 5), end: v.slice(6) }));
+  // Only when both are times (else the pattern has already said so, once).
+  .refine((v) => !/^\d\d:\d\d-\d\d:\d\d$/.test(v) || v.slice(0, 5) < v.slice(6), { error: hoursMessage });
+const hoursOf = (v: string) => ({ start: v.slice(0, 5), end: v.slice(6) });
 const bookingModes = ['propose', 'auto'] as const;
 
 const guid = (what: string) => z.guid({ error: `must be a GUID (the ${what} from the Entra app registration)` });
@@ -125,10 +126,10 @@ export const settingsShape = {
     .default('propose')
     .describe('propose: allocating a case offers the worker three times for the initial school meeting; auto: it books the first free one outright (the worker can move it). Approving a contract always books the review on its agreed date.'),
   SCHOOL_HOURS: hours
-    .default({ start: '08:45', end: '15:15' })
+    .default('08:45-15:15')
     .describe('When school meetings, contract meetings and reviews may be booked (London time), e.g. 08:45-15:15.'),
   WORKING_HOURS: hours
-    .default({ start: '09:00', end: '17:00' })
+    .default('09:00-17:00')
     .describe('When home visits and Teams calls with parents may be booked (London time), e.g. 09:00-17:00.'),
   TRAVEL_BUFFER_MINUTES: z
     .string()
@@ -254,7 +255,7 @@ const toConfig = (s: Settings): Config => {
     ...teamChannelOf(s, graph.mode),
     rateLimits: { perPersonPerMinute: s.RATE_LIMIT_PER_PERSON, perAddressPerMinute: s.RATE_LIMIT_PER_ADDRESS },
     referenceRefreshSeconds: s.REFERENCE_REFRESH_SECONDS,
-    booking: { mode: s.BOOKING_MODE, schoolHours: s.SCHOOL_HOURS, workingHours: s.WORKING_HOURS, travelBufferMinutes: s.TRAVEL_BUFFER_MINUTES },
+    booking: { mode: s.BOOKING_MODE, schoolHours: hoursOf(s.SCHOOL_HOURS), workingHours: hoursOf(s.WORKING_HOURS), travelBufferMinutes: s.TRAVEL_BUFFER_MINUTES },
   };
 };
 
