@@ -119,14 +119,21 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     expect((await roundTrips()).slice(1)).toEqual(['$batch(GET list, GET list, GET list)', '$batch(PATCH list, POST list, POST list, POST list)']);
   });
 
-  it('decideContract from the card (which knows the case): two round trips; from the contract alone: three', async () => {
+  it('decideContract from the card (which knows the case): two round trips, and three to book the review; from the contract alone: three', async () => {
     const w = await world();
     const manager = await w.staff(people.manager);
     const { caseId, steps } = await caseAt(w, 7);
     const { contract } = await steps.contract(caseId);
     await graph.resetRequests();
     value(await decideContract(w.deps, manager, { contractId: contract.id, caseId, decision: 'approve' }));
-    expect(await roundTrips()).toEqual(['$batch(GET list, GET list)', '$batch(PATCH list, PATCH list, POST list)']);
+    expect(await roundTrips()).toEqual([
+      '$batch(GET list, GET list)',
+      '$batch(PATCH list, PATCH list, POST list)',
+      // The review on the agreed date (issue 13): the worker's free/busy with the case's meetings, the event, then its record and audit line.
+      `$batch(GET list, POST /users/${(await w.staff(people.worker)).email}/calendar/getSchedule)`,
+      `POST /users/${people.worker}/events`,
+      '$batch(POST list, POST list)',
+    ]);
     expect((await w.deps.stores.cases.get(caseId))?.contractInForce?.contractId).toBe(contract.id);
 
     const other = await caseAt(w, 7);

@@ -53,7 +53,8 @@ export const warmBudgets = {
   'contract-draft.open': within(2),
   'contract-draft.submit': over(3),
   'contract-decision.open': over(4),
-  'contract-decision.submit': over(7),
+  // Approving books the review on the agreed date (issue 13): the free/busy, the event, its record: three more.
+  'contract-decision.submit': over(10),
   'parents-informed.open': within(2),
   'parents-informed.submit': within(2),
   'support-session.open': within(2),

@@ -163,7 +163,7 @@ async function finishDecision(
 }
 
 /** The worker is told with the next action from the case as the decision left it; the channel gets a line. */
-async function tellDecision(deps: WorkflowDeps, actor: Staff, c: Case, decided: Contract, decision: Decision, contractsNow: Contract[]): Promise<void> {
+async function tellDecision(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, decided: Contract, decision: Decision, contractsNow: Contract[]): Promise<void> {
   const worker = c.workerId ?? decided.createdBy;
   const next = caseProgress(c, contractsNow, now(deps).today).nextAction;
   const review = decision.outcome === 'approved' ? await reviewAtApproval(deps, systemAsApprover(actor), c, decided) : undefined;

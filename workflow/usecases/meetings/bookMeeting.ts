@@ -11,7 +11,7 @@ import { parseInput } from '../support/input';
 import { now } from '../support/time';
 import { UnitOfWork } from '../support/unitOfWork';
 import { checkMeetingTime } from './meetingTime';
-import { meetingContext } from './meetingContext';
+import { meetingContext, type MeetingContext } from './meetingContext';
 import { isParentMeeting, meetingParties, type PhoneContact } from './meetingParties';
 import { isOnline, meetingBody, meetingSubject } from './meetingWords';
 import type { Staff } from '../../model/staff';
@@ -47,46 +47,61 @@ export const bookMeeting: UseCase<unknown, MeetingBooked> = async (deps, actor, 
   const parsed = parseInput(BookMeetingInput, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
-  const key = `meeting:${input.requestKey}`;
+  const parents = isParentMeeting(input.kind);
   const [context, meetings] = await Promise.all([
-    meetingContext(deps, actor, input.caseId, isParentMeeting(input.kind), input.childId ? deps.stores.children.get(input.childId) : undefined),
+    meetingContext(deps, actor, input.caseId, parents, parents && input.childId ? deps.stores.children.get(input.childId) : undefined),
     deps.stores.meetings.find({ caseId: input.caseId }),
   ]);
   if (!context.ok) return context;
-  const { case: c, organiser, school, child } = context.value;
-  const parties = meetingParties(input.kind, school, child, input.alsoInvite);
-  const earlier = meetings.find((m) => m.transactionId === key);
-  if (earlier) return ok({ meeting: earlier, repeated: true, phone: parties.phone });
   const start = new Date(input.start);
   const end = input.end ? new Date(input.end) : new Date(start.getTime() + deps.config.booking.policy.minutes[input.kind] * 60_000);
-  const time = checkMeetingTime(deps, context.value.calendar, input.kind, start, end);
+  return bookSlot(deps, actor, context.value, meetings, { kind: input.kind, start, end, requestKey: input.requestKey, alsoInvite: input.alsoInvite });
+};
+
+export interface SlotToBook {
+  kind: Meeting['kind'];
+  start: Date;
+  end: Date;
+  requestKey: string;
+  alsoInvite?: readonly string[];
+}
+
+/** Books a time for a case already loaded, given its meetings as read: a repeat of the same request returns the first booking. */
+export async function bookSlot(deps: WorkflowDeps, actor: Staff, context: MeetingContext, meetings: readonly Versioned<Meeting>[], slot: SlotToBook): Promise<Result<MeetingBooked>> {
+  const { case: c, organiser, school, child } = context;
+  const key = `meeting:${slot.requestKey}`;
+  const parties = meetingParties(slot.kind, school, child, slot.alsoInvite);
+  const earlier = meetings.find((m) => m.transactionId === key);
+  if (earlier) return ok({ meeting: earlier, repeated: true, phone: parties.phone });
+  const { start, end, kind } = slot;
+  const time = checkMeetingTime(deps, context.calendar, kind, start, end);
   if (!time.ok) return time;
-  const clash = alreadyBooked(meetings, input.kind, deps.clock.now());
+  const clash = alreadyBooked(meetings, kind, deps.clock.now());
   if (clash) return clash;
   const event = await deps.calendar.book({
     organiserId: organiser.userId,
-    subject: meetingSubject(input.kind, c.reference),
+    subject: meetingSubject(kind, c.reference),
     body: meetingBody(deps.config.serviceName, c.reference, organiser.displayName),
     start,
     end,
     attendees: parties.invited.map((a) => ({ email: a.email, ...(a.name ? { name: a.name } : {}) })),
-    online: isOnline(input.kind),
-    ...(isParentMeeting(input.kind) ? {} : { location: school.name }),
+    online: isOnline(kind),
+    ...(isParentMeeting(kind) ? {} : { location: school.name }),
     transactionId: key,
   });
   const { at } = now(deps);
   const meeting: Omit<Meeting, 'id'> = {
     caseId: c.id,
-    kind: input.kind,
+    kind,
     status: 'booked',
     organiserId: organiser.userId,
     eventId: event.eventId,
     transactionId: key,
     start: start.toISOString(),
     end: end.toISOString(),
-    online: isOnline(input.kind),
+    online: isOnline(kind),
     ...(event.joinUrl ? { joinUrl: event.joinUrl } : {}),
-    ...(isParentMeeting(input.kind) ? {} : { location: school.name }),
+    ...(isParentMeeting(kind) ? {} : { location: school.name }),
     attendees: parties.invited,
     phoneInstead: parties.phone.length > 0,
     createdBy: actor.userId,
@@ -95,7 +110,7 @@ export const bookMeeting: UseCase<unknown, MeetingBooked> = async (deps, actor, 
     updatedAt: at,
   };
   return ok({ meeting: await record(deps, actor, meeting, key), repeated: false, phone: parties.phone });
-};
+}
 
 /** The meeting kept in the Meetings list, and the booking audited, together. */
 async function record(deps: WorkflowDeps, actor: Staff, meeting: Omit<Meeting, 'id'>, key: string): Promise<Versioned<Meeting>> {

@@ -4,7 +4,7 @@ import type { Staff } from '../../model/staff';
 import type { MeetingOffer } from '../../ports/services';
 import type { Versioned } from '../../ports/store';
 import type { WorkflowDeps } from '../deps';
-import { bookFirstFree } from './bookFirstFree';
+import { bookFirstFreeFor } from './bookFirstFree';
 import { contextFor } from './meetingContext';
 import { proposeFor } from './proposeMeeting';
 
@@ -36,16 +36,16 @@ export async function meetingAtAllocation(deps: WorkflowDeps, manager: Staff, c:
 }
 
 async function offerOrBook(deps: WorkflowDeps, manager: Staff, c: Versioned<Case>, worker: Staff): Promise<AllocationMeeting> {
+  const context = await contextFor(deps, c, worker);
+  if (!context.ok) return { said: fallback };
   if (deps.config.booking.mode === 'auto') {
-    const booked = await bookFirstFree(deps, manager, { caseId: c.id, kind: 'school-meeting', requestKey: `school-meeting-${c.id}-${worker.userId}` });
+    const booked = await bookFirstFreeFor(deps, manager, context.value, { kind: 'school-meeting', requestKey: `school-meeting-${c.id}-${worker.userId}` });
     if (booked.ok && booked.value.booked) {
       return { meetingId: booked.value.booked.meeting.id, said: `The initial school meeting is booked in your calendar for ${readableDateTime(booked.value.booked.meeting.start)}; move it from the case if it does not suit.` };
     }
     return { said: booked.ok ? 'No time was free for the initial school meeting in its ten school days: choose one from the case.' : fallback };
   }
-  const context = await contextFor(deps, c, worker);
-  if (!context.ok) return { said: fallback };
-  const proposal = await proposeFor(deps, manager, context.value, 'school-meeting');
+  const proposal = await proposeFor(deps, context.value, 'school-meeting');
   if (!proposal.ok || proposal.value.slots.length === 0) return { said: fallback };
   const { slots, nextWindow } = proposal.value;
   return {

@@ -4,7 +4,6 @@ import { londonInstant } from '../../calendar/londonTime';
 import { workflowError } from '../../errors';
 import { IsoDate, ListItemId } from '../../model/common';
 import { MeetingKind } from '../../model/meeting';
-import type { Staff } from '../../model/staff';
 import { fail, ok } from '../../result';
 import { meetingWindow, type Window } from '../../scheduling/meetingWindows';
 import { proposeSlots, type Interval } from '../../scheduling/proposeSlots';
@@ -54,11 +53,13 @@ export const proposeMeeting: UseCase<unknown, MeetingProposal> = async (deps, ac
   const { caseId, kind, on } = parsed.value;
   const context = await meetingContext(deps, actor, caseId, false);
   if (!context.ok) return context;
-  return proposeFor(deps, actor, context.value, kind, on);
+  // The read is audited beside the free/busy request (the proposal shows parents' contact details).
+  const [proposal] = await Promise.all([proposeFor(deps, context.value, kind, on), auditRead(deps, actor, 'case.read', caseId, { purpose: `propose-${kind}` })]);
+  return proposal;
 };
 
 /** The proposal for a case already loaded (allocation proposes the school meeting in the same action). */
-export async function proposeFor(deps: WorkflowDeps, actor: Staff, context: MeetingContext, kind: MeetingKind, on?: string): ReturnType<UseCase<unknown, MeetingProposal>> {
+export async function proposeFor(deps: WorkflowDeps, context: MeetingContext, kind: MeetingKind, on?: string): ReturnType<UseCase<unknown, MeetingProposal>> {
   const { case: c, calendar, organiser } = context;
   const now = deps.clock.now();
   const window = on ? ok({ from: on, to: on }) : meetingWindow(kind, c, calendar, now);
@@ -68,7 +69,6 @@ export async function proposeFor(deps: WorkflowDeps, actor: Staff, context: Meet
   const [busy, child] = await Promise.all([
     deps.calendar.busyTimes([organiser.email], from, to),
     isParentMeeting(kind) ? (context.child ? Promise.resolve(context.child) : deps.stores.children.get(c.childId)) : undefined,
-    auditRead(deps, actor, 'case.read', c.id, { purpose: `propose-${kind}` }),
   ]);
   const request = { kind, durationMinutes: deps.config.booking.policy.minutes[kind], busy: busy.get(organiser.email) ?? [], now, calendar };
   const first = proposeSlots({ ...request, window: window.value }, deps.config.booking.policy);

@@ -32,6 +32,9 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
   // The case and its contracts (for the next action the worker is told) in one round trip.
   const [loaded, contracts] = await Promise.all([loadCase(deps, actor, caseId), deps.stores.contracts.find({ caseId })]);
   if (!loaded.ok) return loaded;
+  // Offering times needs only the case as read: the worker's free/busy is asked for beside the allocation's writes.
+  // Booking outright (BOOKING_MODE=auto) waits until the allocation has landed.
+  const offering = deps.config.booking.mode === 'propose' ? meetingAtAllocation(deps, actor, loaded.value, worker) : undefined;
   const changed = await changeCaseAudited(deps, actor, loaded.value, (c) => {
     const open = openCaseRule(c);
     if (!open.ok) return open;
@@ -40,9 +43,12 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
     }
     return ok({ workerId, milestones: { ...c.milestones, allocated: { at: stamp.at, by: actor.userId } } });
   }, { action: 'case.allocated', key: `${caseId}:allocate`, detail: { workerId } });
-  if (!changed.ok) return changed;
+  if (!changed.ok) {
+    await offering;
+    return changed;
+  }
   const c = changed.value;
-  const meeting = await meetingAtAllocation(deps, actor, c, worker);
+  const meeting = await (offering ?? meetingAtAllocation(deps, actor, c, worker));
   await deps.notifier.notify({
     kind: 'case-allocated',
     recipientId: workerId,
