@@ -9,6 +9,10 @@
  */
 import {
   allocateCase,
+  bookMeeting,
+  cancelMeeting,
+  moveMeeting,
+  proposeMeeting,
   completeCase,
   decideContract,
   draftContract,
@@ -65,7 +69,22 @@ async function walk({ world, admin, setLatency }: Bench, latencyMs: number, chil
   );
   const caseId = seenOutcome(opened).case.id;
   await measure('requestInformation', () => requestInformation(world.deps, adminUser, { caseId }));
-  await measure('allocateCase', () => allocateCase(world.deps, manager, { caseId, workerId: people.worker }));
+  await measure('allocateCase (offers the school meeting)', () => allocateCase(world.deps, manager, { caseId, workerId: people.worker }));
+  // Issue 13: proposing, booking, moving and cancelling meetings.
+  const proposed = await measure('proposeMeeting (school meeting)', () => proposeMeeting(world.deps, worker, { caseId, kind: 'school-meeting' }));
+  const [first, second] = proposed.slots;
+  if (!first || !second) throw new Error('no times proposed for the school meeting');
+  const booked = await measure('bookMeeting (school meeting)', () =>
+    bookMeeting(world.deps, worker, { caseId, kind: 'school-meeting', requestKey: key(), start: first.start.toISOString(), childId: proposed.childId }),
+  );
+  await measure('moveMeeting', () => moveMeeting(world.deps, worker, { caseId, meetingId: booked.meeting.id, requestKey: key(), start: second.start.toISOString() }));
+  const call = await measure('proposeMeeting (Teams call with parents)', () => proposeMeeting(world.deps, worker, { caseId, kind: 'parent-call' }));
+  const callAt = call.slots[0];
+  if (!callAt) throw new Error('no times proposed for the call');
+  const callBooked = await measure('bookMeeting (Teams call, child read beside the case)', () =>
+    bookMeeting(world.deps, worker, { caseId, kind: 'parent-call', requestKey: key(), start: callAt.start.toISOString(), childId: call.childId }),
+  );
+  await measure('cancelMeeting', () => cancelMeeting(world.deps, worker, { caseId, meetingId: callBooked.meeting.id, requestKey: key(), reason: 'Parent asked to meet at home instead.' }));
   // Each event is recorded on its day (nothing is dated in the future: rule "Plausible facts").
   const day = (date: string) => world.memory.clock.set(`${date}T15:00:00Z`);
   day('2026-09-18');
@@ -87,7 +106,7 @@ async function walk({ world, admin, setLatency }: Bench, latencyMs: number, chil
   const drafted = await measure('draftContract', () =>
     draftContract(world.deps, worker, { caseId, requestKey: key(), targets: ['t'], support: 's', purchaseIds: [silver?.id], startDate: '2026-10-05', reviewDate: '2026-12-10' }),
   );
-  await measure('decideContract (approve)', () => decideContract(world.deps, manager, { contractId: drafted.contract.id, decision: 'approve' }));
+  await measure('decideContract (approve, books the review)', () => decideContract(world.deps, manager, { contractId: drafted.contract.id, decision: 'approve' }));
   day('2026-10-06');
   await measure('recordSupportSession', () =>
     recordSupportSession(world.deps, worker, { caseId, requestKey: key(), deliveredOn: '2026-10-06', hours: 1, withWhom: 'pupil', summary: 's' }),
