@@ -210,3 +210,16 @@ describe('Automatic where the process is clear (issue 13)', () => {
     expect(notice).toMatchObject({ meetingId: reviews[0]?.id, summary: expect.stringContaining('The review is booked in your calendar for Thu 5 Nov 2026, 08:45') });
   });
 });
+
+describe('The record of a meeting held (issue 13)', () => {
+  it('marks the meeting booked for that day as held', async () => {
+    const world = await buildWorld('2026-09-14T09:00:00Z');
+    const opened = await allocatedCase(world);
+    await caseSteps(world).informationReturned(opened.case.id);
+    await caseSteps(world).observe(opened.case.id);
+    const worker = await world.staff(people.worker);
+    const booked = value(await bookMeeting(world.deps, worker, { caseId: opened.case.id, kind: 'school-meeting', requestKey: key('book'), start: '2026-09-23T09:00:00Z' }));
+    await caseSteps(world).schoolMeeting(opened.case.id);
+    expect((await world.deps.stores.meetings.get(booked.meeting.id))?.status).toBe('held');
+  });
+});

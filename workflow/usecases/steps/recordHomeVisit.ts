@@ -1,4 +1,5 @@
 import type { UseCase } from '../deps';
+import { markHeld } from '../meetings/meetingHeld';
 import { addRecord, type RecordAdded } from '../support/addRecord';
 import { parseRecordInput } from '../support/recordInput';
 
@@ -6,7 +7,9 @@ import { parseRecordInput } from '../support/recordInput';
 export const recordHomeVisit: UseCase<unknown, RecordAdded> = async (deps, actor, raw) => {
   const input = parseRecordInput('home-visit', raw);
   if (!input.ok) return input;
-  return addRecord(deps, actor, input.value.caseId, input.value.body, input.value.requestKey, {
+  const body = input.value.body;
+  return addRecord(deps, actor, input.value.caseId, body, input.value.requestKey, {
+    alongside: markHeld(deps, actor, input.value.caseId, body.mode === 'home-visit' ? 'home-visit' : 'parent-call', body.heldOn),
     alreadyDone: (c) => c.milestones.homeVisit,
     milestone: (c, record) => ({
       milestones: { ...c.milestones, homeVisit: { at: record.createdAt, by: record.createdBy, recordKey: record.key, mode: input.value.body.mode } },

@@ -5,6 +5,7 @@ import type { Contract } from '../../model/contract';
 import type { Staff } from '../../model/staff';
 import type { Versioned } from '../../ports/store';
 import type { UseCase, WorkflowDeps } from '../deps';
+import { markHeld } from '../meetings/meetingHeld';
 import { addRecordTo, type AddRecordOptions, type RecordAdded } from '../support/addRecord';
 import { openCase } from '../support/caseAccess';
 import { now } from '../support/time';
@@ -41,6 +42,7 @@ export const recordReview: UseCase<unknown, ReviewRecorded> = async (deps, actor
     return fail(workflowError('ValidationFailed', 'When support ends, record where the pupil goes next.', { field: 'destination' }));
   }
   const { caseId } = input.value;
+  const reviewHeld = markHeld(deps, actor, caseId, 'review', body.heldOn);
   const [opened, reviewed, records] = await Promise.all([
     openCase(deps, actor, caseId, 'caseload'),
     deps.stores.contracts.find({ caseId, status: 'approved' }),
@@ -48,6 +50,7 @@ export const recordReview: UseCase<unknown, ReviewRecorded> = async (deps, actor
   ]);
   if (!opened.ok) return opened;
   const options: AddRecordOptions = {
+    alongside: reviewHeld,
     rule: (c) => (c.contractInForce ? ok(undefined) : fail(workflowError('NoContractInForce', 'There is no contract in force to review.', { rule: 'Reviews' }))),
     milestone: (c, record) => {
       if (c.milestones.lastReview?.recordKey === record.key) return undefined;
