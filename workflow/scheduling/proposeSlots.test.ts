@@ -17,6 +17,26 @@ describe('proposing meeting slots', () => {
     expect(starts(proposal)).toEqual(['2026-10-23T07:45:00.000Z', '2026-11-02T08:45:00.000Z', '2026-11-03T08:45:00.000Z']);
   });
 
+  it("keeps to a school's own term dates: the trust's half-term starts a week before the authority's", () => {
+    const brookfield = shippedSchoolCalendar('brookfield-trust');
+    const request = { kind: 'school-meeting' as const, durationMinutes: 60, window: { from: '2026-10-14', to: '2026-11-03' }, busy: [], now: at('2026-10-13T09:00:00Z') };
+    // Brookfield: Wed 14 Oct, Thu 15, Fri 16, then its half-term (19-30 Oct).
+    expect(starts(valueOf(proposeSlots({ ...request, calendar: brookfield })))).toEqual(['2026-10-14T07:45:00.000Z', '2026-10-15T07:45:00.000Z', '2026-10-16T07:45:00.000Z']);
+    const lateWindow = { ...request, window: { from: '2026-10-19', to: '2026-11-03' }, now: at('2026-10-16T09:00:00Z') };
+    // The week of 19 Oct is term for Northvale, half-term for Brookfield.
+    expect(starts(valueOf(proposeSlots({ ...lateWindow, calendar: northvale })))).toEqual(['2026-10-19T07:45:00.000Z', '2026-10-20T07:45:00.000Z', '2026-10-21T07:45:00.000Z']);
+    expect(starts(valueOf(proposeSlots({ ...lateWindow, calendar: brookfield })))).toEqual(['2026-11-02T08:45:00.000Z', '2026-11-02T09:45:00.000Z', '2026-11-03T08:45:00.000Z']);
+  });
+
+  it('keeps London working hours across the March clock change, skipping the Easter holiday and its bank holidays', () => {
+    const brookfield = shippedSchoolCalendar('brookfield-trust');
+    const proposal = valueOf(
+      proposeSlots({ kind: 'parent-call', durationMinutes: 30, window: { from: '2027-03-24', to: '2027-04-13' }, busy: [], now: at('2027-03-23T10:00:00Z'), calendar: brookfield }),
+    );
+    // 09:00 GMT on Wed 24 and Thu 25 Mar; 09:00 BST (08:00 UTC) on Mon 12 Apr, after the clocks went forward on 28 Mar.
+    expect(starts(proposal)).toEqual(['2027-03-24T09:00:00.000Z', '2027-03-25T09:00:00.000Z', '2027-04-12T08:00:00.000Z']);
+  });
+
   it('keeps the travel buffer clear around a home visit', () => {
     const proposal = valueOf(
       proposeSlots({
