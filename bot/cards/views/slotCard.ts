@@ -1,4 +1,4 @@
-import { readableDate, type Meeting, type MeetingAttendee, type MeetingKind, type PhoneContact, type WorkflowError } from '../../../workflow';
+import { readableDate, readableTime, type Meeting, type MeetingAttendee, type MeetingKind, type PhoneContact, type WorkflowError } from '../../../workflow';
 import type { AdaptiveCardJson } from '../card';
 import type { CaseHeading } from '../caseHeader';
 import { todayIn } from '../format';
@@ -74,6 +74,10 @@ export function partiesBlocks(invited: MeetingAttendee[] | undefined, phone: Pho
 
 function anotherTime(choice: SlotChoice, verb: ReturnType<typeof submitVerb>, carried: Record<string, string>): unknown {
   const today = todayIn(choice.now);
+  // Starts at the first free time (else tomorrow at 10:00), to change as wanted.
+  const [first] = choice.slots;
+  const onDate = first ? todayIn(new Date(first.start)) : todayIn(new Date(choice.now.getTime() + 86_400_000));
+  const atTime = first ? readableTime(first.start) : '10:00';
   return {
     type: 'Action.ShowCard',
     title: 'Another time',
@@ -81,8 +85,8 @@ function anotherTime(choice: SlotChoice, verb: ReturnType<typeof submitVerb>, ca
       type: 'AdaptiveCard',
       version: '1.5',
       body: [
-        { type: 'Input.Date', id: 'onDate', label: 'Date', isRequired: true, errorMessage: 'Give the date', min: today },
-        { type: 'Input.Time', id: 'atTime', label: 'Start (London time)', isRequired: true, errorMessage: 'Give the start time' },
+        { type: 'Input.Date', id: 'onDate', label: 'Date', isRequired: true, errorMessage: 'Give the date', value: onDate, min: today },
+        { type: 'Input.Time', id: 'atTime', label: 'Start (London time)', isRequired: true, errorMessage: 'Give the start time', value: atTime },
         {
           type: 'TextBlock',
           text: choice.moving ? 'It keeps its length.' : `It is booked for ${choice.minutes ? `${choice.minutes} minutes` : 'the usual length'}.`,
