@@ -11,6 +11,7 @@ import {
   withJoinLink,
   type CaseView,
   type Meeting,
+  type MeetingProposal,
   type Result,
   type WorkflowError,
 } from '../../../workflow';
@@ -39,17 +40,25 @@ const newKey = (ctx: CardContext): string => ctx.deps.ids.randomCode(16);
 async function openBooking(ctx: CardContext, values: FormValues): Promise<CardResponse> {
   const caseId = values.caseId ?? '';
   const kind = MeetingKind.safeParse(values.kind);
-  const view = await viewCase(ctx.deps, ctx.actor, { caseId });
+  // The proposal is asked for beside the case view, so their reads travel together.
+  const [view, proposal] = await Promise.all([viewCase(ctx.deps, ctx.actor, { caseId }), kind.success ? proposeMeeting(ctx.deps, ctx.actor, { caseId, kind: kind.data }) : undefined]);
   if (!view.ok) return { card: refusal(view.error) };
   if (!kind.success) return { card: meetingKindCard(view.value) };
   const ahead = meetingsAhead(view.value, ctx.deps.clock.now()).find((m) => m.kind === kind.data);
   if (ahead) return { card: meetingCard(view.value, ahead, { note: 'This meeting is already booked: reschedule or cancel it here.' }) };
-  return { card: await slotCardFor(ctx, view.value, kind.data, newKey(ctx)) };
+  return { card: await slotCardFor(ctx, view.value, kind.data, newKey(ctx), { ...(proposal ? { proposal } : {}) }) };
+}
+
+interface SlotCardOptions {
+  problem?: Problem;
+  moving?: Meeting;
+  /** The proposal, when the caller asked for it already (beside its own reads). */
+  proposal?: Result<MeetingProposal>;
 }
 
 /** The slot card for a kind, from a fresh proposal; a proposal refused (nothing free at all) still offers another time. */
-async function slotCardFor(ctx: CardContext, view: CaseView, kind: MeetingKind, requestKey: string, options: { problem?: Problem; moving?: Meeting } = {}) {
-  const proposal = await proposeMeeting(ctx.deps, ctx.actor, { caseId: view.case.id, kind });
+async function slotCardFor(ctx: CardContext, view: CaseView, kind: MeetingKind, requestKey: string, options: SlotCardOptions = {}) {
+  const proposal = options.proposal ?? (await proposeMeeting(ctx.deps, ctx.actor, { caseId: view.case.id, kind }));
   const heading = headingOf(view);
   if (!proposal.ok && finalErrors.has(proposal.error.code)) return outcomeCard(refusalOutcome(proposal.error), heading);
   const base: SlotChoice = { caseId: view.case.id, kind, childId: view.case.childId, slots: [], requestKey, now: ctx.deps.clock.now(), ...(options.moving ? { moving: options.moving } : {}) };
@@ -144,12 +153,16 @@ async function viewMeeting(ctx: CardContext, values: FormValues): Promise<CardRe
 
 /** `meeting-move.open`: free times for the same meeting; one no longer standing is shown as it is. */
 async function openMove(ctx: CardContext, values: FormValues): Promise<CardResponse> {
-  const view = await viewCase(ctx.deps, ctx.actor, { caseId: values.caseId ?? '' });
+  const caseId = values.caseId ?? '';
+  // The button carries the meeting's kind, so its times are asked for beside the case view (checked against the meeting below).
+  const hinted = MeetingKind.safeParse(values.kind);
+  const [view, proposal] = await Promise.all([viewCase(ctx.deps, ctx.actor, { caseId }), hinted.success ? proposeMeeting(ctx.deps, ctx.actor, { caseId, kind: hinted.data }) : undefined]);
   if (!view.ok) return { card: refusal(view.error) };
   const meeting = meetingOf(view.value, values.meetingId);
   if (!meeting.ok) return { card: outcomeCard(refusalOutcome(meeting.error), headingOf(view.value)) };
   if (meeting.value.status !== 'booked' && meeting.value.status !== 'moved') return { card: meetingCard(view.value, meeting.value, { note: 'It can no longer be moved.' }) };
-  return { card: await slotCardFor(ctx, view.value, meeting.value.kind, newKey(ctx), { moving: meeting.value }) };
+  const sameKind = proposal && hinted.success && hinted.data === meeting.value.kind ? { proposal } : {};
+  return { card: await slotCardFor(ctx, view.value, meeting.value.kind, newKey(ctx), { moving: meeting.value, ...sameKind }) };
 }
 
 /** `meeting-move.submit`: the same event at the time chosen. */

@@ -51,7 +51,7 @@ export function meetingCard(view: Pick<CaseView, 'case' | 'child' | 'school' | '
       ...(meeting.joinUrl && meeting.status !== 'cancelled' ? [{ type: 'Action.OpenUrl', title: 'Join the Teams meeting', url: meeting.joinUrl }] : []),
       ...(live
         ? [
-            { type: 'Action.Execute', title: 'Reschedule', verb: openVerb('meeting-move'), data: ref, associatedInputs: 'none' },
+            { type: 'Action.Execute', title: 'Reschedule', verb: openVerb('meeting-move'), data: { ...ref, kind: meeting.kind }, associatedInputs: 'none' },
             { type: 'Action.Execute', title: 'Cancel', verb: openVerb('meeting-cancel'), data: ref, associatedInputs: 'none' },
           ]
         : []),
