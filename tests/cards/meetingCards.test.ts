@@ -8,7 +8,7 @@ import { notificationMessage, type AdaptiveCardJson } from '../../bot/cards';
 import type { Notification } from '../../workflow';
 import { people } from '../support/world';
 import { allCardProblems } from './cardChecks';
-import { actionOf, cardText, cardWorldWithCaseAt, executeActions, inputIds, type FoundAction } from './cardWorld';
+import { actionOf, buildCardWorld, cardText, cardWorldWithCaseAt, executeActions, inputIds, type FoundAction } from './cardWorld';
 
 jest.setTimeout(60_000);
 
@@ -116,6 +116,19 @@ describe('booking the initial school meeting from the case card (step 4)', () =>
     const fine = await press(cw, another, { onDate: '2026-09-16', atTime: '13:30' });
     expect(cardText(fine.card)).toContain('Wed 16 Sep 2026, 13:30–14:30');
     expect(cw.world.memory.calendar.events).toHaveLength(1);
+  });
+});
+
+describe('a full diary', () => {
+  it('says nothing is free by the end of the window and offers the next free times', async () => {
+    const cw = await cardWorldWithCaseAt(4);
+    const worker = await cw.world.staff(people.worker);
+    cw.world.memory.calendar.busy.set(worker.email, [{ start: new Date('2026-09-14T00:00:00Z'), end: new Date('2026-09-29T00:00:00Z') }]);
+    const { slots } = await slotCardFrom(cw, 'Book the initial school meeting');
+    expect(cardText(slots)).toMatch(/Nothing is free by (Mon|Tue|Wed|Thu|Fri) \d{1,2} Sep 2026; these are the next free times\./);
+    const times = slotButtons(slots);
+    expect(times).toHaveLength(3);
+    expect(times.every((a) => (a.data.start ?? '') >= '2026-09-29')).toBe(true);
   });
 });
 
@@ -244,6 +257,21 @@ describe('the record form of a meeting held is prefilled from the booked meeting
     expect(form).toContain('"value":"teams-call"');
     expect(form).toContain(`"value":"${(first.data.start ?? '').slice(0, 10)}"`);
     expect(form).toContain('Casey Testfield (mother)');
+  });
+});
+
+describe('the review form takes its held date from the review meeting booked', () => {
+  it('after the meeting started: its date; before: the usual default', async () => {
+    const cw = await buildCardWorld();
+    const { caseId } = await cw.steps.toContractInForce('100002');
+    await cw.steps.support(caseId);
+    cw.world.memory.clock.set('2026-10-06T09:00:00Z');
+    const booked = await cw.act('worker', 'meeting-book.submit', { caseId, kind: 'review', requestKey: 'review-key-0001', onDate: '2026-10-08', atTime: '11:00' });
+    expect(cardText(booked.card)).toContain('Review meeting booked');
+    const heldOn = async () => JSON.stringify((await cw.act('worker', 'review.open', { caseId })).card).match(/"id":"heldOn"[^}]*"value":"([0-9-]+)"/)?.[1];
+    expect(await heldOn()).toBe('2026-10-06');
+    cw.world.memory.clock.set('2026-10-09T09:00:00Z');
+    expect(await heldOn()).toBe('2026-10-08');
   });
 });
 
