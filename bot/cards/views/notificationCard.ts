@@ -96,7 +96,7 @@ export function notificationCard(notification: Shown): AdaptiveCardJson {
         : []),
       ...(offer ? [{ type: 'Action.Execute', title: 'Other times', verb: openVerb('meeting-book'), data: { caseId: notification.caseId, kind: offer.kind }, associatedInputs: 'none' }] : []),
       ...(meetingId
-        ? [{ type: 'Action.Execute', title: 'The review meeting', verb: viewVerbs.viewMeeting, data: { caseId: notification.caseId, meetingId }, associatedInputs: 'none' }]
+        ? [{ type: 'Action.Execute', title: bookedMeetingTitle(notification.kind), verb: viewVerbs.viewMeeting, data: { caseId: notification.caseId, meetingId }, associatedInputs: 'none' }]
         : []),
       { type: 'Action.Execute', title: shown.action, verb: viewVerbs.openCase, data: {
           caseId: notification.caseId,
@@ -111,6 +111,13 @@ export function notificationCard(notification: Shown): AdaptiveCardJson {
         }, associatedInputs: 'none' },
     ],
   });
+}
+
+/** What the meeting a notice's event booked is (the notice names no kind): approval books the review, allocation (BOOKING_MODE=auto) the school meeting. */
+function bookedMeetingTitle(kind: NotificationKind): string {
+  if (kind === 'contract-decided') return 'The review meeting';
+  if (kind === 'case-allocated' || kind === 'case-reallocated') return 'The initial school meeting';
+  return 'The meeting booked';
 }
 
 /** The times offered, each a button that books it (one request key for them all: the notice books once). */
