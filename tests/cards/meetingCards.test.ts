@@ -212,6 +212,10 @@ describe('the visit or call with the parents (step 5)', () => {
     expect(text).toContain('Teams call with parents booked');
     expect(text).toContain('Phone instead');
     expect(text).toContain('Casey Testfield (mother): 01632 960999, speaks Polish, interpreter needed');
+    // One of the two booked, the other is no longer offered beside the primary.
+    const titles = executeActions(booked.followUp).map((a) => a.title);
+    expect(titles).toContain('View the Teams call with parents');
+    expect(titles).not.toContain('Book the home visit');
     // Viewed later, the card says the same.
     expect(cardText((await press(cw, actionOf(booked.followUp, 'meeting.view'))).card)).toContain('Casey Testfield (mother): 01632 960999, speaks Polish, interpreter needed');
   });

@@ -63,10 +63,9 @@ function meetingOffers(view: CaseView, now: Date): Pick<StepOffers, 'beside' | '
   const ahead = meetingsAhead(view, now);
   const kinds = stepMeetingKinds(view.step);
   const viewOf = (m: (typeof ahead)[number]): Offer => ({ title: `View ${theMeeting(m.kind)}`, form: 'meeting-book', view: viewVerbs.viewMeeting, data: { meetingId: m.id } });
-  const beside = kinds.map((kind): Offer => {
-    const booked = ahead.find((m) => m.kind === kind);
-    return booked ? viewOf(booked) : { title: `Book ${theMeeting(kind)}`, form: 'meeting-book', data: { kind } };
-  });
+  // The step's kinds are alternatives (step 5: a home visit or a Teams call): one booked, the others are not offered.
+  const booked = ahead.filter((m) => kinds.includes(m.kind));
+  const beside = booked.length > 0 ? booked.map(viewOf) : kinds.map((kind): Offer => ({ title: `Book ${theMeeting(kind)}`, form: 'meeting-book', data: { kind } }));
   const others = ahead.filter((m) => !kinds.includes(m.kind)).map(viewOf);
   return { beside, more: [...others, { title: 'Book a meeting', form: 'meeting-book' }] };
 }
