@@ -357,6 +357,26 @@ describe('the card catalogue: cases walked through the cards', () => {
     expect(cardText((await cw.press('dsl', asked.card, 'contract-decision.submit')).card)).toContain('The contract is in force');
   });
 
+  it('case 6, meetings (issue 13): the initial school meeting booked from the case card (twice: once), another time refused, viewed, moved and cancelled (a reason missing first); the kind choice', async () => {
+    const cw = await catalogueWorld();
+    const { caseId } = await cw.steps.toStep(4);
+    const slots = await cw.fromCase('worker', caseId, 'meeting-book.open');
+    expect(cardText((await cw.press('worker', slots.card, 'meeting-book.submit', { start: '', end: '', onDate: '2026-09-16', atTime: '07:00' })).card)).toContain('school hours');
+    const booked = await cw.press('worker', slots.card, 'meeting-book.submit');
+    expect(cardText(booked.card)).toContain('Initial school meeting booked');
+    expect(cardText((await cw.press('worker', slots.card, 'meeting-book.submit')).card)).toContain('Already booked');
+    const viewed = await cw.fromCase('worker', caseId, 'meeting.view');
+    const move = await cw.press('worker', viewed.card, 'meeting-move.open');
+    expect(cardText((await cw.press('worker', move.card, 'meeting-move.submit', { start: '', end: '', onDate: '2026-09-18', atTime: '10:00' })).card)).toContain('Initial school meeting moved');
+    const cancel = await cw.press('worker', booked.card, 'meeting-cancel.open');
+    expect(inputIds(cancel.card)).toEqual(['reason']);
+    await cw.press('worker', cancel.card, 'meeting-cancel.submit', { reason: '' });
+    expect(cardText((await cw.press('worker', cancel.card, 'meeting-cancel.submit', { reason: 'The school closed for the day.' })).card)).toContain('Initial school meeting cancelled');
+    const kinds = await cw.press('worker', (await cw.act('worker', 'case.open', { caseId })).card, 'meeting-book.open', { kind: '' });
+    expect(cardText(kinds.card)).toContain('Which meeting?');
+    expect(cw.world.memory.calendar.events).toHaveLength(1);
+  });
+
   it('every form on the case card, submitted with every input empty, comes back as the form again, a valid card', async () => {
     const cw = await catalogueWorld();
     const { caseId, schoolId } = await referByCard(cw, '100001', { first: 'Remi', last: 'Ostrander', parent: 'Dana Ostrander', dob: '2017-09-03', year: '4', gender: 'not-stated' }, 'Shouts out and leaves the carpet area repeatedly.');

@@ -271,6 +271,24 @@ describe('"Parents told today" on the approved contract\'s notice', () => {
   });
 });
 
+describe('booking the step\'s meeting (issue 13)', () => {
+  it('step 4: "Book the initial school meeting" sits beside the primary; booking costs 2 clicks (open, pick a time)', async () => {
+    const cw = await cardWorldWithCaseAt(4);
+    const card = await caseCardOf(cw, 'worker', cw.caseId, 'Record the school meeting');
+    expect(othersInSight(card)).toContain('Book the initial school meeting');
+    const book = topActions(card).find((a) => a.title === 'Book the initial school meeting');
+    const slots = await cw.act('worker', book?.verb ?? '', book?.data ?? {});
+    const [time] = executeActions(slots.card).filter((a) => a.verb === 'meeting-book.submit');
+    if (!time) throw new Error('no time offered');
+    const booked = await cw.act('worker', time.verb, time.data);
+    expect(cardText(booked.card)).toContain('Initial school meeting booked');
+    expect(cw.world.memory.calendar.events).toHaveLength(1);
+    // The case card then shows it, and still one primary with at most three beside it.
+    const after = await caseCardOf(cw, 'worker', cw.caseId, 'Record the school meeting');
+    expect(othersInSight(after)).toContain('View the initial school meeting');
+  });
+});
+
 describe('consent pending', () => {
   it('"Consent needed before any direct work" while consent is not given; "Record consent" in sight from step 5, the primary where it blocks support', async () => {
     const cw = await buildCardWorld();

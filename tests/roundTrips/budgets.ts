@@ -82,6 +82,15 @@ export const warmBudgets = {
   'report.submit': within(2),
   'safeguarding.open': within(2),
   'safeguarding.submit': within(2),
+  // Issue 13's meetings, measured 2 Dec 2026. Opens: the case view beside the proposal's reads, then the free/busy.
+  'meeting.view': within(2),
+  'meeting-book.open': within(2),
+  // The reads beside the case view; the event (its Teams link comes back with it); then the Meetings item with its audit line.
+  'meeting-book.submit': over(3),
+  'meeting-move.open': within(2),
+  'meeting-move.submit': within(2),
+  'meeting-cancel.open': within(2),
+  'meeting-cancel.submit': within(2),
 } as const satisfies Record<VerbName, Budget>;
 
 /**

@@ -170,6 +170,25 @@ describe('Graph round trips per card action, within the budget of budgets.ts', (
     expect(cardText(raised.done.card)).toContain('The DSL has been alerted');
   });
 
+  it('a meeting booked from the cards (the kind first), viewed, moved and cancelled (issue 13)', async () => {
+    const { setClock, act, press } = clicks();
+    setClock('2026-09-14T09:00:00Z');
+    const { caseId } = await referred('100001', 'Pellbrook');
+    await caseSteps(rt.world).allocate(caseId);
+    const message = `meeting-${caseId}`;
+    const caseCard = (await act('worker', 'case.open', { caseId }, message)).card;
+    const kinds = await press('worker', caseCard, 'meeting-book.open', message);
+    const slots = await press('worker', kinds.card, 'meeting-book.open', message);
+    const booked = await press('worker', slots.card, 'meeting-book.submit', message);
+    expect(cardText(booked.card)).toContain('Initial school meeting booked');
+    const viewed = await press('worker', booked.followUp, 'meeting.view', message);
+    const move = await press('worker', viewed.card, 'meeting-move.open', message);
+    expect(cardText((await press('worker', move.card, 'meeting-move.submit', message, { start: '', end: '', onDate: '2026-09-18', atTime: '10:00' })).card)).toContain('moved');
+    const cancel = await press('worker', viewed.card, 'meeting-cancel.open', message);
+    // The embedded Graph has no POST /users/{id}/events/{id}/cancel yet (501, issue 13 item 6): the cancel is measured, its answer is "could not be finished" until then.
+    expect(cardText((await press('worker', cancel.card, 'meeting-cancel.submit', message, { reason: 'The school closed for the day.' })).card)).toMatch(/cancelled|could not be finished/);
+  });
+
   it('the views: my cases and help', async () => {
     const { act } = clicks();
     expect(cardText((await act('worker', 'cases.mine', {}, 'welcome-worker')).card)).toMatch(/case/);

@@ -7,6 +7,7 @@ import type { CardVerb } from './cardVerb';
 import { closingVerbs } from './closingVerbs';
 import { contractVerbs } from './contractVerbs';
 import { manageVerbs } from './manageVerbs';
+import { meetingVerbs } from './meetingVerbs';
 import { supportVerbs } from './supportVerbs';
 import { viewActions } from './viewActions';
 import { visitVerbs } from './visitVerbs';
@@ -25,4 +26,5 @@ export const allVerbs: readonly CardVerb[] = [
   ...supportVerbs,
   ...closingVerbs,
   ...manageVerbs,
+  ...meetingVerbs,
 ];

@@ -22,6 +22,8 @@ const idShapes: Record<string, { shape: z.ZodString; list?: true }> = {
   recordId: { shape: ListItemId },
   contractId: { shape: ListItemId },
   schoolId: { shape: ListItemId },
+  meetingId: { shape: ListItemId },
+  childId: { shape: ListItemId },
   purchaseIds: { shape: ListItemId, list: true },
   workerId: { shape: EntraObjectId },
   namedApprovers: { shape: EntraObjectId, list: true },

@@ -27,6 +27,10 @@ export const caseFormNames = [
   'consent',
   'report',
   'safeguarding',
+  /** Meetings (issue 13): `meeting-book.open` shows the times to choose from, `.submit` books one; move and cancel a booked one. */
+  'meeting-book',
+  'meeting-move',
+  'meeting-cancel',
 ] as const;
 export type CaseFormName = (typeof caseFormNames)[number];
 
@@ -47,6 +51,8 @@ export const viewVerbs = {
   viewContract: 'contract.view',
   chronology: 'case.chronology',
   viewRecord: 'record.view',
+  /** A booked meeting: when, where, its Teams link (read again while pending), who was invited. */
+  viewMeeting: 'meeting.view',
 } as const;
 export type ViewVerb = (typeof viewVerbs)[keyof typeof viewVerbs];
 

@@ -5,6 +5,7 @@ import { expandFragment } from '../template';
 import { caseFormVerbs } from './caseForm';
 import { eventDates } from './dateBounds';
 import { text } from './formValues';
+import { heldPrefill } from './meetingPrefill';
 import { bodyOf, recordOutcome } from './recordOutcome';
 import { choicesOf } from './supportLabels';
 import { destinationTitles, titleOf } from './closingLabels';
@@ -29,7 +30,11 @@ export const reviewVerbs = caseFormVerbs<ReviewRecorded>({
   name: 'review',
   title: 'Review of the contract',
   submitTitle: 'Record the review',
-  defaults: (ctx, view) => ({ heldOn: eventDates(ctx, view).value, outcome: '', summary: '', destination: '' }),
+  defaults: (ctx, view) => {
+    const dates = eventDates(ctx, view);
+    // The review meeting booked, once its time has come: its date.
+    return { heldOn: heldPrefill(ctx, view, ['review'], dates)?.heldOn ?? dates.value, outcome: '', summary: '', destination: '' };
+  },
   fields: (ctx, view, values) => expandFragment<unknown[]>(fieldsTemplate, { values, dates: eventDates(ctx, view), contractLine: contractLine(view), destinations: choicesOf(destinationTitles) }),
   toInput: (v) => {
     const outcome = text(v, 'outcome');

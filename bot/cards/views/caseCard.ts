@@ -10,6 +10,7 @@ import caseTemplate from '../templates/caseCard.json';
 import { expandFragment } from '../template';
 import { caseOffers, consentNeeded, type Offer } from './caseOffers';
 import { contractApprovers } from './contractApprovers';
+import { meetingsAhead, meetingSummary } from './meetingLines';
 import { recordLabels } from './recordLabels';
 
 const recentRecords = 5;
@@ -30,6 +31,7 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
     { title: 'Consent', value: labelOf(consentLabels, c.consent) },
     { title: 'Contract', value: contractLine(view) },
     { title: 'Package hours', value: hoursLine(view) },
+    { title: 'Next meeting', value: nextMeetingLine(view, ctx.deps.clock.now()) },
   ].filter((f) => f.value !== '');
   const records = inOrderHappened(view.records)
     .reverse()
@@ -38,7 +40,7 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
       line: `${showDate(dateHappened(r))} · ${recordLabels[r.body.kind]}${r.locked ? ' (locked)' : ''} · ${nameOf(r.createdBy)}`,
       colour: r.safeguarding ? 'Attention' : 'Default',
     }));
-  const offers = caseOffers(ctx.actor, view);
+  const offers = caseOffers(ctx.actor, view, ctx.deps.clock.now());
   const waiting = offers.primary ? '' : await waitingLine(ctx, view);
   const toAction = (o: Offer) =>
     o.oneClick
@@ -50,7 +52,7 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
           data: { caseId: c.id, openedAtStep: String(view.step), requestKey: ctx.deps.ids.randomCode(16), ...(o.data ?? {}) },
           associatedInputs: 'none',
         }
-      : { type: 'Action.Execute', title: o.title, verb: openVerb(o.form), data: { caseId: c.id, ...(o.data ?? {}) } };
+      : { type: 'Action.Execute', title: o.title, verb: o.view ?? openVerb(o.form), data: { caseId: c.id, ...(o.data ?? {}) } };
   const chronology = { type: 'Action.Execute', title: 'Whole chronology', verb: viewVerbs.chronology, data: { caseId: c.id }, associatedInputs: 'none' };
   const myCases = { type: 'Action.Execute', title: 'My cases', verb: viewVerbs.myCases, data: {}, associatedInputs: 'none' };
   const beside = [...offers.beside.map(toAction), myCases, ...(view.records.length > 0 ? [chronology] : [])];
@@ -71,6 +73,13 @@ function hoursLine(view: CaseView): string {
   const h = view.packageHours;
   if (!h || h.bought === 0) return '';
   return `${showHours(h.used)} used of ${h.bought}; ${showHours(h.left)} left`;
+}
+
+/** The earliest booked meeting still ahead: "Initial school meeting, Tue 3 Mar 2026, 10:00–11:00 (Teams link pending)". */
+function nextMeetingLine(view: CaseView, now: Date): string {
+  if (view.case.status === 'closed') return '';
+  const [next] = meetingsAhead(view, now);
+  return next ? meetingSummary(next) : '';
 }
 
 function contractLine(view: CaseView): string {

@@ -1,5 +1,6 @@
 import { hasRole, mayApprove, type CaseView, type Staff } from '../../../workflow';
-import type { CaseFormName } from '../forms/formNames';
+import { viewVerbs, type CaseFormName, type ViewVerb } from '../forms/formNames';
+import { meetingsAhead, stepMeetingKinds, theMeeting } from './meetingLines';
 
 /** A button on the case card: it opens a form, or (`oneClick`) records at once through the form's submit. */
 export interface Offer {
@@ -8,6 +9,8 @@ export interface Offer {
   data?: Record<string, string>;
   /** Nothing to type in the common case: the button is the form's submit, carrying a request key. */
   oneClick?: boolean;
+  /** A button that shows something (e.g. a booked meeting) rather than opening the form: its view verb. */
+  view?: ViewVerb;
 }
 
 /**
@@ -31,7 +34,7 @@ const recordConsent: Offer = { title: 'Record consent', form: 'consent' };
 /** Consent is not "given": no direct work with the pupil (rule "No direct support"). */
 export const consentNeeded = (view: CaseView): boolean => view.case.status !== 'closed' && view.case.consent !== 'given';
 
-export function caseOffers(actor: Staff, view: CaseView): CaseOffers {
+export function caseOffers(actor: Staff, view: CaseView, now: Date): CaseOffers {
   const c = view.case;
   // The DSL, reaching the case through a concern, acts on the concern only.
   if (view.asDsl) return { beside: [chronologyEntry, concern], more: [] };
@@ -42,9 +45,29 @@ export function caseOffers(actor: Staff, view: CaseView): CaseOffers {
   const supportBlocked = consentNeeded(view);
   const usable = (o: Offer): boolean => !(supportBlocked && o.form === 'support-session');
   const primary = step.primary && !usable(step.primary) ? recordConsent : step.primary;
-  const beside = [...step.beside.filter(usable), ...(consentShown && primary !== recordConsent ? [recordConsent] : [])];
-  const more = [...step.more, ...anyTimeOffers(actor, view, consentShown)];
+  const meetings = c.status === 'open' && mayBook(actor, view) ? meetingOffers(view, now) : { beside: [], more: [] };
+  const beside = [...step.beside.filter(usable), ...(consentShown && primary !== recordConsent ? [recordConsent] : []), ...meetings.beside];
+  const more = [...step.more, ...meetings.more, ...anyTimeOffers(actor, view, consentShown)];
   return { ...(primary ? { primary } : {}), beside, more };
+}
+
+/** Bookings are the case's worker's (in their calendar), or a manager's for them. */
+const mayBook = (actor: Staff, view: CaseView): boolean => hasRole(actor, 'manager') || (hasRole(actor, 'worker') && view.case.workerId === actor.userId);
+
+/**
+ * The meetings of the case's step (rule "Order" governs records, not bookings): "Book the <meeting>"
+ * beside the primary while none of that kind stands ahead, else a button to view it. Other booked
+ * meetings ahead and "Book a meeting" (any kind) are under "More actions".
+ */
+function meetingOffers(view: CaseView, now: Date): Pick<StepOffers, 'beside' | 'more'> {
+  const ahead = meetingsAhead(view, now);
+  const kinds = stepMeetingKinds(view.step);
+  const viewOf = (m: (typeof ahead)[number]): Offer => ({ title: `View ${theMeeting(m.kind)}`, form: 'meeting-book', view: viewVerbs.viewMeeting, data: { meetingId: m.id } });
+  // The step's kinds are alternatives (step 5: a home visit or a Teams call): one booked, the others are not offered.
+  const booked = ahead.filter((m) => kinds.includes(m.kind));
+  const beside = booked.length > 0 ? booked.map(viewOf) : kinds.map((kind): Offer => ({ title: `Book ${theMeeting(kind)}`, form: 'meeting-book', data: { kind } }));
+  const others = ahead.filter((m) => !kinds.includes(m.kind)).map(viewOf);
+  return { beside, more: [...others, { title: 'Book a meeting', form: 'meeting-book' }] };
 }
 
 function pausedOffers(actor: Staff): StepOffers {
