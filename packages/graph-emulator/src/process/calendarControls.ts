@@ -14,6 +14,8 @@ export interface DiaryEvent {
   start: { dateTime: string; timeZone: string };
   end: { dateTime: string; timeZone: string };
   sensitivity: string;
+  isAllDay: boolean;
+  isCancelled: boolean;
   showAs: string;
   isOrganizer: boolean;
   isOnlineMeeting: boolean;
