@@ -1,5 +1,6 @@
 import { readDemoData } from './demoData';
-import { demoDiaries, demoDiaryWeeks } from './demoDiaries';
+import { demoDiaries, demoDiaryWeeks, demoWorkingDays } from './demoDiaries';
+import { embeddedUsers } from '../graph/embeddedUsers';
 
 const demo = readDemoData();
 const schools = demo.schools.map((s) => s.name);
@@ -35,5 +36,14 @@ describe('demo diaries', () => {
   it('part-time staff (15 hours) have two days out of office a week', () => {
     const off = events.filter((e) => e.organizer === 'kofi.renwick@outreach.example.org' && e.event.showAs === 'oof');
     expect(off).toHaveLength(2 * 8);
+    const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+    const offDays = new Set(off.map((e) => weekdays[new Date(`${e.event.start.dateTime.slice(0, 10)}T12:00:00Z`).getUTCDay()]));
+    const kofi = demo.staff.find((s) => s.email.startsWith('kofi')) ?? demo.staff[0];
+    const working = demoWorkingDays(kofi as (typeof demo.staff)[number]);
+    expect(working).toHaveLength(3);
+    for (const day of offDays) expect(working).not.toContain(day);
+    // The same days are the mailbox's working hours in the embedded Graph.
+    const user = embeddedUsers({ name: 'Outreach', mailbox: 'outreach@outreach.example.org' }, demo.staff).find((u) => u.mail.startsWith('kofi'));
+    expect(user?.workingHours?.daysOfWeek).toEqual(working);
   });
 });

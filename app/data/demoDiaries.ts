@@ -55,13 +55,24 @@ const eventOf = (ctx: Context, c: Commitment, start: DateTime, transactionId: st
   };
 };
 
+/** Weekdays (1 = Monday) a part-time member of staff does not work: the first draws of their generator. */
+const daysOffWith = (random: () => number, capacityHours: number): number[] => pickSome(random, [3, 5, 1, 4], daysOffFor(capacityHours));
+
+const weekdayNames = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
+
+/** The weekdays a demo member of staff works (their mailbox's working hours in the embedded Graph). */
+export const demoWorkingDays = (member: Pick<Staff, 'userId' | 'capacityHours'>): (typeof weekdayNames)[number][] => {
+  const off = daysOffWith(seededBy(member.userId), member.capacityHours);
+  return weekdayNames.filter((_, i) => !off.includes(i + 1));
+};
+
 /** One member of staff's weeks: days off (part-time), two or three weekly commitments, and one-offs. */
 function diaryOf(ctx: Context, mondays: readonly DateTime[]): SeedEvent[] {
   const random = seededBy(ctx.organiser.userId);
   const key = (what: string) => `demo-diary:${ctx.organiser.userId}:${what}`;
   const events: SeedEvent[] = [];
   const workdays = [1, 2, 3, 4, 5];
-  const daysOff = pickSome(random, [3, 5, 1, 4], daysOffFor(ctx.organiser.capacityHours));
+  const daysOff = daysOffWith(random, ctx.organiser.capacityHours);
   const weekly = pickSome(random, weeklyCommitments, 2 + Math.floor(random() * 2)).map((c) => {
     const weekday = pick(random, workdays.filter((d) => !daysOff.includes(d)));
     return { c, weekday, start: startOn(random, DateTime.fromObject({ year: 2000, month: 1, day: 1 }, { zone: LONDON }), c.minutes) };
