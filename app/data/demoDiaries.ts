@@ -28,11 +28,9 @@ const pickSome = <T>(random: () => number, items: readonly T[], count: number): 
 
 const wall = (t: DateTime) => ({ dateTime: t.toFormat("yyyy-LL-dd'T'HH:mm:ss"), timeZone: LONDON });
 
-/** A start between 09:00 and the latest that still ends by 17:00, on the half hour. */
-const startOn = (random: () => number, day: DateTime, minutes: number): DateTime => {
-  const slots = Math.max(1, Math.floor((8 * 60 - minutes) / 30) + 1);
-  return day.set({ hour: 9, minute: 0 }).plus({ minutes: 30 * Math.floor(random() * slots) });
-};
+/** Minutes after 09:00 for a start that still ends by 17:00, on the half hour. */
+const startAfterNine = (random: () => number, minutes: number): number => 30 * Math.floor(random() * Math.max(1, Math.floor((8 * 60 - minutes) / 30) + 1));
+const at = (day: DateTime, afterNine: number): DateTime => day.set({ hour: 9, minute: 0 }).plus({ minutes: afterNine });
 
 interface Context { organiser: DiaryStaff; manager: DiaryStaff | undefined; schools: readonly string[] }
 
@@ -75,24 +73,23 @@ function diaryOf(ctx: Context, mondays: readonly DateTime[]): SeedEvent[] {
   const daysOff = daysOffWith(random, ctx.organiser.capacityHours);
   const weekly = pickSome(random, weeklyCommitments, 2 + Math.floor(random() * 2)).map((c) => {
     const weekday = pick(random, workdays.filter((d) => !daysOff.includes(d)));
-    return { c, weekday, start: startOn(random, DateTime.fromObject({ year: 2000, month: 1, day: 1 }, { zone: LONDON }), c.minutes) };
+    return { c, weekday, afterNine: startAfterNine(random, c.minutes) };
   });
   for (const [week, monday] of mondays.entries()) {
     for (const day of daysOff) {
       const date = monday.plus({ days: day - 1 });
-      events.push(eventOf(ctx, { subject: 'Not working (part-time)', minutes: 0, showAs: 'oof', private: true }, date, key(`off:${date.toISODate()}`), random));
-      const last = events[events.length - 1] as SeedEvent;
-      last.event = { ...last.event, isAllDay: true, start: wall(date), end: wall(date.plus({ days: 1 })) };
+      const off = eventOf(ctx, { subject: 'Not working (part-time)', minutes: 24 * 60, showAs: 'oof', private: true }, date, key(`off:${date.toISODate()}`), random);
+      events.push({ ...off, event: { ...off.event, isAllDay: true } });
     }
-    for (const [index, { c, weekday, start }] of weekly.entries()) {
+    for (const [index, { c, weekday, afterNine }] of weekly.entries()) {
       if (c.fortnightly && week % 2 === 1) continue;
-      const at = monday.plus({ days: weekday - 1 }).set({ hour: start.hour, minute: start.minute });
-      events.push(eventOf(ctx, c, at, key(`weekly:${index}:${at.toISODate()}`), random));
+      const start = at(monday.plus({ days: weekday - 1 }), afterNine);
+      events.push(eventOf(ctx, c, start, key(`weekly:${index}:${start.toISODate()}`), random));
     }
     const count = 1 + Math.floor(random() * 4);
     for (const [index, c] of pickSome(random, oneOffs, count).entries()) {
       const day = monday.plus({ days: pick(random, workdays.filter((d) => !daysOff.includes(d))) - 1 });
-      events.push(eventOf(ctx, c, startOn(random, day, c.minutes), key(`once:${monday.toISODate()}:${index}`), random));
+      events.push(eventOf(ctx, c, at(day, startAfterNine(random, c.minutes)), key(`once:${monday.toISODate()}:${index}`), random));
     }
   }
   return events;
