@@ -8,7 +8,7 @@ const LONDON = 'Europe/London';
 const preferLondon = `outlook.timezone="${LONDON}"`;
 
 const DateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string() });
-const CreatedEvent = z.object({ id: z.string(), onlineMeeting: z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional() });
+const CreatedEvent = z.object({ id: z.string(), isCancelled: z.boolean().optional(), onlineMeeting: z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional() });
 const Schedules = z.object({
   value: z.array(z.object({
     scheduleId: z.string(),
@@ -95,6 +95,8 @@ export class GraphCalendar implements Calendar {
         ...(request.online ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
       }),
     );
+    // A retry answers the first event: if that meeting was cancelled since, this key cannot book again.
+    if (created.isCancelled) throw new Error(`The meeting booked with transactionId ${request.transactionId} was cancelled: book it again with a new key`);
     return { eventId: created.id, joinUrl: created.onlineMeeting?.joinUrl ?? null };
   }
 

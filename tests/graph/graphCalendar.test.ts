@@ -122,6 +122,14 @@ describe('GraphCalendar on the embedded Graph', () => {
     expect(busy.get(morgan.mail)).toEqual([]);
   });
 
+  it('booking again with the key of a meeting since cancelled says so rather than answering the cancelled event', async () => {
+    const asked = request({ start: new Date('2026-03-19T10:00:00Z'), end: new Date('2026-03-19T11:00:00Z') });
+    const booked = await calendar.book(asked);
+    await calendar.cancel(morgan.id, booked.eventId, 'Not needed.');
+    await expect(calendar.book(asked)).rejects.toThrow(/was cancelled: book it again with a new key/);
+    expect((await eventsOn(morgan.mail, '2026-03-19')).value).toEqual([]);
+  });
+
   it('a mailbox without Teams: the link is null (pending) and stays so', async () => {
     await setUser(morgan, { teams: false });
     const booked = await calendar.book(request({ start: new Date('2026-03-17T10:00:00Z'), end: new Date('2026-03-17T11:00:00Z') }));
