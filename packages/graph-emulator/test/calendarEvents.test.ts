@@ -117,4 +117,15 @@ describe('Graph emulator: events', () => {
     expect(Object.keys(found).sort()).toEqual(['@odata.etag', 'id', 'isOnlineMeeting', 'onlineMeeting']);
     expect((await read()).body.onlineMeeting.joinUrl).toBe(found.onlineMeeting.joinUrl);
   });
+
+  it('seeds events once per marker (a restart changes nothing), as real events Graph then reads', async () => {
+    const seed = { marker: 'demo-v1', events: [{ organizer: pat, event: meeting({ transactionId: 'seed-1' }) }, { organizer: sam, event: meeting({ transactionId: 'seed-2', subject: 'Sam\'s' }) }] };
+    expect((await h.post('/_emulator/calendar/seed', seed).expect(201)).body).toEqual({ marker: 'demo-v1', created: 2 });
+    expect((await h.post('/_emulator/calendar/seed', seed).expect(200)).body).toEqual({ marker: 'demo-v1', created: 0 });
+    const view = await h.get(`/users/${sam}/calendarView?startDateTime=2026-03-03T00:00:00Z&endDateTime=2026-03-04T00:00:00Z`).expect(200);
+    expect(view.body.value.map((e: { subject: string; isOrganizer: boolean }) => [e.subject, e.isOrganizer])).toEqual([['OC-26-7KQ2M school meeting', false], ['Sam\'s', true]]);
+    // The seeded transactionId guards a later create like any other.
+    expect((await h.post(`/users/${pat}/events`, meeting({ transactionId: 'seed-1', subject: 'Other' })).expect(400)).body.error.code).toBe('ErrorDuplicateTransactionId');
+    await h.post('/_emulator/calendar/seed', { marker: 'x', events: [{ organizer: 'not an address', event: {} }] }).expect(400);
+  });
 });
