@@ -6,6 +6,7 @@ import { connectGraph } from './graph/connectGraph';
 import { listen, listenHost } from './listen';
 import { createLogger } from './logger';
 import { startLocalTeamsClient } from './playground/localTeamsClient';
+import { diaryPage, diaryPath } from './diaryPage';
 import { createServer } from './server';
 import { closeServer, installShutdown } from './shutdown';
 import { startWorkflow } from './startWorkflow';
@@ -39,11 +40,13 @@ const main = async (): Promise<void> => {
     // /healthz/details (embedded only, on this machine only) reads this at each request: the
     // Playground's entry is added once it is up (it needs the bot's URL).
     const details: Record<string, unknown> | undefined = graph.health.mode === 'embedded' ? { graph: graph.health, bot: bot.health } : undefined;
-    const app = createServer({ logger, version: appVersion, ...(details ? { details } : {}), mounts: [bot], rateLimits });
+    const diary = graph.embedded ? diaryPage({ embedded: graph.embedded, staff: () => workflow.stores.staff.find({}), clock: workflow.clock }) : undefined;
+    const app = createServer({ logger, version: appVersion, ...(details ? { details } : {}), ...(diary ? { diaryPage: diary } : {}), mounts: [bot], rateLimits });
     const { server, url } = await listen(app, port, listenHost(config.value.graph));
     logger.info({ url, sinceStartMs: sinceStart() }, 'serving /healthz and the bot');
     const teamsClient = await startLocalTeamsClient(config.value, url, logger);
     if (teamsClient && details) details.teamsClient = teamsClient.health;
+    if (diary && details) details.diaryPage = `${url}${diaryPath}`;
     const connected = graph;
     installShutdown({
       signals: process,

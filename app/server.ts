@@ -23,6 +23,8 @@ export interface ServerDeps {
   /** Each mount is behind the per-address limit (default: the settings' defaults). */
   mounts?: readonly Mount[];
   rateLimits?: Pick<RateLimits, 'perAddressPerMinute'>;
+  /** GET /demo/diary (embedded Graph only; this machine only, like /healthz/details). */
+  diaryPage?: RequestHandler;
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (a dual-stack socket's view of 127.0.0.1). */
@@ -76,6 +78,8 @@ export const createServer = (deps: ServerDeps): Express => {
       res.json({ ...details, status: 'ok', version: deps.version });
     });
   }
+  const diary = deps.diaryPage;
+  if (diary) app.get('/demo/diary', (req, res, next) => (isLoopback(req.socket.remoteAddress) ? diary(req, res, next) : next()));
   const mounts = deps.mounts ?? [];
   // Once per request, whichever mounts it passes through.
   if (mounts.length > 0) app.use(mounts.map((m) => m.path), addressLimit((deps.rateLimits ?? defaultRateLimits).perAddressPerMinute, deps.logger));

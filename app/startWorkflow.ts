@@ -2,6 +2,7 @@ import { defaultBookingPolicy, type WorkflowDeps } from '../workflow';
 import { appClock } from './clock';
 import type { Config } from './config';
 import { loadDemoData, readDemoData } from './data/demoData';
+import { demoDiaries, demoDiaryMarker } from './data/demoDiaries';
 import { defaultWorkflowSettings, loadWorkflowConfig } from './data/workflowConfig';
 import type { ConnectedGraph } from './graph/connectGraph';
 import { embeddedUsers } from './graph/embeddedUsers';
@@ -29,6 +30,7 @@ export async function startWorkflow(config: Config, graph: ConnectedGraph, logge
     // Demo staff, and any added since (read from the reference cache the load just filled).
     const staff = [...demo.staff, ...(await graph.ports.stores.staff.find({}))];
     await graph.embedded.registerUsers(embeddedUsers(config.service, staff));
+    await graph.embedded.seedEvents(demoDiaryMarker, demoDiaries(demo.staff, demo.schools.map((s) => s.name), clock.now()));
     logger.info('demo data loaded into the embedded Graph, and its users registered');
   }
   // The sender draws cards with the workflow it belongs to (a contract's approval card): bound once made.

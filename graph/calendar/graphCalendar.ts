@@ -8,7 +8,7 @@ const LONDON = 'Europe/London';
 const preferLondon = `outlook.timezone="${LONDON}"`;
 
 const DateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string() });
-const CreatedEvent = z.object({ id: z.string(), onlineMeeting: z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional() });
+const CreatedEvent = z.object({ id: z.string(), isCancelled: z.boolean().optional(), onlineMeeting: z.object({ joinUrl: z.string().nullable().optional() }).nullable().optional() });
 const Schedules = z.object({
   value: z.array(z.object({
     scheduleId: z.string(),
@@ -34,23 +34,29 @@ function instantOf(value: z.infer<typeof DateTimeTimeZone>): Date {
   return read.toJSDate();
 }
 
+/** getSchedule's documented limits: at most 20 mailboxes, a window under 62 days. */
+const MAX_SCHEDULES = 20;
+const MAX_WINDOW_MS = 62 * 24 * 60 * 60 * 1000;
+
+const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number }).statusCode;
+
 /** Outlook calendar events, app-only: private, Teams-linked when online, created once per transactionId. */
 export class GraphCalendar implements Calendar {
-  constructor(private readonly client: Client) {}
+  /**
+   * `askVia`: a mailbox of the tenant getSchedule is asked through (the service mailbox). Without it, the
+   * addresses are tried in turn: one outside the tenant (a school's SENCo) answers 404 as the asking mailbox.
+   */
+  constructor(private readonly client: Client, private readonly askVia?: string) {}
 
   async busyTimes(addresses: readonly string[], from: Date, to: Date): Promise<Map<string, BusyTime[]>> {
     const result = new Map<string, BusyTime[]>();
     if (addresses.length === 0) return result;
-    // getSchedule is asked through one mailbox's calendar; any of them will do (app-only).
-    const answer = Schedules.parse(
-      await this.client.api(`${user(addresses[0] as string)}/calendar/getSchedule`).header('Prefer', preferLondon).post({
-        schedules: addresses,
-        startTime: utc(from),
-        endTime: utc(to),
-        availabilityViewInterval: 15,
-      }),
-    );
+    if (addresses.length > MAX_SCHEDULES) throw new Error(`getSchedule takes at most ${MAX_SCHEDULES} mailboxes at once (asked for ${addresses.length})`);
+    if (to.getTime() - from.getTime() >= MAX_WINDOW_MS) throw new Error('getSchedule takes a window under 62 days');
+    const body = { schedules: addresses, startTime: utc(from), endTime: utc(to), availabilityViewInterval: 15 };
+    const answer = Schedules.parse(await this.askSchedule(this.askVia ? [this.askVia] : addresses, body));
     for (const schedule of answer.value) {
+      // An address Graph cannot read (outside the tenant) comes back with an error: left out of the map.
       if (schedule.error) continue;
       result.set(
         schedule.scheduleId,
@@ -58,6 +64,18 @@ export class GraphCalendar implements Calendar {
       );
     }
     return result;
+  }
+
+  /** getSchedule asked through the first of `via` that is a mailbox of the tenant (app-only: any will do). */
+  private async askSchedule(via: readonly string[], body: unknown): Promise<unknown> {
+    for (const [index, mailbox] of via.entries()) {
+      try {
+        return await this.client.api(`${user(mailbox)}/calendar/getSchedule`).header('Prefer', preferLondon).post(body);
+      } catch (error) {
+        if (statusOf(error) !== 404 || index === via.length - 1) throw error;
+      }
+    }
+    throw new Error('no mailbox to ask getSchedule through');
   }
 
   async book(request: MeetingRequest): Promise<BookedEvent> {
@@ -77,6 +95,8 @@ export class GraphCalendar implements Calendar {
         ...(request.online ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
       }),
     );
+    // A retry answers the first event: if that meeting was cancelled since, this key cannot book again.
+    if (created.isCancelled) throw new Error(`The meeting booked with transactionId ${request.transactionId} was cancelled: book it again with a new key`);
     return { eventId: created.id, joinUrl: created.onlineMeeting?.joinUrl ?? null };
   }
 
@@ -93,8 +113,8 @@ export class GraphCalendar implements Calendar {
     try {
       await this.client.api(`${event(organiserId, eventId)}/cancel`).post({ comment });
     } catch (error) {
-      // Already cancelled and gone from the calendar: what was asked for is so.
-      if ((error as { statusCode?: number }).statusCode === 404) return;
+      // Already cancelled and gone from the calendar: what was asked for is so (an unknown organiser is not).
+      if (statusOf(error) === 404 && (error as { code?: string }).code === 'ErrorItemNotFound') return;
       throw error;
     }
   }

@@ -7,6 +7,8 @@ import type { ResourceUnitMeter } from './resourceUnits';
 import type { RequestLog } from './requestLog';
 import type { SettableClock } from './clock';
 import { messageJson } from '../routes/mailRoutes';
+import { calendarSettingsSchema } from '../store/calendarSettingsStore';
+import { calendarAdminRouter } from './calendarAdmin';
 
 export interface AdminDeps {
   store: EmulatorStore;
@@ -18,7 +20,8 @@ export interface AdminDeps {
 }
 
 const clockSchema = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable(), frozen: z.boolean().optional() });
-export const userSchema = z.strictObject({ id: z.string().min(1), displayName: z.string().min(1), mail: z.email() });
+/** A user of the tenant; its calendar settings (Teams, late links, working hours) change only where given. */
+export const userSchema = z.strictObject({ id: z.string().min(1), displayName: z.string().min(1), mail: z.email(), ...calendarSettingsSchema.shape });
 /** One user, or several at once (`{ value: [...] }`, as a start registers its service mailbox and staff). */
 const usersSchema = z.union([userSchema, z.strictObject({ value: z.array(userSchema).min(1).max(1000) })]);
 
@@ -78,11 +81,18 @@ export const adminRouter = (deps: AdminDeps): Router => {
     res.json({ value: deps.store.mail.all().map((m) => ({ ...messageJson(m, 'sentitems'), recipients: m.recipients, attachments: m.message.attachments ?? [] })) });
   });
 
-  router.get('/users', (_req, res) => { res.json({ value: deps.store.users.all() }); });
+  const withCalendar = (user: { mail: string }) => ({ ...user, calendar: deps.store.calendarSettings.of(user.mail) });
+  const upsertUser = ({ id, displayName, mail, ...calendar }: z.infer<typeof userSchema>) => {
+    const user = deps.store.users.upsert({ id, displayName, mail });
+    deps.store.calendarSettings.merge(mail, calendar);
+    return withCalendar(user);
+  };
+  router.get('/users', (_req, res) => { res.json({ value: deps.store.users.all().map(withCalendar) }); });
   router.post('/users', withBody(usersSchema, (value, res) => {
-    if (!('value' in value)) { res.status(201).json(deps.store.users.upsert(value)); return; }
-    res.status(201).json({ value: deps.store.transaction(() => value.value.map((user) => deps.store.users.upsert(user))) });
+    if (!('value' in value)) { res.status(201).json(deps.store.transaction(() => upsertUser(value))); return; }
+    res.status(201).json({ value: deps.store.transaction(() => value.value.map(upsertUser)) });
   }));
+  router.use('/calendar', calendarAdminRouter(deps, { bad, body: (req) => parseJson(req.body) }));
 
   router.get('/site', (_req, res) => {
     const site = deps.store.defaultSite();

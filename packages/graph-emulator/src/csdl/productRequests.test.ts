@@ -107,6 +107,19 @@ const productRequests: Row[] = [
   ['inbox messages', { method: 'GET', path: `${user}/mailFolders/inbox/messages` }, { type: 'Collection(microsoft.graph.message)', kind: 'navigation' }],
   ['a message', { method: 'GET', path: `${user}/messages/AAMkADQ=` }, { type: 'microsoft.graph.message', kind: 'key' }],
   ['calendarView', { method: 'GET', path: `${user}/calendarView` }, { type: 'Collection(microsoft.graph.event)', kind: 'navigation' }],
+  ['calendarView on the calendar', { method: 'GET', path: `${user}/calendar/calendarView` }, { type: 'Collection(microsoft.graph.event)', kind: 'navigation' }],
+  ['event cancel with a comment', { method: 'POST', path: `${user}/events/AAMkAGI2=/cancel`, body: { comment: 'The school is closed.' } }, { type: 'microsoft.graph.cancel', kind: 'action' }],
+  ['event cancel on the calendar', { method: 'POST', path: `${user}/calendar/events/AAMkAGI2=/cancel`, body: { comment: 'x' } }, { type: 'microsoft.graph.cancel', kind: 'action' }],
+  ['event create as the product books it (hideAttendees, private, Teams)', {
+    method: 'POST', path: `${user}/events`,
+    body: {
+      subject: 'OC-26-7KQ2M', body: { contentType: 'text', content: 'x' }, sensitivity: 'private', showAs: 'busy', hideAttendees: true,
+      start: { dateTime: '2026-03-03T10:00:00.000', timeZone: 'UTC' }, end: { dateTime: '2026-03-03T11:00:00.000', timeZone: 'UTC' },
+      attendees: [{ emailAddress: { address: 'senco@example.test', name: 'SENCo' }, type: 'required' }],
+      isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', transactionId: 'meeting-1', location: { displayName: 'School' },
+    },
+  }, { type: 'Collection(microsoft.graph.event)', kind: 'navigation' }],
+  ['event update with a body (the trap the product avoids)', { method: 'PATCH', path: `${user}/events/AAMkAGI2=`, body: { body: { contentType: 'text', content: 'x' } } }, { type: 'microsoft.graph.event', kind: 'key' }],
   ['me calendar events', { method: 'GET', path: '/me/calendar/events' }, { type: 'Collection(microsoft.graph.event)', kind: 'navigation' }],
 ];
 

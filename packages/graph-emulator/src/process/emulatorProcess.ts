@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { readDiary, seedEvents, type Diary, type SeedEvent } from './calendarControls';
 import { registerUsers, type EmulatorUser } from './registerUsers';
 
-export type { EmulatorUser };
+export type { EmulatorUser, Diary, SeedEvent };
 import { runtimeInfoSchema, runtimeInfoPath, type EmulatorRuntimeInfo } from '../runtime/runtimeInfo';
 
 /** The emulator's program (src/main.ts), run with tsx like the app; tsx is found from the package's folder up. */
@@ -17,6 +18,10 @@ export interface EmbeddedGraph {
   caCertificate: string;
   /** Adds or updates these users (one admin request). */
   registerUsers(users: readonly EmulatorUser[]): Promise<void>;
+  /** Makes these events once for `marker` (idempotent across restarts); how many were made. */
+  seedEvents(marker: string, events: readonly SeedEvent[]): Promise<number>;
+  /** A mailbox's events as stored, cancelled ones too (local runs' diary page); undefined for an unknown user. */
+  diary(user: string, from: Date, to: Date): Promise<Diary | undefined>;
   stop(): Promise<void>;
 }
 
@@ -46,7 +51,14 @@ export function attachToEmulator(dataDir: string, url: string): EmbeddedGraph {
 
 function embeddedGraph(info: EmulatorRuntimeInfo, stop: () => Promise<void>): EmbeddedGraph {
   const caCertificate = readFileSync(info.caCertPath, 'utf8');
-  return { info, caCertificate, registerUsers: (users) => registerUsers(info, caCertificate, users), stop };
+  return {
+    info,
+    caCertificate,
+    registerUsers: (users) => registerUsers(info, caCertificate, users),
+    seedEvents: (marker, events) => seedEvents(info, caCertificate, marker, events),
+    diary: (user, from, to) => readDiary(info, caCertificate, user, from, to),
+    stop,
+  };
 }
 
 function firstLine(child: ChildProcess): Promise<EmulatorRuntimeInfo> {

@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS events (
   created TEXT NOT NULL, modified TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS events_time ON events(start_utc, end_utc);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS calendar_settings (mail TEXT PRIMARY KEY COLLATE NOCASE, settings TEXT NOT NULL);
 `;
 
 /** Opens (or creates) the emulator database; `:memory:` for tests. */
@@ -55,6 +56,6 @@ export const wipeDatabase = (db: Db): void => {
     .all() as { name: string }[];
   db.transaction(() => {
     for (const ix of indexes) db.exec(`DROP INDEX IF EXISTS "${ix.name}"`);
-    for (const t of ['items', 'columns', 'drive_items', 'lists', 'sites', 'users', 'messages', 'events', 'meta']) db.exec(`DELETE FROM ${t}`);
+    for (const t of ['items', 'columns', 'drive_items', 'lists', 'sites', 'users', 'messages', 'events', 'meta', 'calendar_settings']) db.exec(`DELETE FROM ${t}`);
   })();
 };

@@ -1,5 +1,6 @@
 import { openDatabase, wipeDatabase, type Db } from './database';
 import { DriveStore } from './driveStore';
+import { CalendarSettingsStore } from './calendarSettingsStore';
 import { EventsStore } from './eventsStore';
 import { newDriveId } from './ids';
 import { ItemsStore } from './itemsStore';
@@ -24,6 +25,7 @@ export class EmulatorStore {
   readonly mail: MailStore;
   readonly users: UsersStore;
   readonly events: EventsStore;
+  readonly calendarSettings: CalendarSettingsStore;
 
   private constructor(readonly db: Db) {
     this.sites = new SitesStore(db);
@@ -33,6 +35,7 @@ export class EmulatorStore {
     this.mail = new MailStore(db);
     this.users = new UsersStore(db);
     this.events = new EventsStore(db);
+    this.calendarSettings = new CalendarSettingsStore(db);
   }
 
   /** `file` is a path to `graph.sqlite`, or `:memory:` for tests. Creates the default site when missing. */
@@ -67,6 +70,15 @@ export class EmulatorStore {
       if (driveId) this.drive.createRoot(driveId, input.at);
       return list;
     });
+  }
+
+  /** A one-off seeding already done (`meta` row): what makes seeding idempotent across restarts. */
+  hasMarker(key: string): boolean {
+    return this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(key) !== undefined;
+  }
+
+  setMarker(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   reset(at: Date): void {
