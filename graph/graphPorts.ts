@@ -71,7 +71,7 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
     audit: new SharePointAuditLog(store<StoredAudit, 'caseId'>('audit', StoredAuditSchema)),
     folders: new DriveCaseFolders(client, site.caseFilesDriveId),
     mailer: new GraphMailer(client, serviceMailboxId, store<SentMailEntry, 'status'>('sentMail', SentMailEntry), { ...defaultMailerTiming, ...mailTiming }),
-    calendar: new GraphCalendar(client),
+    calendar: new GraphCalendar(client, serviceMailboxId),
     batching: batchedWrites,
   };
 }
