@@ -270,8 +270,11 @@ describe('the review form takes its held date from the review meeting booked', (
     const { caseId } = await cw.steps.toContractInForce('100002');
     await cw.steps.support(caseId);
     cw.world.memory.clock.set('2026-10-06T09:00:00Z');
-    const booked = await cw.act('worker', 'meeting-book.submit', { caseId, kind: 'review', requestKey: 'review-key-0001', onDate: '2026-10-08', atTime: '11:00' });
-    expect(cardText(booked.card)).toContain('Review meeting booked');
+    // The approval booked the review on the agreed date; it is moved to 8 Oct.
+    const [review] = (await cw.world.deps.stores.meetings.find({ caseId })).filter((m) => m.kind === 'review');
+    if (!review) throw new Error('the approval booked no review');
+    const moved = await cw.act('worker', 'meeting-move.submit', { caseId, meetingId: review.id, kind: 'review', requestKey: 'review-key-0001', onDate: '2026-10-08', atTime: '11:00' });
+    expect(cardText(moved.card)).toContain('Review meeting moved');
     const heldOn = async () => JSON.stringify((await cw.act('worker', 'review.open', { caseId })).card).match(/"id":"heldOn"[^}]*"value":"([0-9-]+)"/)?.[1];
     expect(await heldOn()).toBe('2026-10-06');
     cw.world.memory.clock.set('2026-10-09T09:00:00Z');
