@@ -246,7 +246,7 @@ describe('"Parents told today" on the approved contract\'s notice', () => {
     expect(cardText(card)).toContain('Your contract has been decided');
     expect(allCardProblems(card)).toEqual([]);
     expect(primaries(card).map((a) => a.title)).toEqual(['Parents told today']);
-    expect(topActions(card).map((a) => a.title)).toEqual(['Parents told today', 'Open the case']);
+    expect(topActions(card).map((a) => a.title)).toEqual(['Parents told today', 'The review meeting', 'Open the case']);
 
     // "Open the case" keeps the notice, with its button, and posts the case.
     const opened = await cw.act('worker', 'case.open', actionOf(card, 'case.open').data);
