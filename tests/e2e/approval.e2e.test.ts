@@ -5,6 +5,24 @@ import { cardWithButton } from './support/cardForm';
 import { allocateAndGatherInformation, clicker, clickOffer, draftContract, logReferral } from './support/caseWalk';
 import { botText, openPlayground, playgroundChat, screenshot, waitForMore, type PlaygroundChat } from './support/playgroundChat';
 
+/** "Tue 15 Sep 2026, 08:45–09:45": a time offered on a card. */
+const offeredTime = /^(Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2} 2026, \d\d:\d\d–\d\d:\d\d$/;
+
+/**
+ * Allocation offered the worker three times for the initial school meeting in his notice: the
+ * first, clicked, is booked in his calendar with a Teams link and an invitation to the SENCo.
+ */
+async function bookOfferedSchoolMeeting(page: Page, chat: PlaygroundChat): Promise<void> {
+  await botText(page, /^A case has been allocated to you$/).last().waitFor();
+  const first = page.getByRole('button', { name: offeredTime }).first();
+  await first.waitFor();
+  const title = (await first.innerText()).trim();
+  await chat.click(title, botText(page, /^Initial school meeting booked$/), 'the school meeting booked');
+  await page.getByRole('button', { name: 'Join the Teams meeting', exact: true }).last().waitFor();
+  await page.getByText(/Sam Wren \(SENCo\)/).last().waitFor();
+  await screenshot(page, 'two-01a-school-meeting-booked');
+}
+
 /**
  * End to end, two people: the app as `npm start` runs it, with its two Agents Playgrounds (Morgan
  * Ashby, manager and worker, and Rhiannon Whitlock, deputy manager), each in its own Chromium page.
@@ -66,6 +84,7 @@ describeEndToEnd('a contract drafted by the manager is approved by the deputy ma
     reference = await logReferral(manager.page, manager.chat);
     await allocateAndGatherInformation(manager.page, manager.chat, 'Morgan Ashby');
     const { click, page } = manager;
+    await bookOfferedSchoolMeeting(page, manager.chat);
     await click('Record the observation', /^Observation$/);
     const observation = cardWithButton(page, 'Record the observation');
     await observation.text('Setting (class, lesson, time of day)', 'Year 4, maths after lunch');
@@ -112,6 +131,19 @@ describeEndToEnd('a contract drafted by the manager is approved by the deputy ma
     await drafted.first().waitFor({ state: 'detached', timeout: 30_000 });
     await botText(manager.page, /^Your contract has been decided$/).last().waitFor();
     await screenshot(manager.page, 'two-05-manager-card-changed');
+  }, STEP_MS);
+
+  it('the approval booked the review on the agreed date in the manager\'s calendar: his notice opens it, with its Teams link', async () => {
+    const { page, click } = manager;
+    await click('The review meeting', /^Review meeting booked$/);
+    await page.getByText(/Thu 22 Oct 2026, \d\d:\d\d–\d\d:\d\d/).last().waitFor();
+    await page.getByRole('button', { name: 'Join the Teams meeting', exact: true }).last().waitFor();
+    await screenshot(page, 'two-05b-review-booked');
+    // The week's diary (embedded Graph only) shows the event Outlook holds, by case reference.
+    const diary = await fetch(`${app?.appUrl ?? ''}/demo/diary?user=morgan.ashby@outreach.example.org&week=2026-10-19`);
+    const html = await diary.text();
+    expect(html).toContain(`Review meeting: case ${reference}`);
+    expect(html).not.toMatch(/Juniper|Quellwood/);
   }, STEP_MS);
 
   it("the team's Referrals channel has the referral, the allocation and the decision, by case reference only", async () => {

@@ -76,13 +76,13 @@ export class EventsStore {
 
   /** The owner's events not cancelled, by start. */
   byOwner(owner: string): StoredEvent[] {
-    return (this.db.prepare(`SELECT * FROM events WHERE owner = ? AND ${live} ORDER BY start_utc, id`).all(owner.toLowerCase()) as EventRow[]).map(toEvent);
+    return (this.db.prepare(`SELECT * FROM events WHERE owner = ? AND ${live} ORDER BY start_utc, rowid`).all(owner.toLowerCase()) as EventRow[]).map(toEvent);
   }
 
   /** Events overlapping [startUtc, endUtc), by start; cancelled ones only when asked. */
   overlapping(startUtc: string, endUtc: string, options: { includeCancelled?: boolean } = {}): StoredEvent[] {
     return (this.db
-      .prepare(`SELECT * FROM events WHERE start_utc < ? AND end_utc > ? ${options.includeCancelled ? '' : `AND ${live}`} ORDER BY start_utc, id`)
+      .prepare(`SELECT * FROM events WHERE start_utc < ? AND end_utc > ? ${options.includeCancelled ? '' : `AND ${live}`} ORDER BY start_utc, rowid`)
       .all(endUtc, startUtc) as EventRow[]).map(toEvent);
   }
 
