@@ -40,7 +40,11 @@ async function main(): Promise<void> {
       if (!slot) throw new Error(`no time for the call for ${who}`);
       value(await bookMeeting(world.deps, actor, { caseId, kind: 'parent-call', requestKey: key('sample'), start: slot.start.toISOString(), childId: call.childId }));
       if (who === 'worker') {
-        await steps.toContractStep(caseId);
+        await steps.informationReturned(caseId);
+        await steps.observe(caseId);
+        await steps.schoolMeeting(caseId);
+        await steps.homeVisit(caseId);
+        await steps.observe(caseId, '2026-09-30');
         const { contract } = await steps.contract(caseId, { startDate: '2026-10-05', reviewDate: '2026-10-15' });
         await steps.approve(contract.id);
       }
