@@ -18,10 +18,13 @@ async function bookOfferedSchoolMeeting(page: Page, chat: PlaygroundChat): Promi
   await first.waitFor();
   const title = (await first.innerText()).trim();
   await chat.click(title, botText(page, /^Initial school meeting booked$/), 'the school meeting booked');
-  await page.getByRole('button', { name: 'Join the Teams meeting', exact: true }).last().waitFor();
-  await page.getByText(/Sam Wren \(SENCo\)/).last().waitFor();
   await screenshot(page, 'two-01a-school-meeting-booked');
+  await joinButton(page).waitFor();
+  await page.getByText(/Sam Wren \(SENCo\)/).last().waitFor();
 }
+
+/** The booked card's Teams link (an Action.OpenUrl: the host may draw it as a button or a link). */
+const joinButton = (page: Page) => page.getByRole('button', { name: 'Join the Teams meeting', exact: true }).or(page.getByRole('link', { name: 'Join the Teams meeting', exact: true })).last();
 
 /**
  * End to end, two people: the app as `npm start` runs it, with its two Agents Playgrounds (Morgan
@@ -137,8 +140,8 @@ describeEndToEnd('a contract drafted by the manager is approved by the deputy ma
     const { page, click } = manager;
     await click('The review meeting', /^Review meeting booked$/);
     await page.getByText(/Thu 22 Oct 2026, \d\d:\d\d–\d\d:\d\d/).last().waitFor();
-    await page.getByRole('button', { name: 'Join the Teams meeting', exact: true }).last().waitFor();
     await screenshot(page, 'two-05b-review-booked');
+    await joinButton(page).waitFor();
     // The week's diary (embedded Graph only) shows the event Outlook holds, by case reference.
     const diary = await fetch(`${app?.appUrl ?? ''}/demo/diary?user=morgan.ashby@outreach.example.org&week=2026-10-19`);
     const html = await diary.text();
