@@ -62,6 +62,7 @@ async function roundTrips(): Promise<string[]> {
 const what = (path: string): string => {
   if (path.endsWith('/sendMail')) return 'sendMail';
   if (path.includes('/drives/')) return 'drive';
+  if (/\/events\/[^/]+\/cancel$/.test(path)) return 'event cancel';
   return path.includes('/lists/') ? 'list' : path;
 };
 
@@ -160,7 +161,8 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
       '$batch(GET drive, POST drive, POST drive)',
       'PUT drive',
       // Both mails (claim, sendMail, mark), the evaluation record, the contract ended, the case closed, the audit line.
-      '$batch(PATCH list, PATCH list, POST list, POST list, POST list, POST list, POST list, POST list, POST sendMail, POST sendMail)',
+      // ... and the review booked for later cancelled (the case keeps no meeting ahead), the event and its record.
+      '$batch(PATCH list, PATCH list, PATCH list, POST event cancel, POST list, POST list, POST list, POST list, POST list, POST list, POST list, POST sendMail, POST sendMail)',
     ]);
     expect((await w.deps.stores.contracts.find({ caseId })).map((k) => k.status)).toEqual(['ended']);
   });
@@ -175,11 +177,13 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     expect(closed).toMatchObject({ status: 'closed', repeated: false, closure: { destination: 'mainstream' } });
     expect(await roundTrips()).toEqual([
       '$batch(GET list, GET list)',
-      'GET list',
+      // The review record (for the report) and the case's meetings.
+      '$batch(GET list, GET list)',
       '$batch(GET drive, POST drive, POST drive)',
       'PUT drive',
-      // The contract was ended with the review: both mails, the evaluation record, the case closed, the audit line.
-      '$batch(PATCH list, POST list, POST list, POST list, POST list, POST list, POST list, POST sendMail, POST sendMail)',
+      // The contract was ended with the review: both mails, the evaluation record, the case closed, the audit line;
+      // and the review booked for later cancelled (the event and its record).
+      '$batch(PATCH list, PATCH list, POST event cancel, POST list, POST list, POST list, POST list, POST list, POST list, POST list, POST sendMail, POST sendMail)',
     ]);
     await graph.resetRequests();
     expect(value(await completeCase(w.deps, worker, { caseId })).repeated).toBe(true);
@@ -194,9 +198,11 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     const closed = value(await closeEarly(w.deps, manager, { caseId, reason: 'moved-school' }));
     expect(closed.closure?.letterSent).toBeDefined();
     expect(await roundTrips()).toEqual([
-      '$batch(GET list, GET list)',
-      // The closure (If-Match), the contract ended, the audit line, the letter (claim, sendMail, mark).
-      '$batch(PATCH list, PATCH list, POST list, POST list, POST list, POST sendMail)',
+      // The case, its contracts in force and its meetings.
+      '$batch(GET list, GET list, GET list)',
+      // The closure (If-Match), the contract ended, the audit line, the letter (claim, sendMail, mark), and the
+      // review booked for later cancelled (the event, its record and its audit line).
+      '$batch(PATCH list, PATCH list, PATCH list, POST event cancel, POST list, POST list, POST list, POST list, POST sendMail)',
       'PATCH list',
     ]);
   });

@@ -1,6 +1,6 @@
-import { bookMeeting, cancelMeeting, moveMeeting, proposeMeeting, readableDateTime, withJoinLink } from '../../workflow';
+import { bookMeeting, cancelMeeting, closeEarly, moveMeeting, proposeMeeting, readableDateTime, recordReview, withJoinLink } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
-import { buildWorld, errorOf, key, people, value, type World } from '../support/world';
+import { buildWorld, errorOf, key, onTheDay, people, value, type World } from '../support/world';
 
 const workerEmail = async (world: World) => (await world.staff(people.worker)).email;
 
@@ -221,5 +221,35 @@ describe('The record of a meeting held (issue 13)', () => {
     const booked = value(await bookMeeting(world.deps, worker, { caseId: opened.case.id, kind: 'school-meeting', requestKey: key('book'), start: '2026-09-23T09:00:00Z' }));
     await caseSteps(world).schoolMeeting(opened.case.id);
     expect((await world.deps.stores.meetings.get(booked.meeting.id))?.status).toBe('held');
+  });
+});
+
+describe('A case that closes keeps no meeting ahead (issue 13)', () => {
+  it('closing early cancels the meetings booked from tomorrow on, telling those invited', async () => {
+    const world = await buildWorld('2026-09-14T09:00:00Z');
+    const opened = await allocatedCase(world);
+    const worker = await world.staff(people.worker);
+    const booked = value(await bookMeeting(world.deps, worker, { caseId: opened.case.id, kind: 'school-meeting', requestKey: key('book'), start: '2026-09-16T09:00:00Z' }));
+    value(await closeEarly(world.deps, await world.staff(people.manager), { caseId: opened.case.id, reason: 'consent-withdrawn' }));
+    expect(world.memory.calendar.events[0]?.cancelled).toEqual({ comment: 'The outreach case has closed.' });
+    expect((await world.deps.stores.meetings.get(booked.meeting.id))?.status).toBe('cancelled');
+    expect((await world.deps.audit.forCase(opened.case.id)).map((e) => e.action)).toContain('meeting.cancelled');
+  });
+
+  it('the review that ends the support is marked held; a meeting booked after it is cancelled with the closing', async () => {
+    const world = await buildWorld('2026-09-14T09:00:00Z');
+    const steps = caseSteps(world);
+    const opened = await steps.refer();
+    await steps.toContractStep(opened.case.id);
+    const drafted = await steps.contract(opened.case.id, { reviewDate: '2026-11-19' });
+    await steps.approve(drafted.contract.id);
+    await steps.support(opened.case.id);
+    const worker = await world.staff(people.worker);
+    const later = value(await bookMeeting(world.deps, worker, { caseId: opened.case.id, kind: 'contract-meeting', requestKey: key('book'), start: '2026-11-24T10:00:00Z' }));
+    const reviewed = value(await onTheDay(world, '2026-11-19', () => recordReview(world.deps, worker, { caseId: opened.case.id, requestKey: key('review'), heldOn: '2026-11-19', outcome: 'end', summary: 'Done', destination: 'mainstream' })));
+    expect(reviewed.case.status).toBe('closed');
+    const meetings = await world.deps.stores.meetings.find({ caseId: opened.case.id });
+    expect(meetings.map((m) => [m.kind, m.status]).sort()).toEqual([['contract-meeting', 'cancelled'], ['review', 'held']]);
+    expect(world.memory.calendar.events.find((e) => e.eventId === later.meeting.eventId)?.cancelled).toEqual({ comment: 'The outreach support has ended.' });
   });
 });

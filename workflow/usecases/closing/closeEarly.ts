@@ -11,6 +11,7 @@ import { audit } from '../support/audit';
 import { changeCase, loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
+import { cancelMeetingsAhead } from '../meetings/meetingsAhead';
 import { UnitOfWork } from '../support/unitOfWork';
 
 export const CloseEarlyInput = z.object({
@@ -38,7 +39,7 @@ export const closeEarly: UseCase<unknown, ClosedCase> = async (deps, actor, raw)
   if (!parsed.ok) return parsed;
   const { caseId, reason, note } = parsed.value;
   // The case and its contracts in force: one round trip on Graph.
-  const [loaded, inForce] = await Promise.all([loadCase(deps, actor, caseId), deps.stores.contracts.find({ caseId, status: 'approved' })]);
+  const [loaded, inForce, meetings] = await Promise.all([loadCase(deps, actor, caseId), deps.stores.contracts.find({ caseId, status: 'approved' }), deps.stores.meetings.find({ caseId })]);
   if (!loaded.ok) return loaded;
   if (!hasRole(actor, 'manager', 'worker')) {
     return fail(workflowError('RoleRequired', 'Only the manager or the case\'s worker can close a case early.', { rule: 'Closing' }));
@@ -72,6 +73,7 @@ export const closeEarly: UseCase<unknown, ClosedCase> = async (deps, actor, raw)
         ),
       );
   const afterClosure = resuming ? [] : ['case'];
+  cancelMeetingsAhead(deps, actor, work, meetings, afterClosure, 'The outreach case has closed.');
   for (const contract of inForce) {
     work.add(`contract:${contract.id}`, () => updateOnce(deps.stores.contracts, contract.id, { status: 'ended', updatedBy: actor.userId, updatedAt: stamp.at }, contract.etag), afterClosure);
   }

@@ -13,6 +13,8 @@ import { audit } from '../support/audit';
 import { changeCase, loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
+import type { Meeting } from '../../model/meeting';
+import { cancelMeetingsAhead } from '../meetings/meetingsAhead';
 import { UnitOfWork } from '../support/unitOfWork';
 import { endOfOutreachReport } from './endOfOutreachReport';
 
@@ -31,6 +33,8 @@ export interface Completing {
   child?: Child | undefined;
   /** Writes of the caller that travel with the closing (a reviewed contract ended). */
   alongside?: (work: UnitOfWork) => void;
+  /** The case's meetings, when the caller asked for them with its own reads: those ahead are cancelled with the closing. */
+  meetings?: Promise<Versioned<Meeting>[]>;
 }
 
 /**
@@ -64,10 +68,11 @@ export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versio
   if (lastReview?.outcome !== 'end') {
     return fail(workflowError('InvalidState', 'Record a review that ends the support first.', { rule: 'Closing' }));
   }
-  const [child, school, review] = await Promise.all([
+  const [child, school, review, meetings] = await Promise.all([
     known.child ?? deps.stores.children.get(c.childId),
     deps.stores.schools.get(c.schoolId),
     known.review ?? (lastReview.destination ? undefined : reviewRecord(deps, lastReview)),
+    known.meetings ?? deps.stores.meetings.find({ caseId: c.id }),
   ]);
   if (!child || !school) return fail(workflowError('NotFound', 'The case\'s child or school record is missing.'));
   const stamp = now(deps);
@@ -123,6 +128,7 @@ export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versio
     after,
   );
   work.add('audit', () => audit(deps, actor, 'case.closed', c.id, c.id, { how: 'review-ended' }), ['case']);
+  cancelMeetingsAhead(deps, actor, work, meetings, ['case'], 'The outreach support has ended.');
   try {
     await work.flush();
   } catch (error) {

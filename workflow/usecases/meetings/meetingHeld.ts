@@ -12,8 +12,8 @@ import { now } from '../support/time';
  * the record's unit of work. `meetingsRead` is the case's meetings, asked for beside the case's
  * reads; a meeting never booked through the product leaves nothing to mark.
  */
-export function markHeld(deps: WorkflowDeps, actor: Staff, caseId: string, kind: MeetingKind | undefined, heldOn: string) {
-  const meetingsRead: Promise<Versioned<Meeting>[]> = kind ? deps.stores.meetings.find({ caseId }) : Promise.resolve([]);
+export function markHeld(deps: WorkflowDeps, actor: Staff, caseId: string, kind: MeetingKind | undefined, heldOn: string, read?: Promise<Versioned<Meeting>[]>) {
+  const meetingsRead: Promise<Versioned<Meeting>[]> = read ?? (kind ? deps.stores.meetings.find({ caseId }) : Promise.resolve([]));
   // Read beside the record's own reads; when the record is refused before its writes, nobody waits for it.
   meetingsRead.catch(() => undefined);
   return (work: UnitOfWork): void => {

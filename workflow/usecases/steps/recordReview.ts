@@ -42,7 +42,8 @@ export const recordReview: UseCase<unknown, ReviewRecorded> = async (deps, actor
     return fail(workflowError('ValidationFailed', 'When support ends, record where the pupil goes next.', { field: 'destination' }));
   }
   const { caseId } = input.value;
-  const reviewHeld = markHeld(deps, actor, caseId, 'review', body.heldOn);
+  const meetingsRead = deps.stores.meetings.find({ caseId });
+  const reviewHeld = markHeld(deps, actor, caseId, 'review', body.heldOn, meetingsRead);
   const [opened, reviewed, records] = await Promise.all([
     openCase(deps, actor, caseId, 'caseload'),
     deps.stores.contracts.find({ caseId, status: 'approved' }),
@@ -84,7 +85,7 @@ export const recordReview: UseCase<unknown, ReviewRecorded> = async (deps, actor
     contractsEnded = true;
     for (const contract of reviewed) work.add(`contract:${contract.id}`, () => endContract(deps, actor, contract, 'ended'));
   };
-  const completed = await completeLoaded(deps, actor, added.value.case, { records, review: added.value.record, child, alongside }).catch(() => stopped);
+  const completed = await completeLoaded(deps, actor, added.value.case, { records, review: added.value.record, child, alongside, meetings: meetingsRead }).catch(() => stopped);
   if (!contractsEnded) await Promise.all(reviewed.map((contract) => endContract(deps, actor, contract, 'ended')));
   // Something new was done unless both the review and the closing were already done.
   const repeated = added.value.repeated && completed.ok && completed.value.repeated;
