@@ -47,8 +47,24 @@ describe('booking the initial school meeting from the case card (step 4)', () =>
     expect(new Set(executeActions(slots).filter((a) => a.verb === 'meeting-book.submit').map((a) => a.data.requestKey)).size).toBe(1);
     expect(actionOf(slots, 'meeting-book.submit').title).toBe(times[0]?.title);
     expect(topTitles(slots)).toEqual(['Book the first for me', 'Another time', 'Back to the case']);
-    expect(inputIds(slots)).toEqual(['onDate', 'atTime']);
+    expect(inputIds(slots)).toEqual(['alsoInvite', 'onDate', 'atTime']);
     expect(cardText(slots)).toContain('Invited: Sam Wren (SENCo)');
+  });
+
+  it('invites named school staff besides the SENCo; an address that is not one shows the times again, naming it', async () => {
+    const cw = await cardWorldWithCaseAt(4);
+    const { slots } = await slotCardFrom(cw, 'Book the initial school meeting');
+    const [first] = slotButtons(slots);
+    if (!first) throw new Error('no time');
+    const refused = await press(cw, first, { alsoInvite: 'class teacher' });
+    expect(cardText(refused.card)).toContain('"Also invite" takes e-mail addresses, one per line.');
+    expect(cw.world.memory.calendar.events).toHaveLength(0);
+    const booked = await press(cw, first, { alsoInvite: 'teacher@alderbrookprim.sch.example.org\n senco@alderbrookprim.sch.example.org ' });
+    expect(cw.world.memory.calendar.events[0]?.attendees).toEqual([
+      { email: 'senco@alderbrookprim.sch.example.org', name: 'Sam Wren' },
+      { email: 'teacher@alderbrookprim.sch.example.org' },
+    ]);
+    expect(cardText(booked.card)).toContain('teacher@alderbrookprim.sch.example.org (school staff)');
   });
 
   it('a click books it (2 clicks from the case card); the booked card says when, where, the link and who; the case card shows the next meeting', async () => {

@@ -19,7 +19,7 @@ import type { CardContext, CardResponse } from '../card';
 import { headingOf } from '../caseHeading';
 import { refusal, refusalOutcome } from '../forms/caseForm';
 import { openVerb, submitVerb, viewVerbs } from '../forms/formNames';
-import { text, type FormValues } from '../forms/formValues';
+import { lines, text, type FormValues } from '../forms/formValues';
 import { outcomeCard } from '../outcomes';
 import { staffNames } from '../staffNames';
 import { caseCard } from '../views/caseCard';
@@ -118,7 +118,7 @@ async function submitBooking(ctx: CardContext, values: FormValues): Promise<Card
     return { card: view.ok ? await slotCardFor(ctx, view.value, kind.data, requestKey, { problem: time.problem }) : refusal(view.error) };
   }
   const { result, view } = await withView(ctx, caseId, () =>
-    bookMeeting(ctx.deps, ctx.actor, { caseId, requestKey, kind: kind.data, ...time, ...(values.childId ? { childId: values.childId } : {}) }),
+    bookMeeting(ctx.deps, ctx.actor, { caseId, requestKey, kind: kind.data, ...time, ...(values.childId ? { childId: values.childId } : {}), alsoInvite: lines(values, 'alsoInvite') }),
   );
   if (!view.ok) return { card: refusal(result.ok ? view.error : result.error) };
   if (result.ok) {

@@ -6,6 +6,9 @@ import { submitVerb, viewVerbs } from '../forms/formNames';
 import { composeCard } from '../outcomes';
 import { attendeeLine, meetingTimes, phoneLine, theMeeting } from './meetingLines';
 
+/** Meetings with the parents: school staff are never invited to them. */
+const parentKinds: ReadonlySet<MeetingKind> = new Set(['home-visit', 'parent-call']);
+
 /** What the slot card offers: the times proposed, and who the booking invites or leaves to phone. */
 export interface SlotChoice {
   caseId: string;
@@ -31,8 +34,10 @@ export function slotCard(choice: SlotChoice, heading?: CaseHeading, problem?: Pi
   const { caseId, kind, moving } = choice;
   const verb = submitVerb(moving ? 'meeting-move' : 'meeting-book');
   const carried = { caseId, kind, requestKey: choice.requestKey, ...(choice.childId ? { childId: choice.childId } : {}), ...(moving ? { meetingId: moving.id } : {}) };
+  // A school meeting booked here may invite school staff besides the SENCo: the times carry that input.
+  const othersInvited = !moving && !parentKinds.has(kind);
   const slotAction = (s: { start: string; end: string }, title = meetingTimes(s.start, s.end)) => ({
-    type: 'Action.Execute', title, verb, data: { ...carried, start: s.start, end: s.end }, associatedInputs: 'none',
+    type: 'Action.Execute', title, verb, data: { ...carried, start: s.start, end: s.end }, associatedInputs: othersInvited ? 'auto' : 'none',
   });
   const [first] = choice.slots;
   const body: unknown[] = [
@@ -48,6 +53,9 @@ export function slotCard(choice: SlotChoice, heading?: CaseHeading, problem?: Pi
         ]
       : [{ type: 'TextBlock', text: 'No free time to offer: choose another time.', wrap: true }]),
     ...partiesBlocks(choice.invited, choice.phone),
+    ...(othersInvited
+      ? [{ type: 'Input.Text', id: 'alsoInvite', label: 'Also invite (school staff e-mail addresses, one per line)', isMultiline: true, placeholder: 'teacher@school.example.org' }]
+      : []),
   ];
   return composeCard({
     ...(heading ? { heading } : {}),

@@ -24,7 +24,10 @@ export const BookMeetingInput = z.object({
   /** Absent: the kind's usual length. */
   end: Instant.optional(),
   /** School staff to invite besides the SENCo (school meetings only). */
-  alsoInvite: z.array(Email).max(10).default([]),
+  alsoInvite: z
+    .array(z.string().refine((v) => Email.safeParse(v).success, { message: '"Also invite" takes e-mail addresses, one per line.', params: { sentence: true } }))
+    .max(10, { message: 'Invite at most 10 more people to one meeting.' })
+    .default([]),
   /** The case's child, carried by the card so it is read beside the case (checked against it). */
   childId: ListItemId.optional(),
 });
