@@ -1,4 +1,4 @@
-import { bookMeeting, cancelMeeting, closeEarly, moveMeeting, proposeMeeting, readableDateTime, recordReview, withJoinLink } from '../../workflow';
+import { bookMeeting, cancelMeeting, closeEarly, moveMeeting, proposeMeeting, readableDateTime, reallocateCase, recordReview, withJoinLink } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
 import { buildWorld, errorOf, key, onTheDay, people, value, type World } from '../support/world';
 
@@ -251,5 +251,23 @@ describe('A case that closes keeps no meeting ahead (issue 13)', () => {
     const meetings = await world.deps.stores.meetings.find({ caseId: opened.case.id });
     expect(meetings.map((m) => [m.kind, m.status]).sort()).toEqual([['contract-meeting', 'cancelled'], ['review', 'held']]);
     expect(world.memory.calendar.events.find((e) => e.eventId === later.meeting.eventId)?.cancelled).toEqual({ comment: 'The outreach support has ended.' });
+  });
+});
+
+describe('Reallocation hands the meetings ahead to the new worker (issue 13)', () => {
+  it("books them in the new worker's calendar at the same time, cancels them in the previous one's, and says so in the notice", async () => {
+    const world = await buildWorld('2026-09-14T09:00:00Z');
+    const opened = await allocatedCase(world);
+    const worker = await world.staff(people.worker);
+    const booked = value(await bookMeeting(world.deps, worker, { caseId: opened.case.id, kind: 'school-meeting', requestKey: key('book'), start: '2026-09-16T09:00:00Z' }));
+    const manager = await world.staff(people.manager);
+    value(await reallocateCase(world.deps, manager, { caseId: opened.case.id, requestKey: key('realloc'), workerId: people.otherWorker, reason: 'Absence' }));
+    const [old, moved] = world.memory.calendar.events;
+    expect(old).toMatchObject({ organiserId: people.worker, cancelled: { comment: expect.stringContaining("calendar: a new invitation follows") } });
+    expect(moved).toMatchObject({ organiserId: people.otherWorker, start: new Date('2026-09-16T09:00:00Z'), attendees: [{ email: 'senco@alderbrookprim.sch.example.org', name: 'Sam Wren' }] });
+    expect(moved?.cancelled).toBeUndefined();
+    expect(await world.deps.stores.meetings.get(booked.meeting.id)).toMatchObject({ organiserId: people.otherWorker, eventId: moved?.eventId, joinUrl: moved?.joinUrl, status: 'booked' });
+    const notice = world.memory.notifier.sent.find((n) => n.kind === 'case-reallocated');
+    expect(notice?.summary).toContain('The meeting booked ahead is now in your calendar: initial school meeting on Wed 16 Sep 2026, 10:00.');
   });
 });

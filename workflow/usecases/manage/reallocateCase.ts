@@ -7,6 +7,7 @@ import { fail, ok } from '../../result';
 import { hasRole, requireRole } from '../../rules/access';
 import { openCaseRule } from '../../rules/closing';
 import type { UseCase } from '../deps';
+import { meetingsToNewWorker } from '../meetings/meetingsToNewWorker';
 import { addRecordTo } from '../support/addRecord';
 import { loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
@@ -24,7 +25,7 @@ export const reallocateCase: UseCase<unknown, Versioned<Case>> = async (deps, ac
   const [worker] = await deps.stores.staff.find({ userId: workerId });
   if (!worker || !hasRole(worker, 'worker')) return fail(workflowError('ValidationFailed', 'Choose an active outreach worker.', { field: 'workerId' }));
   const stamp = now(deps);
-  const loaded = await loadCase(deps, actor, caseId);
+  const [loaded, meetings] = await Promise.all([loadCase(deps, actor, caseId), deps.stores.meetings.find({ caseId })]);
   if (!loaded.ok) return loaded;
   let previous: string | undefined;
   const decide = (c: Versioned<Case>) => {
@@ -40,12 +41,13 @@ export const reallocateCase: UseCase<unknown, Versioned<Case>> = async (deps, ac
   const noted = await addRecordTo(deps, actor, loaded.value, note, `note:${requestKey}`, { workerToldElsewhere: true, changeFirst: { decide, audit: line } });
   if (!noted.ok) return noted;
   const c = noted.value.case;
+  const handedOver = await meetingsToNewWorker(deps, actor, c, worker, meetings);
   await deps.notifier.notify({
     kind: 'case-reallocated',
     recipientId: workerId,
     caseId: c.id,
     caseReference: c.reference,
-    summary: `Case ${c.reference} has been reallocated to you. Read its chronology to pick it up.`,
+    summary: `Case ${c.reference} has been reallocated to you. Read its chronology to pick it up.${handedOver}`,
     key: `case-reallocated:${requestKey}:${workerId}`,
   });
   return ok(c);
