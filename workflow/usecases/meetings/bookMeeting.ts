@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { londonDate } from '../../calendar/londonTime';
+import { readableDateTime } from '../../calendar/showDates';
 import { workflowError } from '../../errors';
 import { Email, Instant, ListItemId } from '../../model/common';
 import { MeetingKind, standing, type Meeting } from '../../model/meeting';
@@ -13,7 +14,7 @@ import { UnitOfWork } from '../support/unitOfWork';
 import { checkMeetingTime } from './meetingTime';
 import { meetingContext, type MeetingContext } from './meetingContext';
 import { isParentMeeting, meetingParties, type PhoneContact } from './meetingParties';
-import { isOnline, meetingBody, meetingSubject } from './meetingWords';
+import { isOnline, meetingBody, meetingLabels, meetingSubject } from './meetingWords';
 import type { Staff } from '../../model/staff';
 
 export const BookMeetingInput = z.object({
@@ -128,5 +129,5 @@ async function record(deps: WorkflowDeps, actor: Staff, meeting: Omit<Meeting, '
 function alreadyBooked(meetings: readonly Meeting[], kind: Meeting['kind'], at: Date): Result<never> | undefined {
   const upcoming = meetings.find((m) => m.kind === kind && standing(m) && new Date(m.end) > at);
   if (!upcoming) return undefined;
-  return fail(workflowError('AlreadyDone', `This meeting is already booked for ${new Date(upcoming.start).toISOString()}: move or cancel that one instead.`, { rule: 'Booking policy' }));
+  return fail(workflowError('AlreadyDone', `The ${meetingLabels[kind].toLowerCase()} is already booked for ${readableDateTime(upcoming.start)}: move or cancel that one instead.`, { rule: 'Booking policy' }));
 }
