@@ -53,7 +53,7 @@ export class GraphCalendar implements Calendar {
     if (addresses.length === 0) return result;
     if (addresses.length > MAX_SCHEDULES) throw new Error(`getSchedule takes at most ${MAX_SCHEDULES} mailboxes at once (asked for ${addresses.length})`);
     if (to.getTime() - from.getTime() >= MAX_WINDOW_MS) throw new Error('getSchedule takes a window under 62 days');
-    const body = { schedules: addresses, startTime: utc(from), endTime: utc(to), availabilityViewInterval: 15 };
+    const body = { schedules: addresses, startTime: utc(from), endTime: utc(to), availabilityViewInterval: 1440 };
     const answer = Schedules.parse(await this.askSchedule(this.askVia ? [this.askVia] : addresses, body));
     for (const schedule of answer.value) {
       // An address Graph cannot read (outside the tenant) comes back with an error: left out of the map.

@@ -40,3 +40,6 @@ export const yearAndMonth = (date: string): { year: number; month: number } => {
 export function* datesFrom(from: string, to: string): Generator<string> {
   for (let day = from; day <= to; day = plusDays(day, 1)) yield day;
 }
+
+/** Whole days from `from` to `to` (negative when `to` comes first). */
+export const daysBetween = (from: string, to: string): number => Math.round(checked(to).diff(checked(from), 'days').days);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plusDays } from '../../calendar/calendarDate';
+import { daysBetween, plusDays } from '../../calendar/calendarDate';
 import { londonInstant } from '../../calendar/londonTime';
 import { workflowError } from '../../errors';
 import { IsoDate, ListItemId } from '../../model/common';
@@ -65,7 +65,9 @@ export async function proposeFor(deps: WorkflowDeps, context: MeetingContext, ki
   const window = on ? ok({ from: on, to: on }) : meetingWindow(kind, c, calendar, now);
   if (!window.ok) return window;
   const from = new Date(Math.max(now.getTime(), londonInstant(window.value.from, '00:00').getTime()));
-  const to = londonInstant(plusDays(window.value.from, FREE_BUSY_DAYS - 1), '00:00');
+  // The window and, after it, room for the next one (as long again, and two weeks of holiday), within Graph's limit.
+  const span = daysBetween(window.value.from, window.value.to);
+  const to = londonInstant(plusDays(window.value.from, Math.min(FREE_BUSY_DAYS - 1, 2 * span + 15)), '00:00');
   const [busy, child] = await Promise.all([
     deps.calendar.busyTimes([organiser.email], from, to),
     isParentMeeting(kind) ? (context.child ? Promise.resolve(context.child) : deps.stores.children.get(c.childId)) : undefined,
