@@ -7,6 +7,9 @@ import {
   Child,
   Contract,
   Meeting,
+  Job,
+  StoreJobQueue,
+  type JobQueue,
   CardCopy,
   ConversationReference,
   Purchase,
@@ -37,6 +40,7 @@ export interface GraphPorts {
   mailer: Mailer;
   calendar: Calendar;
   batching: WriteBatching;
+  jobs: JobQueue;
 }
 
 const StoredAuditSchema: z.ZodType<StoredAudit> = AuditEntry.extend({ id: z.string() });
@@ -73,5 +77,6 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
     mailer: new GraphMailer(client, serviceMailboxId, store<SentMailEntry, 'status'>('sentMail', SentMailEntry), { ...defaultMailerTiming, ...mailTiming }),
     calendar: new GraphCalendar(client, serviceMailboxId),
     batching: batchedWrites,
+    jobs: new StoreJobQueue(store<Job, 'status'>('jobs', Job)),
   };
 }

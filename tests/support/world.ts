@@ -17,7 +17,7 @@ export const people = {
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
 /** Ports to use instead of memory ones (e.g. the Graph adapters on the embedded Graph). */
-export type PortOverrides = Partial<Pick<WorkflowDeps, 'stores' | 'audit' | 'folders' | 'mailer' | 'calendar' | 'ids' | 'batching'>>;
+export type PortOverrides = Partial<Pick<WorkflowDeps, 'stores' | 'audit' | 'folders' | 'mailer' | 'calendar' | 'ids' | 'batching' | 'jobs'>>;
 
 /** A whole product on memory ports (or the given ones) with the real configuration and demo data, at a set date. */
 export async function buildWorld(now = '2026-09-14T09:00:00Z', ports: PortOverrides = {}) {

@@ -102,6 +102,8 @@ export const notificationKinds = [
   're-referral-linked',
   /** Someone other than the case's worker recorded on it: to the worker, with the next action. */
   'case-recorded-by-other',
+  /** A meeting still has no Teams link long after booking: to its organiser. */
+  'meeting-link-missing',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock';
 import type { CaseFolders, Calendar, IdSource, Mailer, Notifier, TeamChannel } from '../ports/services';
 import type { AuditLog, Stores } from '../ports/stores';
 import type { WriteBatching } from '../ports/writeBatching';
+import type { JobQueue } from '../ports/jobQueue';
 import type { Result } from '../result';
 
 /** Configuration the process needs: data, not code (validated at load by app/). */
@@ -42,6 +43,8 @@ export interface WorkflowDeps {
   ids: IdSource;
   /** How a unit of work's writes travel (Graph: one $batch). */
   batching: WriteBatching;
+  /** Work done later, by itself (alerts, link re-reads): durable, claimed by one instance. */
+  jobs: JobQueue;
   config: WorkflowConfig;
 }
 

@@ -19,6 +19,7 @@ const headlines: Record<NotificationKind, { headline: string; tone: 'Attention' 
   'lone-working-check-out-missed': { headline: 'Missed check-out from a home visit', tone: 'Attention', action: 'Open the case' },
   're-referral-linked': { headline: 'A further referral was linked to a case', tone: 'Warning', action: 'Open the case' },
   'case-recorded-by-other': { headline: 'Someone recorded on your case', tone: 'Accent', action: 'Open the case' },
+  'meeting-link-missing': { headline: 'A meeting has no Teams link', tone: 'Warning', action: 'Open the case' },
 };
 
 /**

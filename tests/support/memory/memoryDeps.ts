@@ -1,4 +1,5 @@
-import { oneAtATime } from '../../../workflow';
+import { oneAtATime, StoreJobQueue, type Job } from '../../../workflow';
+import { MemoryEntityStore } from './memoryEntityStore';
 import { FixedClock } from './fixedClock';
 import { MemoryAuditLog } from './memoryAuditLog';
 import { MemoryCalendar } from './memoryCalendar';
@@ -11,8 +12,12 @@ import { SequenceIds } from './sequenceIds';
 
 /** Every port the workflow needs, in memory (the caller adds `config`). */
 export function memoryDeps(now = '2026-09-14T09:00:00Z') {
+  // The Jobs list, seen by tests through `jobList`.
+  const jobList = new MemoryEntityStore<Job, 'status'>('Jobs', { indexed: ['status'] });
   return {
     stores: memoryStores(),
+    jobList,
+    jobs: new StoreJobQueue(jobList),
     audit: new MemoryAuditLog(),
     folders: new MemoryCaseFolders(),
     mailer: new MemoryMailer(),

@@ -4,9 +4,10 @@ import { workflowError } from '../../errors';
 import { Instant } from '../../model/common';
 import type { Case } from '../../model/case';
 import type { CaseRecord } from '../../model/records';
-import type { Versioned } from '../../ports/store';
+import type { NewItem, Versioned } from '../../ports/store';
+import type { Job } from '../../model/job';
 import { fail, ok } from '../../result';
-import { chosenPlace, describePlace, ELSEWHERE, type PlaceOnFile, missedCheckOuts, placesOnFile, plannedEndRule } from '../../rules/loneWorking';
+import { CHECK_OUT_GRACE_MINUTES, chosenPlace, describePlace, ELSEWHERE, type PlaceOnFile, missedCheckOuts, placesOnFile, plannedEndRule } from '../../rules/loneWorking';
 import type { UseCase, WorkflowDeps } from '../deps';
 import { addRecordTo, type RecordAdded } from '../support/addRecord';
 import { audit } from '../support/audit';
@@ -49,8 +50,19 @@ export const checkIn: UseCase<unknown, RecordAdded> = async (deps, actor, raw) =
   const plannedStart = parsed.value.plannedStart ?? stamp.at;
   const body = { kind: 'lone-working' as const, where: where.value, plannedStart, plannedEnd, checkedInAt: stamp.at };
   // As a rule of the record: a repeat (double click, retry) after the end has passed is still "already recorded".
-  return addRecordTo(deps, actor, c, body, requestKey, { rule: () => plannedEndRule(plannedStart, plannedEnd, deps.clock.now()) });
+  return addRecordTo(deps, actor, c, body, requestKey, {
+    rule: () => plannedEndRule(plannedStart, plannedEnd, deps.clock.now()),
+    // The alert if no check-out comes: a job at the planned end and the grace period, with the check-in's own writes.
+    alongside: (work, record) =>
+      work.add('check-out-job', () => deps.jobs.enqueue(checkOutJob(record.key, c.id, plannedEnd, stamp.at), `check-out-missed:${record.key}`), ['record']),
+  });
 };
+
+/** The job that alerts the managers if the worker has not checked out by the planned end and the grace period. */
+function checkOutJob(recordKey: string, caseId: string, plannedEnd: string, at: string): NewItem<Job> {
+  const dueAt = new Date(new Date(plannedEnd).getTime() + CHECK_OUT_GRACE_MINUTES * 60_000).toISOString();
+  return { kind: 'check-out-missed', dueAt, payload: { recordKey, caseId }, status: 'queued', attempts: 0, createdAt: at, updatedAt: at };
+}
 
 async function placesOf(deps: WorkflowDeps, c: Pick<Case, 'childId' | 'schoolId'>): Promise<PlaceOnFile[]> {
   const [child, school] = await Promise.all([deps.stores.children.get(c.childId), deps.stores.schools.get(c.schoolId)]);

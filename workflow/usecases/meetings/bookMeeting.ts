@@ -4,7 +4,8 @@ import { readableDateTime } from '../../calendar/showDates';
 import { workflowError } from '../../errors';
 import { Email, Instant, ListItemId } from '../../model/common';
 import { MeetingKind, standing, type Meeting } from '../../model/meeting';
-import type { Versioned } from '../../ports/store';
+import type { NewItem, Versioned } from '../../ports/store';
+import type { Job } from '../../model/job';
 import { fail, ok, type Result } from '../../result';
 import type { UseCase, WorkflowDeps } from '../deps';
 import { audit } from '../support/audit';
@@ -14,7 +15,7 @@ import { UnitOfWork } from '../support/unitOfWork';
 import { checkMeetingTime } from './meetingTime';
 import { meetingContext, type MeetingContext } from './meetingContext';
 import { isParentMeeting, meetingParties, type PhoneContact } from './meetingParties';
-import { isOnline, meetingBody, meetingLabels, meetingSubject } from './meetingWords';
+import { isOnline, LINK_REREAD_MINUTES, meetingBody, meetingLabels, meetingSubject } from './meetingWords';
 import type { Staff } from '../../model/staff';
 
 export const BookMeetingInput = z.object({
@@ -121,8 +122,16 @@ async function record(deps: WorkflowDeps, actor: Staff, meeting: Omit<Meeting, '
   const unit = new UnitOfWork(deps.batching, key);
   const created = unit.add('meeting', () => deps.stores.meetings.create(meeting, key));
   unit.add('audit', () => audit(deps, actor, 'meeting.booked', meeting.caseId, key, { kind: meeting.kind, on: londonDate(new Date(meeting.start)) }), ['meeting']);
+  // No Teams link yet: it is read again later, and the worker told if it stays empty.
+  if (meeting.online && !meeting.joinUrl) unit.add('link-job', () => deps.jobs.enqueue(linkJob(meeting, key, deps.clock.now()), `join-link:${key}`), ['meeting']);
   await unit.flush();
   return created().item;
+}
+
+function linkJob(meeting: Omit<Meeting, 'id'>, key: string, now: Date): NewItem<Job> {
+  const at = now.toISOString();
+  const dueAt = new Date(now.getTime() + LINK_REREAD_MINUTES * 60_000).toISOString();
+  return { kind: 'join-link', dueAt, payload: { meetingKey: key, caseId: meeting.caseId }, status: 'queued', attempts: 0, createdAt: at, updatedAt: at };
 }
 
 /** One standing meeting of a kind at a time (its time can be moved); a review can be booked again once the last one has passed. */

@@ -18,3 +18,6 @@ export const meetingBody = (serviceName: string, caseReference: string, organise
 
 /** A home visit happens at the family's home (not written into the event); the others online, with a Teams link. */
 export const isOnline = (kind: MeetingKind): boolean => kind !== 'home-visit';
+
+/** How often a Teams link that came back empty is read again (a job). */
+export const LINK_REREAD_MINUTES = 10;

@@ -1,0 +1,43 @@
+import { VersionConflict } from '../errors';
+import type { Job } from '../model/job';
+import type { JobQueue } from '../ports/jobQueue';
+import type { Created, EntityStore, NewItem, Versioned } from '../ports/store';
+
+/**
+ * The job queue on a list store (the SharePoint Jobs list, or memory in tests). A claim and a
+ * settle are updates under the version read: a 412 means another instance got there first.
+ */
+export class StoreJobQueue implements JobQueue {
+  constructor(private readonly store: EntityStore<Job, 'status'>) {}
+
+  enqueue(job: NewItem<Job>, key: string): Promise<Created<Job>> {
+    return this.store.create(job, key);
+  }
+
+  async due(now: Date, limit: number): Promise<Versioned<Job>[]> {
+    const at = now.toISOString();
+    // Queued and running jobs only (the Status column is indexed); done and failed ones are never read again.
+    const [queued, running] = await Promise.all([this.store.find({ status: 'queued' }), this.store.find({ status: 'running' })]);
+    const ready = [...queued.filter((j) => j.dueAt <= at), ...running.filter((j) => (j.leaseUntil ?? '') <= at)];
+    return ready.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
+  }
+
+  claim(job: Versioned<Job>, owner: string, leaseUntil: Date, at: Date): Promise<Versioned<Job> | undefined> {
+    return this.orLost(this.store.update(job.id, { status: 'running', leaseOwner: owner, leaseUntil: leaseUntil.toISOString(), updatedAt: at.toISOString() }, job.etag));
+  }
+
+  settle(job: Versioned<Job>, outcome: Pick<Job, 'status' | 'dueAt' | 'attempts'> & { lastError?: string }, at: Date): Promise<Versioned<Job> | undefined> {
+    const patch = { ...outcome, leaseOwner: undefined, leaseUntil: undefined, updatedAt: at.toISOString() };
+    return this.orLost(this.store.update(job.id, patch, job.etag));
+  }
+
+  /** A 412: another instance claimed or changed the job since it was read. */
+  private async orLost(update: Promise<Versioned<Job>>): Promise<Versioned<Job> | undefined> {
+    try {
+      return await update;
+    } catch (error) {
+      if (error instanceof VersionConflict) return undefined;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { Id, Instant } from './common';
+
+/**
+ * Work the product does by itself at a set time (issue 14). Kinds so far:
+ * - `check-out-missed`: 30 minutes after a visit's planned end, managers are alerted if the worker has not checked out;
+ * - `join-link`: a meeting booked without a Teams link has its link read again, and the worker is told if it stays empty.
+ */
+export const JobKind = z.enum(['check-out-missed', 'join-link']);
+export type JobKind = z.infer<typeof JobKind>;
+
+/** queued (waiting for its time, or to be tried again), running (claimed under a lease), done, failed (gave up: shown, never silent). */
+export const JobStatus = z.enum(['queued', 'running', 'done', 'failed']);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const Job = z.object({
+  id: Id,
+  kind: JobKind,
+  /** When it is due (UTC). */
+  dueAt: Instant,
+  /** Ids only, never a child's data. */
+  payload: z.record(z.string(), z.string().max(100)),
+  status: JobStatus,
+  attempts: z.number().int().min(0),
+  /** The instance running it, and until when its claim holds: an expired lease may be claimed again. */
+  leaseOwner: z.string().optional(),
+  leaseUntil: Instant.optional(),
+  /** What went wrong last time, as an error's name or code (no request or response bodies). */
+  lastError: z.string().max(200).optional(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Job = z.infer<typeof Job>;

@@ -1,0 +1,18 @@
+import type { Job } from '../model/job';
+import type { Created, NewItem, Versioned } from './store';
+
+/**
+ * Jobs kept durably (the SharePoint Jobs list; a larger deployment could put Azure Service Bus
+ * scheduled messages behind the same port). Every instance may run the due jobs: a claim is an
+ * update under the version read, so only one instance wins it.
+ */
+export interface JobQueue {
+  /** Queues a job once per key: a repeat (a retry, a second click) returns the first. */
+  enqueue(job: NewItem<Job>, key: string): Promise<Created<Job>>;
+  /** Jobs due by `now`: queued ones whose time has come, and running ones whose lease has expired; at most `limit`, earliest first. */
+  due(now: Date, limit: number): Promise<Versioned<Job>[]>;
+  /** Takes the job under a lease; undefined when another instance claimed or changed it first. */
+  claim(job: Versioned<Job>, owner: string, leaseUntil: Date, at: Date): Promise<Versioned<Job> | undefined>;
+  /** Records how the run ended (done, queued again for later, failed); undefined when the lease was lost meanwhile. */
+  settle(job: Versioned<Job>, outcome: Pick<Job, 'status' | 'dueAt' | 'attempts'> & { lastError?: string }, at: Date): Promise<Versioned<Job> | undefined>;
+}
