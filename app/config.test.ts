@@ -31,6 +31,7 @@ describe('config defaults', () => {
         teamChannel: { channelId: 'playground-channel-referrals' },
         rateLimits: { perPersonPerMinute: 120, perAddressPerMinute: 600 },
         referenceRefreshSeconds: 60,
+        jobs: true,
         booking: { mode: 'propose', schoolHours: { start: '08:45', end: '15:15' }, workingHours: { start: '09:00', end: '17:00' }, travelBufferMinutes: 30 },
       },
     });

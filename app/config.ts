@@ -121,6 +121,10 @@ export const settingsShape = {
     .min(1)
     .optional()
     .describe('The Teams channel (its id, e.g. 19:...@thread.tacv2) where new referrals, allocations and contract decisions are posted, by case reference only; add the app to that team first. With the Playground, its Referrals channel. Unset: no channel posts.'),
+  JOBS: z
+    .enum(switches, { error: `must be one of ${switches.join(', ')}` })
+    .default('on')
+    .describe('Runs the jobs that are due (the missed check-out alert, Teams links read again) once a minute in this instance. Several instances may run them: each job goes to one. off: this instance only serves.'),
   BOOKING_MODE: z
     .enum(bookingModes, { error: `must be one of ${bookingModes.join(', ')}` })
     .default('propose')
@@ -222,6 +226,8 @@ export interface Config {
   rateLimits: RateLimits;
   /** How often the cached reference lists (Staff, Schools, Purchases) are checked for changes made by hand. */
   referenceRefreshSeconds: number;
+  /** Whether this instance runs the jobs that are due. */
+  jobs: boolean;
   booking: { mode: (typeof bookingModes)[number]; schoolHours: { start: string; end: string }; workingHours: { start: string; end: string }; travelBufferMinutes: number };
 }
 
@@ -255,6 +261,7 @@ const toConfig = (s: Settings): Config => {
     ...teamChannelOf(s, graph.mode),
     rateLimits: { perPersonPerMinute: s.RATE_LIMIT_PER_PERSON, perAddressPerMinute: s.RATE_LIMIT_PER_ADDRESS },
     referenceRefreshSeconds: s.REFERENCE_REFRESH_SECONDS,
+    jobs: s.JOBS === 'on',
     booking: { mode: s.BOOKING_MODE, schoolHours: hoursOf(s.SCHOOL_HOURS), workingHours: hoursOf(s.WORKING_HOURS), travelBufferMinutes: s.TRAVEL_BUFFER_MINUTES },
   };
 };

@@ -9,6 +9,7 @@ import { startLocalTeamsClient } from './playground/localTeamsClient';
 import { diaryPage, diaryPath } from './diaryPage';
 import { createServer } from './server';
 import { closeServer, installShutdown } from './shutdown';
+import { startJobScheduler } from './jobs/jobScheduler';
 import { startWorkflow } from './startWorkflow';
 import { appVersion } from './version';
 
@@ -48,6 +49,8 @@ const main = async (): Promise<void> => {
     if (teamsClient && details) details.teamsClient = teamsClient.health;
     if (diary && details) details.diaryPage = `${url}${diaryPath}`;
     const connected = graph;
+    // Last, once everything it may use is up: a start that failed before leaves no timer behind.
+    const jobs = config.value.jobs ? startJobScheduler(workflow, logger) : undefined;
     installShutdown({
       signals: process,
       logger,
@@ -55,6 +58,7 @@ const main = async (): Promise<void> => {
         ...(teamsClient ? [{ name: 'agents playground', run: () => teamsClient.stop() }] : []),
         closeServer(server),
         { name: 'bot background work', run: () => bot.drain() },
+        ...(jobs ? [{ name: 'jobs', run: () => jobs.stop() }] : []),
         { name: 'graph', run: () => connected.stop() },
       ],
       exit: (code) => process.exit(code),

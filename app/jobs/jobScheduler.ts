@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Cron } from 'croner';
+import { jobHandlers, runDueJobs, type JobHandlers, type WorkflowDeps } from '../../workflow';
+import type { AppLogger } from '../logger';
+
+export interface JobScheduler {
+  /** This instance's name on the jobs it claims. */
+  owner: string;
+  /** Runs one tick now (tests, and the first tick at start); resolves when it has finished. */
+  tick(): Promise<void>;
+  /** Stops ticking and waits for a tick under way to finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the jobs due once a minute (croner; a tick still running when the next is due is skipped,
+ * never run twice at once). Each tick reads the time from the workflow's Clock, so a clock moved
+ * forward in a local run brings jobs due at once. Several instances may tick: a job goes to the one
+ * whose claim lands first.
+ */
+export function startJobScheduler(deps: WorkflowDeps, logger: AppLogger, options: { pattern?: string; handlers?: JobHandlers } = {}): JobScheduler {
+  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  let current: Promise<void> | undefined;
+  const tick = (): Promise<void> => {
+    current ??= runDueJobs(deps, deps.jobs, options.handlers ?? jobHandlers, owner)
+      .then((report) => {
+        if (report.due > 0) logger.info({ jobs: report }, 'jobs run');
+        if (report.failed > 0) logger.warn({ jobs: { failed: report.failed } }, 'jobs failed after their last attempt: they are kept in the Jobs list');
+      })
+      .catch((error: unknown) => logger.error({ err: { name: (error as Error).name } }, 'the jobs could not be read or claimed; the next tick tries again'))
+      .finally(() => {
+        current = undefined;
+      });
+    return current;
+  };
+  const cron = new Cron(options.pattern ?? '* * * * *', { protect: true, timezone: 'Europe/London' }, () => tick());
+  return {
+    owner,
+    tick,
+    async stop() {
+      cron.stop();
+      await current;
+    },
+  };
+}
