@@ -70,6 +70,23 @@ describe('the missed check-out alert, as a job', () => {
     expect(alerts(world).length).toBeGreaterThan(0);
   });
 
+  it('a job whose runs keep dying with their instance is marked failed after the last attempt, not run for ever', async () => {
+    const { world } = await checkedIn();
+    let at = new Date('2026-09-25T16:31:00Z');
+    for (let i = 0; i <= MAX_ATTEMPTS; i++) {
+      world.memory.clock.set(at.toISOString());
+      const [job] = await world.deps.jobs.due(at, 10);
+      if (!job) throw new Error('no job due');
+      // Claimed, and the instance dies before settling it.
+      await world.deps.jobs.claim(job, `instance-${i}`, new Date(at.getTime() + 5 * 60_000), at);
+      at = new Date(at.getTime() + 6 * 60_000);
+    }
+    world.memory.clock.set(at.toISOString());
+    expect(await tick(world)).toMatchObject({ failed: 1 });
+    expect((await world.memory.jobList.list())[0]).toMatchObject({ status: 'failed', lastError: 'LeaseExpired' });
+    expect(alerts(world)).toHaveLength(0);
+  });
+
   it('a handler that fails is tried again later with backoff, and after the last attempt is marked failed, not dropped', async () => {
     const { world } = await checkedIn();
     let calls = 0;

@@ -46,6 +46,11 @@ export async function runDueJobs(deps: WorkflowDeps, queue: JobQueue, handlers: 
 type Settled = 'done' | 'later' | 'retried' | 'failed';
 
 async function runOne(deps: WorkflowDeps, queue: JobQueue, handlers: JobHandlers, job: Versioned<Job>): Promise<Settled> {
+  if (job.attempts >= MAX_ATTEMPTS) {
+    // Its runs keep dying with their instance (each left its lease to expire): not tried again.
+    await queue.settle(job, { status: 'failed', dueAt: job.dueAt, attempts: job.attempts, lastError: job.lastError ?? 'LeaseExpired' }, deps.clock.now());
+    return 'failed';
+  }
   let outcome: JobOutcome;
   try {
     outcome = await handlers[job.kind](deps, job);

@@ -23,7 +23,9 @@ export class StoreJobQueue implements JobQueue {
   }
 
   claim(job: Versioned<Job>, owner: string, leaseUntil: Date, at: Date): Promise<Versioned<Job> | undefined> {
-    return this.orLost(this.store.update(job.id, { status: 'running', leaseOwner: owner, leaseUntil: leaseUntil.toISOString(), updatedAt: at.toISOString() }, job.etag));
+    // A lease that expired is a run that never finished (the instance died): it counts as an attempt.
+    const attempts = job.status === 'running' ? job.attempts + 1 : job.attempts;
+    return this.orLost(this.store.update(job.id, { status: 'running', attempts, leaseOwner: owner, leaseUntil: leaseUntil.toISOString(), updatedAt: at.toISOString() }, job.etag));
   }
 
   settle(job: Versioned<Job>, outcome: Pick<Job, 'status' | 'dueAt' | 'attempts'> & { lastError?: string }, at: Date): Promise<Versioned<Job> | undefined> {
