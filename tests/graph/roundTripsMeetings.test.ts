@@ -83,7 +83,7 @@ describe('meetings on the embedded Graph (issue 13)', () => {
     expect(after.some((b) => b.start.getTime() === second.start.getTime())).toBe(false);
   });
 
-  it('a join link re-read costs one request when it is already there: none', async () => {
+  it('a join link already there is not read again: no request', async () => {
     const caseId = await allocatedCase();
     const worker = await w.staff(people.worker);
     const proposal = value(await proposeMeeting(w.deps, worker, { caseId, kind: 'contract-meeting' }));
