@@ -18,7 +18,7 @@ import {
   type CardRequest,
   type CardResponse,
 } from '../../bot/cards';
-import { alertIfCheckOutMissed, channelUpdateKinds, notificationKinds, type ChannelUpdate, type Notification } from '../../workflow';
+import { alertIfCheckOutMissed, bookMeeting, channelUpdateKinds, jobHandlers, notificationKinds, runDueJobs, type ChannelUpdate, type Notification } from '../../workflow';
 import { withFolderUploadDown } from '../support/reviewEnded';
 import { people } from '../support/world';
 import { allCardProblems } from './cardChecks';
@@ -189,6 +189,17 @@ describe('the card catalogue: cases walked through the cards', () => {
     expect(cardText(home.done.card)).toContain('Home visit recorded (step 5)');
     const checkOut = await cw.fromCase('worker', caseId, 'check-out.open');
     expect(cardText((await cw.press('worker', checkOut.card, 'check-out.submit')).card)).toContain('The manager was alerted');
+
+    // A contract meeting booked while the worker's mailbox gives no Teams link: read again by a job, the worker told after two hours.
+    cw.world.memory.calendar.withoutTeams.add(people.worker);
+    const worker = await cw.world.staff(people.worker);
+    const noLink = await bookMeeting(cw.world.deps, worker, { caseId, kind: 'contract-meeting', requestKey: 'catalogue-no-link', start: '2026-09-29T09:00:00Z' });
+    expect(noLink.ok && noLink.value.meeting.joinUrl).toBeUndefined();
+    cw.setClock('2026-09-25T17:00:00Z');
+    // Both jobs due: the missed check-out's (already alerted above: nothing sent again) and the link's.
+    expect(await runDueJobs(cw.world.deps, cw.world.deps.jobs, jobHandlers, 'catalogue')).toMatchObject({ due: 2, done: 2 });
+    expect(cw.world.memory.notifier.sent.filter((n) => n.kind === 'meeting-link-missing')).toHaveLength(1);
+    cw.world.memory.calendar.withoutTeams.delete(people.worker);
 
     // Step 6: skip the further observation (a missing reason first).
     cw.setClock('2026-09-28T09:00:00Z');
