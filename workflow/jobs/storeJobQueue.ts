@@ -22,6 +22,12 @@ export class StoreJobQueue implements JobQueue {
     return ready.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
   }
 
+  async upcoming(from: Date, to: Date, limit: number): Promise<Versioned<Job>[]> {
+    const [start, end] = [from.toISOString(), to.toISOString()];
+    const queued = await this.store.find({ status: 'queued' });
+    return queued.filter((j) => j.dueAt >= start && j.dueAt < end).sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
+  }
+
   claim(job: Versioned<Job>, owner: string, leaseUntil: Date, at: Date): Promise<Versioned<Job> | undefined> {
     // A lease that expired is a run that never finished (the instance died): it counts as an attempt.
     const attempts = job.status === 'running' ? job.attempts + 1 : job.attempts;

@@ -11,6 +11,8 @@ export interface JobQueue {
   enqueue(job: NewItem<Job>, key: string): Promise<Created<Job>>;
   /** Jobs due by `now`: queued ones whose time has come, and running ones whose lease has expired; at most `limit`, earliest first. */
   due(now: Date, limit: number): Promise<Versioned<Job>[]>;
+  /** Queued jobs due from `from` up to `to` (what's due: the `due` card); at most `limit`, earliest first. */
+  upcoming(from: Date, to: Date, limit: number): Promise<Versioned<Job>[]>;
   /** Takes the job under a lease; undefined when another instance claimed or changed it first. */
   claim(job: Versioned<Job>, owner: string, leaseUntil: Date, at: Date): Promise<Versioned<Job> | undefined>;
   /** Records how the run ended (done, queued again for later, failed); undefined when the lease was lost meanwhile. */
