@@ -8,8 +8,6 @@ import {
   Contract,
   Meeting,
   Job,
-  StoreJobQueue,
-  type JobQueue,
   CardCopy,
   ConversationReference,
   Purchase,
@@ -24,6 +22,7 @@ import {
 } from '../workflow';
 import { batchedWrites } from './client/writeOrder';
 import { GraphCalendar } from './calendar/graphCalendar';
+import { GraphJobQueue } from './jobs/graphJobQueue';
 import { DriveCaseFolders } from './drive/caseFolders';
 import { defaultMailerTiming, GraphMailer, type MailerTiming } from './mail/graphMailer';
 import { SentMailEntry } from './mail/sentMail';
@@ -40,7 +39,7 @@ export interface GraphPorts {
   mailer: Mailer;
   calendar: Calendar;
   batching: WriteBatching;
-  jobs: JobQueue;
+  jobs: GraphJobQueue;
 }
 
 const StoredAuditSchema: z.ZodType<StoredAudit> = AuditEntry.extend({ id: z.string() });
@@ -77,6 +76,6 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
     mailer: new GraphMailer(client, serviceMailboxId, store<SentMailEntry, 'status'>('sentMail', SentMailEntry), { ...defaultMailerTiming, ...mailTiming }),
     calendar: new GraphCalendar(client, serviceMailboxId),
     batching: batchedWrites,
-    jobs: new StoreJobQueue(store<Job, 'status'>('jobs', Job)),
+    jobs: new GraphJobQueue(store<Job, 'status'>('jobs', Job)),
   };
 }

@@ -25,9 +25,11 @@ const referenceCacheOf = (config: Config) => ({ refreshMs: config.referenceRefre
 
 export const userAgent = `NONISV|OutreachService|OutreachCases/${appVersion}`;
 
-/** After the lists changed: items written before a column existed get its value (cases closed before ClosedMonth). */
+/** After the lists changed: items written before a column existed get its value (cases closed before ClosedMonth, jobs queued before DueAt). */
 const migrateItems = (client: Client, mailbox: string) => async (site: ProvisionedSite) => {
-  await fillClosedMonths({ stores: graphPorts(client, site, mailbox).stores });
+  const ports = graphPorts(client, site, mailbox);
+  await fillClosedMonths({ stores: ports.stores });
+  await ports.jobs.fillDueAt();
 };
 
 /**

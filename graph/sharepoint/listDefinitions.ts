@@ -1,3 +1,5 @@
+import { runnableAt, type Job } from '../../workflow';
+
 /**
  * The SharePoint lists the product keeps its records in. Each list has the columns a query
  * filters on (indexed, as SharePoint requires in lists past 5,000 items), a unique indexed
@@ -17,8 +19,10 @@ export interface IndexedField {
   /** The entity's property. */
   field: string;
   column: string;
-  type: 'text' | 'number' | 'boolean';
+  type: 'text' | 'number' | 'boolean' | 'dateTime';
   unique?: boolean;
+  /** The column's value when it is worked out from the record rather than copied from `field`. */
+  from?: (record: Record<string, unknown>) => unknown;
 }
 
 export interface ListDefinition {
@@ -27,6 +31,14 @@ export interface ListDefinition {
   indexed: IndexedField[];
   /** Property whose value becomes the item's Title (never a child's name). */
   title?: string;
+}
+
+/** The Jobs list's DueAt: SharePoint keeps whole seconds, so the time is rounded up (a job never shows due before it is). */
+export function dueAtColumn(job: Pick<Job, 'status' | 'dueAt' | 'leaseUntil'>): string | null {
+  const at = runnableAt(job);
+  if (at === undefined) return null;
+  const ms = new Date(at).getTime();
+  return new Date(Math.ceil(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 export const IDEMPOTENCY_COLUMN = 'IdempotencyKey';
@@ -86,7 +98,14 @@ export const lists = {
     title: 'action',
   },
   meetings: { displayName: 'Meetings', description: 'Booked meetings: event id, join URL, type.', indexed: [text('caseId', 'CaseId')] },
-  jobs: { displayName: 'Jobs', description: 'Scheduled work (reminders, chasers), kept across restarts.', indexed: [text('status', 'Status')] },
+  jobs: {
+    displayName: 'Jobs',
+    description: 'Scheduled work (reminders, chasers), kept across restarts.',
+    indexed: [text('status', 'Status'),
+      // When the job can next be taken (its due time, or its lease's end while running; empty once done or failed):
+      // the due jobs are one range query on it, ordered by it, with $top, whatever the list's size.
+      { field: 'dueAt', column: 'DueAt', type: 'dateTime', from: (job) => dueAtColumn(job as Pick<Job, 'status' | 'dueAt' | 'leaseUntil'>) }],
+  },
   conversationReferences: {
     displayName: 'ConversationReferences',
     description: 'Where to reach each member of staff in Teams.',

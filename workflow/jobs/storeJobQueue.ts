@@ -2,10 +2,12 @@ import { VersionConflict } from '../errors';
 import type { Job } from '../model/job';
 import type { JobQueue } from '../ports/jobQueue';
 import type { Created, EntityStore, NewItem, Versioned } from '../ports/store';
+import { isRunnable, runnableAt } from './jobTimes';
 
 /**
- * The job queue on a list store (the SharePoint Jobs list, or memory in tests). A claim and a
- * settle are updates under the version read: a 412 means another instance got there first.
+ * The job queue on a list store (memory in tests; on SharePoint, GraphJobQueue asks the list for
+ * the due jobs in one query instead). A claim and a settle are updates under the version read: a
+ * 412 means another instance got there first.
  */
 export class StoreJobQueue implements JobQueue {
   constructor(private readonly store: EntityStore<Job, 'status'>) {}
@@ -15,11 +17,10 @@ export class StoreJobQueue implements JobQueue {
   }
 
   async due(now: Date, limit: number): Promise<Versioned<Job>[]> {
-    const at = now.toISOString();
     // Queued and running jobs only (the Status column is indexed); done and failed ones are never read again.
     const [queued, running] = await Promise.all([this.store.find({ status: 'queued' }), this.store.find({ status: 'running' })]);
-    const ready = [...queued.filter((j) => j.dueAt <= at), ...running.filter((j) => (j.leaseUntil ?? '') <= at)];
-    return ready.sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
+    const ready = [...queued, ...running].filter((j) => isRunnable(j, now));
+    return ready.sort((a, b) => (runnableAt(a) ?? '').localeCompare(runnableAt(b) ?? '')).slice(0, limit);
   }
 
   async upcoming(from: Date, to: Date, limit: number): Promise<Versioned<Job>[]> {
