@@ -12,7 +12,7 @@ export * from './model/meeting';
 export * from './model/job';
 export * from './ports/jobQueue';
 export { StoreJobQueue } from './jobs/storeJobQueue';
-export { isRunnable, runnableAt } from './jobs/jobTimes';
+export { byRunnableAt, dueWithin, isRunnable, runnableAt } from './jobs/jobTimes';
 export { jobWords } from './jobs/jobWords';
 export { MAX_ATTEMPTS, runDueJobs, type JobHandlers, type TickReport } from './jobs/runDueJobs';
 export { jobHandlers } from './jobs/jobHandlers';

@@ -1,4 +1,4 @@
-import { isRunnable, StoreJobQueue, VersionConflict, type Created, type Job, type JobQueue, type NewItem, type Versioned } from '../../workflow';
+import { dueWithin, isRunnable, StoreJobQueue, VersionConflict, type Created, type Job, type JobQueue, type NewItem, type Versioned } from '../../workflow';
 import type { SharePointListStore } from '../sharepoint/listStore';
 
 type Outcome = Pick<Job, 'status' | 'dueAt' | 'attempts'> & { lastError?: string };
@@ -32,8 +32,7 @@ export class GraphJobQueue implements JobQueue {
   async upcoming(from: Date, to: Date, limit: number): Promise<Versioned<Job>[]> {
     // The end first: SharePoint selects by the first clause, and "by the end of the window" holds fewer open jobs than "after now".
     const filter = `fields/DueAt le '${seconds(to, Math.ceil)}' and fields/DueAt ge '${seconds(from)}' and fields/Status eq 'queued'`;
-    const [start, end] = [from.toISOString(), to.toISOString()];
-    return (await this.list.firstPage(filter, 'fields/DueAt', limit)).filter((job) => job.dueAt >= start && job.dueAt < end);
+    return (await this.list.firstPage(filter, 'fields/DueAt', limit)).filter((job) => dueWithin(job, from, to));
   }
 
   claim(job: Versioned<Job>, owner: string, leaseUntil: Date, at: Date): Promise<Versioned<Job> | undefined> {

@@ -1,7 +1,9 @@
-import { MemoryAuditLog, MemoryCaseFolders, MemoryMailer, memoryStores } from '../support/memory';
+import { StoreJobQueue, type Job } from '../../workflow';
+import { MemoryAuditLog, MemoryCaseFolders, MemoryEntityStore, MemoryMailer, memoryStores } from '../support/memory';
 import { describeAuditLogContract } from './auditLogContract';
 import { describeCaseFoldersContract } from './caseFoldersContract';
 import { describeCaseStoreContract } from './caseStoreContract';
+import { describeJobQueueContract } from './jobQueueContract';
 import { describeMailerContract } from './mailerContract';
 import { describeRecordStoreContract } from './recordStoreContract';
 
@@ -13,3 +15,4 @@ describeMailerContract('memory mail', async () => {
   const mailer = new MemoryMailer();
   return { mailer, sent: async (subject) => mailer.outbox.filter((m) => m.subject === subject).length };
 });
+describeJobQueueContract('memory Jobs', async () => ({ queue: new StoreJobQueue(new MemoryEntityStore<Job, 'status'>('Jobs', { indexed: ['status'] })) }));

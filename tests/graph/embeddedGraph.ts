@@ -84,6 +84,8 @@ export async function startEmbeddedGraph(options: EmbeddedGraphOptions = {}) {
     clearFaults: () => admin('PUT', 'faults', { rate: 0, latencyMs: 0, failAfterCommitRate: 0 }),
     requests: () => admin('GET', 'requests') as Promise<{ total?: number; entries?: Array<{ method: string; path: string; status: number }> }>,
     resetRequests: () => admin('POST', 'requests/reset'),
+    /** SharePoint's limits as the emulator copies them (e.g. a list view threshold of 20, so that a list is large with few items). */
+    setFidelity: (fidelity: Record<string, unknown>) => admin('PUT', 'fidelity', fidelity),
     mailbox: () => admin('GET', 'mailbox'),
     async stop() {
       await running.stop();

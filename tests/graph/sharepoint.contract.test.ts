@@ -1,6 +1,7 @@
 import { describeAuditLogContract } from '../contract/auditLogContract';
 import { describeCaseFoldersContract } from '../contract/caseFoldersContract';
 import { describeCaseStoreContract } from '../contract/caseStoreContract';
+import { describeJobQueueContract } from '../contract/jobQueueContract';
 import { describeMailerContract } from '../contract/mailerContract';
 import { describeRecordStoreContract } from '../contract/recordStoreContract';
 import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
@@ -23,3 +24,4 @@ describeMailerContract('Outlook mail through Graph', async () => ({
   mailer: graph.ports.mailer,
   sent: async (subject) => ((await graph.mailbox()) as { value: Array<{ subject: string }> }).value.filter((m) => m.subject === subject).length,
 }));
+describeJobQueueContract('SharePoint Jobs list', async () => ({ queue: graph.ports.jobs }));

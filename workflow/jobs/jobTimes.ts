@@ -14,5 +14,15 @@ export function runnableAt(job: Pick<Job, 'status' | 'dueAt' | 'leaseUntil'>): s
 /** Whether the job may be claimed at `now`. */
 export function isRunnable(job: Pick<Job, 'status' | 'dueAt' | 'leaseUntil'>, now: Date): boolean {
   const at = runnableAt(job);
-  return at !== undefined && at <= now.toISOString();
+  return at !== undefined && Date.parse(at) <= now.getTime();
 }
+
+/** Earliest first by when they can be taken (instants compared as times: `…:00Z` and `…:00.000Z` are the same). */
+export const byRunnableAt = (a: Pick<Job, 'status' | 'dueAt' | 'leaseUntil'>, b: Pick<Job, 'status' | 'dueAt' | 'leaseUntil'>): number =>
+  Date.parse(runnableAt(a) ?? '') - Date.parse(runnableAt(b) ?? '');
+
+/** Whether a job is due from `from` (included) up to `to` (not included). */
+export const dueWithin = (job: Pick<Job, 'dueAt'>, from: Date, to: Date): boolean => {
+  const at = Date.parse(job.dueAt);
+  return at >= from.getTime() && at < to.getTime();
+};

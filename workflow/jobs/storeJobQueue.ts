@@ -2,7 +2,7 @@ import { VersionConflict } from '../errors';
 import type { Job } from '../model/job';
 import type { JobQueue } from '../ports/jobQueue';
 import type { Created, EntityStore, NewItem, Versioned } from '../ports/store';
-import { isRunnable, runnableAt } from './jobTimes';
+import { byRunnableAt, dueWithin, isRunnable } from './jobTimes';
 
 /**
  * The job queue on a list store (memory in tests; on SharePoint, GraphJobQueue asks the list for
@@ -20,13 +20,12 @@ export class StoreJobQueue implements JobQueue {
     // Queued and running jobs only (the Status column is indexed); done and failed ones are never read again.
     const [queued, running] = await Promise.all([this.store.find({ status: 'queued' }), this.store.find({ status: 'running' })]);
     const ready = [...queued, ...running].filter((j) => isRunnable(j, now));
-    return ready.sort((a, b) => (runnableAt(a) ?? '').localeCompare(runnableAt(b) ?? '')).slice(0, limit);
+    return ready.sort(byRunnableAt).slice(0, limit);
   }
 
   async upcoming(from: Date, to: Date, limit: number): Promise<Versioned<Job>[]> {
-    const [start, end] = [from.toISOString(), to.toISOString()];
     const queued = await this.store.find({ status: 'queued' });
-    return queued.filter((j) => j.dueAt >= start && j.dueAt < end).sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, limit);
+    return queued.filter((j) => dueWithin(j, from, to)).sort(byRunnableAt).slice(0, limit);
   }
 
   claim(job: Versioned<Job>, owner: string, leaseUntil: Date, at: Date): Promise<Versioned<Job> | undefined> {
