@@ -45,7 +45,7 @@ export async function startBenchGraph(name: string) {
     const client = createGraphClient({ baseUrl: embedded.info.baseUrl, getToken: async () => embedded.info.token, caCertificate: embedded.caCertificate, userAgent: 'NONISV|OutreachService|OutreachCases/bench', maxRetries: 10 });
     const site = await provisionSite(client, { hostname: defaultSiteHostname, path: defaultSitePath });
     const world = await buildWorld('2026-09-14T09:00:00Z', { ...graphPorts(client, site, 'outreach@outreach.example.org', { referenceCache: { refreshMs: 60_000, now: () => Date.now() } }), ids: randomIds });
-    return { embedded, dataDir, site, world, admin, setLatency, stop };
+    return { embedded, client, dataDir, site, world, admin, setLatency, stop };
   } catch (error) {
     await stop();
     throw error;
