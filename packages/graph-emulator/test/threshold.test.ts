@@ -75,6 +75,20 @@ describe('Graph emulator: filters, indexing and the list view threshold', () => 
     expect(seen[0]).toBe('K-8');
   });
 
+  it('above 5,000 items a range on an indexed date column that selects few answers in its order with $top, empty dates left out; one that selects more is throttled', async () => {
+    // A job queue's shape: most items have no date (settled), a few are due, many later.
+    const at = (minutes: number): string => new Date(Date.parse('2026-10-05T09:00:00Z') + minutes * 60_000).toISOString().replace('.000Z', 'Z');
+    h.store.items.insertMany(listId, Array.from({ length: 6000 }, (_, i) => ({
+      CaseKey: `J-${i + 1}`,
+      Opened: i < 600 ? null : i < 610 ? at(-(i - 600)) : at(i),
+    })), emulatorApplication.id, h.clock.now());
+    const due = await h.get(`${items()}?$expand=fields($select=CaseKey,Opened)&$filter=fields/Opened le '${at(0)}'&$orderby=fields/Opened&$top=4`).expect(200);
+    expect(due.body.value.map((i: { fields: { CaseKey: string } }) => i.fields.CaseKey)).toEqual(['J-610', 'J-609', 'J-608', 'J-607']);
+    expect(due.body['@odata.nextLink']).toBeDefined();
+    const wide = await h.get(`${items()}?$filter=fields/Opened ge '${at(0)}'&$orderby=fields/Opened&$top=4`).expect(429);
+    expect(wide.body.error.message).toMatch(/first indexed clause matches more than 5000/);
+  });
+
   it('pages an unfiltered read with the default page size of 200', async () => {
     seed(450);
     const first = await h.get(items()).expect(200);
