@@ -50,7 +50,7 @@ const main = async (): Promise<void> => {
     const diary = graph.embedded ? diaryPage({ embedded: graph.embedded, staff: () => workflow.stores.staff.find({}), clock: workflow.clock }) : undefined;
     // The clock page ticks the scheduler, which starts last: reached through this, once it exists.
     const ticking: { jobs?: ReturnType<typeof startJobScheduler> } = {};
-    const clockControl = time ? clockPage({ clock, time, workflow, ...(config.value.jobs ? { tick: async () => ticking.jobs?.tick() } : {}) }) : undefined;
+    const clockControl = time ? clockPage({ clock, time, workflow, ...(config.value.jobs ? { tick: async () => ticking.jobs?.tickNow() } : {}) }) : undefined;
     const app = createServer({ logger, version: appVersion, ...(details ? { details } : {}), ...(diary ? { diaryPage: diary } : {}), ...(clockControl ? { clockPage: clockControl } : {}), mounts: [bot], rateLimits });
     const { server, url } = await listen(app, port, listenHost(config.value.graph));
     logger.info({ url, sinceStartMs: sinceStart() }, 'serving /healthz and the bot');

@@ -9,6 +9,8 @@ export interface JobScheduler {
   owner: string;
   /** Runs one tick now (tests, the clock page); resolves when it has finished, with what it did (undefined when it failed). */
   tick(): Promise<TickReport | undefined>;
+  /** Waits for a tick under way (it read the time before), then runs one on the time now: the clock page, after a move. */
+  tickNow(): Promise<TickReport | undefined>;
   /** Stops ticking and waits for a tick under way to finish. */
   stop(): Promise<void>;
 }
@@ -57,6 +59,10 @@ export function startJobScheduler(
   return {
     owner,
     tick,
+    async tickNow() {
+      await current;
+      return tick();
+    },
     async stop() {
       cron.stop();
       await current;
