@@ -56,6 +56,12 @@ describe('"due" through the bot on /api/messages', () => {
     expect(await dueCardOf('dsl')).toContain('Nothing is due until the end of Thu 8 Oct 2026');
   });
 
+  it('a late job says so', async () => {
+    await visitOf('worker', 'Farrowdale', '2026-09-25T16:00:00Z');
+    world.memory.clock.set('2026-09-25T17:00:00Z');
+    expect(await dueCardOf('manager')).toContain('Late: it runs at the next tick, within a minute.');
+  });
+
   it('the help card lists the command', async () => {
     expect(await dueCardOf('worker', 'help')).toContain('What the app will do by itself in the next 10 school days');
   });

@@ -57,6 +57,23 @@ describe('what is due: the jobs of the next 10 school days', () => {
     expect(seen.due.map((j) => j.dueAt)).toEqual(['2026-10-08T22:59:00Z']);
   });
 
+  it('a job late (after downtime) or failed before and to be tried again says so', async () => {
+    await visit(world, 'worker', 'Farrowdale', '2026-09-25T16:00:00Z');
+    world.memory.clock.set('2026-09-25T17:00:00Z');
+    const late = value(await whatsDue(world.deps, await world.staff(people.manager)));
+    expect(late.due).toMatchObject([{ kind: 'check-out-missed', overdue: true }]);
+    const failOnce: JobHandlers = {
+      'check-out-missed': async () => {
+        throw Object.assign(new Error('down'), { name: 'GraphError', code: 503 });
+      },
+      'join-link': async () => ({ done: true }),
+    };
+    await runDueJobs(world.deps, world.deps.jobs, failOnce, 'instance-a');
+    const retried = value(await whatsDue(world.deps, await world.staff(people.manager)));
+    expect(retried.due).toEqual([expect.objectContaining({ attempts: 1, lastError: 'GraphError 503', dueAt: '2026-09-25T17:01:00.000Z' })]);
+    expect(retried.due[0]?.overdue).toBeUndefined();
+  });
+
   it('an empty list when nothing is due', async () => {
     expect(value(await whatsDue(world.deps, await world.staff(people.worker)))).toMatchObject({ due: [], failed: [], more: false });
   });

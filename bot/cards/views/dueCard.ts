@@ -18,7 +18,7 @@ export async function dueCard(ctx: CardContext): Promise<AdaptiveCardJson> {
     when: showInstant(job.dueAt),
     what: jobWords[job.kind],
     about: job.reference ?? (job.schoolId ? (schools.get(job.schoolId) ?? 'a school') : ''),
-    problem: gaveUp ? `Gave up after ${job.attempts ?? 0} ${job.attempts === 1 ? 'attempt' : 'attempts'}: ${job.lastError ?? 'unknown'}` : '',
+    problem: problemOf(job, gaveUp),
   });
   const period = `until the end of ${showDate(until)} (10 school days)`;
   const title = due.length === 0 ? `Nothing is due ${period}` : `${due.length}${more ? '+' : ''} due ${period}`;
@@ -27,6 +27,17 @@ export async function dueCard(ctx: CardContext): Promise<AdaptiveCardJson> {
   return composeCard({
     body: [...section(title, [due.length === 0 ? 'Reminders, chasers and alerts appear here once they are queued.' : '', shownNote].filter((s) => s !== '').join(' '), due.slice(0, shownAtMost).map((j) => line(j, false))), ...failedSection],
   });
+}
+
+const attempts = (n: number | undefined): string => `${n ?? 0} ${n === 1 ? 'attempt' : 'attempts'}`;
+
+/** Never silent: a job that gave up, failed before, or is late says so. */
+function problemOf(job: DueJob, gaveUp: boolean): string {
+  if (gaveUp) return `Gave up after ${attempts(job.attempts)}: ${job.lastError ?? 'unknown'}`;
+  const times = job.attempts ?? 0;
+  const failedBefore = job.lastError ? `Failed ${times} ${times === 1 ? 'time' : 'times'} (${job.lastError}): tried again at this time.` : '';
+  const late = job.overdue ? 'Late: it runs at the next tick, within a minute.' : '';
+  return [failedBefore, late].filter((s) => s !== '').join(' ');
 }
 
 interface DueLine {

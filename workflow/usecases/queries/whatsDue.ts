@@ -23,15 +23,17 @@ export interface DueJob {
   caseId?: string;
   reference?: string;
   schoolId?: string;
-  /** Gave up: how many attempts and the last error's name (failed jobs, managers only). */
+  /** Attempts so far and the last error's name: a job that gave up, or one failed before and to be tried again. */
   attempts?: number;
   lastError?: string;
+  /** Its time has passed and it waits for the next tick (after downtime, or a tick that failed). */
+  overdue?: boolean;
 }
 
 export interface WhatsDue {
   /** The last day looked at (London date): the 10th school day from today, on the authority's calendar. */
   until: string;
-  /** Jobs queued from now until the end of `until`, earliest first. */
+  /** Jobs queued from the start of today (so any overdue shows) until the end of `until`, earliest first. */
   due: DueJob[];
   /** Jobs that gave up (managers and admins only; empty for a worker). */
   failed: DueJob[];
@@ -49,7 +51,8 @@ export async function whatsDue(deps: WorkflowDeps, actor: Staff): Promise<Result
   if (!allowed.ok) return allowed;
   const { today } = now(deps);
   const until = lastDayLookedAt(deps, today);
-  const from = deps.clock.now();
+  const from = londonInstant(today, '00:00');
+  const at = deps.clock.now().toISOString();
   const to = londonInstant(plusDays(until, 1), '00:00');
   const everyone = seesAllCases(actor);
   const [queued, failed] = await Promise.all([deps.jobs.upcoming(from, to, readAtMost), everyone && deps.jobs.failed ? deps.jobs.failed(readAtMost) : Promise.resolve([])]);
@@ -59,7 +62,7 @@ export async function whatsDue(deps: WorkflowDeps, actor: Staff): Promise<Result
     const c = caseIdOf(job) === undefined ? undefined : cases.get(caseIdOf(job) ?? '');
     return c?.workerId === actor.userId;
   };
-  const describe = (job: Versioned<Job>, gaveUp: boolean): DueJob => {
+  const describe = (job: Versioned<Job>): DueJob => {
     const caseId = caseIdOf(job);
     const reference = caseId === undefined ? undefined : cases.get(caseId)?.reference;
     const schoolId = job.payload.schoolId;
@@ -70,13 +73,14 @@ export async function whatsDue(deps: WorkflowDeps, actor: Staff): Promise<Result
       ...(caseId ? { caseId } : {}),
       ...(reference ? { reference } : {}),
       ...(schoolId ? { schoolId } : {}),
-      ...(gaveUp ? { attempts: job.attempts, lastError: job.lastError ?? 'unknown' } : {}),
+      ...(job.status === 'failed' || job.lastError ? { attempts: job.attempts, lastError: job.lastError ?? 'unknown' } : {}),
+      ...(job.status === 'queued' && job.dueAt < at ? { overdue: true } : {}),
     };
   };
   return ok({
     until,
-    due: queued.filter(shown).map((j) => describe(j, false)),
-    failed: failed.map((j) => describe(j, true)).sort((a, b) => b.dueAt.localeCompare(a.dueAt)),
+    due: queued.filter(shown).map(describe),
+    failed: failed.map(describe).sort((a, b) => b.dueAt.localeCompare(a.dueAt)),
     more: queued.length >= readAtMost,
   });
 }
