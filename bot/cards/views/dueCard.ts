@@ -1,4 +1,4 @@
-import { jobWords, whatsDue, type DueJob } from '../../../workflow';
+import { dueSchoolDays, jobWords, whatsDue, type DueJob } from '../../../workflow';
 import type { AdaptiveCardJson, CardContext } from '../card';
 import { showDate, showInstant } from '../format';
 import { composeCard, outcomeCard } from '../outcomes';
@@ -20,10 +20,10 @@ export async function dueCard(ctx: CardContext): Promise<AdaptiveCardJson> {
     about: job.reference ?? (job.schoolId ? (schools.get(job.schoolId) ?? 'a school') : ''),
     problem: problemOf(job, gaveUp),
   });
-  const period = `until the end of ${showDate(until)} (10 school days)`;
+  const period = `until the end of ${showDate(until)} (${dueSchoolDays} school days)`;
   const title = due.length === 0 ? `Nothing is due ${period}` : `${due.length}${more ? '+' : ''} due ${period}`;
   const shownNote = due.length > shownAtMost ? `Showing the first ${shownAtMost}.` : '';
-  const failedSection = failed.length === 0 ? [] : section(`${failed.length} gave up`, 'They stay in the Jobs list: look into the error, then queue them again.', failed.slice(0, shownAtMost).map((j) => line(j, true)));
+  const failedSection = failed.length === 0 ? [] : section(`${failed.length} gave up`, 'They are kept in the Jobs list and not tried again: the error says what went wrong, the log says more.', failed.slice(0, shownAtMost).map((j) => line(j, true)));
   return composeCard({
     body: [...section(title, [due.length === 0 ? 'Reminders, chasers and alerts appear here once they are queued.' : '', shownNote].filter((s) => s !== '').join(' '), due.slice(0, shownAtMost).map((j) => line(j, false))), ...failedSection],
   });

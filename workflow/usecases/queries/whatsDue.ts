@@ -57,11 +57,7 @@ export async function whatsDue(deps: WorkflowDeps, actor: Staff): Promise<Result
   const everyone = seesAllCases(actor);
   const [queued, failed] = await Promise.all([deps.jobs.upcoming(from, to, readAtMost), everyone && deps.jobs.failed ? deps.jobs.failed(readAtMost) : Promise.resolve([])]);
   const cases = await casesOf(deps, [...queued, ...failed]);
-  const shown = (job: Job): boolean => {
-    if (everyone) return true;
-    const c = caseIdOf(job) === undefined ? undefined : cases.get(caseIdOf(job) ?? '');
-    return c?.workerId === actor.userId;
-  };
+  const shown = (job: Job): boolean => everyone || cases.get(caseIdOf(job) ?? '')?.workerId === actor.userId;
   const describe = (job: Versioned<Job>): DueJob => {
     const caseId = caseIdOf(job);
     const reference = caseId === undefined ? undefined : cases.get(caseId)?.reference;
