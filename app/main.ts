@@ -7,6 +7,9 @@ import { listen, listenHost } from './listen';
 import { createLogger } from './logger';
 import { startLocalTeamsClient } from './playground/localTeamsClient';
 import { diaryPage, diaryPath } from './diaryPage';
+import { appClock } from './clock';
+import { clockPage, clockPath } from './clockPage';
+import { startEmbeddedTime } from './embeddedTime';
 import { createServer } from './server';
 import { closeServer, installShutdown } from './shutdown';
 import { startJobScheduler } from './jobs/jobScheduler';
@@ -35,22 +38,30 @@ const main = async (): Promise<void> => {
     graph = await connectGraph(config.value);
     logger.info({ graph: graph.health, sinceStartMs: sinceStart() }, 'connected to Microsoft Graph');
     const botAdapter = createBotAdapter(botAuth(config.value));
-    const workflow = await startWorkflow(config.value, graph, logger, botAdapter);
+    // Embedded: the app's clock and the embedded Graph's agree from the start, and move together (/demo/clock).
+    const clock = appClock(config.value.clockNow);
+    const time = graph.embedded ? await startEmbeddedTime(clock, graph.embedded, config.value.clockNow !== undefined, logger) : undefined;
+    const workflow = await startWorkflow(config.value, graph, logger, botAdapter, clock);
     logger.info({ sinceStartMs: sinceStart() }, 'workflow ready');
     const bot = mountBot(workflow, botAdapter, logger, { rateLimits });
     // /healthz/details (embedded only, on this machine only) reads this at each request: the
     // Playground's entry is added once it is up (it needs the bot's URL).
     const details: Record<string, unknown> | undefined = graph.health.mode === 'embedded' ? { graph: graph.health, bot: bot.health } : undefined;
     const diary = graph.embedded ? diaryPage({ embedded: graph.embedded, staff: () => workflow.stores.staff.find({}), clock: workflow.clock }) : undefined;
-    const app = createServer({ logger, version: appVersion, ...(details ? { details } : {}), ...(diary ? { diaryPage: diary } : {}), mounts: [bot], rateLimits });
+    // The clock page ticks the scheduler, which starts last: reached through this, once it exists.
+    const ticking: { jobs?: ReturnType<typeof startJobScheduler> } = {};
+    const clockControl = time ? clockPage({ clock, time, workflow, ...(config.value.jobs ? { tick: async () => ticking.jobs?.tickNow() } : {}) }) : undefined;
+    const app = createServer({ logger, version: appVersion, ...(details ? { details } : {}), ...(diary ? { diaryPage: diary } : {}), ...(clockControl ? { clockPage: clockControl } : {}), mounts: [bot], rateLimits });
     const { server, url } = await listen(app, port, listenHost(config.value.graph));
     logger.info({ url, sinceStartMs: sinceStart() }, 'serving /healthz and the bot');
     const teamsClient = await startLocalTeamsClient(config.value, url, logger);
     if (teamsClient && details) details.teamsClient = teamsClient.health;
     if (diary && details) details.diaryPage = `${url}${diaryPath}`;
+    if (clockControl && details) details.clockPage = `${url}${clockPath}`;
     const connected = graph;
     // Last, once everything it may use is up: a start that failed before leaves no timer behind.
-    const jobs = config.value.jobs ? startJobScheduler(workflow, logger) : undefined;
+    const jobs = config.value.jobs ? startJobScheduler(workflow, logger, time ? { beforeTick: () => time.follow() } : {}) : undefined;
+    ticking.jobs = jobs;
     installShutdown({
       signals: process,
       logger,

@@ -25,6 +25,8 @@ export interface ServerDeps {
   rateLimits?: Pick<RateLimits, 'perAddressPerMinute'>;
   /** GET /demo/diary (embedded Graph only; this machine only, like /healthz/details). */
   diaryPage?: RequestHandler;
+  /** GET and POST /demo/clock: the local run's clock, moved forward (embedded Graph only; this machine only). */
+  clockPage?: Router;
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (a dual-stack socket's view of 127.0.0.1). */
@@ -80,6 +82,8 @@ export const createServer = (deps: ServerDeps): Express => {
   }
   const diary = deps.diaryPage;
   if (diary) app.get('/demo/diary', (req, res, next) => (isLoopback(req.socket.remoteAddress) ? diary(req, res, next) : next()));
+  const clock = deps.clockPage;
+  if (clock) app.use('/demo/clock', (req, res, next) => (isLoopback(req.socket.remoteAddress) ? clock(req, res, next) : next()));
   const mounts = deps.mounts ?? [];
   // Once per request, whichever mounts it passes through.
   if (mounts.length > 0) app.use(mounts.map((m) => m.path), addressLimit((deps.rateLimits ?? defaultRateLimits).perAddressPerMinute, deps.logger));

@@ -1,5 +1,5 @@
 import { defaultBookingPolicy, type WorkflowDeps } from '../workflow';
-import { appClock } from './clock';
+import { appClock, type AppClock } from './clock';
 import type { Config } from './config';
 import { loadDemoData, readDemoData } from './data/demoData';
 import { demoDiaries, demoDiaryMarker } from './data/demoDiaries';
@@ -17,13 +17,13 @@ import { randomIds } from './randomIds';
  * The workflow wired to Graph; on the embedded Graph, the fictional demo data is loaded (idempotently)
  * and the service mailbox and staff are registered as its users (it answers 404 for any other).
  * Notifications go to staff in Teams through the bot, or by e-mail when Teams cannot reach them.
+ * `clock`: a local run's is moved forward with the embedded Graph's (app/embeddedTime.ts).
  */
-export async function startWorkflow(config: Config, graph: ConnectedGraph, logger: AppLogger, bot: BotAdapter): Promise<WorkflowDeps> {
+export async function startWorkflow(config: Config, graph: ConnectedGraph, logger: AppLogger, bot: BotAdapter, clock: AppClock = appClock(config.clockNow)): Promise<WorkflowDeps> {
   const workflowConfig = loadWorkflowConfig({ ...defaultWorkflowSettings, serviceName: config.service.name,
     serviceEmail: config.service.mailbox,
     booking: { mode: config.booking.mode, policy: { ...defaultBookingPolicy, schoolHours: config.booking.schoolHours, workingHours: config.booking.workingHours, travelBufferMinutes: config.booking.travelBufferMinutes } },
   });
-  const clock = appClock(config.clockNow);
   if (graph.embedded) {
     const demo = readDemoData();
     await loadDemoData(graph.ports.stores, workflowConfig, demo, clock.now().toISOString());

@@ -14,7 +14,7 @@ function plain(text: string): string {
 
 /**
  * What a chat message asks for: the manifest's commands and the ways people say them
- * ("new referral", "log a referral", "refer a child"; "my cases", "caseload"...).
+ * ("new referral", "log a referral", "refer a child"; "my cases", "caseload"; "due", "what's due"...).
  */
 export function parseCommand(text: string): CardRequest {
   const said = plain(text);
@@ -24,6 +24,7 @@ export function parseCommand(text: string): CardRequest {
   if (ref && /^(chronology|history)\b/.test(lower)) return { kind: 'chronology', reference: ref };
   if (/\b(log|record|add|enter)\b.*\b(time|hours)\b|^time\b/.test(lower)) return ref ? { kind: 'log-time', reference: ref } : { kind: 'log-time' };
   if (/\b(new|log|make|start|add|submit)\b.*\breferral\b|\brefer\b|^referral$/.test(lower)) return { kind: 'new-referral' };
+  if (/^(what'?s |what is )?(coming )?due( soon| next)?\??$|^what'?s coming up\??$/.test(lower.replace(/’/g, "'"))) return { kind: 'due' };
   if (/\b(my )?(cases|caseload|case list)\b/.test(lower) && !ref) return { kind: 'my-cases' };
   if (ref) return { kind: 'case', reference: ref };
   if (/^case\b/.test(lower)) return { kind: 'case', reference: said.slice(4).trim() };

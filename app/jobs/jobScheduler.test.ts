@@ -40,4 +40,23 @@ describe('the job scheduler', () => {
     expect(runs).toBe(1);
     expect(scheduler.owner).toMatch(/:\d+:[0-9a-f]{8}$/);
   });
+
+  it('a tick answers what it did; what runs before it (following a shared clock) runs first, and its failure does not stop the jobs', async () => {
+    const world = await buildWorld('2026-09-25T15:00:00Z');
+    const opened = await caseSteps(world).refer();
+    await caseSteps(world).allocate(opened.case.id);
+    value(await checkIn(world.deps, await world.staff(people.worker), { caseId: opened.case.id, requestKey: key(), place: 'school', plannedStart: '2026-09-25T15:00:00Z', plannedEnd: '2026-09-25T16:00:00Z' }));
+    let looks = 0;
+    // Another instance moved the shared clock: this one learns it before the tick.
+    const follow = async () => {
+      looks += 1;
+      if (looks === 1) world.memory.clock.set('2026-09-25T17:00:00Z');
+      else throw new Error('the embedded Graph is down');
+    };
+    const scheduler = startJobScheduler(world.deps, silent, { pattern: never, beforeTick: follow });
+    expect(await scheduler.tick()).toMatchObject({ due: 1, claimed: 1, done: 1 });
+    expect(await scheduler.tick()).toMatchObject({ due: 0 });
+    expect(looks).toBe(2);
+    await scheduler.stop();
+  });
 });

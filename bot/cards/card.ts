@@ -38,6 +38,7 @@ export type CardRequest =
   | { kind: 'help' }
   | { kind: 'new-referral' }
   | { kind: 'my-cases' }
+  | { kind: 'due' }
   | { kind: 'case'; reference: string }
   | { kind: 'chronology'; reference: string }
   | { kind: 'log-time'; reference?: string }

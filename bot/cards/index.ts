@@ -7,6 +7,7 @@ import { openVerb, viewVerbs, type VerbName } from './forms/formNames';
 import { parseCardData } from './forms/cardData';
 import { outcomeCard } from './outcomes';
 import { helpCard, unknownTextCard, welcomeCard } from './views/chatViews';
+import { dueCard } from './views/dueCard';
 import { myCasesCard } from './views/myCasesCard';
 
 export type { AdaptiveCardJson, CardContext, CardRequest, CardResponse } from './card';
@@ -34,6 +35,8 @@ export async function cardForRequest(deps: WorkflowDeps, actor: Staff, request: 
       return helpCard();
     case 'my-cases':
       return myCasesCard(ctx);
+    case 'due':
+      return dueCard(ctx);
     case 'new-referral':
       return (await runVerb(ctx, viewVerbs.newReferral, {})).card;
     case 'case':

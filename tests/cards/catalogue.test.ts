@@ -436,6 +436,7 @@ describe('the card catalogue: chat, notifications and channel cards', () => {
       { kind: 'help' },
       { kind: 'new-referral' },
       { kind: 'my-cases' },
+      { kind: 'due' },
       { kind: 'case', reference },
       { kind: 'case', reference: reference.toLowerCase() },
       { kind: 'case', reference: 'OC-26-ZZZZZ' },
@@ -454,7 +455,7 @@ describe('the card catalogue: chat, notifications and channel cards', () => {
         expect([who, request, allCardProblems(card)]).toEqual([who, request, []]);
       }
     }
-    const allKinds: Record<CardRequest['kind'], true> = { welcome: true, help: true, 'new-referral': true, 'my-cases': true, case: true, chronology: true, 'log-time': true, unknown: true };
+    const allKinds: Record<CardRequest['kind'], true> = { welcome: true, help: true, 'new-referral': true, 'my-cases': true, due: true, case: true, chronology: true, 'log-time': true, unknown: true };
     expect([...kinds].sort()).toEqual(Object.keys(allKinds).sort());
   });
 

@@ -28,6 +28,11 @@ export class StoreJobQueue implements JobQueue {
     return queued.filter((j) => dueWithin(j, from, to)).sort(byRunnableAt).slice(0, limit);
   }
 
+  async failed(limit: number): Promise<Versioned<Job>[]> {
+    const gaveUp = await this.store.find({ status: 'failed' });
+    return gaveUp.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit);
+  }
+
   claim(job: Versioned<Job>, owner: string, leaseUntil: Date, at: Date): Promise<Versioned<Job> | undefined> {
     // A lease that expired is a run that never finished (the instance died): it counts as an attempt.
     const attempts = job.status === 'running' ? job.attempts + 1 : job.attempts;

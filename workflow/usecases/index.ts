@@ -33,6 +33,7 @@ export { recordPurchase } from './packages/recordPurchase';
 export { caseLedgerOf } from './packages/caseLedger';
 export { viewCase, viewCaseAgain, type CaseView } from './queries/viewCase';
 export { closedCases, listMyCases, myCases, workerLoads, type ListedCase, type WorkerLoad } from './queries/caseloads';
+export { whatsDue, dueSchoolDays, type DueJob, type WhatsDue } from './queries/whatsDue';
 export type { RecordAdded } from './support/addRecord';
 export { bookMeeting, type MeetingBooked } from './meetings/bookMeeting';
 export { proposeMeeting, type MeetingProposal } from './meetings/proposeMeeting';

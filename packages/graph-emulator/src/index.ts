@@ -2,7 +2,7 @@
  * The embedded Graph's public entry: everything the product and its tests may use. The rest of
  * this package is its own business.
  */
-export { startEmulatorProcess, attachToEmulator, type EmbeddedGraph, type EmulatorUser, type Diary, type SeedEvent } from './process/emulatorProcess';
+export { startEmulatorProcess, attachToEmulator, type EmbeddedGraph, type EmulatorUser, type Diary, type SeedEvent, type EmulatorTime } from './process/emulatorProcess';
 export { startEmulatorServer, type RunningEmulator } from './runtime/startServer';
 export { runtimeInfoSchema, runtimeInfoPath, type EmulatorRuntimeInfo } from './runtime/runtimeInfo';
 export { createMetadataChecker } from './checkerFactory';

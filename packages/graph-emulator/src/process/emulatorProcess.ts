@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { readDiary, seedEvents, type Diary, type SeedEvent } from './calendarControls';
+import { readClock, setClock, type EmulatorTime } from './clockControls';
 import { registerUsers, type EmulatorUser } from './registerUsers';
 
-export type { EmulatorUser, Diary, SeedEvent };
+export type { EmulatorUser, Diary, SeedEvent, EmulatorTime };
 import { runtimeInfoSchema, runtimeInfoPath, type EmulatorRuntimeInfo } from '../runtime/runtimeInfo';
 
 /** The emulator's program (src/main.ts), run with tsx like the app; tsx is found from the package's folder up. */
@@ -22,6 +23,10 @@ export interface EmbeddedGraph {
   seedEvents(marker: string, events: readonly SeedEvent[]): Promise<number>;
   /** A mailbox's events as stored, cancelled ones too (local runs' diary page); undefined for an unknown user. */
   diary(user: string, from: Date, to: Date): Promise<Diary | undefined>;
+  /** The emulator's time (local runs: the app follows it, so that several instances agree). */
+  clock(): Promise<EmulatorTime>;
+  /** Sets the emulator's time, which runs on from there. */
+  setClock(now: Date): Promise<EmulatorTime>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +62,8 @@ function embeddedGraph(info: EmulatorRuntimeInfo, stop: () => Promise<void>): Em
     registerUsers: (users) => registerUsers(info, caCertificate, users),
     seedEvents: (marker, events) => seedEvents(info, caCertificate, marker, events),
     diary: (user, from, to) => readDiary(info, caCertificate, user, from, to),
+    clock: () => readClock(info, caCertificate),
+    setClock: (now) => setClock(info, caCertificate, now),
     stop,
   };
 }
