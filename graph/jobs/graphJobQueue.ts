@@ -35,6 +35,11 @@ export class GraphJobQueue implements JobQueue {
     return (await this.list.firstPage(filter, 'fields/DueAt', limit)).filter((job) => dueWithin(job, from, to));
   }
 
+  /** Failed jobs are few (kept until someone looks): found by the indexed Status column. */
+  failed(limit: number): Promise<Versioned<Job>[]> {
+    return this.writes.failed(limit);
+  }
+
   claim(job: Versioned<Job>, owner: string, leaseUntil: Date, at: Date): Promise<Versioned<Job> | undefined> {
     return this.writes.claim(job, owner, leaseUntil, at);
   }

@@ -13,8 +13,8 @@ export interface JobQueue {
   due(now: Date, limit: number): Promise<Versioned<Job>[]>;
   /** Queued jobs due from `from` up to `to` (what's due: the `due` card); at most `limit`, earliest first. */
   upcoming(from: Date, to: Date, limit: number): Promise<Versioned<Job>[]>;
-  /** Jobs that gave up (status failed), latest first, at most `limit` (the `due` card shows them to managers). Optional: a queue without it shows none. */
-  failed?(limit: number): Promise<Versioned<Job>[]>;
+  /** Jobs that gave up (status failed), latest first, at most `limit` (the `due` card shows them to managers). */
+  failed(limit: number): Promise<Versioned<Job>[]>;
   /** Takes the job under a lease; undefined when another instance claimed or changed it first. */
   claim(job: Versioned<Job>, owner: string, leaseUntil: Date, at: Date): Promise<Versioned<Job> | undefined>;
   /** Records how the run ended (done, queued again for later, failed); undefined when the lease was lost meanwhile. */

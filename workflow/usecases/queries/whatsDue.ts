@@ -55,7 +55,7 @@ export async function whatsDue(deps: WorkflowDeps, actor: Staff): Promise<Result
   const at = deps.clock.now().toISOString();
   const to = londonInstant(plusDays(until, 1), '00:00');
   const everyone = seesAllCases(actor);
-  const [queued, failed] = await Promise.all([deps.jobs.upcoming(from, to, readAtMost), everyone && deps.jobs.failed ? deps.jobs.failed(readAtMost) : Promise.resolve([])]);
+  const [queued, failed] = await Promise.all([deps.jobs.upcoming(from, to, readAtMost), everyone ? deps.jobs.failed(readAtMost) : Promise.resolve([])]);
   const cases = await casesOf(deps, [...queued, ...failed]);
   const shown = (job: Job): boolean => everyone || cases.get(caseIdOf(job) ?? '')?.workerId === actor.userId;
   const describe = (job: Versioned<Job>): DueJob => {
