@@ -10,6 +10,7 @@ import { diaryPage, diaryPath } from './diaryPage';
 import { createServer } from './server';
 import { closeServer, installShutdown } from './shutdown';
 import { startJobScheduler } from './jobs/jobScheduler';
+import { ensureDailyPlan } from '../workflow';
 import { startWorkflow } from './startWorkflow';
 import { appVersion } from './version';
 
@@ -50,6 +51,7 @@ const main = async (): Promise<void> => {
     if (diary && details) details.diaryPage = `${url}${diaryPath}`;
     const connected = graph;
     // Last, once everything it may use is up: a start that failed before leaves no timer behind.
+    if (config.value.jobs) await ensureDailyPlan(workflow);
     const jobs = config.value.jobs ? startJobScheduler(workflow, logger) : undefined;
     installShutdown({
       signals: process,
