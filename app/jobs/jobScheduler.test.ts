@@ -19,7 +19,8 @@ describe('the job scheduler', () => {
     expect((await world.memory.jobList.list())[0]?.status).toBe('queued');
     world.memory.clock.set('2026-09-25T17:00:00Z');
     await scheduler.tick();
-    expect((await world.memory.jobList.list())[0]).toMatchObject({ status: 'done' });
+    // Alerted, and queued again for the repeat in 15 minutes (until a manager acknowledges).
+    expect((await world.memory.jobList.list())[0]).toMatchObject({ status: 'queued', attempts: 0, dueAt: '2026-09-25T17:15:00.000Z' });
     expect(world.memory.notifier.sent.some((n) => n.kind === 'lone-working-check-out-missed')).toBe(true);
     await scheduler.stop();
   });
