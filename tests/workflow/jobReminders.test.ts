@@ -6,6 +6,8 @@ import {
   ensureDailyPlan,
   jobHandlers,
   londonInstant,
+  pauseCase,
+  resumeCase,
   recordInformationReturned,
   requestInformation,
   runDueJobs,
@@ -219,6 +221,25 @@ describe('reviews due and six weeks ending', () => {
     const card = JSON.stringify(notificationCard(ending[0]!));
     expect(card).toContain('"verb":"meeting-book.open"');
     expect(card).toContain('"kind":"review"');
+  });
+
+  it('a paused case gets nothing while paused; resumed, the six weeks card comes for the new end of support', async () => {
+    const { world, caseId } = await inForce();
+    const manager = await world.staff(people.manager);
+    at(world, '2026-11-09T10:00:00Z');
+    value(await pauseCase(world.deps, manager, { caseId, requestKey: key('pause'), reason: 'Pupil in hospital.' }));
+    await days(world, '2026-11-10', '2026-11-20');
+    expect(sentOf(world, 'support-ending')).toHaveLength(0);
+    at(world, '2026-11-23T10:00:00Z');
+    const resumed = value(await resumeCase(world.deps, manager, { caseId, requestKey: key('resume') }));
+    const ends = resumed.contractInForce?.supportEnds ?? '';
+    expect(ends > '2026-11-20').toBe(true);
+    const log = recordDays(world);
+    await log.run('2026-11-24', ends);
+    const ending = sentOf(world, 'support-ending');
+    expect(ending).toHaveLength(1);
+    expect(ending[0]?.summary).toContain('end on');
+    expect((log.dayOf(ending[0]!) ?? '') < ends).toBe(true);
   });
 
   it('a closed case gets no reminders: each job re-checks the case when it runs', async () => {
