@@ -203,6 +203,7 @@ describe('reviews due and six weeks ending', () => {
     const due = sentOf(world, 'review-due');
     // Northvale's autumn 1 ends Fri 23 Oct: 5 school days before is Fri 16 Oct. The agreed 10 Dec: Thu 3 Dec.
     expect(due.map((n) => [n.recipientId, log.dayOf(n)])).toEqual([[people.worker, '2026-10-16'], [people.worker, '2026-12-03']]);
+    expect(JSON.stringify(notificationCard(due[0]!))).toContain('"verb":"meeting-book.open"');
     const overdue = sentOf(world, 'review-overdue');
     expect([...new Set(overdue.map((n) => log.dayOf(n)))]).toEqual(['2026-10-26', '2026-12-11']);
     expect(overdue.filter((n) => log.dayOf(n) === '2026-12-11').map((n) => n.recipientId).sort()).toEqual([...new Set([people.worker, ...(await managers(world))])].sort());

@@ -40,7 +40,10 @@ export async function reviewDue(deps: WorkflowDeps, job: Job): Promise<JobOutcom
     const overdueOn = nextWorkingDay(calendar.value, dueBy);
     if (today < overdueOn) {
       const summary = `A review of case ${c.reference} is due by ${readableDate(dueBy)}${dueBy === inForce.reviewDate ? ' (the agreed review date)' : ' (the end of the half-term: at least one review a half-term)'}. Book the review meeting if it is not booked, then record the review: continue or end.`;
-      await notifyAll(deps, 'review-due', c, summary, c.workerId ? [c.workerId] : await staffWithRole(deps, ['manager']), `${c.id}:v${inForce.version}:${dueBy}`);
+      // The card books the review in a click (the times to choose from), or opens the case to record it.
+      for (const recipientId of c.workerId ? [c.workerId] : await staffWithRole(deps, ['manager'])) {
+        await deps.notifier.notify({ kind: 'review-due', recipientId, caseId: c.id, caseReference: c.reference, summary, key: `review-due:${c.id}:v${inForce.version}:${dueBy}:${recipientId}`, book: 'review' });
+      }
       return waitUntil(deps, overdueOn);
     }
     const next = dates[index + 1];
