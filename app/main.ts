@@ -13,6 +13,7 @@ import { startEmbeddedTime } from './embeddedTime';
 import { createServer } from './server';
 import { closeServer, installShutdown } from './shutdown';
 import { startJobScheduler } from './jobs/jobScheduler';
+import { ensureDailyPlan } from '../workflow';
 import { startWorkflow } from './startWorkflow';
 import { appVersion } from './version';
 
@@ -60,6 +61,7 @@ const main = async (): Promise<void> => {
     if (clockControl && details) details.clockPage = `${url}${clockPath}`;
     const connected = graph;
     // Last, once everything it may use is up: a start that failed before leaves no timer behind.
+    if (config.value.jobs) await ensureDailyPlan(workflow);
     const jobs = config.value.jobs ? startJobScheduler(workflow, logger, time ? { beforeTick: () => time.follow() } : {}) : undefined;
     ticking.jobs = jobs;
     installShutdown({

@@ -16,6 +16,9 @@ export { byRunnableAt, dueWithin, isRunnable, runnableAt } from './jobs/jobTimes
 export { jobWords } from './jobs/jobWords';
 export { MAX_ATTEMPTS, runDueJobs, type JobHandlers, type TickReport } from './jobs/runDueJobs';
 export { jobHandlers } from './jobs/jobHandlers';
+export { ensureDailyPlan, wantedReminders } from './jobs/reminders/dailyPlan';
+export { CHECK_OUT_REPEAT_MINUTES } from './jobs/reminders/checkOutAlerts';
+export { reminderKeys } from './jobs/reminders/reminderJobs';
 export * from './model/audit';
 export * from './model/conversation';
 export * from './model/cardCopy';

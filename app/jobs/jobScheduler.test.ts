@@ -1,4 +1,4 @@
-import { checkIn, type JobHandlers } from '../../workflow';
+import { checkIn, jobHandlers, type JobHandlers } from '../../workflow';
 import { caseSteps } from '../../tests/support/caseSteps';
 import { buildWorld, key, people, value } from '../../tests/support/world';
 import { createLogger } from '../logger';
@@ -19,7 +19,8 @@ describe('the job scheduler', () => {
     expect((await world.memory.jobList.list())[0]?.status).toBe('queued');
     world.memory.clock.set('2026-09-25T17:00:00Z');
     await scheduler.tick();
-    expect((await world.memory.jobList.list())[0]).toMatchObject({ status: 'done' });
+    // Alerted, and queued again for the repeat in 15 minutes (until a manager acknowledges).
+    expect((await world.memory.jobList.list())[0]).toMatchObject({ status: 'queued', attempts: 0, dueAt: '2026-09-25T17:15:00.000Z' });
     expect(world.memory.notifier.sent.some((n) => n.kind === 'lone-working-check-out-missed')).toBe(true);
     await scheduler.stop();
   });
@@ -32,6 +33,7 @@ describe('the job scheduler', () => {
     world.memory.clock.set('2026-09-25T17:00:00Z');
     let runs = 0;
     const slow: JobHandlers = {
+      ...jobHandlers,
       'check-out-missed': async () => { runs += 1; await new Promise((r) => setTimeout(r, 50)); return { done: true }; },
       'join-link': async () => ({ done: true }),
     };

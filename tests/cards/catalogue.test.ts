@@ -18,8 +18,9 @@ import {
   type CardRequest,
   type CardResponse,
 } from '../../bot/cards';
-import { alertIfCheckOutMissed, bookMeeting, channelUpdateKinds, jobHandlers, notificationKinds, runDueJobs, type ChannelUpdate, type Notification } from '../../workflow';
+import { alertIfCheckOutMissed, bookMeeting, channelUpdateKinds, jobHandlers, notificationKinds, requestInformation, runDueJobs, type ChannelUpdate, type Notification } from '../../workflow';
 import { withFolderUploadDown } from '../support/reviewEnded';
+import { childDetails } from '../support/caseSteps';
 import { people } from '../support/world';
 import { allCardProblems } from './cardChecks';
 import { storedKeys, storedKeysShown } from './storedKeys';
@@ -185,6 +186,9 @@ describe('the card catalogue: cases walked through the cards', () => {
     const recordId = actionOf(checkedIn.followUp, 'check-out.open').data.recordId ?? '';
     cw.setClock('2026-09-25T14:50:00Z');
     expect(await alertIfCheckOutMissed(cw.world.deps, recordId)).toBe('alerted');
+    // A manager acknowledges the alert from the case card (issue 14): the repeats stop.
+    const acknowledge = await cw.fromCase('manager', caseId, 'check-out-acknowledge.open');
+    expect(cardText((await cw.press('manager', acknowledge.card, 'check-out-acknowledge.submit')).card)).toContain('Missed check-out alert acknowledged');
     const home = await cw.form('worker', caseId, 'home-visit', { mode: 'home-visit', heldOn: '2026-09-25', attendees: 'Jordan Quarrington (mother)', notes: 'Parent supportive of weekly sessions.' });
     expect(cardText(home.done.card)).toContain('Home visit recorded (step 5)');
     const checkOut = await cw.fromCase('worker', caseId, 'check-out.open');
@@ -196,8 +200,8 @@ describe('the card catalogue: cases walked through the cards', () => {
     const noLink = await bookMeeting(cw.world.deps, worker, { caseId, kind: 'contract-meeting', requestKey: 'catalogue-no-link', start: '2026-09-29T09:00:00Z' });
     expect(noLink.ok && noLink.value.meeting.joinUrl).toBeUndefined();
     cw.setClock('2026-09-25T17:00:00Z');
-    // Both jobs due: the missed check-out's (already alerted above: nothing sent again) and the link's.
-    expect(await runDueJobs(cw.world.deps, cw.world.deps.jobs, jobHandlers, 'catalogue')).toMatchObject({ due: 2, done: 2 });
+    // Three jobs due: the missed check-out's (checked out above: nothing sent again), the link's, and the information chaser's (the form is back: nothing sent).
+    expect(await runDueJobs(cw.world.deps, cw.world.deps.jobs, jobHandlers, 'catalogue')).toMatchObject({ due: 3, done: 3 });
     expect(cw.world.memory.notifier.sent.filter((n) => n.kind === 'meeting-link-missing')).toHaveLength(1);
     cw.world.memory.calendar.withoutTeams.delete(people.worker);
 
@@ -386,6 +390,26 @@ describe('the card catalogue: cases walked through the cards', () => {
     const kinds = await cw.press('worker', (await cw.act('worker', 'case.open', { caseId })).card, 'meeting-book.open', { kind: '' });
     expect(cardText(kinds.card)).toContain('Which meeting?');
     expect(cw.world.memory.calendar.events).toHaveLength(1);
+  });
+
+  it('case 7, reminders (issue 14): the information form chased, a review due then overdue, the six weeks ending with a button that books the review', async () => {
+    const cw = await catalogueWorld();
+    const lateSchool = await cw.world.schoolByUrn('100002');
+    const late = await cw.steps.refer('100002', { child: childDetails(lateSchool.id, { lastName: 'Latereturn' }) });
+    const requested = await requestInformation(cw.world.deps, await cw.world.staff(people.admin), { caseId: late.case.id });
+    expect(requested.ok).toBe(true);
+    await cw.steps.toContractInForce();
+    // Each day at 09:05 UTC (after 08:00 London, either side of the clock change), a tick.
+    for (let day = Date.parse('2026-09-15T09:05:00Z'); day <= Date.parse('2026-12-20T09:05:00Z'); day += 86_400_000) {
+      cw.setClock(new Date(day).toISOString());
+      await runDueJobs(cw.world.deps, cw.world.deps.jobs, jobHandlers, 'catalogue');
+    }
+    const sent = cw.world.memory.notifier.sent;
+    for (const kind of ['information-form-late', 'review-due', 'review-overdue', 'support-ending'] as const) expect([kind, sent.some((n) => n.kind === kind)]).toEqual([kind, true]);
+    const ending = sent.find((n) => n.kind === 'support-ending');
+    if (!ending) throw new Error('no six-weeks-ending notice');
+    const booking = await cw.press('worker', notificationCard(ending), 'meeting-book.open');
+    expect(cardText(booking.card)).toMatch(/review/i);
   });
 
   it('every form on the case card, submitted with every input empty, comes back as the form again, a valid card', async () => {

@@ -67,14 +67,14 @@ const what = (path: string): string => {
 };
 
 describe('Round trips per action, warm reference cache (issue 12: at most two)', () => {
-  it('requestInformation: the case, then one $batch: the claim, sendMail, its mark, the case (If-Match) and the audit line', async () => {
+  it('requestInformation: the case, then one $batch: the claim, sendMail, its mark, the case (If-Match), the audit line and the chaser job', async () => {
     const w = await world();
     const { caseId } = await caseAt(w, 2);
     const admin = await w.staff(people.admin);
     await w.deps.stores.schools.list();
     await graph.resetRequests();
     value(await requestInformation(w.deps, admin, { caseId }));
-    expect(await roundTrips()).toEqual(['GET list', '$batch(PATCH list, POST list, POST list, POST list, POST sendMail)']);
+    expect(await roundTrips()).toEqual(['GET list', '$batch(PATCH list, POST list, POST list, POST list, POST list, POST sendMail)']);
     // A repeat is told it was done, and mails nothing.
     await graph.resetRequests();
     const again = await requestInformation(w.deps, admin, { caseId });
@@ -129,7 +129,8 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     value(await decideContract(w.deps, manager, { contractId: contract.id, caseId, decision: 'approve' }));
     expect(await roundTrips()).toEqual([
       '$batch(GET list, GET list)',
-      '$batch(PATCH list, PATCH list, POST list)',
+      // The decision, the case and the audit line, with the review-due and six-weeks-ending jobs (issue 14).
+      '$batch(PATCH list, PATCH list, POST list, POST list, POST list)',
       // The review on the agreed date (issue 13): the worker's free/busy with the case's meetings, the event, then its record and audit line.
       `$batch(GET list, POST /users/${serviceMailbox}/calendar/getSchedule)`,
       `POST /users/${people.worker}/events`,

@@ -91,6 +91,9 @@ export const warmBudgets = {
   'meeting-move.submit': within(2),
   'meeting-cancel.open': within(2),
   'meeting-cancel.submit': within(2),
+  // Issue 14: a manager acknowledges a missed check-out alert (as check-out: the case and the check-in read together, then the writes).
+  'check-out-acknowledge.open': within(2),
+  'check-out-acknowledge.submit': over(3),
 } as const satisfies Record<VerbName, Budget>;
 
 /**

@@ -10,6 +10,7 @@ import { actionOf, cardText, executeActions } from '../cards/cardWorld';
 import { caseSteps, childDetails } from '../support/caseSteps';
 import { endReviewLeavingCaseOpen } from '../support/reviewEnded';
 import { people } from '../support/world';
+import { checkIn } from '../../workflow';
 import { warmBudgets } from './budgets';
 import { measuredTable, startRoundTripBot, type RoundTripBot } from './roundTripBot';
 
@@ -187,6 +188,20 @@ describe('Graph round trips per card action, within the budget of budgets.ts', (
     const cancel = await press('worker', viewed.card, 'meeting-cancel.open', message);
     // The embedded Graph has no POST /users/{id}/events/{id}/cancel yet (501, issue 13 item 6): the cancel is measured, its answer is "could not be finished" until then.
     expect(cardText((await press('worker', cancel.card, 'meeting-cancel.submit', message, { reason: 'The school closed for the day.' })).card)).toMatch(/cancelled|could not be finished/);
+  });
+
+  it('a missed check-out alert acknowledged by a manager from its card (issue 14)', async () => {
+    const { setClock, act, press } = clicks();
+    setClock('2026-09-25T12:00:00Z');
+    const { caseId } = await referred('100001', 'Ackworth');
+    await caseSteps(rt.world).allocate(caseId);
+    const worker = await rt.world.staff(people.worker);
+    const visit = await checkIn(rt.world.deps, worker, { caseId, requestKey: `ack-${caseId}-visit`, place: 'school', plannedStart: '2026-09-25T12:00:00Z', plannedEnd: '2026-09-25T13:00:00Z' });
+    if (!visit.ok) throw new Error(visit.error.message);
+    setClock('2026-09-25T13:45:00Z');
+    const message = `ack-${caseId}`;
+    const opened = await act('manager', 'check-out-acknowledge.open', { caseId, recordId: visit.value.record.id }, message);
+    expect(cardText((await press('manager', opened.card, 'check-out-acknowledge.submit', message)).card)).toContain('Missed check-out alert acknowledged');
   });
 
   it('the views: my cases and help', async () => {

@@ -1,4 +1,4 @@
-import { checkIn, runDueJobs, whatsDue, type JobHandlers } from '../../workflow';
+import { checkIn, jobHandlers, runDueJobs, whatsDue, type JobHandlers } from '../../workflow';
 import { caseSteps, childDetails } from '../support/caseSteps';
 import { buildWorld, errorOf, key, people, value, type World } from '../support/world';
 
@@ -63,6 +63,7 @@ describe('what is due: the jobs of the next 10 school days', () => {
     const late = value(await whatsDue(world.deps, await world.staff(people.manager)));
     expect(late.due).toMatchObject([{ kind: 'check-out-missed', overdue: true }]);
     const failOnce: JobHandlers = {
+      ...jobHandlers,
       'check-out-missed': async () => {
         throw Object.assign(new Error('down'), { name: 'GraphError', code: 503 });
       },
@@ -82,6 +83,7 @@ describe('what is due: the jobs of the next 10 school days', () => {
     const c = await visit(world, 'worker', 'Farrowdale', '2026-09-25T16:00:00Z');
     world.memory.clock.set('2026-09-25T17:00:00Z');
     const failing: JobHandlers = {
+      ...jobHandlers,
       'check-out-missed': async () => {
         throw Object.assign(new Error('down'), { name: 'GraphError', code: 503 });
       },

@@ -1,11 +1,15 @@
 import { linkPending } from '../model/meeting';
 import type { Job } from '../model/job';
-import { alertIfCheckOutMissed } from '../usecases/loneWorking/checkInOut';
 import { withJoinLink } from '../usecases/meetings/meetingLink';
 import { LINK_REREAD_MINUTES, meetingLabels } from '../usecases/meetings/meetingWords';
 import { readableDateTime } from '../calendar/showDates';
 import type { WorkflowDeps } from '../usecases/deps';
 import type { JobHandlers, JobOutcome } from './runDueJobs';
+import { checkOutAlerts } from './reminders/checkOutAlerts';
+import { dailyPlan } from './reminders/dailyPlan';
+import { informationChaser } from './reminders/informationChaser';
+import { reviewDue } from './reminders/reviewDue';
+import { supportEnding } from './reminders/supportEnding';
 
 /** For how long a missing Teams link is read again before the worker is told. */
 export const LINK_GIVE_UP_MINUTES = 120;
@@ -14,13 +18,8 @@ const later = (deps: WorkflowDeps, minutes: number): JobOutcome => ({ retryAt: n
 
 /** The work of each kind of job. Each is safe to run again: what it sends goes once per key. */
 export const jobHandlers: JobHandlers = {
-  /** 30 minutes after a visit's planned end: the managers alerted if there is still no check-out. */
-  'check-out-missed': async (deps, job) => {
-    const record = await deps.stores.records.findByKey(job.payload.recordKey ?? '');
-    if (!record) return { done: true };
-    const outcome = await alertIfCheckOutMissed(deps, record.id);
-    return outcome === 'not-yet' ? later(deps, 5) : { done: true };
-  },
+  /** 30 minutes after a visit's planned end: the managers alerted if there is still no check-out, then every 15 minutes until one acknowledges. */
+  'check-out-missed': checkOutAlerts,
 
   /** A meeting booked without a Teams link: read again every 10 minutes; after two hours the worker is told. */
   'join-link': async (deps, job) => {
@@ -32,6 +31,12 @@ export const jobHandlers: JobHandlers = {
     await tellLinkMissing(deps, job, read.organiserId, `${meetingLabels[read.kind]} on ${readableDateTime(read.start)}`, read.caseId);
     return { done: true };
   },
+
+  /** Reminders (issue 14): each in its own file under reminders/. */
+  'information-chaser': informationChaser,
+  'review-due': reviewDue,
+  'support-ending': supportEnding,
+  'daily-plan': dailyPlan,
 };
 
 async function tellLinkMissing(deps: WorkflowDeps, job: Job, workerId: string, what: string, caseId: string): Promise<void> {

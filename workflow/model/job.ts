@@ -5,8 +5,12 @@ import { Id, Instant } from './common';
  * Work the product does by itself at a set time (issue 14). Kinds so far:
  * - `check-out-missed`: 30 minutes after a visit's planned end, managers are alerted if the worker has not checked out;
  * - `join-link`: a meeting booked without a Teams link has its link read again, and the worker is told if it stays empty.
+ * - `information-chaser`: the school is reminded of the information form 5 and 10 school days after the request;
+ * - `review-due`: the worker is told 5 school days before a review is due, and the worker and managers when it is overdue;
+ * - `support-ending`: the worker is told 5 school days before the six weeks of support end;
+ * - `daily-plan`: at 07:00 each day, the reminders a case should have and has not are queued.
  */
-export const JobKind = z.enum(['check-out-missed', 'join-link']);
+export const JobKind = z.enum(['check-out-missed', 'join-link', 'information-chaser', 'review-due', 'support-ending', 'daily-plan']);
 export type JobKind = z.infer<typeof JobKind>;
 
 /** queued (waiting for its time, or to be tried again), running (claimed under a lease), done, failed (gave up: shown, never silent). */

@@ -53,6 +53,9 @@ export const RecordBody = z.discriminatedUnion('kind', [
     checkedInAt: Instant.optional(),
     checkedOutAt: Instant.optional(),
     managerAlertedAt: Instant.optional(),
+    /** A manager acknowledged the missed check-out alert on its card: the repeats stop. */
+    acknowledgedAt: Instant.optional(),
+    acknowledgedBy: EntraId.optional(),
   }),
   z.object({
     kind: z.literal('support-session'),

@@ -104,6 +104,14 @@ export const notificationKinds = [
   'case-recorded-by-other',
   /** A meeting still has no Teams link long after booking: to its organiser. */
   'meeting-link-missing',
+  /** The school has not returned the information form: to the admins (and, at 10 school days, the managers). */
+  'information-form-late',
+  /** A review comes due under the half-term rule in 5 school days: to the worker. */
+  'review-due',
+  /** A review's date passed with none held: to the worker and the managers. */
+  'review-overdue',
+  /** The six weeks of support end in 5 school days: to the worker, with a button to book the review. */
+  'support-ending',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -121,6 +129,10 @@ export interface Notification {
   offer?: MeetingOffer;
   /** A meeting booked for the recipient by the event notified (approval: the review): the card opens it. */
   meetingId?: string;
+  /** A missed check-out alert: the card's "Acknowledge" button records it on this check-in, and the repeats stop. */
+  acknowledge?: { recordId: string };
+  /** A meeting to book from the notice (six weeks ending: the review): the card's button opens the times to choose from. */
+  book?: MeetingOffer['kind'];
 }
 export interface MeetingOffer {
   kind: 'school-meeting' | 'home-visit' | 'parent-call' | 'contract-meeting' | 'review';

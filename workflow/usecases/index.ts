@@ -27,6 +27,7 @@ export { setConsent } from './manage/setConsent';
 export { raiseSafeguardingConcern, markRecordAsConcern } from './safeguarding/raiseConcern';
 export { amendRecord, addAddendum } from './safeguarding/amendRecord';
 export { checkIn, checkOut, alertIfCheckOutMissed, type CheckedOut } from './loneWorking/checkInOut';
+export { acknowledgeMissedCheckOut, type CheckOutAcknowledged } from './loneWorking/acknowledgeMissedCheckOut';
 export { logTime, type TimeLogged } from './packages/logTime';
 export type { HoursAdded } from './packages/hoursAdded';
 export { recordPurchase } from './packages/recordPurchase';

@@ -31,6 +31,8 @@ export const caseFormNames = [
   'meeting-book',
   'meeting-move',
   'meeting-cancel',
+  /** A manager acknowledges a missed check-out alert (issue 14): the repeats stop. */
+  'check-out-acknowledge',
 ] as const;
 export type CaseFormName = (typeof caseFormNames)[number];
 

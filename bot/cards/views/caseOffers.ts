@@ -85,7 +85,7 @@ function stepOffers(actor: Staff, view: CaseView): StepOffers {
     case 4:
       return only('Record the school meeting', 'meeting');
     case 5:
-      return { primary: { title: 'Record the home visit or call', form: 'home-visit' }, beside: loneWorkingOffers(view), more: [] };
+      return { primary: { title: 'Record the home visit or call', form: 'home-visit' }, beside: loneWorkingOffers(actor, view), more: [] };
     case 6:
       return { primary: { title: 'Record the 2nd observation', form: 'observation' }, beside: [{ title: 'Skip it, with a reason', form: 'skip-observation' }], more: [] };
     case 7:
@@ -160,15 +160,20 @@ function anyTimeOffers(actor: Staff, view: CaseView, consentShown: boolean): Off
     concern,
     { title: 'Outreach or FAP report', form: 'report' },
     ...(consentShown ? [] : [{ title: 'Parental consent', form: 'consent' as const }]),
-    ...(view.step !== 5 ? loneWorkingOffers(view) : []),
+    ...(view.step !== 5 ? loneWorkingOffers(actor, view) : []),
     ...(manager && c.status === 'open' ? [{ title: 'Pause the case', form: 'pause' as const }] : []),
     ...(manager ? [{ title: 'Reallocate', form: 'reallocate' as const }] : []),
     ...(mayCloseEarly ? [{ title: 'Close early', form: 'close-early' as const }] : []),
   ];
 }
 
-/** Check in when a visit starts; check out (once) from the visit still open. */
-function loneWorkingOffers(view: CaseView): Offer[] {
+/** Check in when a visit starts; check out (once) from the visit still open; a manager acknowledges a missed check-out alert (issue 14). */
+function loneWorkingOffers(actor: Staff, view: CaseView): Offer[] {
   const open = view.records.find((r) => r.body.kind === 'lone-working' && !r.body.checkedOutAt);
-  return open ? [{ title: 'Check out of the visit', form: 'check-out', data: { recordId: open.id } }] : [{ title: 'Check in to a visit', form: 'check-in' }];
+  if (!open) return [{ title: 'Check in to a visit', form: 'check-in' }];
+  const alerted = open.body.kind === 'lone-working' && open.body.managerAlertedAt && !open.body.acknowledgedAt && hasRole(actor, 'manager');
+  return [
+    { title: 'Check out of the visit', form: 'check-out', data: { recordId: open.id } },
+    ...(alerted ? [{ title: 'Acknowledge the missed check-out alert', form: 'check-out-acknowledge' as const, data: { recordId: open.id } }] : []),
+  ];
 }

@@ -20,6 +20,10 @@ const headlines: Record<NotificationKind, { headline: string; tone: 'Attention' 
   're-referral-linked': { headline: 'A further referral was linked to a case', tone: 'Warning', action: 'Open the case' },
   'case-recorded-by-other': { headline: 'Someone recorded on your case', tone: 'Accent', action: 'Open the case' },
   'meeting-link-missing': { headline: 'A meeting has no Teams link', tone: 'Warning', action: 'Open the case' },
+  'information-form-late': { headline: 'The information form is late', tone: 'Warning', action: 'Open the case' },
+  'review-due': { headline: 'A review is due soon', tone: 'Warning', action: 'Open the case' },
+  'review-overdue': { headline: 'A review is overdue', tone: 'Attention', action: 'Open the case' },
+  'support-ending': { headline: 'The six weeks of support are ending', tone: 'Warning', action: 'Open the case' },
 };
 
 /**
@@ -35,6 +39,10 @@ type Shown = Pick<Notification, 'kind' | 'caseId' | 'caseReference' | 'summary'>
   offer?: MeetingOffer & { requestKey?: string };
   /** A meeting booked for the recipient: "The review meeting" opens it. */
   meetingId?: string;
+  /** A missed check-out alert: "Acknowledge" records it on the check-in (the repeats stop). */
+  acknowledge?: { recordId: string };
+  /** A meeting to book: its button opens the times to choose from. */
+  book?: MeetingOffer['kind'];
 };
 
 const OfferedSlots = z
@@ -64,6 +72,8 @@ export function noticeFromData(values: Record<string, string>): Shown | undefine
   if (!kind.success || !caseId || !caseReference || !summary) return undefined;
   const offer = offerFromData(values);
   const meetingId = ListItemId.safeParse(values.noticeMeetingId);
+  const acknowledged = ListItemId.safeParse(values.noticeAckRecordId);
+  const book = MeetingKind.safeParse(values.noticeBook);
   return {
     kind: kind.data,
     caseId,
@@ -72,6 +82,8 @@ export function noticeFromData(values: Record<string, string>): Shown | undefine
     ...(contractId && requestKey ? { parentsTold: { contractId, requestKey } } : {}),
     ...(offer ? { offer } : {}),
     ...(meetingId.success ? { meetingId: meetingId.data } : {}),
+    ...(acknowledged.success ? { acknowledge: { recordId: acknowledged.data } } : {}),
+    ...(book.success ? { book: book.data } : {}),
   };
 }
 
@@ -84,6 +96,7 @@ export function notificationCard(notification: Shown): AdaptiveCardJson {
   const told = notification.parentsTold;
   const offer = notification.offer && notification.offer.slots.length > 0 ? { ...notification.offer, requestKey: offerKey(notification, notification.offer) } : undefined;
   const meetingId = notification.meetingId;
+  const { acknowledge, book } = notification;
   return composeCard({
     body: [
       { type: 'TextBlock', text: shown.headline, weight: 'Bolder', size: 'Medium', color: shown.tone, wrap: true },
@@ -92,6 +105,10 @@ export function notificationCard(notification: Shown): AdaptiveCardJson {
       ...(offer ? offeredTimes(notification.caseId, offer) : []),
     ],
     actions: [
+      ...(acknowledge
+        ? [{ type: 'Action.Execute', title: 'Acknowledge', verb: submitVerb('check-out-acknowledge'), data: { caseId: notification.caseId, recordId: acknowledge.recordId }, associatedInputs: 'none', style: 'positive' }]
+        : []),
+      ...(book ? [{ type: 'Action.Execute', title: `Book ${theMeeting(book)}`, verb: openVerb('meeting-book'), data: { caseId: notification.caseId, kind: book }, associatedInputs: 'none', style: 'positive' }] : []),
       ...(told
         ? [{ type: 'Action.Execute', title: 'Parents told today', verb: submitVerb('parents-informed'), data: { caseId: notification.caseId, ...told }, associatedInputs: 'none', style: 'positive' }]
         : []),
@@ -109,6 +126,8 @@ export function notificationCard(notification: Shown): AdaptiveCardJson {
             ? { noticeOfferKind: offer.kind, noticeOfferSlots: offer.slots.map((s) => `${s.start}|${s.end}`).join(';'), noticeChildId: offer.childId, noticeOfferKey: offer.requestKey }
             : {}),
           ...(meetingId ? { noticeMeetingId: meetingId } : {}),
+          ...(acknowledge ? { noticeAckRecordId: acknowledge.recordId } : {}),
+          ...(book ? { noticeBook: book } : {}),
         }, associatedInputs: 'none' },
     ],
   });

@@ -18,6 +18,7 @@ import { notifyAll } from '../support/notify';
 import { reviewAtApproval } from '../meetings/reviewAtApproval';
 import { now } from '../support/time';
 import { UnitOfWork } from '../support/unitOfWork';
+import { contractReminderJobs } from '../../jobs/reminders/reminderJobs';
 
 /** The card knows the contract's case: with it, the contract, its case and the case's contracts are read in one round trip. */
 const caseOfContract = { caseId: z.string().min(1).optional() };
@@ -148,6 +149,9 @@ async function finishDecision(
         decisionWrite,
       )
     : () => ok(c);
+  // The review-due and six-weeks-ending reminders of the contract now in force, with the approval's own writes.
+  const reminders = approved ? contractReminderJobs({ id: c.id, contractInForce: { contractId: contract.id, version: contract.version, startDate: contract.startDate, reviewDate: contract.reviewDate, supportEnds: contract.supportEnds } }, stamp.at) : [];
+  for (const reminder of reminders) work.add(`job:${reminder.key}`, () => deps.jobs.enqueue(reminder.job, reminder.key), ['case']);
   work.add(
     'audit',
     () => audit(deps, actor, `contract.${decision.outcome}`, c.id, contract.id, { contractId: contract.id, version: String(contract.version) }),

@@ -12,6 +12,7 @@ import { parseInput } from '../support/input';
 import { now } from '../support/time';
 import { UnitOfWork } from '../support/unitOfWork';
 import { readableDateTime } from '../../calendar';
+import { reminderJob, reminderKeys } from '../../jobs/reminders/reminderJobs';
 
 export const RequestInformationInput = z.object({ caseId: z.string().min(1) });
 
@@ -53,6 +54,8 @@ export const requestInformation: UseCase<unknown, Versioned<Case>> = async (deps
     ok(latest.milestones.informationRequested ? {} : { milestones: { ...latest.milestones, informationRequested: { at: stamp.at, by: actor.userId } } });
   const changed = work.add('case', () => changeCase(deps, actor, c.id, requested, c), ['mail']);
   work.add('audit', () => audit(deps, actor, 'case.information-requested', c.id, `${c.id}:information-requested`), ['case']);
+  // The chaser if the form does not come back (5 and 10 school days on), with the request's own writes.
+  work.add('chaser-job', () => deps.jobs.enqueue(reminderJob('information-chaser', { caseId: c.id }, stamp.at), reminderKeys.informationChaser(c.id)), ['case']);
   await work.flush();
   const result = changed();
   if (!result.ok) return result;
