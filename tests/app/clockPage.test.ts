@@ -8,6 +8,7 @@ import request from 'supertest';
 import { attachToEmulator, type EmbeddedGraph } from '@outreach/graph-emulator';
 import { createLogger } from '../../app/logger';
 import { createServer } from '../../app/server';
+import { jobWords } from '../../workflow';
 import type { AdaptiveCardJson } from '../../bot/cards';
 import { actionOf, cardText, executeActions } from '../cards/cardWorld';
 import { people } from '../support/world';
@@ -168,8 +169,9 @@ describe('Time in a local run: /demo/clock moves the app and the embedded Graph 
     expect(cardText(await chat.say(manager, 'due'))).toContain(`${reference ?? ''}`);
     const moved = await move(main.url, { by: 'hour' });
     expect(moved.status).toBe(200);
-    expect(moved.body.due).toEqual([expect.objectContaining({ kind: 'check-out-missed', what: 'Alert managers if the lone-working check-out is missed', reference })]);
-    expect(moved.body.ran).toMatchObject({ claimed: 1, retried: 0, failed: 0 });
+    // With it, the day's plan (07:00 London) if no tick ran it since start-up.
+    expect(moved.body.due).toContainEqual(expect.objectContaining({ kind: 'check-out-missed', what: jobWords['check-out-missed'], reference }));
+    expect(moved.body.ran).toMatchObject({ claimed: (moved.body.due as unknown[]).length, retried: 0, failed: 0 });
     const [app, graph] = [await appNow(main.url), (await embedded.clock()).now];
     expect(apart(app, '2026-09-23T11:00:00Z')).toBeLessThan(120_000);
     expect(apart(app, graph)).toBeLessThan(2_000);
