@@ -1,4 +1,4 @@
-import { checkIn, type JobHandlers } from '../../workflow';
+import { checkIn, jobHandlers, type JobHandlers } from '../../workflow';
 import { caseSteps } from '../../tests/support/caseSteps';
 import { buildWorld, key, people, value } from '../../tests/support/world';
 import { createLogger } from '../logger';
@@ -32,6 +32,7 @@ describe('the job scheduler', () => {
     world.memory.clock.set('2026-09-25T17:00:00Z');
     let runs = 0;
     const slow: JobHandlers = {
+      ...jobHandlers,
       'check-out-missed': async () => { runs += 1; await new Promise((r) => setTimeout(r, 50)); return { done: true }; },
       'join-link': async () => ({ done: true }),
     };

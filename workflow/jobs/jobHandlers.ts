@@ -6,6 +6,9 @@ import { LINK_REREAD_MINUTES, meetingLabels } from '../usecases/meetings/meeting
 import { readableDateTime } from '../calendar/showDates';
 import type { WorkflowDeps } from '../usecases/deps';
 import type { JobHandlers, JobOutcome } from './runDueJobs';
+import { remindOfMeeting } from './meetings/meetingReminder';
+import { pollMeetingChanges } from './meetings/meetingChanges';
+import { requestTermEvaluation } from './termEnd/termEvaluation';
 
 /** For how long a missing Teams link is read again before the worker is told. */
 export const LINK_GIVE_UP_MINUTES = 120;
@@ -32,6 +35,10 @@ export const jobHandlers: JobHandlers = {
     await tellLinkMissing(deps, job, read.organiserId, `${meetingLabels[read.kind]} on ${readableDateTime(read.start)}`, read.caseId);
     return { done: true };
   },
+
+  'meeting-reminder': remindOfMeeting,
+  'meeting-changes': pollMeetingChanges,
+  'term-evaluation': requestTermEvaluation,
 };
 
 async function tellLinkMissing(deps: WorkflowDeps, job: Job, workerId: string, what: string, caseId: string): Promise<void> {

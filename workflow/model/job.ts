@@ -5,8 +5,11 @@ import { Id, Instant } from './common';
  * Work the product does by itself at a set time (issue 14). Kinds so far:
  * - `check-out-missed`: 30 minutes after a visit's planned end, managers are alerted if the worker has not checked out;
  * - `join-link`: a meeting booked without a Teams link has its link read again, and the worker is told if it stays empty.
+ * - `meeting-reminder`: 08:00 on the working day before a meeting, its organiser reminded (with the Teams link);
+ * - `meeting-changes`: every 15 minutes, the calendars of organisers with meetings ahead read for moves and cancellations made in Outlook;
+ * - `term-evaluation`: at the end of a school's term (its own term dates), the evaluation request mailed to the school.
  */
-export const JobKind = z.enum(['check-out-missed', 'join-link']);
+export const JobKind = z.enum(['check-out-missed', 'join-link', 'meeting-reminder', 'meeting-changes', 'term-evaluation']);
 export type JobKind = z.infer<typeof JobKind>;
 
 /** queued (waiting for its time, or to be tried again), running (claimed under a lease), done, failed (gave up: shown, never silent). */

@@ -20,6 +20,8 @@ const headlines: Record<NotificationKind, { headline: string; tone: 'Attention' 
   're-referral-linked': { headline: 'A further referral was linked to a case', tone: 'Warning', action: 'Open the case' },
   'case-recorded-by-other': { headline: 'Someone recorded on your case', tone: 'Accent', action: 'Open the case' },
   'meeting-link-missing': { headline: 'A meeting has no Teams link', tone: 'Warning', action: 'Open the case' },
+  'meeting-reminder': { headline: 'A meeting on the next working day', tone: 'Accent', action: 'Open the case' },
+  'meeting-changed-in-outlook': { headline: 'A meeting was changed in Outlook', tone: 'Warning', action: 'Open the case' },
 };
 
 /**
@@ -118,6 +120,7 @@ export function notificationCard(notification: Shown): AdaptiveCardJson {
 function bookedMeetingTitle(kind: NotificationKind): string {
   if (kind === 'contract-decided') return 'The review meeting';
   if (kind === 'case-allocated' || kind === 'case-reallocated') return 'The initial school meeting';
+  if (kind === 'meeting-reminder' || kind === 'meeting-changed-in-outlook') return 'The meeting';
   return 'The meeting booked';
 }
 

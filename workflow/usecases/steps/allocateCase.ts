@@ -14,6 +14,7 @@ import type { Case } from '../../model/case';
 import type { Versioned } from '../../ports/store';
 import { readableDateTime } from '../../calendar';
 import { meetingAtAllocation } from '../meetings/meetingAtAllocation';
+import { evaluationForCaseOpened } from '../../jobs/termEnd/termEvaluationJob';
 
 export const AllocateInput = z.object({ caseId: z.string().min(1), workerId: EntraId });
 
@@ -49,6 +50,8 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
   }
   const c = changed.value;
   const meeting = await (offering ?? meetingAtAllocation(deps, actor, c, worker));
+  // The school's evaluation request at the end of this term, by its own term dates (once per school and term).
+  await evaluationForCaseOpened(deps, c.schoolId, stamp.today);
   await deps.notifier.notify({
     kind: 'case-allocated',
     recipientId: workerId,
