@@ -19,7 +19,7 @@ describe('the job scheduler', () => {
     expect((await world.memory.jobList.list())[0]?.status).toBe('queued');
     world.memory.clock.set('2026-09-25T17:00:00Z');
     await scheduler.tick();
-    expect((await world.memory.jobList.list())[0]).toMatchObject({ status: 'done' });
+    expect((await world.memory.jobList.list()).find((j) => j.kind === 'check-out-missed')).toMatchObject({ status: 'done' });
     expect(world.memory.notifier.sent.some((n) => n.kind === 'lone-working-check-out-missed')).toBe(true);
     await scheduler.stop();
   });
