@@ -3,7 +3,7 @@ import type { Case } from '../../model/case';
 import type { WorkflowDeps } from '../../usecases/deps';
 import { calendarForSchool } from '../../usecases/support/calendarFor';
 import type { JobHandler } from '../runDueJobs';
-import { queueTermEvaluation, termEvaluationKey } from './termEvaluationJob';
+import { termEvaluationJob, termEvaluationKey } from './termEvaluationJob';
 import { termAfter, termOf, type WholeTerm } from './termOf';
 
 const termNames: Record<WholeTerm['term'], string> = { autumn: 'autumn', spring: 'spring', summer: 'summer' };
@@ -33,7 +33,10 @@ export const requestTermEvaluation: JobHandler = async (deps, job) => {
   const worked = cases.filter((c) => openDuring(c, term)).map((c) => c.reference).sort();
   if (worked.length > 0) await deps.mailer.send(evaluationMail(deps, school.senco.email, term, worked), termEvaluationKey(schoolId, term.start));
   const next = termAfter(calendar.value, term);
-  if (next && cases.some((c) => c.status !== 'closed' && c.milestones.allocated)) await queueTermEvaluation(deps, schoolId, next);
+  if (next && cases.some((c) => c.status !== 'closed' && c.milestones.allocated)) {
+    const queued = termEvaluationJob(schoolId, next, deps.clock.now());
+    await deps.jobs.enqueue(queued.job, queued.key);
+  }
   return { done: true };
 };
 
