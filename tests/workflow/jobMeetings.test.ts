@@ -178,6 +178,32 @@ describe('meetings changed in Outlook, found by polling', () => {
     expect(await world.deps.stores.meetings.get(meeting.id)).toMatchObject({ status: 'moved', start: '2026-10-20T09:00:00.000Z' });
   });
 
+  it('one organiser\'s calendar failing does not hold the others back; the poll is tried again and finds the rest', async () => {
+    const { world, meeting } = await booked();
+    const other = await caseSteps(world).refer('100003');
+    await caseSteps(world).allocate(other.case.id, 'otherWorker');
+    const otherMeeting = value(await bookMeeting(world.deps, await world.staff(people.otherWorker), { caseId: other.case.id, kind: 'school-meeting', requestKey: key('book'), start: '2026-09-16T13:00:00Z' })).meeting;
+    for (const m of [meeting, otherMeeting]) {
+      const event = outlookEvent(world, m.eventId);
+      event.start = new Date(event.start.getTime() + 3_600_000);
+      event.end = new Date(event.end.getTime() + 3_600_000);
+    }
+    const view = world.memory.calendar.calendarView.bind(world.memory.calendar);
+    world.memory.calendar.calendarView = async (organiserId, from, to) => {
+      if (organiserId === people.otherWorker) throw Object.assign(new Error('Service unavailable'), { statusCode: 503 });
+      return view(organiserId, from, to);
+    };
+    at(world, '2026-09-14T09:15:00Z');
+    expect(await tick(world)).toMatchObject({ retried: 1 });
+    expect((await world.deps.stores.meetings.get(meeting.id))?.status).toBe('moved');
+    expect((await world.deps.stores.meetings.get(otherMeeting.id))?.status).toBe('booked');
+    world.memory.calendar.calendarView = view;
+    at(world, '2026-09-14T09:16:00Z');
+    await tick(world);
+    expect((await world.deps.stores.meetings.get(otherMeeting.id))?.status).toBe('moved');
+    expect(sentOf(world, 'meeting-changed-in-outlook').map((n) => n.recipientId).sort()).toEqual([people.worker, people.otherWorker].sort());
+  });
+
   it('meetings moved or cancelled through the product are not reported as Outlook changes', async () => {
     const { world, worker, meeting, caseId } = await booked();
     value(await moveMeeting(world.deps, worker, { caseId, meetingId: meeting.id, requestKey: key('move'), start: '2026-09-17T09:00:00Z' }));

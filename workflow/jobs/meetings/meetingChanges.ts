@@ -25,7 +25,10 @@ export const pollMeetingChanges: JobHandler = async (deps, job) => {
   const ahead = [...booked, ...moved].filter((m) => standing(m) && m.eventId && new Date(m.end) > now);
   const byOrganiser = new Map<string, Versioned<Meeting>[]>();
   for (const m of ahead) byOrganiser.set(m.organiserId, [...(byOrganiser.get(m.organiserId) ?? []), m]);
-  await Promise.all([...byOrganiser].map(([organiserId, meetings]) => checkOrganiser(deps, organiserId, meetings)));
+  // One organiser's calendar failing to answer does not hold the others back; the run is then tried again.
+  const checked = await Promise.allSettled([...byOrganiser].map(([organiserId, meetings]) => checkOrganiser(deps, organiserId, meetings)));
+  const failed = checked.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   const next = watchJob(now);
   if (next.job.payload.day === job.payload.day) return { retryAt: new Date(next.job.dueAt) };
   // The day is over: tomorrow's poll takes over while meetings lie ahead (a booking starts it again otherwise).
@@ -36,7 +39,15 @@ export const pollMeetingChanges: JobHandler = async (deps, job) => {
 async function checkOrganiser(deps: WorkflowDeps, organiserId: string, meetings: readonly Versioned<Meeting>[]): Promise<void> {
   const from = new Date(Math.min(...meetings.map((m) => new Date(m.start).getTime())));
   const to = new Date(Math.max(...meetings.map((m) => new Date(m.end).getTime())));
-  const events = new Map((await deps.calendar.calendarView(organiserId, from, to)).map((e) => [e.eventId, e]));
+  let view: CalendarEvent[];
+  try {
+    view = await deps.calendar.calendarView(organiserId, from, to);
+  } catch (error) {
+    // A mailbox that no longer exists (someone who left): nothing to compare with, and no reason to stop the poll for everyone.
+    if ((error as { statusCode?: unknown }).statusCode === 404) return;
+    throw error;
+  }
+  const events = new Map(view.map((e) => [e.eventId, e]));
   for (const meeting of meetings) {
     const eventId = meeting.eventId ?? '';
     const event: CalendarEvent | null = events.get(eventId) ?? (await deps.calendar.eventNow(organiserId, eventId));
