@@ -1,4 +1,6 @@
-import { jobHandlers, runDueJobs, type JobHandlers } from '../../workflow';
+import { jobHandlers, runDueJobs, StoreJobQueue, type Job, type JobHandlers } from '../../workflow';
+import { MemoryEntityStore } from '../support/memory/memoryEntityStore';
+import { queueEvaluationsForOpenCases } from '../../workflow/jobs/termEnd/queueOpenSchools';
 import { caseSteps } from '../support/caseSteps';
 import { buildWorld, type World } from '../support/world';
 
@@ -105,5 +107,20 @@ describe('term-end evaluation requests', () => {
     await tick(world);
     expect(mailedTo(world)).toEqual([kestrel.senco.email]);
     expect((await evaluationJobs(world)).filter((j) => j.payload.schoolId === kestrel.id && j.payload.termStart === '2026-09-02').map((j) => j.status)).toEqual(['done']);
+  });
+
+  it('cases allocated before the job existed: one call queues this term\'s request for each school with a case open, once', async () => {
+    const { world, alderbrook, kestrel } = await twoSchools();
+    // A Jobs list as it was before allocation queued these requests.
+    const jobList = new MemoryEntityStore<Job, 'status'>('Jobs', { indexed: ['status'] });
+    world.deps.jobs = new StoreJobQueue(jobList);
+    expect(await queueEvaluationsForOpenCases(world.deps)).toBe(2);
+    expect(await queueEvaluationsForOpenCases(world.deps)).toBe(2);
+    expect((await jobList.list()).map((j) => [j.kind, j.payload.schoolId, j.dueAt]).sort()).toEqual(
+      [
+        ['term-evaluation', alderbrook.id, '2026-12-18T15:30:00.000Z'],
+        ['term-evaluation', kestrel.id, '2026-12-16T15:30:00.000Z'],
+      ].sort(),
+    );
   });
 });
