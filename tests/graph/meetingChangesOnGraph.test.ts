@@ -5,6 +5,7 @@ import { bookMeeting, jobHandlers, runDueJobs } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
 import { buildWorld, key, people, value, type World } from '../support/world';
 import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
+import { loggedRequests, roundTripsIn } from './requestLog';
 
 jest.setTimeout(120_000);
 
@@ -66,6 +67,28 @@ describe('meetings changed in Outlook, on the embedded Graph', () => {
     w.memory.clock.set('2026-09-14T09:30:00Z');
     await tick();
     expect(w.memory.notifier.sent.filter((n) => n.kind === 'meeting-changed-in-outlook')).toHaveLength(2);
+  });
+
+  it('organisers\' calendars are read together: one $batch of calendarView requests for all of them, then the list reads', async () => {
+    w.memory.clock.set('2026-09-21T09:00:00Z');
+    const mine = await caseSteps(w).refer('100002');
+    await caseSteps(w).allocate(mine.case.id);
+    const theirs = await caseSteps(w).refer('100003');
+    await caseSteps(w).allocate(theirs.case.id, 'otherWorker');
+    value(await bookMeeting(w.deps, await w.staff(people.worker), { caseId: mine.case.id, kind: 'school-meeting', requestKey: key('book'), start: '2026-09-23T09:00:00Z' }));
+    value(await bookMeeting(w.deps, await w.staff(people.otherWorker), { caseId: theirs.case.id, kind: 'school-meeting', requestKey: key('book'), start: '2026-09-23T13:00:00Z' }));
+    await graph.resetRequests();
+    w.memory.clock.set('2026-09-21T09:15:00Z');
+    await tick();
+    const entries = await loggedRequests(graph);
+    const views = entries.filter((e) => /\/calendarView/i.test(e.path));
+    expect(views.map((e) => e.path.split('/')[2]).sort()).toEqual([people.worker, people.otherWorker].sort());
+    // Both parts of one $batch (a part is logged before its envelope): one round trip for the calendars, however many organisers (up to 20 a batch).
+    const envelopeAfter = (i: number) => entries.findIndex((e, j) => j > i && e.batchRequestId === undefined);
+    const viewIndexes = entries.flatMap((e, i) => (/\/calendarView/i.test(e.path) ? [i] : []));
+    expect(viewIndexes.every((i) => entries[i]?.batchRequestId !== undefined)).toBe(true);
+    expect(new Set(viewIndexes.map(envelopeAfter)).size).toBe(1);
+    expect(entries[envelopeAfter(viewIndexes[0] ?? 0)]?.path).toMatch(/^\/\$batch/);
   });
 
   it('the adapter reads times as instants (UTC), and an event cancelled by its organiser as gone', async () => {

@@ -130,6 +130,17 @@ describe('meetings changed in Outlook, found by polling', () => {
     expect(jobs.map((j) => [j.payload.day, j.status])).toEqual([['2026-09-14', 'done'], ['2026-09-15', 'queued']]);
   });
 
+  it('after downtime, the missed day\'s poll hands over to today\'s: the calendars are read once, not once per day missed', async () => {
+    const { world } = await booked('2026-09-11T09:00:00Z', '2026-09-16T09:00:00Z');
+    world.memory.calendar.viewsRead.length = 0;
+    at(world, '2026-09-14T08:00:00Z');
+    await tick(world);
+    expect(world.memory.calendar.viewsRead).toEqual([]);
+    await tick(world);
+    expect(world.memory.calendar.viewsRead).toEqual([people.worker]);
+    expect((await jobsOf(world, 'meeting-changes')).map((j) => [j.payload.day, j.status])).toEqual([['2026-09-11', 'done'], ['2026-09-14', 'queued']]);
+  });
+
   it('a meeting moved in Outlook: the record takes the new time (moved), the worker is told once, and reminded for the new time', async () => {
     const { world, meeting, reference } = await booked();
     const event = outlookEvent(world, meeting.eventId);

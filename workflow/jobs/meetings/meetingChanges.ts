@@ -21,6 +21,12 @@ import { watchJob } from './watchJob';
  */
 export const pollMeetingChanges: JobHandler = async (deps, job) => {
   const now = deps.clock.now();
+  if ((job.payload.day ?? '') < londonDate(now)) {
+    // A day's poll run late (the app was down): today's takes over at once, so the calendars are read once, not once per day missed.
+    const today = watchJob(now, now);
+    await deps.jobs.enqueue(today.job, today.key);
+    return { done: true };
+  }
   const [booked, moved] = await Promise.all([deps.stores.meetings.find({ status: 'booked' }), deps.stores.meetings.find({ status: 'moved' })]);
   const ahead = [...booked, ...moved].filter((m) => standing(m) && m.eventId && new Date(m.end) > now);
   const byOrganiser = new Map<string, Versioned<Meeting>[]>();

@@ -10,8 +10,7 @@ export const POLL_MINUTES = 15;
  * that day; its last run queues the next day's while meetings lie ahead. Booking a meeting queues
  * the day's job too (once per key), so the chain restarts if it ever ended or failed.
  */
-export function watchJob(now: Date): { job: NewItem<Job>; key: string } {
-  const due = new Date(now.getTime() + POLL_MINUTES * 60_000);
+export function watchJob(now: Date, due = new Date(now.getTime() + POLL_MINUTES * 60_000)): { job: NewItem<Job>; key: string } {
   const day = londonDate(due);
   const at = now.toISOString();
   return {
