@@ -5,7 +5,7 @@ import { bookMeeting, jobHandlers, runDueJobs } from '../../workflow';
 import { caseSteps } from '../support/caseSteps';
 import { buildWorld, key, people, value, type World } from '../support/world';
 import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
-import { loggedRequests, roundTripsIn } from './requestLog';
+import { loggedRequests } from './requestLog';
 
 jest.setTimeout(120_000);
 
