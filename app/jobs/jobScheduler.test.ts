@@ -20,7 +20,7 @@ describe('the job scheduler', () => {
     world.memory.clock.set('2026-09-25T17:00:00Z');
     await scheduler.tick();
     // Alerted, and queued again for the repeat in 15 minutes (until a manager acknowledges).
-    expect((await world.memory.jobList.list())[0]).toMatchObject({ status: 'queued', attempts: 0, dueAt: '2026-09-25T17:15:00.000Z' });
+    expect((await world.memory.jobList.list()).find((j) => j.kind === 'check-out-missed')).toMatchObject({ status: 'queued', attempts: 0, dueAt: '2026-09-25T17:15:00.000Z' });
     expect(world.memory.notifier.sent.some((n) => n.kind === 'lone-working-check-out-missed')).toBe(true);
     await scheduler.stop();
   });

@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { BookedEvent, BusyTime, Calendar, EventChange, MeetingRequest } from '../../workflow';
+import type { BookedEvent, BusyTime, Calendar, CalendarEvent, EventChange, MeetingRequest } from '../../workflow';
 
 /** Times are sent and read as London wall-clock times, as Outlook shows them to staff. */
 const LONDON = 'Europe/London';
@@ -16,6 +16,16 @@ const Schedules = z.object({
     scheduleItems: z.array(z.object({ status: z.string(), start: DateTimeTimeZone, end: DateTimeTimeZone })).optional(),
   })),
 });
+
+const EventTimes = z.object({ id: z.string(), start: DateTimeTimeZone, end: DateTimeTimeZone, isCancelled: z.boolean().optional() });
+const EventPage = z.object({ value: z.array(EventTimes), '@odata.nextLink': z.string().optional() });
+/** What the poll for changes made in Outlook reads of each event. */
+const eventTimesSelect = ['id', 'start', 'end', 'isCancelled'];
+/** Times in UTC: compared as instants with the Meetings list, no clock change to mind. */
+const preferUtc = 'outlook.timezone="UTC"';
+const CALENDAR_VIEW_PAGE = 100;
+
+const timesOf = (e: z.infer<typeof EventTimes>): CalendarEvent => ({ eventId: e.id, start: instantOf(e.start), end: instantOf(e.end), isCancelled: e.isCancelled ?? false });
 
 /** Statuses that keep a slot from being offered. */
 const busyStatuses = new Set(['tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']);
@@ -122,5 +132,34 @@ export class GraphCalendar implements Calendar {
   async joinUrl(organiserId: string, eventId: string): Promise<string | null> {
     const read = CreatedEvent.parse(await this.client.api(event(organiserId, eventId)).select(['id', 'isOnlineMeeting', 'onlineMeeting']).get());
     return read.onlineMeeting?.joinUrl ?? null;
+  }
+
+  async calendarView(organiserId: string, from: Date, to: Date): Promise<CalendarEvent[]> {
+    const found: CalendarEvent[] = [];
+    let page = EventPage.parse(
+      await this.client
+        .api(`${user(organiserId)}/calendarView`)
+        .header('Prefer', preferUtc)
+        .query({ startDateTime: from.toISOString(), endDateTime: to.toISOString() })
+        .select(eventTimesSelect)
+        .top(CALENDAR_VIEW_PAGE)
+        .get(),
+    );
+    found.push(...page.value.map(timesOf));
+    for (let next = page['@odata.nextLink']; next; next = page['@odata.nextLink']) {
+      page = EventPage.parse(await this.client.api(next).header('Prefer', preferUtc).get());
+      found.push(...page.value.map(timesOf));
+    }
+    return found;
+  }
+
+  async eventNow(organiserId: string, eventId: string): Promise<CalendarEvent | null> {
+    try {
+      return timesOf(EventTimes.parse(await this.client.api(event(organiserId, eventId)).header('Prefer', preferUtc).select(eventTimesSelect).get()));
+    } catch (error) {
+      // Cancelled or deleted by its organiser: gone from the calendar (an unknown organiser is another error).
+      if (statusOf(error) === 404 && (error as { code?: string }).code === 'ErrorItemNotFound') return null;
+      throw error;
+    }
   }
 }

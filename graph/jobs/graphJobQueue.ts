@@ -35,6 +35,10 @@ export class GraphJobQueue implements JobQueue {
     return (await this.list.firstPage(filter, 'fields/DueAt', limit)).filter((job) => dueWithin(job, from, to));
   }
 
+  queued(): Promise<Versioned<Job>[]> {
+    return this.writes.queued();
+  }
+
   /** Failed jobs are few (kept until someone looks): found by the indexed Status column. */
   failed(limit: number): Promise<Versioned<Job>[]> {
     return this.writes.failed(limit);

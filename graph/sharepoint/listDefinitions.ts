@@ -97,7 +97,9 @@ export const lists = {
     indexed: [text('caseId', 'CaseId')],
     title: 'action',
   },
-  meetings: { displayName: 'Meetings', description: 'Booked meetings: event id, join URL, type.', indexed: [text('caseId', 'CaseId')] },
+  meetings: { displayName: 'Meetings', description: 'Booked meetings: event id, join URL, type.', indexed: [text('caseId', 'CaseId'),
+    // The poll for meetings changed in Outlook reads the booked and moved ones.
+    text('status', 'Status')] },
   jobs: {
     displayName: 'Jobs',
     description: 'Scheduled work (reminders, chasers), kept across restarts.',

@@ -200,10 +200,22 @@ describe('the card catalogue: cases walked through the cards', () => {
     const noLink = await bookMeeting(cw.world.deps, worker, { caseId, kind: 'contract-meeting', requestKey: 'catalogue-no-link', start: '2026-09-29T09:00:00Z' });
     expect(noLink.ok && noLink.value.meeting.joinUrl).toBeUndefined();
     cw.setClock('2026-09-25T17:00:00Z');
-    // Three jobs due: the missed check-out's (checked out above: nothing sent again), the link's, and the information chaser's (the form is back: nothing sent).
-    expect(await runDueJobs(cw.world.deps, cw.world.deps.jobs, jobHandlers, 'catalogue')).toMatchObject({ due: 3, done: 3 });
+    // Four jobs due: the missed check-out's (checked out above: nothing sent again), the link's, the information chaser's (the form is back: nothing sent),
+    // and the Outlook poll (nothing changed: again in 15 minutes).
+    expect(await runDueJobs(cw.world.deps, cw.world.deps.jobs, jobHandlers, 'catalogue')).toMatchObject({ due: 4, done: 3, later: 1 });
     expect(cw.world.memory.notifier.sent.filter((n) => n.kind === 'meeting-link-missing')).toHaveLength(1);
     cw.world.memory.calendar.withoutTeams.delete(people.worker);
+    // 08:00 the working day before the contract meeting: the worker is reminded. Then its organiser moves it an hour in Outlook: the poll finds it.
+    cw.setClock('2026-09-28T07:00:00Z');
+    await runDueJobs(cw.world.deps, cw.world.deps.jobs, jobHandlers, 'catalogue');
+    expect(cw.world.memory.notifier.sent.filter((n) => n.kind === 'meeting-reminder')).toHaveLength(1);
+    const inOutlook = cw.world.memory.calendar.events.find((e) => e.transactionId === 'meeting:catalogue-no-link');
+    if (!inOutlook) throw new Error('no contract meeting in Outlook');
+    inOutlook.start = new Date('2026-09-29T10:00:00Z');
+    inOutlook.end = new Date(inOutlook.end.getTime() + 3_600_000);
+    cw.setClock('2026-09-28T07:15:00Z');
+    await runDueJobs(cw.world.deps, cw.world.deps.jobs, jobHandlers, 'catalogue');
+    expect(cw.world.memory.notifier.sent.filter((n) => n.kind === 'meeting-changed-in-outlook')).toHaveLength(1);
 
     // Step 6: skip the further observation (a missing reason first).
     cw.setClock('2026-09-28T09:00:00Z');

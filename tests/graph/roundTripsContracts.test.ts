@@ -131,10 +131,11 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
       '$batch(GET list, GET list)',
       // The decision, the case and the audit line, with the review-due and six-weeks-ending jobs (issue 14).
       '$batch(PATCH list, PATCH list, POST list, POST list, POST list)',
-      // The review on the agreed date (issue 13): the worker's free/busy with the case's meetings, the event, then its record and audit line.
+      // The review on the agreed date (issue 13): the worker's free/busy with the case's meetings, the event, then its record and audit line,
+      // with its reminder and the Outlook poll queued in the same $batch (issue 14).
       `$batch(GET list, POST /users/${serviceMailbox}/calendar/getSchedule)`,
       `POST /users/${people.worker}/events`,
-      '$batch(POST list, POST list)',
+      '$batch(POST list, POST list, POST list, POST list)',
     ]);
     expect((await w.deps.stores.cases.get(caseId))?.contractInForce?.contractId).toBe(contract.id);
 

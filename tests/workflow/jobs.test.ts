@@ -16,11 +16,13 @@ const alerts = (world: World) => world.memory.notifier.sent.filter((n) => n.kind
 /** Every active manager: whom the missed check-out alert goes to, one notice each. */
 const managers = async (world: World) => (await world.deps.stores.staff.find({ active: true })).filter((s) => s.roles.includes('manager')).map((s) => s.userId).sort();
 const tick = (world: World, owner = 'instance-a', handlers: JobHandlers = jobHandlers) => runDueJobs(world.deps, world.deps.jobs, handlers, owner);
+/** The queued jobs of one kind (allocating and booking queue others: term-end requests, reminders, the Outlook poll). */
+const jobsOf = async (world: World, kind: string) => (await world.memory.jobList.list()).filter((j) => j.kind === kind);
 
 describe('the missed check-out alert, as a job', () => {
   it('checking in queues it for the planned end and 30 minutes; before then nothing runs', async () => {
     const { world } = await checkedIn();
-    const [job] = await world.memory.jobList.list();
+    const [job] = await jobsOf(world, 'check-out-missed');
     expect(job).toMatchObject({ kind: 'check-out-missed', dueAt: '2026-09-25T16:30:00.000Z', status: 'queued', attempts: 0 });
     expect(JSON.stringify(job?.payload)).not.toMatch(/Rowan|Testfield/);
     world.memory.clock.set('2026-09-25T16:29:00Z');
@@ -35,7 +37,7 @@ describe('the missed check-out alert, as a job', () => {
     expect(await tick(world)).toMatchObject({ due: 1, claimed: 1, later: 1 });
     expect(await tick(world)).toMatchObject({ due: 0 });
     expect(alerts(world).map((n) => n.recipientId).sort()).toEqual(await managers(world));
-    expect((await world.memory.jobList.list())[0]).toMatchObject({ status: 'queued', dueAt: '2026-09-25T19:15:00.000Z' });
+    expect((await jobsOf(world, 'check-out-missed'))[0]).toMatchObject({ status: 'queued', dueAt: '2026-09-25T19:15:00.000Z' });
   });
 
   it('a check-out in time: the job runs and alerts nobody', async () => {
@@ -84,7 +86,7 @@ describe('the missed check-out alert, as a job', () => {
     }
     world.memory.clock.set(at.toISOString());
     expect(await tick(world)).toMatchObject({ failed: 1 });
-    expect((await world.memory.jobList.list())[0]).toMatchObject({ status: 'failed', lastError: 'LeaseExpired' });
+    expect((await jobsOf(world, 'check-out-missed'))[0]).toMatchObject({ status: 'failed', lastError: 'LeaseExpired' });
     expect(alerts(world)).toHaveLength(0);
   });
 
@@ -99,7 +101,7 @@ describe('the missed check-out alert, as a job', () => {
       at = new Date(at.getTime() + 61 * 60_000);
     }
     expect(calls).toBe(MAX_ATTEMPTS);
-    const [job] = await world.memory.jobList.list();
+    const [job] = await jobsOf(world, 'check-out-missed');
     expect(job).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'Error 503' });
     world.memory.clock.set(at.toISOString());
     expect(await tick(world, 'instance-a', failing)).toMatchObject({ due: 0 });
@@ -125,7 +127,7 @@ describe('the join link re-read, as a job', () => {
     await caseSteps(world).allocate(opened.case.id);
     const worker = await world.staff(people.worker);
     const booked = value(await bookMeeting(world.deps, worker, { caseId: opened.case.id, kind: 'school-meeting', requestKey: key('book'), start: '2026-09-16T09:00:00Z' }));
-    expect((await world.memory.jobList.list()).map((j) => [j.kind, j.dueAt])).toEqual([['join-link', '2026-09-14T09:10:00.000Z']]);
+    expect((await jobsOf(world, 'join-link')).map((j) => [j.kind, j.dueAt])).toEqual([['join-link', '2026-09-14T09:10:00.000Z']]);
     world.memory.clock.set('2026-09-14T09:10:00Z');
     expect(await tick(world)).toMatchObject({ later: 1 });
     const event = world.memory.calendar.events[0];
@@ -150,6 +152,6 @@ describe('the join link re-read, as a job', () => {
     const told = world.memory.notifier.sent.filter((n) => n.kind === 'meeting-link-missing');
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ recipientId: people.worker, summary: expect.stringContaining('still has no Teams link') });
-    expect((await world.memory.jobList.list())[0]?.status).toBe('done');
+    expect((await jobsOf(world, 'join-link'))[0]?.status).toBe('done');
   });
 });

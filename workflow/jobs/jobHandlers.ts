@@ -10,6 +10,9 @@ import { dailyPlan } from './reminders/dailyPlan';
 import { informationChaser } from './reminders/informationChaser';
 import { reviewDue } from './reminders/reviewDue';
 import { supportEnding } from './reminders/supportEnding';
+import { remindOfMeeting } from './meetings/meetingReminder';
+import { pollMeetingChanges } from './meetings/meetingChanges';
+import { requestTermEvaluation } from './termEnd/termEvaluation';
 
 /** For how long a missing Teams link is read again before the worker is told. */
 export const LINK_GIVE_UP_MINUTES = 120;
@@ -37,6 +40,9 @@ export const jobHandlers: JobHandlers = {
   'review-due': reviewDue,
   'support-ending': supportEnding,
   'daily-plan': dailyPlan,
+  'meeting-reminder': remindOfMeeting,
+  'meeting-changes': pollMeetingChanges,
+  'term-evaluation': requestTermEvaluation,
 };
 
 async function tellLinkMissing(deps: WorkflowDeps, job: Job, workerId: string, what: string, caseId: string): Promise<void> {

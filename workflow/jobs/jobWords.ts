@@ -8,4 +8,7 @@ export const jobWords: Record<JobKind, string> = {
   'review-due': 'Remind the worker that a review is due',
   'support-ending': 'Tell the worker the six weeks of support are ending',
   'daily-plan': 'Queue any reminders the open cases are missing',
+  'meeting-reminder': 'Remind the worker of a meeting the working day before',
+  'meeting-changes': 'Look for meetings moved or cancelled in Outlook',
+  'term-evaluation': 'Ask the school for its end-of-term evaluation',
 };

@@ -28,6 +28,10 @@ export class StoreJobQueue implements JobQueue {
     return queued.filter((j) => dueWithin(j, from, to)).sort(byRunnableAt).slice(0, limit);
   }
 
+  queued(): Promise<Versioned<Job>[]> {
+    return this.store.find({ status: 'queued' });
+  }
+
   async failed(limit: number): Promise<Versioned<Job>[]> {
     const gaveUp = await this.store.find({ status: 'failed' });
     return gaveUp.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit);

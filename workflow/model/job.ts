@@ -9,8 +9,11 @@ import { Id, Instant } from './common';
  * - `review-due`: the worker is told 5 school days before a review is due, and the worker and managers when it is overdue;
  * - `support-ending`: the worker is told 5 school days before the six weeks of support end;
  * - `daily-plan`: at 07:00 each day, the reminders a case should have and has not are queued.
+ * - `meeting-reminder`: 08:00 on the working day before a meeting, its organiser reminded (with the Teams link);
+ * - `meeting-changes`: every 15 minutes, the calendars of organisers with meetings ahead read for moves and cancellations made in Outlook;
+ * - `term-evaluation`: at the end of a school's term (its own term dates), the evaluation request mailed to the school.
  */
-export const JobKind = z.enum(['check-out-missed', 'join-link', 'information-chaser', 'review-due', 'support-ending', 'daily-plan']);
+export const JobKind = z.enum(['check-out-missed', 'join-link', 'information-chaser', 'review-due', 'support-ending', 'daily-plan', 'meeting-reminder', 'meeting-changes', 'term-evaluation']);
 export type JobKind = z.infer<typeof JobKind>;
 
 /** queued (waiting for its time, or to be tried again), running (claimed under a lease), done, failed (gave up: shown, never silent). */

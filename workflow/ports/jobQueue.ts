@@ -13,6 +13,8 @@ export interface JobQueue {
   due(now: Date, limit: number): Promise<Versioned<Job>[]>;
   /** Queued jobs due from `from` up to `to` (what's due: the `due` card); at most `limit`, earliest first. */
   upcoming(from: Date, to: Date, limit: number): Promise<Versioned<Job>[]>;
+  /** Every queued job, page by page (by the indexed Status column): once a day for the daily plan, never per tick. */
+  queued(): Promise<Versioned<Job>[]>;
   /** Jobs that gave up (status failed), latest first, at most `limit` (the `due` card shows them to managers). */
   failed(limit: number): Promise<Versioned<Job>[]>;
   /** Takes the job under a lease; undefined when another instance claimed or changed it first. */

@@ -68,6 +68,13 @@ export interface BusyTime {
   start: Date;
   end: Date;
 }
+/** An event as its organiser's calendar holds it now (instants). */
+export interface CalendarEvent {
+  eventId: string;
+  start: Date;
+  end: Date;
+  isCancelled: boolean;
+}
 export interface EventChange {
   start: Date;
   end: Date;
@@ -87,6 +94,10 @@ export interface Calendar {
   cancel(organiserId: string, eventId: string, comment: string): Promise<void>;
   /** The event's Teams link as it stands now (null while still pending). */
   joinUrl(organiserId: string, eventId: string): Promise<string | null>;
+  /** The organiser's events overlapping `from` to `to` (calendarView, every page), in one request a page. */
+  calendarView(organiserId: string, from: Date, to: Date): Promise<CalendarEvent[]>;
+  /** One event as it stands; null when it is gone from the calendar (cancelled or deleted by its organiser). */
+  eventNow(organiserId: string, eventId: string): Promise<CalendarEvent | null>;
 }
 
 export const notificationKinds = [
@@ -112,6 +123,10 @@ export const notificationKinds = [
   'review-overdue',
   /** The six weeks of support end in 5 school days: to the worker, with a button to book the review. */
   'support-ending',
+  /** The working day before a meeting: to its organiser, with the time and the Teams link. */
+  'meeting-reminder',
+  /** A meeting moved or cancelled in Outlook (not through the product): to its organiser, the case's record updated. */
+  'meeting-changed-in-outlook',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -19,7 +19,7 @@ export type RecordStore = EntityStore<CaseRecord, 'caseId'>;
 export type ContractStore = EntityStore<Contract, 'caseId' | 'status'>;
 export type ConversationReferenceStore = EntityStore<ConversationReference, 'userId' | 'stale'>;
 export type CardCopyStore = EntityStore<CardCopy, 'subject'>;
-export type MeetingStore = EntityStore<Meeting, 'caseId'>;
+export type MeetingStore = EntityStore<Meeting, 'caseId' | 'status'>;
 export type PurchaseStore = EntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>;
 
 export interface Stores {

@@ -24,6 +24,8 @@ const headlines: Record<NotificationKind, { headline: string; tone: 'Attention' 
   'review-due': { headline: 'A review is due soon', tone: 'Warning', action: 'Open the case' },
   'review-overdue': { headline: 'A review is overdue', tone: 'Attention', action: 'Open the case' },
   'support-ending': { headline: 'The six weeks of support are ending', tone: 'Warning', action: 'Open the case' },
+  'meeting-reminder': { headline: 'A meeting on the next working day', tone: 'Accent', action: 'Open the case' },
+  'meeting-changed-in-outlook': { headline: 'A meeting was changed in Outlook', tone: 'Warning', action: 'Open the case' },
 };
 
 /**
@@ -137,6 +139,7 @@ export function notificationCard(notification: Shown): AdaptiveCardJson {
 function bookedMeetingTitle(kind: NotificationKind): string {
   if (kind === 'contract-decided') return 'The review meeting';
   if (kind === 'case-allocated' || kind === 'case-reallocated') return 'The initial school meeting';
+  if (kind === 'meeting-reminder' || kind === 'meeting-changed-in-outlook') return 'The meeting';
   return 'The meeting booked';
 }
 

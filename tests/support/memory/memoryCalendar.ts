@@ -1,4 +1,4 @@
-import type { BookedEvent, BusyTime, Calendar, EventChange, MeetingRequest } from '../../../workflow';
+import type { BookedEvent, BusyTime, Calendar, CalendarEvent, EventChange, MeetingRequest } from '../../../workflow';
 
 export interface MemoryEvent extends MeetingRequest {
   eventId: string;
@@ -70,6 +70,24 @@ export class MemoryCalendar implements Calendar {
   async joinUrl(organiserId: string, eventId: string): Promise<string | null> {
     await Promise.resolve();
     return this.eventOf(organiserId, eventId).joinUrl;
+  }
+
+  /** Calendar views asked for (organiser ids): the poll reads each organiser once. */
+  readonly viewsRead: string[] = [];
+
+  async calendarView(organiserId: string, from: Date, to: Date): Promise<CalendarEvent[]> {
+    await Promise.resolve();
+    this.viewsRead.push(organiserId);
+    // Like calendarView in the organiser's mailbox: cancelled events are gone from it.
+    return this.events
+      .filter((e) => e.organiserId === organiserId && !e.cancelled && e.start < to && e.end > from)
+      .map((e) => ({ eventId: e.eventId, start: new Date(e.start), end: new Date(e.end), isCancelled: false }));
+  }
+
+  async eventNow(organiserId: string, eventId: string): Promise<CalendarEvent | null> {
+    await Promise.resolve();
+    const e = this.events.find((x) => x.organiserId === organiserId && x.eventId === eventId);
+    return e && !e.cancelled ? { eventId, start: new Date(e.start), end: new Date(e.end), isCancelled: false } : null;
   }
 
   /** Events still standing (not cancelled). */

@@ -19,7 +19,7 @@ export function memoryStores() {
     }),
     records: new MemoryEntityStore<CaseRecord, 'caseId'>('CaseRecords', { indexed: ['caseId'] }),
     contracts: new MemoryEntityStore<Contract, 'caseId' | 'status'>('Contracts', { indexed: ['caseId', 'status'] }),
-    meetings: new MemoryEntityStore<Meeting, 'caseId'>('Meetings', { indexed: ['caseId'] }),
+    meetings: new MemoryEntityStore<Meeting, 'caseId' | 'status'>('Meetings', { indexed: ['caseId', 'status'] }),
     purchases: new MemoryEntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>('Purchases', {
       indexed: ['schoolId', 'financialYear', 'caseId'],
     }),

@@ -9,6 +9,7 @@ import { reviewedUnder } from './contractInForce';
 import { contractReminderJobs, reminderJob, reminderKeys, schoolDaysAfter, schoolDaysBefore, WARN_SCHOOL_DAYS } from './reminderJobs';
 import { CHASE_AFTER_SCHOOL_DAYS } from './informationChaser';
 import { calendarForSchool } from '../../usecases/support/calendarFor';
+import { evaluationForCaseOpened, termEvaluationKey } from '../termEnd/termEvaluationJob';
 
 /** The daily plan runs at this London time. */
 export const DAILY_PLAN_TIME = '07:00';
@@ -56,7 +57,7 @@ export function wantedReminders(c: Case, calendar: SchoolCalendar | undefined, t
  * The daily plan: queues the next day's plan, reads the open and paused cases, the schools and the
  * queued jobs once, and queues the reminders a case should have but has not (cases loaded before
  * the jobs existed, demo data, an event whose job was lost). Queueing is by the same keys as the
- * events use, so a reminder is never queued twice. When nothing is missing it costs those reads only.
+ * events use, so a reminder is never queued twice. Schools with a case open get their term-end evaluation request. When nothing is missing it costs those reads only.
  */
 export async function dailyPlan(deps: WorkflowDeps, job: Job): Promise<JobOutcome> {
   const now = deps.clock.now();
@@ -68,7 +69,7 @@ export async function dailyPlan(deps: WorkflowDeps, job: Job): Promise<JobOutcom
     deps.stores.cases.find({ status: 'open' }),
     deps.stores.cases.find({ status: 'paused' }),
     deps.stores.schools.list(),
-    deps.jobs.upcoming(new Date(0), new Date('9999-12-31T00:00:00Z'), Number.MAX_SAFE_INTEGER),
+    deps.jobs.queued(),
     deps.jobs.enqueue(planJob(following, at), planKey(following)),
   ]);
   const calendars = new Map(schools.map((s) => [s.id, calendarForSchool(deps, s)] as const));
@@ -79,7 +80,10 @@ export async function dailyPlan(deps: WorkflowDeps, job: Job): Promise<JobOutcom
       return wantedReminders(c, calendar?.ok ? calendar.value : undefined, today, at);
     })
     .filter((r) => !have.has(r.key));
-  await Promise.all(missing.map((r) => deps.jobs.enqueue(r.job, r.key)));
+  // Each school with a case this term has its term-end evaluation request queued (cases allocated before that job existed).
+  const schoolIds = [...new Set([...open, ...paused].filter((c) => c.milestones.allocated).map((c) => c.schoolId))];
+  const evaluations = (await Promise.all(schoolIds.map((id) => evaluationForCaseOpened(deps, id, today)))).filter((e) => e !== undefined && !have.has(e.key));
+  await Promise.all([...missing, ...evaluations].map((r) => (r ? deps.jobs.enqueue(r.job, r.key) : undefined)));
   return { done: true };
 }
 
@@ -89,5 +93,6 @@ function keyOf(job: Pick<Job, 'kind' | 'payload'>): string {
   if (job.kind === 'information-chaser') return reminderKeys.informationChaser(caseId);
   if (job.kind === 'review-due') return reminderKeys.reviewDue(caseId, Number(version));
   if (job.kind === 'support-ending') return reminderKeys.supportEnding(caseId, Number(version));
+  if (job.kind === 'term-evaluation') return termEvaluationKey(job.payload.schoolId ?? '', job.payload.termStart ?? '');
   return `${job.kind}:${job.payload.date ?? ''}`;
 }

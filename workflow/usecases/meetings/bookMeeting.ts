@@ -17,6 +17,8 @@ import { meetingContext, type MeetingContext } from './meetingContext';
 import { isParentMeeting, meetingParties, type PhoneContact } from './meetingParties';
 import { isOnline, LINK_REREAD_MINUTES, meetingBody, meetingLabels, meetingSubject } from './meetingWords';
 import type { Staff } from '../../model/staff';
+import { reminderJob } from '../../jobs/meetings/reminderJob';
+import { watchJob } from '../../jobs/meetings/watchJob';
 
 export const BookMeetingInput = z.object({
   caseId: ListItemId,
@@ -124,6 +126,11 @@ async function record(deps: WorkflowDeps, actor: Staff, meeting: Omit<Meeting, '
   unit.add('audit', () => audit(deps, actor, 'meeting.booked', meeting.caseId, key, { kind: meeting.kind, on: londonDate(new Date(meeting.start)) }), ['meeting']);
   // No Teams link yet: it is read again later, and the worker told if it stays empty.
   if (meeting.online && !meeting.joinUrl) unit.add('link-job', () => deps.jobs.enqueue(linkJob(meeting, key, deps.clock.now()), `join-link:${key}`), ['meeting']);
+  // The working day before, the worker is reminded; meanwhile Outlook is watched for the meeting moved or cancelled there.
+  const reminder = reminderJob(key, meeting.start, deps.config.bankHolidays, deps.clock.now());
+  if (reminder) unit.add('reminder-job', () => deps.jobs.enqueue(reminder.job, reminder.key), ['meeting']);
+  const watch = watchJob(deps.clock.now());
+  unit.add('watch-job', () => deps.jobs.enqueue(watch.job, watch.key), ['meeting']);
   await unit.flush();
   return created().item;
 }

@@ -15,6 +15,7 @@ import { UnitOfWork } from '../support/unitOfWork';
 import { meetingContext, type MeetingContext } from './meetingContext';
 import { checkMeetingTime } from './meetingTime';
 import { meetingLabels } from './meetingWords';
+import { reminderJob } from '../../jobs/meetings/reminderJob';
 
 const MeetingRef = z.object({ caseId: ListItemId, meetingId: ListItemId, requestKey: z.string().min(8) });
 export const MoveMeetingInput = MeetingRef.extend({ start: Instant, end: Instant.optional() });
@@ -46,6 +47,9 @@ export const moveMeeting: UseCase<unknown, MeetingChanged> = async (deps, actor,
   unit.add('event', () => deps.calendar.move(meeting.organiserId, eventId, { start, end }));
   const updated = unit.add('meeting', () => deps.stores.meetings.update(meeting.id, { start: start.toISOString(), end: end.toISOString(), status: 'moved', updatedBy: actor.userId, updatedAt: at }, meeting.etag), ['event']);
   unit.add('audit', () => audit(deps, actor, 'meeting.moved', meeting.caseId, `${meeting.id}:${input.requestKey}`, { kind: meeting.kind, to: londonDate(start) }), ['meeting']);
+  // A reminder for the new time; the old time's finds the meeting moved and does nothing.
+  const reminder = reminderJob(meeting.transactionId, start.toISOString(), deps.config.bankHolidays, deps.clock.now());
+  if (reminder) unit.add('reminder-job', () => deps.jobs.enqueue(reminder.job, reminder.key), ['meeting']);
   await unit.flush();
   return ok({ meeting: updated(), repeated: false });
 };

@@ -14,6 +14,7 @@ import type { Case } from '../../model/case';
 import type { Versioned } from '../../ports/store';
 import { readableDateTime } from '../../calendar';
 import { meetingAtAllocation } from '../meetings/meetingAtAllocation';
+import { evaluationForCaseOpened } from '../../jobs/termEnd/termEvaluationJob';
 
 export const AllocateInput = z.object({ caseId: z.string().min(1), workerId: EntraId });
 
@@ -35,6 +36,8 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
   // Offering times needs only the case as read: the worker's free/busy is asked for beside the allocation's writes.
   // Booking outright (BOOKING_MODE=auto) waits until the allocation has landed.
   const offering = deps.config.booking.mode === 'propose' ? meetingAtAllocation(deps, actor, loaded.value, worker) : undefined;
+  // The school's evaluation request at the end of this term, by its own term dates (once per school and term), with the allocation's writes.
+  const evaluation = await evaluationForCaseOpened(deps, loaded.value.schoolId, stamp.today);
   const changed = await changeCaseAudited(deps, actor, loaded.value, (c) => {
     const open = openCaseRule(c);
     if (!open.ok) return open;
@@ -42,7 +45,8 @@ export const allocateCase: UseCase<unknown, Versioned<Case>> = async (deps, acto
       return fail(workflowError('AlreadyDone', `${c.reference} was already allocated on ${readableDateTime(c.milestones.allocated.at)}. Use reallocate to change the worker.`, { rule: 'Pause and reallocation' }));
     }
     return ok({ workerId, milestones: { ...c.milestones, allocated: { at: stamp.at, by: actor.userId } } });
-  }, { action: 'case.allocated', key: `${caseId}:allocate`, detail: { workerId } });
+  }, { action: 'case.allocated', key: `${caseId}:allocate`, detail: { workerId } },
+  evaluation ? [{ name: 'term-evaluation-job', write: () => deps.jobs.enqueue(evaluation.job, evaluation.key) }] : []);
   if (!changed.ok) {
     await offering;
     return changed;

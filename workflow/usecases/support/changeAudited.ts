@@ -29,6 +29,8 @@ export async function changeCaseAudited(
   c: Versioned<Case>,
   decide: (current: Versioned<Case>) => Result<CaseChange>,
   line: AuditLine,
+  /** Further writes made once the change landed, in the same $batch (a job the change queues). */
+  alongside: readonly { name: string; write: () => Promise<unknown> }[] = [],
 ): Promise<Result<Versioned<Case>>> {
   // Decided on the case as read before the unit: its writes start together, so a change refused without a
   // request would not hold its audit line back. Only a re-decision after a 412 refuses inside the unit.
@@ -37,6 +39,7 @@ export async function changeCaseAudited(
   const work = new UnitOfWork(deps.batching, `${c.id}:${line.action}:${line.key}`);
   const changed = work.add('case', () => changeCase(deps, actor, c.id, decide, c));
   work.add('audit', () => audit(deps, actor, line.action, c.id, line.key, detailOf(line)), ['case']);
+  for (const write of alongside) work.add(write.name, write.write, ['case']);
   await work.flush();
   return changed();
 }

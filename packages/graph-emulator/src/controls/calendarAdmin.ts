@@ -22,6 +22,14 @@ const diaryQuery = z.strictObject({
 
 const utcOf = (iso: string): string => new Date(iso).toISOString().replace(/\.000Z$/, 'Z');
 
+const asUtc = (iso: string) => ({ dateTime: utcOf(iso).replace(/Z$/, ''), timeZone: 'UTC' });
+
+/** A change its organiser makes in Outlook itself: a new time, or a cancellation (with its comment). */
+const outlookChange = z.union([
+  z.strictObject({ start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) }),
+  z.strictObject({ cancel: z.string().max(10_000) }),
+]);
+
 /**
  * `/_emulator/calendar`: seeding demo diaries, and one mailbox's events as stored (cancelled ones too,
  * with their comment; reading here does not count as a read of a late Teams link).
@@ -58,6 +66,26 @@ export const calendarAdminRouter = (
       return events.length;
     });
     res.status(created > 0 ? 201 : 200).json({ marker, created });
+  });
+
+  // As the organiser would in Outlook, outside the product: the product finds it only by reading the calendar.
+  router.post('/:user/events/:id', (req, res) => {
+    const user = deps.store.users.find(req.params.user);
+    const event = deps.store.events.get(req.params.id);
+    if (!user || !event || event.owner !== user.mail.toLowerCase() || event.cancelled) {
+      res.status(404).json({ error: { code: 'notFound', message: `No event '${req.params.id}' in the calendar of '${req.params.user}'.` } });
+      return;
+    }
+    let raw: unknown;
+    try { raw = io.body(req); } catch { bad(res, 'The body is not JSON.'); return; }
+    const parsed = outlookChange.safeParse(raw);
+    if (!parsed.success) { bad(res, 'Send {"start","end"} (ISO instants) to move the event, or {"cancel": "comment"} to cancel it.'); return; }
+    const change = parsed.data;
+    const at = deps.clock.now();
+    const stored = 'cancel' in change
+      ? deps.store.events.cancel(event.id, change.cancel, at)
+      : deps.store.events.update(event.id, { startUtc: utcOf(change.start), endUtc: utcOf(change.end), event: { ...event.event, start: asUtc(change.start), end: asUtc(change.end) }, at });
+    res.json(eventJson(stored, 'UTC', { reader: stored.owner, linkHidden: linkHiddenNow(stored) }));
   });
 
   router.get('/:user', (req, res) => {
