@@ -2,11 +2,10 @@ import { readableDate, type SchoolCalendar } from '../../calendar';
 import type { ContractInForce } from '../../model/case';
 import type { Job } from '../../model/job';
 import type { WorkflowDeps } from '../../usecases/deps';
-import { calendarForSchoolId } from '../../usecases/support/calendarFor';
 import { notifyAll, staffWithRole } from '../../usecases/support/notify';
 import type { JobOutcome } from '../runDueJobs';
-import { contractStillInForce } from './contractInForce';
-import { nextWorkingDay, schoolDaysBefore, todayIn, tomorrow, waitUntil, WARN_SCHOOL_DAYS } from './reminderJobs';
+import { contractReminderContext } from './contractInForce';
+import { nextWorkingDay, schoolDaysBefore, todayIn, waitUntil, WARN_SCHOOL_DAYS } from './reminderJobs';
 
 /**
  * The dates a review is due by under a contract, earliest first (rule "Reviews": at least one a
@@ -26,18 +25,15 @@ export function reviewDueDates(inForce: ContractInForce, calendar: SchoolCalenda
  * replaced, or the case closes. After downtime only the latest reminder goes.
  */
 export async function reviewDue(deps: WorkflowDeps, job: Job): Promise<JobOutcome> {
-  const found = await contractStillInForce(deps, job);
-  if (!found) return { done: true };
-  const { c, inForce } = found;
-  if (c.status === 'paused') return tomorrow(deps);
-  const calendar = await calendarForSchoolId(deps, c.schoolId);
-  if (!calendar.ok) return { done: true };
+  const context = await contractReminderContext(deps, job);
+  if ('outcome' in context) return context.outcome;
+  const { c, inForce, calendar } = context;
   const today = todayIn(deps);
-  const dates = reviewDueDates(inForce, calendar.value);
+  const dates = reviewDueDates(inForce, calendar);
   for (const [index, dueBy] of dates.entries()) {
-    const warnOn = schoolDaysBefore(calendar.value, dueBy, WARN_SCHOOL_DAYS);
+    const warnOn = schoolDaysBefore(calendar, dueBy, WARN_SCHOOL_DAYS);
     if (today < warnOn) return waitUntil(deps, warnOn);
-    const overdueOn = nextWorkingDay(calendar.value, dueBy);
+    const overdueOn = nextWorkingDay(calendar, dueBy);
     if (today < overdueOn) {
       const summary = `A review of case ${c.reference} is due by ${readableDate(dueBy)}${dueBy === inForce.reviewDate ? ' (the agreed review date)' : ' (the end of the half-term: at least one review a half-term)'}. Book the review meeting if it is not booked, then record the review: continue or end.`;
       // The card books the review in a click (the times to choose from), or opens the case to record it.
@@ -48,11 +44,11 @@ export async function reviewDue(deps: WorkflowDeps, job: Job): Promise<JobOutcom
     }
     const next = dates[index + 1];
     // A later date already close (or passed): its own reminder says more than this one's overdue notice.
-    if (next && today >= schoolDaysBefore(calendar.value, next, WARN_SCHOOL_DAYS)) continue;
+    if (next && today >= schoolDaysBefore(calendar, next, WARN_SCHOOL_DAYS)) continue;
     const summary = `The review of case ${c.reference} was due by ${readableDate(dueBy)} and none has been recorded. Hold the review and record it now: continue or end.`;
     const managers = await staffWithRole(deps, ['manager']);
     await notifyAll(deps, 'review-overdue', c, summary, [...new Set([...(c.workerId ? [c.workerId] : []), ...managers])], `${c.id}:v${inForce.version}:${dueBy}`);
-    if (next) return waitUntil(deps, schoolDaysBefore(calendar.value, next, WARN_SCHOOL_DAYS));
+    if (next) return waitUntil(deps, schoolDaysBefore(calendar, next, WARN_SCHOOL_DAYS));
   }
   return { done: true };
 }

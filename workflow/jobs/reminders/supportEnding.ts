@@ -1,10 +1,9 @@
 import { readableDate } from '../../calendar';
 import type { Job } from '../../model/job';
 import type { WorkflowDeps } from '../../usecases/deps';
-import { calendarForSchoolId } from '../../usecases/support/calendarFor';
 import type { JobOutcome } from '../runDueJobs';
-import { contractStillInForce } from './contractInForce';
-import { schoolDaysBefore, todayIn, tomorrow, waitUntil, WARN_SCHOOL_DAYS } from './reminderJobs';
+import { contractReminderContext } from './contractInForce';
+import { schoolDaysBefore, todayIn, waitUntil, WARN_SCHOOL_DAYS } from './reminderJobs';
 
 /**
  * Six weeks ending: 5 school days before the last day of support under the contract in force,
@@ -13,13 +12,10 @@ import { schoolDaysBefore, todayIn, tomorrow, waitUntil, WARN_SCHOOL_DAYS } from
  * reminder speaks then).
  */
 export async function supportEnding(deps: WorkflowDeps, job: Job): Promise<JobOutcome> {
-  const found = await contractStillInForce(deps, job);
-  if (!found) return { done: true };
-  const { c, inForce } = found;
-  if (c.status === 'paused') return tomorrow(deps);
-  const calendar = await calendarForSchoolId(deps, c.schoolId);
-  if (!calendar.ok) return { done: true };
-  const warnOn = schoolDaysBefore(calendar.value, inForce.supportEnds, WARN_SCHOOL_DAYS);
+  const context = await contractReminderContext(deps, job);
+  if ('outcome' in context) return context.outcome;
+  const { c, inForce, calendar } = context;
+  const warnOn = schoolDaysBefore(calendar, inForce.supportEnds, WARN_SCHOOL_DAYS);
   const today = todayIn(deps);
   if (today < warnOn) return waitUntil(deps, warnOn);
   if (today > inForce.supportEnds || !c.workerId) return { done: true };

@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { workflowError } from '../../errors';
 import type { CaseRecord } from '../../model/records';
 import type { Versioned } from '../../ports/store';
-import { fail, ok } from '../../result';
+import { ok } from '../../result';
 import { requireRole } from '../../rules/access';
 import type { UseCase } from '../deps';
 import { audit } from '../support/audit';
-import { loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
 import { UnitOfWork } from '../support/unitOfWork';
 import { updateOnce } from '../support/updateOnce';
+import { loadCheckIn } from './visitCheckIn';
 
 export const AcknowledgeCheckOutInput = z.object({ caseId: z.string().min(1), recordId: z.string().min(1) });
 
@@ -30,11 +29,9 @@ export const acknowledgeMissedCheckOut: UseCase<unknown, CheckOutAcknowledged> =
   const parsed = parseInput(AcknowledgeCheckOutInput, raw);
   if (!parsed.ok) return parsed;
   const { caseId, recordId } = parsed.value;
-  const [access, record] = await Promise.all([loadCase(deps, actor, caseId), deps.stores.records.get(recordId)]);
-  if (!access.ok) return access;
-  if (!record || record.body.kind !== 'lone-working' || record.caseId !== caseId) {
-    return fail(workflowError('NotFound', `That visit check-in was not found on case ${access.value.reference}.`, { field: 'recordId' }));
-  }
+  const found = await loadCheckIn(deps, actor, caseId, recordId);
+  if (!found.ok) return found;
+  const { record } = found.value;
   if (record.body.acknowledgedAt || record.body.checkedOutAt) return ok({ record, repeated: true });
   const stamp = now(deps);
   const acknowledged = { body: { ...record.body, acknowledgedAt: stamp.at, acknowledgedBy: actor.userId }, updatedBy: actor.userId, updatedAt: stamp.at };

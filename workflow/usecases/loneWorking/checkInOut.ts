@@ -1,22 +1,22 @@
 import { z } from 'zod';
 import { updateOnce } from '../support/updateOnce';
-import { workflowError } from '../../errors';
 import { Instant } from '../../model/common';
 import type { Case } from '../../model/case';
 import type { CaseRecord } from '../../model/records';
 import type { NewItem, Versioned } from '../../ports/store';
 import type { Job } from '../../model/job';
-import { fail, ok } from '../../result';
+import { ok } from '../../result';
 import { CHECK_OUT_GRACE_MINUTES, chosenPlace, describePlace, ELSEWHERE, type PlaceOnFile, missedCheckOuts, placesOnFile, plannedEndRule } from '../../rules/loneWorking';
 import type { UseCase, WorkflowDeps } from '../deps';
 import { addRecordTo, type RecordAdded } from '../support/addRecord';
 import { audit } from '../support/audit';
-import { loadCase, openCase } from '../support/caseAccess';
+import { openCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
 import { notifyAll, staffWithRole } from '../support/notify';
 import { now } from '../support/time';
 import { UnitOfWork } from '../support/unitOfWork';
 import { readableDateTime } from '../../calendar';
+import { loadCheckIn } from './visitCheckIn';
 
 export const CheckInInput = z
   .object({
@@ -83,12 +83,9 @@ export const checkOut: UseCase<unknown, CheckedOut> = async (deps, actor, raw) =
   if (!parsed.ok) return parsed;
   const { caseId, recordId } = parsed.value;
   // The case (for access) and the check-in in one round trip; the check-out and its audit line in a second.
-  const [access, record] = await Promise.all([loadCase(deps, actor, caseId), deps.stores.records.get(recordId)]);
-  if (!access.ok) return access;
-  // A check-in of another case is not found on this one (whoever may see that case).
-  if (!record || record.body.kind !== 'lone-working' || record.caseId !== caseId) {
-    return fail(workflowError('NotFound', `That visit check-in was not found on case ${access.value.reference}.`, { field: 'recordId' }));
-  }
+  const found = await loadCheckIn(deps, actor, caseId, recordId);
+  if (!found.ok) return found;
+  const { record } = found.value;
   // Checked out already: the check-out stands as it was (when, by whom); a second one writes nothing.
   if (record.body.checkedOutAt) return ok({ record, repeated: true });
   const stamp = now(deps);
