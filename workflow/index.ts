@@ -30,6 +30,7 @@ export * from './ports/clock';
 export * from './ports/store';
 export * from './ports/stores';
 export * from './ports/services';
+export * from './ports/documents';
 export * from './ports/writeBatching';
 export * from './process/steps';
 export { caseProgress, closedHow, reviewDue, REVIEW_DUE_DAYS_BEFORE, type CaseProgress } from './process/caseProgress';

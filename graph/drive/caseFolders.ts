@@ -55,6 +55,17 @@ export class DriveCaseFolders implements CaseFolders {
     return DriveItem.parse(uploaded);
   }
 
+  // TEMPORARY (documents issue in progress): replaced by the drive-files work.
+  uploadOnce(_folder: FolderRef, _fileName: string, _content: Uint8Array, _contentType: string): Promise<FileRef> {
+    return Promise.reject(new Error('uploadOnce is not built yet'));
+  }
+  pdfOf(_file: FileRef): Promise<Uint8Array> {
+    return Promise.reject(new Error('pdfOf is not built yet'));
+  }
+  content(_file: FileRef): Promise<Uint8Array> {
+    return Promise.reject(new Error('content is not built yet'));
+  }
+
   async list(folder: FolderRef): Promise<FileRef[]> {
     const files: FileRef[] = [];
     let page = Children.parse(await this.client.api(`${this.drivePath}/items/${encodeURIComponent(folder.id)}/children`).select('id,name,webUrl').get());

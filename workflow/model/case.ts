@@ -71,6 +71,7 @@ export const Closure = z.object({
   /** Closing early: the letter telling the school went (marked after sending, so a retry after a failure still sends it). */
   letterSent: Done.optional(),
 });
+export type Closure = z.infer<typeof Closure>;
 
 export const ClosedMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 /** The closedMonth of a case closed on `day` (an IsoDate). */

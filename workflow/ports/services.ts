@@ -14,7 +14,16 @@ export interface CaseFolders {
   /** The child's folder and, inside it, the case's subfolder; made if missing, found if present. */
   ensureCaseFolder(childFolderName: string, caseReference: string): Promise<FolderRef>;
   upload(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef>;
+  /**
+   * Files a document once: when the folder holds a file of that name already (made by an earlier
+   * try that stopped, a restart), that file is returned as it is and nothing is replaced.
+   */
+  uploadOnce(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef>;
   list(folder: FolderRef): Promise<FileRef[]>;
+  /** The file converted to PDF by SharePoint (Graph `content?format=pdf`, which answers 302 to the PDF). */
+  pdfOf(file: FileRef): Promise<Uint8Array>;
+  /** A file's bytes. */
+  content(file: FileRef): Promise<Uint8Array>;
 }
 
 export interface MailAttachment {

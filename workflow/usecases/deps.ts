@@ -7,6 +7,7 @@ import type { CaseFolders, Calendar, IdSource, Mailer, Notifier, TeamChannel } f
 import type { AuditLog, Stores } from '../ports/stores';
 import type { WriteBatching } from '../ports/writeBatching';
 import type { JobQueue } from '../ports/jobQueue';
+import type { Documents } from '../ports/documents';
 import type { Result } from '../result';
 
 /** Configuration the process needs: data, not code (validated at load by app/). */
@@ -21,6 +22,8 @@ export interface WorkflowConfig {
   serviceName: string;
   /** Where the service's own letters come from (shown in letters and mail). */
   serviceEmail: string;
+  /** The school evaluation form online (a Microsoft Form), when the service has one: sent as a link instead of the form as a document. */
+  evaluationFormUrl?: string;
   /** How meetings are looked for and booked. */
   booking: BookingSettings;
 }
@@ -45,6 +48,8 @@ export interface WorkflowDeps {
   batching: WriteBatching;
   /** Work done later, by itself (alerts, link re-reads): durable, claimed by one instance. */
   jobs: JobQueue;
+  /** The paperwork: Word documents filled from the service's templates. */
+  documents: Documents;
   config: WorkflowConfig;
 }
 

@@ -43,6 +43,17 @@ export class MemoryCaseFolders implements CaseFolders {
     return { id, name, webUrl: file.webUrl };
   }
 
+  // TEMPORARY (documents issue in progress): replaced by the drive-files work.
+  uploadOnce(_folder: FolderRef, _fileName: string, _content: Uint8Array, _contentType: string): Promise<FileRef> {
+    return Promise.reject(new Error('uploadOnce is not built yet'));
+  }
+  pdfOf(_file: FileRef): Promise<Uint8Array> {
+    return Promise.reject(new Error('pdfOf is not built yet'));
+  }
+  content(_file: FileRef): Promise<Uint8Array> {
+    return Promise.reject(new Error('content is not built yet'));
+  }
+
   async list(folder: FolderRef): Promise<FileRef[]> {
     await Promise.resolve();
     return this.filesOf(folder)
