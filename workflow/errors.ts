@@ -31,6 +31,7 @@ export const errorCodes = [
   'MeetingTimeRefused', // a meeting time outside its hours, on a day the school is shut, too soon, or when the worker is busy
   'NoMeetingTimeFree', // nothing free in the window or the next
   'InvalidState',
+  'DocumentNotMade', // a template that cannot be used: nothing was filed, sent or recorded
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

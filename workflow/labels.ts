@@ -78,6 +78,7 @@ export const recordKindLabels: Record<RecordKind, string> = {
   review: 'Review',
   report: 'Report',
   'evaluation-request': 'Evaluation request',
+  document: 'Document',
   'safeguarding-concern': 'Safeguarding concern',
   addendum: 'Addendum',
 };

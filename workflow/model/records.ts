@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Attribution, EntraId, Id, Instant, IsoDate, Text, WorkedHours, textLimits, upTo } from './common';
 import { Destination } from './case';
 import { TimeActivity } from './purchase';
+import { documentKinds } from '../ports/documents';
 
 const Strategy = z.object({
   strategy: Text,
@@ -86,6 +87,20 @@ export const RecordBody = z.discriminatedUnion('kind', [
     fileUrl: z.string().optional(),
   }),
   z.object({ kind: z.literal('evaluation-request'), sentOn: IsoDate, to: z.array(z.string()).min(1) }),
+  /** A document the product wrote and filed in the child's folder (and sent, when `sentTo` says to whom). */
+  z.object({
+    kind: z.literal('document'),
+    document: z.enum(documentKinds),
+    title: Text,
+    fileName: Text,
+    fileUrl: z.string().min(1),
+    pdfName: z.string().optional(),
+    pdfUrl: z.string().optional(),
+    version: z.number().int().min(1),
+    /** The record the document was made from (an observation, a meeting), by its idempotency key. */
+    aboutRecordKey: z.string().optional(),
+    sentTo: z.array(z.string()).optional(),
+  }),
   z.object({ kind: z.literal('safeguarding-concern'), concern: Text, actionTaken: Text }),
   /** An addition to a locked record: locked records take additions only. */
   z.object({ kind: z.literal('addendum'), toRecordId: Id, text: Text }),

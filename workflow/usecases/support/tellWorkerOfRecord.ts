@@ -20,6 +20,7 @@ const recordedWhat: Record<RecordKind, string> = {
   review: 'a review',
   report: 'the outreach report',
   'evaluation-request': 'an evaluation request',
+  document: 'a document',
   'safeguarding-concern': 'a safeguarding concern',
   addendum: 'an addendum',
 };
