@@ -1,4 +1,4 @@
-import type { WorkflowError } from '../../workflow';
+import type { DocumentLink, WorkflowError } from '../../workflow';
 import type { AdaptiveCardJson } from './card';
 import { caseHeader, type CaseHeading } from './caseHeader';
 import outcomeTemplate from './templates/outcome.json';
@@ -17,6 +17,8 @@ export interface Outcome {
   tone: 'good' | 'warning' | 'attention' | 'neutral';
   detail?: string;
   facts?: Fact[];
+  /** Documents made or sent: each opens from the card (its .docx, and its PDF when there is one). */
+  documents?: DocumentLink[];
   /** Who did it and when, e.g. recorded by Morgan Ashby at ... */
   by?: { name: string; at: string; verb?: string; /** The person reading the card did it. */ self?: boolean };
 }
@@ -30,6 +32,10 @@ export function outcomeBlock(outcome: Outcome): unknown {
     colour: colours[outcome.tone],
     detail: outcome.detail ?? '',
     facts: (outcome.facts ?? []).filter((f) => f.value !== ''),
+    documents: (outcome.documents ?? []).flatMap((d) => [
+      { title: `Open ${d.name}`, url: d.url },
+      ...(d.pdfUrl ? [{ title: 'Open the PDF', url: d.pdfUrl }] : []),
+    ]),
     signature: by ? `${by.verb ?? 'Recorded'} by ${by.name}, ${showInstant(by.at)}` : '',
   });
 }

@@ -88,7 +88,7 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     const admin = await w.staff(people.admin);
     await graph.setFaults({ throttleForSeconds: 1 } as unknown as Parameters<EmbeddedGraph['setFaults']>[0]);
     await graph.resetRequests();
-    const requested = value(await requestInformation(w.deps, admin, { caseId }));
+    const requested = value(await requestInformation(w.deps, admin, { caseId })).case;
     await graph.clearFaults();
     expect(requested.milestones.informationRequested).toBeDefined();
     const entries = await logged();

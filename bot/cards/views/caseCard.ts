@@ -12,6 +12,7 @@ import { caseOffers, consentNeeded, type Offer } from './caseOffers';
 import { contractApprovers } from './contractApprovers';
 import { meetingsAhead, meetingSummary } from './meetingLines';
 import { recordLabels } from './recordLabels';
+import { caseDocumentsAction } from './caseDocuments';
 
 const recentRecords = 5;
 /** Teams shows at most 6 actions in a set. */
@@ -55,6 +56,7 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
       : { type: 'Action.Execute', title: o.title, verb: o.view ?? openVerb(o.form), data: { caseId: c.id, ...(o.data ?? {}) } };
   const chronology = { type: 'Action.Execute', title: 'Whole chronology', verb: viewVerbs.chronology, data: { caseId: c.id }, associatedInputs: 'none' };
   const myCases = { type: 'Action.Execute', title: 'My cases', verb: viewVerbs.myCases, data: {}, associatedInputs: 'none' };
+  const documents = caseDocumentsAction(view.records);
   const beside = [...offers.beside.map(toAction), myCases, ...(view.records.length > 0 ? [chronology] : [])];
   const more = chunk([...offers.more.map(toAction), ...beside.slice(besidePrimary)], actionsPerSet).map((actions) => ({ type: 'ActionSet', actions }));
   return composeCard({
@@ -64,6 +66,8 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
       ...(offers.primary ? [{ ...toAction(offers.primary), style: 'positive' }] : []),
       ...beside.slice(0, besidePrimary),
       ...(more.length > 0 ? [{ type: 'Action.ShowCard', title: 'More actions', card: { type: 'AdaptiveCard', version: '1.5', body: more } }] : []),
+      // At most six actions: the primary, three beside it, "More actions" and the documents.
+      ...(documents ? [documents] : []),
     ],
   });
 }

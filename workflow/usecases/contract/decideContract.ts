@@ -19,6 +19,7 @@ import { reviewAtApproval } from '../meetings/reviewAtApproval';
 import { now } from '../support/time';
 import { UnitOfWork } from '../support/unitOfWork';
 import { contractReminderJobs } from '../../jobs/reminders/reminderJobs';
+import { fileApprovedContract } from '../documents/contractDocument';
 
 /** The card knows the contract's case: with it, the contract, its case and the case's contracts are read in one round trip. */
 const caseOfContract = { caseId: z.string().min(1).optional() };
@@ -162,12 +163,22 @@ async function finishDecision(
   if (!decided.ok) return decided.error.code === 'ConcurrentChange' ? 'conflict' : decided;
   const caseNow = inForce();
   if (!caseNow.ok) return caseNow;
-  await tellDecision(deps, actor, caseNow.value, decided.value, decision, contracts.map((k) => (k.id === contract.id ? decided.value : earlier.includes(k) ? { ...k, status: 'superseded' as const } : k)));
+  // The approved contract filed as its version's document; a template that cannot be used leaves the approval standing and says so.
+  const document = approved ? await fileApprovedContract(deps, actor, caseNow.value, decided.value) : undefined;
+  await tellDecision(deps, actor, caseNow.value, decided.value, decision, contracts.map((k) => (k.id === contract.id ? decided.value : earlier.includes(k) ? { ...k, status: 'superseded' as const } : k)), document);
   return ok(decided.value);
 }
 
 /** The worker is told with the next action from the case as the decision left it; the channel gets a line. */
-async function tellDecision(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, decided: Contract, decision: Decision, contractsNow: Contract[]): Promise<void> {
+async function tellDecision(
+  deps: WorkflowDeps,
+  actor: Staff,
+  c: Versioned<Case>,
+  decided: Contract,
+  decision: Decision,
+  contractsNow: Contract[],
+  document?: Result<unknown>,
+): Promise<void> {
   const worker = c.workerId ?? decided.createdBy;
   const next = caseProgress(c, contractsNow, now(deps).today).nextAction;
   const review = decision.outcome === 'approved' ? await reviewAtApproval(deps, systemAsApprover(actor), c, decided) : undefined;
@@ -175,7 +186,9 @@ async function tellDecision(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>
     decision.outcome === 'approved'
       ? `Contract version ${decided.version} for case ${c.reference} was approved. Support can begin on ${readableDate(decided.startDate)}. Next: ${next}. ${review?.said ?? ''}`.trim()
       : `Contract version ${decided.version} for case ${c.reference} needs changes: ${(decision.reason ?? '').replace(/[.\s]+$/, '')}. Next: ${next}.`;
-  await notifyAll(deps, 'contract-decided', c, summary, [worker], `${decided.id}:${decision.id}`, review?.meetingId);
+  // The document itself opens from the case card; only a contract that could not be written up is news here.
+  const filed = document && !document.ok ? ` The contract document was not made: ${document.error.message}` : '';
+  await notifyAll(deps, 'contract-decided', c, `${summary}${filed}`, [worker], `${decided.id}:${decision.id}`, review?.meetingId);
   await deps.channel.post({
     kind: 'contract-decided',
     caseId: c.id,

@@ -16,6 +16,21 @@ export interface FiledDocument {
   pdf?: { file: FileRef; bytes: Uint8Array };
 }
 
+/** A filed document as a card links to it. */
+export interface DocumentLink {
+  title: string;
+  name: string;
+  url: string;
+  pdfUrl?: string;
+}
+
+export const linkOf = (filed: FiledDocument): DocumentLink => ({
+  title: filed.title,
+  name: filed.docx.name,
+  url: filed.docx.webUrl,
+  ...(filed.pdf ? { pdfUrl: filed.pdf.file.webUrl } : {}),
+});
+
 /** The case's subfolder of the child's folder (made if missing). */
 export function caseFolder(deps: WorkflowDeps, ctx: Pick<CaseDocumentContext, 'case' | 'child'>): Promise<FolderRef> {
   return deps.folders.ensureCaseFolder(childFolderName(ctx.child, deps.config.folderNamePattern), ctx.case.reference);

@@ -113,7 +113,8 @@ async function requestInformationOnce(deps: WorkflowDeps, actor: Staff, opened: 
   // A case made just now has asked for nothing yet: only a repeat's case is read again.
   const latest = created ? opened : ((await deps.stores.cases.get(opened.id)) ?? opened);
   if (latest.milestones.informationRequested) return ok(latest);
-  return requestInformation(deps, actor, { caseId: opened.id });
+  const requested = await requestInformation(deps, actor, { caseId: opened.id });
+  return requested.ok ? ok(requested.value.case) : requested;
 }
 
 /**

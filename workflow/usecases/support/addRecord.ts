@@ -18,12 +18,16 @@ import { tellWorkerOfRecord } from './tellWorkerOfRecord';
 import { now } from './time';
 import { UnitOfWork } from './unitOfWork';
 import { readableDate, readableTime } from '../../calendar';
+import { addDocumentRecords, paperwork } from '../documents/documentRecords';
+import { linkOf, type DocumentLink, type FiledDocument } from '../documents/fileCaseDocument';
 
 export interface RecordAdded {
   record: Versioned<CaseRecord>;
   case: Versioned<Case>;
   /** True when the same request had already been recorded (double click, retry): nothing new written. */
   repeated: boolean;
+  /** The documents the record was written up in (an Observation Form, a meeting record), filed in the child's folder. */
+  documents?: DocumentLink[];
 }
 
 /** A record about to be written: it has its idempotency key (which milestones name it by), not yet an id. */
@@ -51,6 +55,14 @@ export interface AddRecordOptions {
   contracts?: readonly Contract[];
   /** Further writes of this record's unit (after `record`, in its `$batch`): e.g. a second audit line. */
   alongside?: (work: UnitOfWork, record: PlannedRecord) => void;
+  /** The record's document, made and filed once the rules allow the record and before it is written; its own record links it. */
+  paperwork?: (c: Versioned<Case>, record: PlannedRecord) => Promise<RecordPaperwork>;
+}
+
+/** The record's documents: those filed now (their records written with it), or found filed by an earlier try of the same request. */
+export interface RecordPaperwork {
+  filed: FiledDocument[];
+  earlier: DocumentLink[];
 }
 
 const anyTimeOnClosedCases = new Set<RecordBody['kind']>(['chronology', 'safeguarding-concern', 'addendum', 'evaluation-request']);
@@ -119,6 +131,9 @@ export async function addRecordTo(
     key: idempotencyKey,
   };
   const { key: _key, ...newRecord } = planned;
+  const writeUp = options.paperwork;
+  const made = writeUp ? await paperwork(() => writeUp(c, planned)) : undefined;
+  if (made && !made.ok) return made;
   // The record, the case's milestone (with its ETag) and the audit line travel together: one $batch on Graph.
   const work = new UnitOfWork(deps.batching, idempotencyKey);
   const first = options.changeFirst;
@@ -135,6 +150,7 @@ export async function addRecordTo(
     [changed ? 'case' : 'record'],
   );
   options.alongside?.(work, planned);
+  if (made?.value.filed.length) addDocumentRecords(work, deps, actor, c, made.value.filed, order.value, { after: ['record'], aboutRecordKey: idempotencyKey });
   await work.flush();
   const landedFirst = changedFirst?.();
   if (landedFirst && !landedFirst.ok) return landedFirst;
@@ -146,7 +162,8 @@ export async function addRecordTo(
     current = result.value;
   }
   if (created && !options.safeguarding && !options.workerToldElsewhere) await tellWorkerOfRecord(deps, actor, current, record, options.contracts);
-  return ok({ record, case: current, repeated: !created });
+  const documents = made ? [...made.value.earlier, ...made.value.filed.map(linkOf)] : undefined;
+  return ok({ record, case: current, repeated: !created, ...(documents ? { documents } : {}) });
 }
 
 async function recordRules(c: Case, body: RecordBody, options: AddRecordOptions, today: string): Promise<Result<StepNumber>> {
