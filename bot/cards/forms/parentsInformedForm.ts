@@ -1,4 +1,4 @@
-import { haveBeen, recordParentsInformed, type CaseView, type Contract, type ParentsInformed, type Versioned } from '../../../workflow';
+import { haveBeen, listed, recordParentsInformed, type CaseView, type Contract, type ParentsInformed, type Versioned } from '../../../workflow';
 import { showDate } from '../format';
 import { recordedBy } from '../recordedBy';
 import { caseFormVerbs } from './caseForm';
@@ -12,27 +12,36 @@ function contractOf(view: CaseView, contractId?: string): Versioned<Contract> | 
 
 function explanation(view: CaseView, contractId?: string): string {
   const contract = contractOf(view, contractId);
-  const parents = (view.child?.parents ?? []).map((p) => `${p.name} (${p.relationship})`);
-  const told = parents.length > 0 ? haveBeen(parents, 'told') : 'the parents or carers have been told';
+  const onFile = view.child?.parents ?? [];
+  const responsible = onFile.filter((p) => p.parentalResponsibility);
+  const parents = (responsible.length > 0 ? responsible : onFile).map((p) => `${p.name} (${p.relationship}, ${howReached(p)})`);
   const terms = contract
     ? `contract version ${contract.version}: support from ${showDate(contract.startDate)} to ${showDate(contract.supportEnds)}, review by ${showDate(contract.reviewDate)}`
     : 'the contract';
-  return `This records that ${told} of the outcome of the contract meeting and of ${terms}.`;
+  if (parents.length === 0) return `No parent or carer is on file, so no letter can be written. This records that the parents or carers have been told of the outcome of the contract meeting and of ${terms}.`;
+  return `This writes a letter about ${terms} to ${listed(parents)}. Letters to be posted or given are filed in the child's folder for you to print; it records that ${haveBeen(parents.length > 1 ? ['the parents or carers'] : ['the parent or carer'], 'told')}.`;
+}
+
+function howReached(parent: { preferredContact?: string | undefined; email?: string | undefined }): string {
+  const byEmail = parent.preferredContact === 'email' || (!parent.preferredContact && parent.email);
+  return byEmail && parent.email ? `e-mailed to ${parent.email}` : 'to print and post or give';
 }
 
 /** Step 7: parents/carers informed of the contract. The card carries the contract's id. */
 export const parentsInformedVerbs = caseFormVerbs<ParentsInformed>({
   name: 'parents-informed',
   title: 'Parents informed of the contract',
-  submitTitle: 'Record that they were told',
+  submitTitle: 'Send the letters and record it',
   carries: ['contractId'],
   defaults: () => ({}),
   fields: (_ctx, view, values) => confirmText(explanation(view, values.contractId)),
   toInput: (values) => ({ contractId: values.contractId ?? '' }),
   run: (ctx, input) => recordParentsInformed(ctx.deps, ctx.actor, input),
-  recorded: async (ctx, { contract }) => ({
+  recorded: async (ctx, { contract, letters }) => ({
     headline: `Parents informed of contract version ${contract.version}`,
     tone: 'good',
+    ...(letters.length > 0 ? { detail: letters.map((l) => (l.emailedTo ? `The letter to ${l.parent} was e-mailed to ${l.emailedTo}.` : `The letter to ${l.parent} is filed: print it and post it or give it to them.`)).join(' ') } : {}),
+    documents: letters.map((l) => l.document),
     facts: [
       { title: 'Support', value: `${showDate(contract.startDate)} to ${showDate(contract.supportEnds)}` },
       { title: 'Review by', value: showDate(contract.reviewDate) },
