@@ -23,7 +23,7 @@ export class DriveLinks {
   private webBase: string | undefined;
 
   constructor(filesWebBase?: string) {
-    this.webBase = filesWebBase;
+    this.setFilesWebBase(filesWebBase);
   }
 
   get filesWebBase(): string | undefined {
