@@ -39,7 +39,8 @@ export function docxParagraphs(xml: string): string[] {
   const body = /<w:body\b[^>]*>([\s\S]*)<\/w:body>/.exec(xml)?.[1] ?? xml;
   const paragraphs: string[] = [];
   for (const match of body.matchAll(/<w:p\b[^>]*\/>|<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)) {
-    const inner = match[1] ?? '';
+    // Paragraph properties hold tab stops (<w:tabs><w:tab …/>), which are not text.
+    const inner = (match[1] ?? '').replace(/<w:pPr\b[\s\S]*?<\/w:pPr>/g, '');
     let text = '';
     for (const part of inner.matchAll(/<w:t\b[^>]*>([\s\S]*?)<\/w:t>|<w:t\b[^>]*\/>|<w:(tab)\b[^>]*\/>|<w:(br|cr)\b[^>]*\/>/g)) {
       if (part[2]) text += '    ';
