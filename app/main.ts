@@ -9,6 +9,10 @@ import { startLocalTeamsClient } from './playground/localTeamsClient';
 import { diaryPage, diaryPath } from './diaryPage';
 import { appClock } from './clock';
 import { clockPage, clockPath } from './clockPage';
+import { filesPage, filesPath } from './filesPage';
+import { mailboxPage, mailboxPath } from './mailboxPage';
+import { DriveFiles } from '../graph/drive/driveFiles';
+import { SentMessages } from '../graph/mail/sentMessages';
 import { startEmbeddedTime } from './embeddedTime';
 import { createServer } from './server';
 import { closeServer, installShutdown } from './shutdown';
@@ -52,13 +56,23 @@ const main = async (): Promise<void> => {
     // The clock page ticks the scheduler, which starts last: reached through this, once it exists.
     const ticking: { jobs?: ReturnType<typeof startJobScheduler> } = {};
     const clockControl = time ? clockPage({ clock, time, workflow, ...(config.value.jobs ? { tick: async () => ticking.jobs?.tickNow() } : {}) }) : undefined;
-    const app = createServer({ logger, version: appVersion, ...(details ? { details } : {}), ...(diary ? { diaryPage: diary } : {}), ...(clockControl ? { clockPage: clockControl } : {}), mounts: [bot], rateLimits });
+    // Files as their webUrl opens them, and the service mailbox's sent mail: the embedded Graph's, on this machine.
+    const files = graph.embedded ? filesPage({ files: new DriveFiles(graph.client) }) : undefined;
+    const mailbox = graph.embedded ? mailboxPage({ sent: new SentMessages(graph.client, config.value.service.mailbox), mailbox: config.value.service.mailbox }) : undefined;
+    const app = createServer({
+      logger, version: appVersion, ...(details ? { details } : {}), ...(diary ? { diaryPage: diary } : {}), ...(clockControl ? { clockPage: clockControl } : {}),
+      ...(files ? { filesPage: files } : {}), ...(mailbox ? { mailboxPage: mailbox } : {}), mounts: [bot], rateLimits,
+    });
     const { server, url } = await listen(app, port, listenHost(config.value.graph));
+    // Now that the port is known (PORT=0, or an emulator started by someone else): drive items' webUrl opens here.
+    if (graph.embedded) await graph.embedded.setFilesWebBase(`${url}${filesPath}`);
     logger.info({ url, sinceStartMs: sinceStart() }, 'serving /healthz and the bot');
     const teamsClient = await startLocalTeamsClient(config.value, url, logger);
     if (teamsClient && details) details.teamsClient = teamsClient.health;
     if (diary && details) details.diaryPage = `${url}${diaryPath}`;
     if (clockControl && details) details.clockPage = `${url}${clockPath}`;
+    if (files && details) details.filesPage = `${url}${filesPath}/{driveId}/{itemId}`;
+    if (mailbox && details) details.mailboxPage = `${url}${mailboxPath}`;
     const connected = graph;
     // Last, once everything it may use is up: a start that failed before leaves no timer behind.
     if (config.value.jobs) await ensureDailyPlan(workflow);

@@ -27,6 +27,10 @@ export interface ServerDeps {
   diaryPage?: RequestHandler;
   /** GET and POST /demo/clock: the local run's clock, moved forward (embedded Graph only; this machine only). */
   clockPage?: Router;
+  /** GET /demo/files/:driveId/:itemId: a file of the embedded Graph opened (embedded Graph only; this machine only). */
+  filesPage?: Router;
+  /** GET /demo/mailbox: what the service mailbox sent, attachments included (embedded Graph only; this machine only). */
+  mailboxPage?: Router;
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (a dual-stack socket's view of 127.0.0.1). */
@@ -84,6 +88,10 @@ export const createServer = (deps: ServerDeps): Express => {
   if (diary) app.get('/demo/diary', (req, res, next) => (isLoopback(req.socket.remoteAddress) ? diary(req, res, next) : next()));
   const clock = deps.clockPage;
   if (clock) app.use('/demo/clock', (req, res, next) => (isLoopback(req.socket.remoteAddress) ? clock(req, res, next) : next()));
+  const files = deps.filesPage;
+  if (files) app.use('/demo/files', (req, res, next) => (isLoopback(req.socket.remoteAddress) ? files(req, res, next) : next()));
+  const mailbox = deps.mailboxPage;
+  if (mailbox) app.use('/demo/mailbox', (req, res, next) => (isLoopback(req.socket.remoteAddress) ? mailbox(req, res, next) : next()));
   const mounts = deps.mounts ?? [];
   // Once per request, whichever mounts it passes through.
   if (mounts.length > 0) app.use(mounts.map((m) => m.path), addressLimit((deps.rateLimits ?? defaultRateLimits).perAddressPerMinute, deps.logger));

@@ -104,3 +104,25 @@ export class RecordTooLarge extends Error {
     this.name = 'RecordTooLarge';
   }
 }
+
+/**
+ * Thrown by the Mailer before anything is sent or claimed when a message is too large to go as it is:
+ * an attachment over the inline limit (Graph `sendMail`: 3 MB), or a whole message over the request limit (4 MB).
+ */
+export class MailTooLarge extends Error {
+  constructor(
+    /** The attachment over the limit; undefined when it is the message as a whole. */
+    readonly attachmentName: string | undefined,
+    readonly bytes: number,
+    readonly limitBytes: number,
+  ) {
+    super(
+      attachmentName === undefined
+        ? `The message with its attachments comes to ${megabytes(bytes)}, over the ${megabytes(limitBytes)} a message may be: send fewer or smaller attachments, or share a link to the file instead.`
+        : `The attachment "${attachmentName}" is ${megabytes(bytes)}, over the ${megabytes(limitBytes)} an attachment may be: share a link to the file in the case's folder instead.`,
+    );
+    this.name = 'MailTooLarge';
+  }
+}
+
+const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -6,6 +6,7 @@ import { provisionSite, type ProvisionedSite } from '../../graph/sharepoint/prov
 import { fillClosedMonths } from '../../workflow';
 import type { Config } from '../config';
 import { appVersion } from '../version';
+import { filesPath } from '../filesPage';
 import { attachToEmulator, defaultSiteHostname, defaultSitePath, startEmulatorProcess, type EmbeddedGraph } from '@outreach/graph-emulator';
 import { tenantTokenSource } from './tenantToken';
 
@@ -53,7 +54,11 @@ export async function connectGraph(config: Config): Promise<ConnectedGraph> {
     };
   }
   const emulatorDir = path.resolve(config.dataDir, 'emulator');
-  const embedded = config.graph.emulatorUrl ? attachToEmulator(emulatorDir, config.graph.emulatorUrl) : await startEmulatorProcess(emulatorDir);
+  // With a fixed port the file viewer's address is known now (files filed while starting point at it too); main.ts sets it again once listening.
+  const filesWebBase = config.port !== 0 ? `http://127.0.0.1:${config.port}${filesPath}` : undefined;
+  const embedded = config.graph.emulatorUrl
+    ? attachToEmulator(emulatorDir, config.graph.emulatorUrl)
+    : await startEmulatorProcess(emulatorDir, filesWebBase ? { filesWebBase } : {});
   try {
     const client = createGraphClient({
       baseUrl: embedded.info.baseUrl,

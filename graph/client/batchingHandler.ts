@@ -1,4 +1,4 @@
-import type { Context, FetchOptions, Middleware } from '@microsoft/microsoft-graph-client';
+import type { Context, FetchOptions, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { WriteOrder } from '../../workflow';
 import { currentWriteOrder } from './writeOrder';
@@ -35,6 +35,9 @@ interface BatchPart {
   body?: unknown;
   dependsOn?: string[];
 }
+
+/** A request option: this request goes on its own, never in a `$batch` (a file's bytes, a redirect to follow by hand). */
+export class NotBatched implements MiddlewareOptions {}
 
 /**
  * Sends the Graph requests that start together (in the same turn of the event loop) as one JSON
@@ -135,6 +138,7 @@ export class BatchingHandler implements Middleware {
 
   /** The request as a $batch part, or undefined when it must go on its own. */
   private partOf(context: Context): BatchPart | undefined {
+    if (context.middlewareControl?.getMiddlewareOptions(NotBatched)) return undefined;
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     const target = new URL(url);
     const versionRoot = new URL('v1.0/', this.baseUrl);

@@ -12,6 +12,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { Agent } from 'undici';
 import { BatchingHandler } from './batchingHandler';
+import { registerPlainFetch } from './fileContent';
 
 /** Where Graph is and how to get a token: a tenant, or the embedded Graph on loopback. */
 export interface GraphConnection {
@@ -66,7 +67,7 @@ export function createGraphClient(connection: GraphConnection): Client {
     return next;
   });
   const dispatcher = connection.caCertificate ? new Agent({ connect: { ca: connection.caCertificate } }) : undefined;
-  return Client.initWithMiddleware({
+  const client = Client.initWithMiddleware({
     middleware: chain,
     baseUrl: `${url.origin}/`,
     defaultVersion: 'v1.0',
@@ -74,4 +75,7 @@ export function createGraphClient(connection: GraphConnection): Client {
     customHosts: new Set([url.hostname]),
     ...(dispatcher ? { fetchOptions: { dispatcher } as unknown as FetchOptions } : {}),
   });
+  // Pre-authenticated download URLs (a file's content) are fetched with the same trust and no token.
+  registerPlainFetch(client, (target) => fetch(target, { redirect: 'follow', ...(dispatcher ? { dispatcher } : {}) } as RequestInit));
+  return client;
 }

@@ -1,6 +1,8 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { NotAttempted, type CaseFolders, type FileRef, type FolderRef } from '../../workflow';
+import { NotBatched } from '../client/batchingHandler';
+import { fileBytes } from '../client/fileContent';
 import { batchedWrites, currentWriteOrder } from '../client/writeOrder';
 import { graphStatus } from '../sharepoint/graphErrors';
 
@@ -55,15 +57,44 @@ export class DriveCaseFolders implements CaseFolders {
     return DriveItem.parse(uploaded);
   }
 
-  // TEMPORARY (documents issue in progress): replaced by the drive-files work.
-  uploadOnce(_folder: FolderRef, _fileName: string, _content: Uint8Array, _contentType: string): Promise<FileRef> {
-    return Promise.reject(new Error('uploadOnce is not built yet'));
+  /**
+   * Files a document once: `conflictBehavior=fail` makes the upload refuse a name the folder holds
+   * (409), and the file already there is returned as it is, found by its path.
+   */
+  async uploadOnce(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef> {
+    try {
+      const uploaded = await this.client
+        .api(`${this.itemPath(folder.id)}:/${encodeURIComponent(fileName)}:/content`)
+        .query({ '@microsoft.graph.conflictBehavior': 'fail' })
+        .header('Content-Type', contentType)
+        .middlewareOptions([new NotBatched()])
+        .put(Buffer.from(content));
+      return DriveItem.parse(uploaded);
+    } catch (error) {
+      if (graphStatus(error) !== 409) throw error;
+      const existing = DriveItem.safeParse(
+        await this.client.api(`${this.itemPath(folder.id)}:/${encodeURIComponent(fileName)}:`).select('id,name,webUrl').get(),
+      );
+      if (!existing.success) throw new Error(`Case Files: "${fileName}" was reported as existing but could not be read back.`);
+      return existing.data;
+    }
   }
-  pdfOf(_file: FileRef): Promise<Uint8Array> {
-    return Promise.reject(new Error('pdfOf is not built yet'));
+
+  /** SharePoint's PDF of the file (`content?format=pdf`: a 302 to the PDF, followed without the Graph token). */
+  async pdfOf(file: FileRef): Promise<Uint8Array> {
+    const { bytes } = await fileBytes(this.client, `${this.itemPath(file.id)}/content?format=pdf`);
+    if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') {
+      throw new Error(`Case Files: the PDF of "${file.name}" is not a PDF (it begins ${JSON.stringify(Buffer.from(bytes.subarray(0, 8)).toString('latin1'))}).`);
+    }
+    return bytes;
   }
-  content(_file: FileRef): Promise<Uint8Array> {
-    return Promise.reject(new Error('content is not built yet'));
+
+  async content(file: FileRef): Promise<Uint8Array> {
+    return (await fileBytes(this.client, `${this.itemPath(file.id)}/content`)).bytes;
+  }
+
+  private itemPath(id: string): string {
+    return `${this.drivePath}/items/${encodeURIComponent(id)}`;
   }
 
   async list(folder: FolderRef): Promise<FileRef[]> {

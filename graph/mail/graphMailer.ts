@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RetryHandlerOptions, type Client } from '@microsoft/microsoft-graph-client';
-import { MailInProgress, NotAttempted, VersionConflict, type Mailer, type MailMessage, type Versioned } from '../../workflow';
+import { MailInProgress, MailTooLarge, NotAttempted, VersionConflict, type Mailer, type MailMessage, type Versioned } from '../../workflow';
 import { batchedWrites, currentWriteOrder } from '../client/writeOrder';
 import { graphStatus } from '../sharepoint/graphErrors';
 import { foundInSentItems, MAIL_KEY_HEADER } from './sentItems';
@@ -16,6 +16,11 @@ export interface MailerTiming {
   /** Deliveries tried in one call before giving up (the key stays claimed; a later repeat carries on). */
   maxSends: number;
 }
+
+/** `sendMail` takes inline attachments up to 3 MB each; larger ones need a draft and an upload session (Mail.ReadWrite). */
+export const MAX_INLINE_ATTACHMENT_BYTES = 3 * 1024 * 1024;
+/** The whole `sendMail` request (base64 adds about a third to each attachment) stays under 4 MB. */
+export const MAX_SEND_MAIL_REQUEST_BYTES = 4 * 1024 * 1024;
 
 export const defaultMailerTiming: MailerTiming = { now: () => new Date(), leaseMs: 2 * 60_000, confirmChecks: 3, confirmDelayMs: 2_000, maxSends: 3 };
 
@@ -54,6 +59,8 @@ export class GraphMailer implements Mailer {
   ) {}
 
   async send(message: MailMessage, idempotencyKey: string): Promise<void> {
+    // Before the key is claimed: a message that can never go must not leave a "sending" claim behind.
+    checkSize(message, idempotencyKey);
     const token = randomUUID();
     const claimedAt = this.timing.now().toISOString();
     const entry = { status: 'sending' as const, subject: message.subject, to: message.to, claimToken: token, claimedAt, attempts: 1 };
@@ -159,31 +166,46 @@ export class GraphMailer implements Mailer {
   }
 
   private async post(message: MailMessage, key: string): Promise<void> {
-    const recipients = (addresses: string[] = []) => addresses.map((address) => ({ emailAddress: { address } }));
     await this.client
       .api(`/users/${encodeURIComponent(this.senderId)}/sendMail`)
       .middlewareOptions([new RetryHandlerOptions(1, 10, (_delay, _attempt, _request, _options, response) => response.status === 429)])
-      .post({
-        message: {
-          subject: message.subject,
-          body: { contentType: 'HTML', content: message.html },
-          toRecipients: recipients(message.to),
-          ...(message.cc?.length ? { ccRecipients: recipients(message.cc) } : {}),
-          internetMessageHeaders: [{ name: MAIL_KEY_HEADER, value: key }],
-          ...(message.attachments?.length
-            ? {
-                attachments: message.attachments.map((a) => ({
-                  '@odata.type': '#microsoft.graph.fileAttachment',
-                  name: a.name,
-                  contentType: a.contentType,
-                  contentBytes: Buffer.from(a.content).toString('base64'),
-                })),
-              }
-            : {}),
-        },
-        saveToSentItems: true,
-      });
+      .post(sendMailBody(message, key));
   }
+}
+
+/** The `sendMail` request: HTML body, recipients, the key header, attachments as base64 fileAttachments. */
+function sendMailBody(message: MailMessage, key: string): Record<string, unknown> {
+  const recipients = (addresses: string[] = []) => addresses.map((address) => ({ emailAddress: { address } }));
+  return {
+    message: {
+      subject: message.subject,
+      body: { contentType: 'HTML', content: message.html },
+      toRecipients: recipients(message.to),
+      ...(message.cc?.length ? { ccRecipients: recipients(message.cc) } : {}),
+      internetMessageHeaders: [{ name: MAIL_KEY_HEADER, value: key }],
+      ...(message.attachments?.length
+        ? {
+            attachments: message.attachments.map((a) => ({
+              '@odata.type': '#microsoft.graph.fileAttachment',
+              name: a.name,
+              contentType: a.contentType,
+              contentBytes: Buffer.from(a.content).toString('base64'),
+            })),
+          }
+        : {}),
+    },
+    saveToSentItems: true,
+  };
+}
+
+/** Throws MailTooLarge for an attachment over the inline limit, or a request over Graph's 4 MB. */
+function checkSize(message: MailMessage, key: string): void {
+  const attachments = message.attachments ?? [];
+  const tooLarge = attachments.find((a) => a.content.byteLength > MAX_INLINE_ATTACHMENT_BYTES);
+  if (tooLarge) throw new MailTooLarge(tooLarge.name, tooLarge.content.byteLength, MAX_INLINE_ATTACHMENT_BYTES);
+  if (attachments.length === 0) return;
+  const requestBytes = Buffer.byteLength(JSON.stringify(sendMailBody(message, key)));
+  if (requestBytes > MAX_SEND_MAIL_REQUEST_BYTES) throw new MailTooLarge(undefined, requestBytes, MAX_SEND_MAIL_REQUEST_BYTES);
 }
 
 /** A 5xx, a timeout or a lost connection: Exchange may or may not have taken the message. A 4xx says it did not. */

@@ -1,4 +1,6 @@
+import { pdfText } from '@outreach/graph-emulator';
 import type { CaseFolders } from '../../workflow';
+import { minimalDocx } from '../support/minimalDocx';
 import { freshCaseReference, freshChildFolderName } from './samples/fresh';
 
 export interface CaseFoldersUnderTest {
@@ -83,6 +85,50 @@ export function describeCaseFoldersContract(name: string, make: () => Promise<Ca
       const other = await folders().ensureCaseFolder(child, freshCaseReference());
       await folders().upload(one, 'Observation notes.html', bytes('<p>notes</p>'), 'text/html');
       expect(await folders().list(other)).toEqual([]);
+    });
+
+    it('uploadOnce files a document once: a second upload of the name, with other bytes, keeps the first', async () => {
+      const reference = freshCaseReference();
+      const folder = await folders().ensureCaseFolder(freshChildFolderName(), reference);
+      const first = await folders().uploadOnce(folder, `Visit letter ${reference}.txt`, bytes('first version'), 'text/plain');
+      const again = await folders().uploadOnce(folder, `visit letter ${reference}.TXT`, bytes('second version'), 'text/plain');
+      expect(again).toStrictEqual(first);
+      expect(await folders().list(folder)).toStrictEqual([first]);
+      expect(new TextDecoder().decode(await folders().content(first))).toBe('first version');
+    });
+
+    it('uploadOnce of a new name files it, next to what is there', async () => {
+      const folder = await folders().ensureCaseFolder(freshChildFolderName(), freshCaseReference());
+      const one = await folders().uploadOnce(folder, 'Consent form.txt', bytes('consent'), 'text/plain');
+      const two = await folders().uploadOnce(folder, 'Home visit notes.txt', bytes('notes'), 'text/plain');
+      expect(one.id).not.toBe(two.id);
+      expect((await folders().list(folder)).map((f) => f.name)).toEqual(['Consent form.txt', 'Home visit notes.txt']);
+    });
+
+    it('content gives back every byte uploaded', async () => {
+      const folder = await folders().ensureCaseFolder(freshChildFolderName(), freshCaseReference());
+      const every = Uint8Array.from({ length: 1024 }, (_, i) => (i * 7) % 256);
+      const file = await folders().upload(folder, 'Scan.bin', every, 'application/octet-stream');
+      expect(Buffer.compare(Buffer.from(await folders().content(file)), Buffer.from(every))).toBe(0);
+    });
+
+    it('pdfOf a .docx is a PDF whose text is the document\'s paragraphs and table cells', async () => {
+      const reference = freshCaseReference();
+      const folder = await folders().ensureCaseFolder(freshChildFolderName(), reference);
+      const docx = await minimalDocx([`End of outreach report ${reference}`, 'Settled well at the café; attendance up.'], [['Target', 'Outcome'], ['Attendance', 'Met']]);
+      const file = await folders().uploadOnce(folder, `End of outreach report ${reference}.docx`, docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      const pdf = await folders().pdfOf(file);
+      expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+      expect(pdfText(pdf)).toBe(`End of outreach report ${reference} Settled well at the café; attendance up. Target Outcome Attendance Met`);
+    });
+
+    it('pdfOf a PDF is that PDF; a file that cannot be converted is refused', async () => {
+      const folder = await folders().ensureCaseFolder(freshChildFolderName(), freshCaseReference());
+      const original = bytes('%PDF-1.7\n% signed consent\n');
+      const pdf = await folders().upload(folder, 'Signed consent.pdf', original, 'application/pdf');
+      expect(Buffer.compare(Buffer.from(await folders().pdfOf(pdf)), Buffer.from(original))).toBe(0);
+      const image = await folders().upload(folder, 'Drawing.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47]), 'image/png');
+      await expect(folders().pdfOf(image)).rejects.toThrow();
     });
 
     it('a folder name with a character SharePoint forbids is refused', async () => {

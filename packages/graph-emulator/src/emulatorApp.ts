@@ -5,6 +5,7 @@ import type { GraphMetadataChecker } from './csdl/types';
 import { adminRouter } from './controls/adminRoutes';
 import type { SettableClock } from './controls/clock';
 import type { FaultInjector } from './controls/faults';
+import { DriveLinks } from './controls/driveLinks';
 import { Fidelity } from './controls/fidelity';
 import { ResourceUnitMeter } from './controls/resourceUnits';
 import { RequestLog } from './controls/requestLog';
@@ -15,6 +16,7 @@ import { GraphService } from './http/graphService';
 import { silentLogger, type EmulatorLogger } from './http/logger';
 import { toGraphRequest } from './http/toGraphRequest';
 import { allRoutes } from './routes/allRoutes';
+import { downloadRouter } from './routes/downloads';
 import type { EmulatorStore } from './store/emulatorStore';
 
 export interface EmulatorAppDeps {
@@ -29,6 +31,8 @@ export interface EmulatorAppDeps {
   token: string;
   /** Largest request body (uploads included). */
   maxBodyBytes?: number;
+  /** Download links and drive items' webUrl (`filesWebBase`); made here when absent. */
+  links?: DriveLinks;
 }
 
 const graphJsonType = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -61,11 +65,14 @@ export const createEmulatorApp = (deps: EmulatorAppDeps): Express => {
   const logger = deps.log ?? silentLogger;
   const fidelity = deps.fidelity ?? new Fidelity();
   const meter = new ResourceUnitMeter();
-  const service = new GraphService({ store: deps.store, checker: deps.checker, clock: deps.clock, faults: deps.faults, requests, fidelity, meter, logger, routes: allRoutes });
+  const links = deps.links ?? new DriveLinks();
+  const service = new GraphService({ store: deps.store, checker: deps.checker, clock: deps.clock, faults: deps.faults, requests, fidelity, meter, logger, routes: allRoutes, links });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(express.raw({ type: () => true, limit: deps.maxBodyBytes ?? 10 * 1024 * 1024 }));
+  // Pre-authenticated download URLs: the token in the URL is the authorisation, no bearer token (as SharePoint's).
+  app.use(downloadRouter({ links, clock: deps.clock, logger, errorAnswer: (status, code, message) => errorAnswer(status, code, message, deps.clock.now()), send }));
 
   app.use((req, res, next) => {
     if (tokenMatches(req.headers.authorization, deps.token)) { next(); return; }
@@ -73,7 +80,7 @@ export const createEmulatorApp = (deps: EmulatorAppDeps): Express => {
     send(res, errorAnswer(401, 'InvalidAuthenticationToken', message, deps.clock.now()));
   });
 
-  app.use('/_emulator', adminRouter({ store: deps.store, clock: deps.clock, faults: deps.faults, requests, fidelity, meter }));
+  app.use('/_emulator', adminRouter({ store: deps.store, clock: deps.clock, faults: deps.faults, requests, fidelity, meter, links }));
 
   app.use('/v1.0', async (req, res) => {
     const latency = deps.faults.latencyMs();

@@ -175,6 +175,8 @@ describe('Graph emulator: fidelity to SharePoint and Graph limits', () => {
       const send = (bytes: number): ReturnType<Harness['post']> => h.post('/users/pat@outreach.example.org/sendMail', {
         message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'family@school.example.org' } }], attachments: [attachment(bytes)] },
       });
+      // A 3 MB file is 4 MB in base64: over the 4 MB request limit too, so this looks at the attachment limit alone.
+      await h.put('/_emulator/fidelity', JSON.stringify({ maxSendMailRequestBytes: 8 * 1024 * 1024 }), 'application/json').expect(200);
       await send(3 * 1024 * 1024).expect(202);
       const res = await send(3 * 1024 * 1024 + 1).expect(413);
       expect(res.body.error.message).toMatch(/upload session/);

@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createEmulatorApp } from '../src/emulatorApp';
 import { SettableClock } from '../src/controls/clock';
+import { DriveLinks } from '../src/controls/driveLinks';
 import { FaultInjector } from '../src/controls/faults';
 import type { GraphMetadataChecker, GraphRequestToCheck } from '../src/csdl/types';
 import { defaultSiteHostname, defaultSitePath, EmulatorStore } from '../src/store/emulatorStore';
@@ -43,13 +44,13 @@ export interface Harness {
   close(): void;
 }
 
-export const startHarness = (now = new Date('2026-01-12T09:00:00Z')): Harness => {
+export const startHarness = (now = new Date('2026-01-12T09:00:00Z'), options: { filesWebBase?: string } = {}): Harness => {
   const clock = new SettableClock();
   clock.set(now, true);
   const store = EmulatorStore.open(':memory:', clock.now());
   const faults = new FaultInjector();
   const checker = fakeChecker();
-  const app = createEmulatorApp({ store, checker, clock, faults, token: testToken });
+  const app = createEmulatorApp({ store, checker, clock, faults, token: testToken, links: new DriveLinks(options.filesWebBase) });
   const auth = (t: request.Test): request.Test => t.set('Authorization', `Bearer ${testToken}`);
   return {
     app, store, clock, faults, checker,

@@ -1,3 +1,4 @@
+import { documentPdf } from '@outreach/graph-emulator';
 import type { CaseFolders, FileRef, FolderRef } from '../../../workflow';
 
 export interface StoredFile extends FileRef {
@@ -15,7 +16,8 @@ const forbiddenInNames = /["*:<>?/\\|]/;
 
 /**
  * The Case Files library in memory: a folder per child, a subfolder per case, found by path
- * without regard to case (as SharePoint does); an upload of an existing name replaces its content.
+ * without regard to case (as SharePoint does); an upload of an existing name replaces its content,
+ * `uploadOnce` keeps it. `pdfOf` converts as the embedded Graph does (a PDF of a .docx's text).
  */
 export class MemoryCaseFolders implements CaseFolders {
   private readonly folders = new Map<string, Folder>();
@@ -43,15 +45,24 @@ export class MemoryCaseFolders implements CaseFolders {
     return { id, name, webUrl: file.webUrl };
   }
 
-  // TEMPORARY (documents issue in progress): replaced by the drive-files work.
-  uploadOnce(_folder: FolderRef, _fileName: string, _content: Uint8Array, _contentType: string): Promise<FileRef> {
-    return Promise.reject(new Error('uploadOnce is not built yet'));
+  async uploadOnce(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef> {
+    await Promise.resolve();
+    checkName(fileName);
+    const existing = this.filesOf(folder).find((f) => f.name.toLowerCase() === fileName.toLowerCase());
+    if (existing) return { id: existing.id, name: existing.name, webUrl: existing.webUrl };
+    return this.upload(folder, fileName, content, contentType);
   }
-  pdfOf(_file: FileRef): Promise<Uint8Array> {
-    return Promise.reject(new Error('pdfOf is not built yet'));
+
+  async pdfOf(file: FileRef): Promise<Uint8Array> {
+    const stored = this.fileById(file.id);
+    const converted = await documentPdf(stored.name, stored.content);
+    if ('unsupported' in converted) throw new Error(`Case Files: "${stored.name}" cannot be converted to PDF: ${converted.unsupported}`);
+    return converted.pdf;
   }
-  content(_file: FileRef): Promise<Uint8Array> {
-    return Promise.reject(new Error('content is not built yet'));
+
+  async content(file: FileRef): Promise<Uint8Array> {
+    await Promise.resolve();
+    return Uint8Array.from(this.fileById(file.id).content);
   }
 
   async list(folder: FolderRef): Promise<FileRef[]> {
@@ -71,6 +82,14 @@ export class MemoryCaseFolders implements CaseFolders {
     const ref = typeof folder === 'string' ? this.folders.get(folder.toLowerCase()) : folder;
     if (!ref) return [];
     return this.filesOf(ref).map((f) => ({ ...f, content: Uint8Array.from(f.content) }));
+  }
+
+  private fileById(id: string): StoredFile {
+    for (const files of this.files.values()) {
+      const found = files.find((f) => f.id === id);
+      if (found) return found;
+    }
+    throw new Error(`Case Files: no file with id ${id}`);
   }
 
   private filesOf(folder: FolderRef): StoredFile[] {

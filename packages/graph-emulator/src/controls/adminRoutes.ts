@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { EmulatorStore } from '../store/emulatorStore';
+import type { DriveLinks } from './driveLinks';
 import type { FaultInjector } from './faults';
 import type { Fidelity } from './fidelity';
 import type { ResourceUnitMeter } from './resourceUnits';
@@ -17,8 +18,11 @@ export interface AdminDeps {
   requests: RequestLog;
   fidelity: Fidelity;
   meter: ResourceUnitMeter;
+  links: DriveLinks;
 }
 
+/** Where drive items' webUrl points: `{filesWebBase}/{driveId}/{itemId}`; null: SharePoint-looking addresses. */
+const filesWebSchema = z.strictObject({ filesWebBase: z.url({ protocol: /^https?$/ }).nullable() });
 const clockSchema = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable(), frozen: z.boolean().optional() });
 /** A user of the tenant; its calendar settings (Teams, late links, working hours) change only where given. */
 export const userSchema = z.strictObject({ id: z.string().min(1), displayName: z.string().min(1), mail: z.email(), ...calendarSettingsSchema.shape });
@@ -70,6 +74,12 @@ export const adminRouter = (deps: AdminDeps): Router => {
 
   router.get('/requests', (_req, res) => { res.json(deps.requests.snapshot()); });
   router.post('/requests/reset', (_req, res) => { deps.requests.reset(); res.status(204).end(); });
+
+  router.get('/files-web', (_req, res) => { res.json({ filesWebBase: deps.links.filesWebBase ?? null }); });
+  router.put('/files-web', withBody(filesWebSchema, (value, res) => {
+    deps.links.setFilesWebBase(value.filesWebBase ?? undefined);
+    res.json({ filesWebBase: deps.links.filesWebBase ?? null });
+  }));
 
   router.get('/clock', (_req, res) => { res.json(deps.clock.describe()); });
   router.put('/clock', withBody(clockSchema, (value, res) => {

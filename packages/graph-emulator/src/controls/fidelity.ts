@@ -12,6 +12,8 @@ export const fidelitySettingsSchema = z.strictObject({
   multiLineTextMaxLength: z.number().int().min(1).default(63_999),
   /** sendMail: inline attachments above 3 MB need an upload session instead. */
   maxInlineAttachmentBytes: z.number().int().min(1).default(3 * 1024 * 1024),
+  /** sendMail: the whole request (message, base64 attachments) stays under 4 MB. */
+  maxSendMailRequestBytes: z.number().int().min(1).default(4 * 1024 * 1024),
   /** driveItem simple upload (PUT …/content) takes files of at most 250 MB. */
   maxSimpleUploadBytes: z.number().int().min(1).default(250 * 1024 * 1024),
   /** `$batch`: run and answer requests without dependsOn in a seeded shuffled order (Graph gives no order). */

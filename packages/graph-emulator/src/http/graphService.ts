@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { EmulatorClock } from '../controls/clock';
+import type { DriveLinks } from '../controls/driveLinks';
 import type { GraphMetadataChecker } from '../csdl/types';
 import type { FaultInjector, InjectedFault } from '../controls/faults';
 import type { Fidelity } from '../controls/fidelity';
@@ -25,6 +26,7 @@ export interface GraphServiceDeps {
   meter: ResourceUnitMeter;
   logger: EmulatorLogger;
   routes: readonly Route[];
+  links: DriveLinks;
 }
 
 export interface ServeOptions {
@@ -128,7 +130,7 @@ export class GraphService {
     if (!match) throw new GraphError(501, 'notImplemented', `The Graph emulator does not implement ${req.method} ${req.path}.`);
     if ('methodNotAllowed' in match) throw new GraphError(405, 'BadRequest', `The Graph emulator does not support ${req.method} on ${req.path}.`);
     const options = parseQueryOptions(req.query, match.route.query, /^\/(sites|drives)(\/|$)/i.test(canonical));
-    return match.route.handle({ req, params: match.params, options, store: this.deps.store, clock: this.deps.clock, baseUrl, fidelity: this.deps.fidelity.current() });
+    return match.route.handle({ req, params: match.params, options, store: this.deps.store, clock: this.deps.clock, baseUrl, fidelity: this.deps.fidelity.current(), links: this.deps.links });
   }
 
   private faultResponse(f: InjectedFault, requestId: string, clientRequestId: string): GraphResponse {

@@ -1,4 +1,5 @@
 import type { EmulatorClock } from '../controls/clock';
+import type { DriveLinks } from '../controls/driveLinks';
 import type { FidelitySettings } from '../controls/fidelity';
 import type { QueryOptionName, QueryOptions } from '../query/queryOptions';
 import type { EmulatorStore } from '../store/emulatorStore';
@@ -16,6 +17,8 @@ export interface RouteContext {
   baseUrl: string;
   /** Limits and strictness in force (list view threshold, text and upload limits, unknown users). */
   fidelity: FidelitySettings;
+  /** Download links (content?format=pdf) and where drive items' webUrl points. */
+  links: DriveLinks;
 }
 
 export interface Route {

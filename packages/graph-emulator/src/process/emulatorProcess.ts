@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { readDiary, seedEvents, type Diary, type SeedEvent } from './calendarControls';
 import { readClock, setClock, type EmulatorTime } from './clockControls';
-import { registerUsers, type EmulatorUser } from './registerUsers';
+import { adminRequest, registerUsers, type EmulatorUser } from './registerUsers';
 
 export type { EmulatorUser, Diary, SeedEvent, EmulatorTime };
 import { runtimeInfoSchema, runtimeInfoPath, type EmulatorRuntimeInfo } from '../runtime/runtimeInfo';
@@ -27,15 +27,26 @@ export interface EmbeddedGraph {
   clock(): Promise<EmulatorTime>;
   /** Sets the emulator's time, which runs on from there. */
   setClock(now: Date): Promise<EmulatorTime>;
+  /**
+   * Where drive items' webUrl points from now on: `${filesWebBase}/${driveId}/${itemId}` (a local
+   * run's file viewer), or SharePoint-looking addresses again with undefined.
+   */
+  setFilesWebBase(filesWebBase: string | undefined): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface EmulatorProcessOptions {
+  /** Drive items' webUrl from the start: see EmbeddedGraph.setFilesWebBase. */
+  filesWebBase?: string;
 }
 
 /**
  * Starts the embedded Graph in its own process (better-sqlite3 is synchronous: in the app's
  * process it would stall every request) and waits for the one JSON line it prints when ready.
  */
-export async function startEmulatorProcess(dataDir: string): Promise<EmbeddedGraph> {
-  const child = spawn(process.execPath, ['--import', 'tsx', program, '--data-dir', path.resolve(dataDir), '--port', '0'], {
+export async function startEmulatorProcess(dataDir: string, options: EmulatorProcessOptions = {}): Promise<EmbeddedGraph> {
+  const filesWeb = options.filesWebBase ? ['--files-web-base', options.filesWebBase] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', program, '--data-dir', path.resolve(dataDir), '--port', '0', ...filesWeb], {
     cwd: packageRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -64,6 +75,10 @@ function embeddedGraph(info: EmulatorRuntimeInfo, stop: () => Promise<void>): Em
     diary: (user, from, to) => readDiary(info, caCertificate, user, from, to),
     clock: () => readClock(info, caCertificate),
     setClock: (now) => setClock(info, caCertificate, now),
+    setFilesWebBase: async (filesWebBase) => {
+      const answer = await adminRequest(info, caCertificate, 'PUT', 'files-web', { filesWebBase: filesWebBase ?? null });
+      if (answer.status !== 200) throw new Error(`The embedded Graph did not take the files web address (${answer.status}): ${JSON.stringify(answer.body)}`);
+    },
     stop,
   };
 }

@@ -25,6 +25,7 @@ export const driveItemJson = (
   item: DriveItemRecord,
   path: string[],
   childCount: number,
+  filesWebBase?: string,
 ): Record<string, unknown> => {
   const driveId = list.driveId as string;
   const base = listWebUrl(site, list);
@@ -35,7 +36,9 @@ export const driveItemJson = (
     id: item.id,
     lastModifiedDateTime: item.modified,
     name: item.name,
-    webUrl: item.parentId === null ? base : `${base}/${path.map(encodeURIComponent).join('/')}`,
+    webUrl: filesWebBase
+      ? `${filesWebBase}/${encodeURIComponent(driveId)}/${encodeURIComponent(item.id)}`
+      : item.parentId === null ? base : `${base}/${path.map(encodeURIComponent).join('/')}`,
     cTag: `"c:${tag(item)}"`,
     size: item.size,
     createdBy: appIdentity,

@@ -3,6 +3,8 @@ import { GraphError, notFound } from '../http/graphError';
 import { json, route, type Route, type RouteContext } from '../http/route';
 import { applySelect } from '../query/queryOptions';
 import type { DriveItemRecord, ListRecord, SiteRecord } from '../store/records';
+import { downloadPath } from '../controls/driveLinks';
+import { convertibleSource } from '../documents/documentText';
 import { driveItemJson, driveJson, mimeTypeFor } from './driveShapes';
 import { pagedCollection } from './paging';
 import { bodyOf, listOf, siteOf } from './resolve';
@@ -59,7 +61,7 @@ const addressedItem = (ctx: RouteContext, d: DriveContext): DriveItemRecord => {
 };
 
 const itemBody = (ctx: RouteContext, d: DriveContext, item: DriveItemRecord): Record<string, unknown> =>
-  driveItemJson(d.site, d.list, item, ctx.store.drive.pathOf(d.driveId, item.id), item.isFolder ? ctx.store.drive.childCount(d.driveId, item.id) : 0);
+  driveItemJson(d.site, d.list, item, ctx.store.drive.pathOf(d.driveId, item.id), item.isFolder ? ctx.store.drive.childCount(d.driveId, item.id) : 0, ctx.links.filesWebBase);
 
 /** A free name for `rename`: `Name 1`, `Name 2`, … before the extension, as OneDrive does. */
 const freeName = (ctx: RouteContext, driveId: string, parentId: string, name: string): string => {
@@ -84,6 +86,8 @@ const getItem = (ctx: RouteContext): ReturnType<Route['handle']> => {
   const item = addressedItem(ctx, d);
   if (ctx.params.rest === '/content') {
     if (item.isFolder) throw new GraphError(400, 'invalidRequest', 'A folder has no content.');
+    const format = ctx.req.query.get('format');
+    if (format !== null) return convertedContent(ctx, d, item, format);
     return { status: 200, headers: { 'content-type': item.mimeType ?? 'application/octet-stream' }, body: ctx.store.drive.content(d.driveId, item.id) ?? Buffer.alloc(0) };
   }
   if (ctx.params.rest === '/children') {
@@ -98,6 +102,20 @@ const getItem = (ctx: RouteContext): ReturnType<Route['handle']> => {
     });
   }
   return json(200, { '@odata.context': `${ctx.baseUrl}/$metadata#drives('${d.driveId}')/items/$entity`, ...applySelect(itemBody(ctx, d, item), ctx.options.select) });
+};
+
+/**
+ * `content?format=pdf`: as Graph, 302 to a short-lived pre-authenticated URL of the converted file. The
+ * document's text is read here (so that a file that cannot be converted answers 400 now); the PDF is
+ * drawn when the URL is fetched.
+ */
+const convertedContent = (ctx: RouteContext, d: DriveContext, item: DriveItemRecord, format: string): ReturnType<Route['handle']> => {
+  if (format.toLowerCase() !== 'pdf') throw new GraphError(400, 'notSupported', `Conversion to '${format}' is not supported by the Graph emulator: only format=pdf.`);
+  const source = convertibleSource(item.name, ctx.store.drive.content(d.driveId, item.id) ?? Buffer.alloc(0));
+  if (source.kind === 'unsupported') throw new GraphError(400, 'notSupported', `'${item.name}' cannot be converted to PDF. ${source.reason}`);
+  const token = ctx.links.mint(item.name, source, ctx.clock.now());
+  const origin = new URL(ctx.baseUrl).origin;
+  return { status: 302, headers: { location: `${origin}${downloadPath}?tempauth=${encodeURIComponent(token)}` } };
 };
 
 const createFolder = (ctx: RouteContext): ReturnType<Route['handle']> => {

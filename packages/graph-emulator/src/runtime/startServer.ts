@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { GraphMetadataChecker } from '../csdl/types';
 import { SettableClock } from '../controls/clock';
+import { DriveLinks } from '../controls/driveLinks';
 import { FaultInjector } from '../controls/faults';
 import { createEmulatorApp } from '../emulatorApp';
 import type { EmulatorLogger } from '../http/logger';
@@ -27,6 +28,8 @@ export const startEmulatorServer = async (options: {
   checker: GraphMetadataChecker;
   logger: EmulatorLogger;
   pid: number;
+  /** Drive items' webUrl: `{filesWebBase}/{driveId}/{itemId}` (the app's file viewer); absent: SharePoint-looking addresses. */
+  filesWebBase?: string;
 }): Promise<RunningEmulator> => {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const clock = new SettableClock();
@@ -35,7 +38,7 @@ export const startEmulatorServer = async (options: {
   const databasePath = join(options.dataDir, 'graph.sqlite');
   const store = EmulatorStore.open(databasePath, clock.now());
   ownerOnly(databasePath, `${databasePath}-wal`, `${databasePath}-shm`);
-  const app = createEmulatorApp({ store, checker: options.checker, clock, faults: new FaultInjector(), log: options.logger, token });
+  const app = createEmulatorApp({ store, checker: options.checker, clock, faults: new FaultInjector(), log: options.logger, token, links: new DriveLinks(options.filesWebBase) });
   const server: Server = createServer({ key: certificate.key, cert: certificate.cert }, app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
