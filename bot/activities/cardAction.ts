@@ -2,7 +2,7 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import { handleCardAction, notOnStaffListCard, workingCard, type AdaptiveCardJson, type CardResponse } from '../cards';
 import { outcomeCard } from '../cards/outcomes';
-import { RecordTooLarge, type Staff } from '../../workflow';
+import { MailTooLarge, RecordTooLarge, type Staff } from '../../workflow';
 import { errorSummary } from '../backgroundWork';
 import { keepCardCopy, redrawCardCopies } from '../cardCopies';
 import type { BotDeps } from '../botDeps';
@@ -46,6 +46,10 @@ export async function onCardAction(deps: BotDeps, context: TurnContext): Promise
     if (error instanceof RecordTooLarge) {
       deps.log.warn({ verb, entity: error.entity, characters: error.characters }, 'card action refused: record too large');
       return { response: { card: tooLargeCard(error) } };
+    }
+    if (error instanceof MailTooLarge) {
+      deps.log.warn({ verb, bytes: error.bytes, limit: error.limitBytes }, 'card action refused: mail too large');
+      return { response: { card: outcomeCard({ headline: 'That mail is too large to send', tone: 'attention', detail: `${error.message} Nothing was sent.` }) } };
     }
     deps.log.error({ verb, error: errorSummary(error) }, 'card action failed');
     return { response: { card: failedCard() } };
