@@ -49,6 +49,7 @@ export function caseBasics(ctx: CaseDocumentContext): DocumentFields {
     plansInPlace: listedOr(response.plans.map((p) => labelOf(planLabels, p)), 'None recorded'),
     assessmentsUsed: listedOr(response.assessments.map((a) => labelOf(assessmentLabels, a)), 'None recorded'),
     whatHasBeenTried: response.whatHasBeenTried,
+    workerAllocated: ctx.worker !== undefined,
     workerName: ctx.worker?.displayName ?? 'Not yet allocated',
     workerEmail: ctx.worker?.email ?? ctx.serviceEmail,
   };

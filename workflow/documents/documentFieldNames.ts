@@ -48,6 +48,7 @@ const caseFields: FieldList = {
   plansInPlace: "The school's plans before referring (e.g. Pupil passport, IEP), or None recorded",
   assessmentsUsed: 'Assessments the school used (SDQ, Boxall, Thrive...), or None recorded',
   whatHasBeenTried: 'What the school has tried, as the referral gave it',
+  workerAllocated: 'Yes/no: an outreach worker is allocated (for a condition)',
   workerName: "The outreach worker's name, or Not yet allocated",
   workerEmail: "The outreach worker's e-mail address, or the service's mailbox when not yet allocated",
 };
