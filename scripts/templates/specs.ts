@@ -76,7 +76,7 @@ export const templateSpecs: Record<DocumentKind, DocumentSpec> = {
       { type: 'if', condition: 'workerAllocated', inverted: true, blocks: [{ type: 'para', text: 'An outreach worker will be allocated shortly and will be in touch to arrange a first observation in class and a meeting with the staff who know {childFirstName} best.' }] },
       { type: 'para', text: 'Please also check that the parents or carers know about the referral and have agreed to it: we cannot work with {childFirstName} directly until they have.' },
       { type: 'para', text: 'If you have any questions, reply to {serviceEmail}.' },
-      ...signOff('{service}'),
+      ...signOff('The outreach team'),
     ],
   },
 
@@ -323,7 +323,7 @@ export const templateSpecs: Record<DocumentKind, DocumentSpec> = {
       { type: 'fields', rows: [['Reason', '{closeReason}']] },
       { type: 'if', condition: 'hasNote', blocks: [{ type: 'para', text: '{closureNote}' }] },
       { type: 'para', text: 'If the situation changes, you are welcome to refer {childFirstName} again. Any questions, please reply to {serviceEmail}.' },
-      ...signOff('{workerName}'),
+      ...signOff('The outreach team'),
     ],
   },
 
