@@ -15,6 +15,8 @@ export class MissingField extends Error {
 const options = {
   paragraphLoop: true,
   linebreaks: true,
+  // Errors are reported as TemplateProblems, not printed to the console.
+  errorLogging: false,
   // A missing field fails loudly rather than printing "undefined" or an empty gap.
   nullGetter(part: { value?: string; module?: string }): never {
     throw new MissingField(part.value ?? '(unnamed)');

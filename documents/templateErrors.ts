@@ -24,16 +24,20 @@ function sentenceFor(p: ErrorProperties): string {
     case 'unclosed_tag':
       return `the tag {${tag} is not closed (a } is missing)`;
     case 'unopened_tag':
-      return `the tag ${tag}} is not opened (a { is missing)`;
+      return `the tag ${tag.endsWith('}') ? tag : `${tag}}`} is not opened (a { is missing)`;
     case 'duplicate_open_tag':
-      return `the tag ${p.context ?? tag} has two opening braces`;
+      return `a tag starting "${p.context ?? tag}" has two opening braces`;
     case 'duplicate_close_tag':
-      return `the tag ${p.context ?? tag} has two closing braces`;
+      return `a tag ending "${p.context ?? tag}" has two closing braces`;
     case 'unclosed_loop':
       return `the section {#${tag}} is never closed with {/${tag}}`;
     case 'unopened_loop':
       return `{/${tag}} closes a section that was never opened with {#${tag}}`;
-    case 'closing_tag_does_not_match_opening_tag':
+    case 'closing_tag_does_not_match_opening_tag': {
+      const [, opened, closed] = /"([^"]*)" is closed by the tag "([^"]*)"/.exec(p.explanation ?? '') ?? [];
+      if (opened !== undefined && closed !== undefined) return `the section {#${opened}} is closed by {/${closed}}: they must match`;
+      return 'its sections are not closed in the order they were opened';
+    }
     case 'unbalanced_loop_tags':
     case 'loop_position_invalid':
       return `its sections are not closed in the order they were opened (${p.explanation ?? 'unbalanced'})`;
