@@ -71,6 +71,18 @@ describe('every document, made from a case with the shipped templates', () => {
   });
 });
 
+describe('text over several lines', () => {
+  it('keeps its line breaks in the document', async () => {
+    const request = requestFor('meeting-record');
+    if (request.kind !== 'meeting-record') throw new Error('a meeting record request');
+    const notes = { ...request, record: { ...request.record, notes: 'First point agreed.\nSecond point agreed.' } };
+    const { text, documentXml } = await readDocument(await documents.make('meeting-record', caseDocumentFields(contextFor(), notes)));
+    expect(documentXml).toMatch(/First point agreed\.<\/w:t><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:br\/>/);
+    expect(text).toContain('First point agreed.');
+    expect(text).toContain('Second point agreed.');
+  });
+});
+
 describe('names in any script, and text with XML specials, come out intact', () => {
   const names: Array<[string, string]> = [
     ['Ciarán', "O'Neill"],
