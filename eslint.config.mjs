@@ -49,6 +49,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['documents/**/*.ts'],
+    ignores: ['documents/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: '^(?!(docxtemplater|pizzip)(/|$)|node:(fs|fs/promises|path)$|\\.\\.?/)',
+            message: 'documents/ may import workflow/, docxtemplater, pizzip, node:fs and node:path only.',
+          },
+          only('documents/ may not import graph/, bot/, tab/, app/ or tests/.', layer(['graph', 'bot', 'tab', 'app', 'tests'])),
+          viaPublicEntry,
+        ],
+      }],
+    },
+  },
+  {
     files: ['bot/**/*.ts'],
     ignores: ['bot/**/*.test.ts'],
     rules: {

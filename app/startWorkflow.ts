@@ -1,3 +1,4 @@
+import { TemplateDocuments } from '../documents';
 import { defaultBookingPolicy, type WorkflowDeps } from '../workflow';
 import { appClock, type AppClock } from './clock';
 import type { Config } from './config';
@@ -36,8 +37,9 @@ export async function startWorkflow(config: Config, graph: ConnectedGraph, logge
   // The sender draws cards with the workflow it belongs to (a contract's approval card): bound once made.
   const notifier = teamsOrMailNotifier({ stores: graph.ports.stores, clock }, teamsSender(bot, () => deps), graph.ports.mailer, workflowConfig.serviceName, logger);
   const channel = botTeamChannel({ stores: graph.ports.stores, clock }, bot, config.teamChannel?.channelId, logger);
-  // TEMPORARY (documents issue in progress): replaced by the shipped templates' engine.
-  const documents = { make: () => Promise.reject(new Error('documents not built yet')) };
-  const deps: WorkflowDeps = { ...graph.ports, notifier, channel, clock, ids: randomIds, documents, config: workflowConfig };
+  // The shipped templates, or the site's own copies from its Templates library.
+  const { templates, ...ports } = graph.ports;
+  const documents = new TemplateDocuments({ overrides: templates, clock });
+  const deps: WorkflowDeps = { ...ports, notifier, channel, clock, ids: randomIds, documents, config: workflowConfig };
   return deps;
 }

@@ -18,12 +18,14 @@ import {
   type Calendar,
   type Mailer,
   type Stores,
+  type TemplateOverrides,
   type WriteBatching,
 } from '../workflow';
 import { batchedWrites } from './client/writeOrder';
 import { GraphCalendar } from './calendar/graphCalendar';
 import { GraphJobQueue } from './jobs/graphJobQueue';
 import { DriveCaseFolders } from './drive/caseFolders';
+import { DriveTemplateLibrary } from './drive/templateLibrary';
 import { defaultMailerTiming, GraphMailer, type MailerTiming } from './mail/graphMailer';
 import { SentMailEntry } from './mail/sentMail';
 import { SharePointAuditLog, type StoredAudit } from './sharepoint/auditLog';
@@ -40,6 +42,8 @@ export interface GraphPorts {
   calendar: Calendar;
   batching: WriteBatching;
   jobs: GraphJobQueue;
+  /** The site's Templates library, for the documents engine (app/ wires it into documents/). */
+  templates: TemplateOverrides;
 }
 
 const StoredAuditSchema: z.ZodType<StoredAudit> = AuditEntry.extend({ id: z.string() });
@@ -77,5 +81,6 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
     calendar: new GraphCalendar(client, serviceMailboxId),
     batching: batchedWrites,
     jobs: new GraphJobQueue(store<Job, 'status'>('jobs', Job)),
+    templates: new DriveTemplateLibrary(client, site.templatesDriveId),
   };
 }

@@ -46,3 +46,7 @@ export { universalOfferCheck, type CaseLedger } from './packages';
 export { CHECK_OUT_GRACE_MINUTES, ELSEWHERE, MAX_VISIT_HOURS, describePlace, placesOnFile, type PlaceOnFile, type VisitPlace } from './rules/loneWorking';
 export { OLDEST_AT_REFERRAL, YOUNGEST_AT_REFERRAL } from './rules/plausible';
 export { agree, counted, haveBeen, listed } from './words';
+export type { CaseDocumentContext, CaseDocumentRequest, ContractPackage, SchoolDocumentContext, SchoolDocumentRequest } from './documents/documentRequest';
+export { caseDocumentFields, schoolDocumentFields } from './documents/fieldsFor';
+export { documentFileName, documentTitle, safeFileNamePart, schoolDocumentFileName, type DocumentExtension } from './documents/documentNames';
+export { caseOnlyFieldNames, documentFieldNames, type DocumentFieldSpec, type FieldList, type LoopFields } from './documents/documentFieldNames';

@@ -137,3 +137,5 @@ export function columnsOf(list: ListDefinition): ColumnDefinition[] {
 }
 
 export const CASE_FILES_LIBRARY = 'Case Files';
+/** The service's own copies of the document templates (documents/templates/README.md). */
+export const TEMPLATES_LIBRARY = 'Templates';

@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { graphErrorCode, graphStatus } from './graphErrors';
-import { CASE_FILES_LIBRARY, columnsOf, lists, type ColumnDefinition, type ListKey } from './listDefinitions';
+import { CASE_FILES_LIBRARY, columnsOf, lists, TEMPLATES_LIBRARY, type ColumnDefinition, type ListKey } from './listDefinitions';
 import { columnBody, schemaFingerprint, SITE_SCHEMA_LIST, siteSchemaListDescription } from './siteSchema';
 
 /** The site by id, or by host name and server-relative path (e.g. /sites/outreach). */
@@ -12,6 +12,8 @@ export interface ProvisionedSite {
   /** `/sites/{site}/lists/{list}` for each list. */
   listPaths: Record<ListKey, string>;
   caseFilesDriveId: string;
+  /** The "Templates" library: the service's own copies of the document templates. */
+  templatesDriveId: string;
 }
 
 const Site = z.object({ id: z.string() });
@@ -39,8 +41,8 @@ type SchemaMarker = { itemId?: string };
 /**
  * Makes the site ready, idempotently. A site already provisioned for these list definitions (its
  * SiteSchema item holds their fingerprint) is read in one `$batch`: site, lists, fingerprint and
- * the library's drive. Otherwise every list is made with its columns and indexes, and the "Case
- * Files" library: what exists is left as it is, what is missing is added, and a column that lost
+ * the libraries' drives. Otherwise every list is made with its columns and indexes, and the "Case
+ * Files" and "Templates" libraries: what exists is left as it is, what is missing is added, and a column that lost
  * its index gets it back. Then `migrate` brings existing items up to the new definitions (a new
  * column's values). The fingerprint is written last, once all of that succeeded, so a start that
  * stopped half-way does it all again (each step is idempotent).
@@ -76,6 +78,7 @@ async function provisionedFor(client: Client, address: SiteAddress, fingerprint:
       { id: 'lists', method: 'GET', url: `${under}/lists?$select=id,displayName` },
       { id: 'schema', method: 'GET', url: `${under}/lists/${SITE_SCHEMA_LIST}/items?$select=id&$expand=fields($select=Title)&$top=1` },
       { id: 'drive', method: 'GET', url: `${under}/lists/${encodeURIComponent(CASE_FILES_LIBRARY)}/drive?$select=id` },
+      { id: 'templates', method: 'GET', url: `${under}/lists/${encodeURIComponent(TEMPLATES_LIBRARY)}/drive?$select=id` },
     ],
     wait,
   );
@@ -85,7 +88,8 @@ async function provisionedFor(client: Client, address: SiteAddress, fingerprint:
   const site = Site.safeParse(bodyOf('site')).data;
   const listsPage = ListsPage.safeParse(bodyOf('lists')).data;
   const drive = Drive.safeParse(bodyOf('drive')).data;
-  if (!site || !listsPage || !drive || schemaItem?.fields?.Title !== fingerprint) return { marker };
+  const templates = Drive.safeParse(bodyOf('templates')).data;
+  if (!site || !listsPage || !drive || !templates || schemaItem?.fields?.Title !== fingerprint) return { marker };
   const existing = await allLists(client, listsPage);
   const listPaths = {} as Record<ListKey, string>;
   for (const [key, definition] of Object.entries(lists) as Array<[ListKey, (typeof lists)[ListKey]]>) {
@@ -93,7 +97,7 @@ async function provisionedFor(client: Client, address: SiteAddress, fingerprint:
     if (!id) return { marker };
     listPaths[key] = `/sites/${site.id}/lists/${id}`;
   }
-  return { site: { siteId: site.id, listPaths, caseFilesDriveId: drive.id } };
+  return { site: { siteId: site.id, listPaths, caseFilesDriveId: drive.id, templatesDriveId: templates.id } };
 }
 
 async function provisionEverything(client: Client, address: SiteAddress, wait: Wait): Promise<{ provisioned: ProvisionedSite; schemaListPath: string }> {
@@ -116,12 +120,19 @@ async function provisionEverything(client: Client, address: SiteAddress, wait: W
     }
     listPaths[key] = `${sitePath}/lists/${id}`;
   }
-  const libraryId = existing.get(CASE_FILES_LIBRARY) ?? (await createList(client, sitePath, { displayName: CASE_FILES_LIBRARY, list: { template: 'documentLibrary' } }));
+  const library = async (displayName: string, description?: string) =>
+    existing.get(displayName) ?? (await createList(client, sitePath, { displayName, ...(description ? { description } : {}), list: { template: 'documentLibrary' } }));
+  const libraryId = await library(CASE_FILES_LIBRARY);
+  const templatesId = await library(TEMPLATES_LIBRARY, "The service's own copies of the document templates: a file named like a shipped template is used instead of it.");
   const schemaListId =
     existing.get(SITE_SCHEMA_LIST) ??
     (await createList(client, sitePath, { displayName: SITE_SCHEMA_LIST, description: siteSchemaListDescription, list: { template: 'genericList' } }));
   const drive = Drive.parse(await client.api(`${sitePath}/lists/${libraryId}/drive`).select('id').get());
-  return { provisioned: { siteId: site.id, listPaths, caseFilesDriveId: drive.id }, schemaListPath: `${sitePath}/lists/${schemaListId}` };
+  const templates = Drive.parse(await client.api(`${sitePath}/lists/${templatesId}/drive`).select('id').get());
+  return {
+    provisioned: { siteId: site.id, listPaths, caseFilesDriveId: drive.id, templatesDriveId: templates.id },
+    schemaListPath: `${sitePath}/lists/${schemaListId}`,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CASE_FILES_LIBRARY, columnsOf, lists, type ColumnDefinition } from './listDefinitions';
+import { CASE_FILES_LIBRARY, columnsOf, lists, TEMPLATES_LIBRARY, type ColumnDefinition } from './listDefinitions';
 
 /**
  * The site remembers which list definitions it was provisioned for: one item in this list, its
@@ -21,12 +21,13 @@ export const columnBody = (c: ColumnDefinition): Record<string, unknown> => ({
   ...(c.unique ? { enforceUniqueValues: true } : {}),
 });
 
-/** SHA-256 over every list's name and columns, and the library's name: what provisioning makes. */
+/** SHA-256 over every list's name and columns, and the libraries' names: what provisioning makes. */
 export function schemaFingerprint(): string {
   const shape = {
     version: PROVISIONING_VERSION,
     lists: Object.values(lists).map((definition) => ({ displayName: definition.displayName, columns: columnsOf(definition).map(columnBody) })),
     library: CASE_FILES_LIBRARY,
+    templatesLibrary: TEMPLATES_LIBRARY,
   };
   return createHash('sha256').update(JSON.stringify(shape)).digest('hex');
 }

@@ -20,14 +20,14 @@ describe('a site provisioned for these list definitions is not provisioned again
     expect((await schemaItems()).map((i) => i.fields.Title)).toEqual([schemaFingerprint()]);
   });
 
-  it('a start on the provisioned site is one round trip (a $batch of four reads), with the same lists and library', async () => {
+  it('a start on the provisioned site is one round trip (a $batch of five reads), with the same lists and libraries', async () => {
     await graph().resetRequests();
     const site = await provisionSite(graph().client, address);
     expect(site).toEqual(graph().site);
     const entries = await log();
     // The emulator logs the $batch envelope (the one round trip) and its parts, each with its id in the batch.
     expect(entries.filter((e) => e.batchRequestId === undefined).map((e) => `${e.method} ${e.path}`)).toEqual(['POST /$batch']);
-    expect(entries.filter((e) => e.batchRequestId !== undefined).map((e) => `${e.method} ${e.batchRequestId}`).sort()).toEqual(['GET drive', 'GET lists', 'GET schema', 'GET site']);
+    expect(entries.filter((e) => e.batchRequestId !== undefined).map((e) => `${e.method} ${e.batchRequestId}`).sort()).toEqual(['GET drive', 'GET lists', 'GET schema', 'GET site', 'GET templates']);
   });
 
   it('changed definitions (another fingerprint) provision again: a lost index comes back, and the new fingerprint is written', async () => {

@@ -1,4 +1,5 @@
-import { oneAtATime, StoreJobQueue, type Documents, type Job } from '../../../workflow';
+import { MemoryTemplateOverrides, TemplateDocuments } from '../../../documents';
+import { oneAtATime, StoreJobQueue, type Job } from '../../../workflow';
 import { MemoryEntityStore } from './memoryEntityStore';
 import { FixedClock } from './fixedClock';
 import { MemoryAuditLog } from './memoryAuditLog';
@@ -14,6 +15,9 @@ import { SequenceIds } from './sequenceIds';
 export function memoryDeps(now = '2026-09-14T09:00:00Z') {
   // The Jobs list, seen by tests through `jobList`.
   const jobList = new MemoryEntityStore<Job, 'status'>('Jobs', { indexed: ['status'] });
+  const clock = new FixedClock(now);
+  // The site's Templates library: empty (the shipped templates), tests put their own copies in it.
+  const templates = new MemoryTemplateOverrides();
   return {
     stores: memoryStores(),
     jobList,
@@ -24,11 +28,11 @@ export function memoryDeps(now = '2026-09-14T09:00:00Z') {
     notifier: new MemoryNotifier(),
     channel: new MemoryTeamChannel(),
     calendar: new MemoryCalendar(),
-    clock: new FixedClock(now),
+    clock,
     ids: new SequenceIds(),
     batching: oneAtATime,
-    // TEMPORARY (documents issue in progress): replaced by the shipped templates' engine.
-    documents: { make: () => Promise.reject(new Error('documents not built yet')) } as Documents,
+    templates,
+    documents: new TemplateDocuments({ overrides: templates, clock }),
   };
 }
 
