@@ -3,6 +3,7 @@ import { documentFileName, documentTitle } from '../../documents/documentNames';
 import type { CaseDocumentContext, CaseDocumentRequest } from '../../documents/documentRequest';
 import { DOCX_TYPE, PDF_TYPE, type DocumentKind } from '../../ports/documents';
 import type { FileRef, FolderRef } from '../../ports/services';
+import type { CaseRecord } from '../../model/records';
 import type { WorkflowDeps } from '../deps';
 import { childFolderName } from '../referral/childIdentity';
 
@@ -30,6 +31,15 @@ export const linkOf = (filed: FiledDocument): DocumentLink => ({
   url: filed.docx.webUrl,
   ...(filed.pdf ? { pdfUrl: filed.pdf.file.webUrl } : {}),
 });
+
+/** The documents filed for a record (its Observation Form), found by the record's key: a repeat of the request shows them again. */
+export function documentsAbout(records: readonly CaseRecord[], recordKey: string): DocumentLink[] {
+  return records.flatMap((r) =>
+    r.body.kind === 'document' && r.body.aboutRecordKey === recordKey
+      ? [{ title: r.body.title, name: r.body.fileName, url: r.body.fileUrl, ...(r.body.pdfUrl ? { pdfUrl: r.body.pdfUrl } : {}) }]
+      : [],
+  );
+}
 
 /** The case's subfolder of the child's folder (made if missing). */
 export function caseFolder(deps: WorkflowDeps, ctx: Pick<CaseDocumentContext, 'case' | 'child'>): Promise<FolderRef> {

@@ -4,7 +4,7 @@ import type { Versioned } from '../../ports/store';
 import type { WorkflowDeps } from '../deps';
 import type { PlannedRecord, RecordPaperwork } from '../support/addRecord';
 import { readForDocuments, documentsFiled } from './caseDocumentContext';
-import { caseFolder, fileCaseDocument } from './fileCaseDocument';
+import { caseFolder, documentsAbout, fileCaseDocument } from './fileCaseDocument';
 
 /**
  * A record written up as a document (an observation on the Observation Form, a meeting as its
@@ -17,10 +17,8 @@ export function writtenUpAs(deps: WorkflowDeps, requestOf: (record: PlannedRecor
     const reads = await readForDocuments(deps, c);
     if (!reads) return { filed: [], earlier: [] };
     const request = requestOf(record, reads.ctx);
-    const earlier = reads.records.flatMap((r) => (r.body.kind === 'document' && r.body.aboutRecordKey === record.key ? [r.body] : []));
-    if (earlier.length > 0) {
-      return { filed: [], earlier: earlier.map((d) => ({ title: d.title, name: d.fileName, url: d.fileUrl, ...(d.pdfUrl ? { pdfUrl: d.pdfUrl } : {}) })) };
-    }
+    const earlier = documentsAbout(reads.records, record.key);
+    if (earlier.length > 0) return { filed: [], earlier };
     const version = documentsFiled(reads.records, request.kind).length + 1;
     const folder = await caseFolder(deps, reads.ctx);
     return { filed: [await fileCaseDocument(deps, reads.ctx, request, { folder, version })], earlier: [] };

@@ -19,7 +19,7 @@ import { now } from './time';
 import { UnitOfWork } from './unitOfWork';
 import { readableDate, readableTime } from '../../calendar';
 import { addDocumentRecords, paperwork } from '../documents/documentRecords';
-import { linkOf, type DocumentLink, type FiledDocument } from '../documents/fileCaseDocument';
+import { documentsAbout, linkOf, type DocumentLink, type FiledDocument } from '../documents/fileCaseDocument';
 
 export interface RecordAdded {
   record: Versioned<CaseRecord>;
@@ -113,7 +113,9 @@ export async function addRecordTo(
   if (!allowed.ok) {
     // A repeat of a request that was recorded (double click, Teams retry) is not a broken rule: the case has moved on since.
     const earlier = await deps.stores.records.findByKey(idempotencyKey);
-    return earlier ? ok({ record: earlier, case: c, repeated: true }) : allowed;
+    if (!earlier) return allowed;
+    const documents = options.paperwork ? documentsAbout(await deps.stores.records.find({ caseId }), idempotencyKey) : undefined;
+    return ok({ record: earlier, case: c, repeated: true, ...(documents ? { documents } : {}) });
   }
   const order = allowed;
   const stamp = now(deps);
