@@ -13,7 +13,8 @@ export { recordSupportSession, type SessionRecorded } from './steps/recordSuppor
 export { addChronologyEntry } from './steps/addChronologyEntry';
 export { recordReview, type ReviewRecorded } from './steps/recordReview';
 export { recordParentsInformed, type ParentsInformed } from './steps/recordParentsInformed';
-export { recordOutreachReport } from './steps/recordOutreachReport';
+export { recordOutreachReport, type ReportRecorded } from './steps/recordOutreachReport';
+export type { DocumentLink } from './documents/documentLinks';
 export { draftContract, type Drafted } from './contract/draftContract';
 export { contractDatesFor } from './contract/contractDatesFor';
 export type { ContractDates } from '../rules/contractTerms';
