@@ -14,7 +14,7 @@ export { addChronologyEntry } from './steps/addChronologyEntry';
 export { recordReview, type ReviewRecorded } from './steps/recordReview';
 export { recordParentsInformed, type ParentsInformed } from './steps/recordParentsInformed';
 export { recordOutreachReport, type ReportRecorded } from './steps/recordOutreachReport';
-export type { DocumentLink } from './documents/documentLinks';
+export { linksIn as documentLinksIn, type DocumentLink } from './documents/documentLinks';
 export { draftContract, type Drafted } from './contract/draftContract';
 export { contractDatesFor } from './contract/contractDatesFor';
 export type { ContractDates } from '../rules/contractTerms';
