@@ -71,9 +71,10 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
   });
 }
 
-/** The case's newest documents, each opened in a click (the rest are in the child's folder). */
+/** The case's newest documents, those sent out (with a PDF) first, each opened in a click (the rest are in the child's folder). */
 function documentsBlock(view: CaseView): unknown[] {
-  const newest = documentLinksIn(inOrderHappened(view.records).reverse()).slice(0, recentDocuments);
+  const links = documentLinksIn(inOrderHappened(view.records).reverse());
+  const newest = [...links.filter((d) => d.pdfUrl), ...links.filter((d) => !d.pdfUrl)].slice(0, recentDocuments);
   const blocks = documentBlocks(newest);
   return blocks.length > 0 ? [{ type: 'TextBlock', text: 'Documents', weight: 'Bolder', spacing: 'Medium' }, ...blocks] : [];
 }
