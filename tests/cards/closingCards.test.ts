@@ -1,5 +1,6 @@
 import { documentFileName, documentTitle } from '../../workflow/documents/documentNames';
 import type { AdaptiveCardJson } from '../../bot/cards';
+import { TemplateProblem } from '../../workflow';
 import { withFolderUploadDown } from '../support/reviewEnded';
 import { people } from '../support/world';
 import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
@@ -177,6 +178,24 @@ describe('complete cards', () => {
     expect(openUrls(second.card)).toHaveLength(5);
     expect(world.memory.mailer.outbox.length).toBe(sent);
     expect((await world.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'evaluation-request')).toHaveLength(1);
+  });
+
+  it('a template that cannot be used: the form comes back saying so in words, nothing sent, and completing again works once it is fixed', async () => {
+    const cw = await caseAtReview();
+    const { act, caseId, world } = cw;
+    await submitReviewCompletingStopped(cw, review());
+    const submit = actionOf((await act('worker', 'complete.open', { caseId })).card, 'complete.submit');
+    const sent = world.memory.mailer.outbox.length;
+    const documents = world.deps.documents;
+    world.deps.documents = { make: (kind) => Promise.reject(new TemplateProblem(kind, 'site', 'the tag {pupil} is never closed')) };
+    const refused = await act('worker', 'complete.submit', submit.data);
+    expect(cardText(refused.card)).toContain(`The ${documentTitle('end-of-outreach-report')} template (the site's Templates library) cannot be used: the tag {pupil} is never closed`);
+    expect(cardText(refused.card)).toContain('Nothing was sent or recorded');
+    expect(actionOf(refused.card, 'complete.submit').data).toEqual(submit.data);
+    expect(world.memory.mailer.outbox.length).toBe(sent);
+    world.deps.documents = documents;
+    expect(cardText((await act('worker', 'complete.submit', submit.data)).card)).toContain('Case completed and closed');
+    expect(world.memory.mailer.outbox.length).toBe(sent + 2);
   });
 
   it('completing before a review ended the support is refused naming the rule', async () => {
