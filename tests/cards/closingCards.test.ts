@@ -154,6 +154,13 @@ describe('complete cards', () => {
       { title: `Open the ${documentTitle('summary-record')}`, url: inFolder(documentFileName('summary-record', ref, 1, 'docx')) },
       { title: `Open the ${documentTitle('evaluation-form')}`, url: inFolder(documentFileName('evaluation-form', ref, 1, 'docx')) },
     ]);
+    // Each document's record opens the file (and its PDF), its file name as filed.
+    const reportRecord = (await world.deps.stores.records.find({ caseId })).find((r) => r.body.kind === 'document' && r.body.document === 'end-of-outreach-report');
+    const recordCard = (await act('worker', 'record.view', { caseId, recordId: reportRecord?.id ?? '' })).card;
+    expect(cardText(recordCard)).toContain(documentFileName('end-of-outreach-report', ref, 1, 'docx'));
+    expect(openUrls(recordCard).map((u) => u.url.split('/').slice(-2).join('/'))).toEqual(
+      (['docx', 'pdf'] as const).map((ext) => inFolder(documentFileName('end-of-outreach-report', ref, 1, ext))),
+    );
     // The case card, closed, opens its newest documents.
     expect(openUrls(done.followUp).map((u) => u.url.split('/').slice(-2).join('/'))).toContain(inFolder(documentFileName('end-of-outreach-report', ref, 1, 'pdf')));
     expect(world.memory.mailer.outbox.length).toBe(sent + 2);

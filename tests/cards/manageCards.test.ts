@@ -187,6 +187,9 @@ describe('outreach and Fair Access Panel report card', () => {
     const reports = (await world.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'report');
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ step: 10, body: { reportType: 'fair-access-panel', requestedBy: 'Northvale Fair Access Panel' } });
+    // The report's record opens the file it links.
+    const recordCard = (await act('worker', 'record.view', { caseId, recordId: reports[0]?.id ?? '' })).card;
+    expect(openUrls(recordCard).map((u) => u.url)).toEqual([reports[0]?.body.kind === 'report' ? reports[0].body.fileUrl : '']);
   });
 
   it('an Outreach Report with the requester\'s address is e-mailed to them as PDF, and the card says so; a wrong address comes back naming it', async () => {
