@@ -168,6 +168,26 @@ describe('completing a case: the closing documents', () => {
     expect(subjects).toEqual([`Outreach Service: End of Outreach Report for case ${reference}`, `Outreach Service: evaluation of case ${reference}`].sort());
   });
 
+  it('the case closes only once its records link every document: a record that could not be written is written by completing again', async () => {
+    const world = await buildWorld();
+    const { caseId, worker } = await reviewEnded(world);
+    const records = world.deps.stores.records;
+    const create = records.create.bind(records);
+    let failed = false;
+    records.create = async (item, idempotencyKey) => {
+      if (!failed && item.body.kind === 'document' && item.body.document === 'summary-record') {
+        failed = true;
+        throw new Error('list service unavailable');
+      }
+      return create(item, idempotencyKey);
+    };
+    await expect(completeCase(world.deps, worker, { caseId })).rejects.toThrow('list service unavailable');
+    expect((await world.deps.stores.cases.get(caseId))?.status).toBe('open');
+    value(await completeCase(world.deps, worker, { caseId }));
+    expect(await documentRecords(world, caseId)).toHaveLength(4);
+    expect((await world.deps.stores.cases.get(caseId))?.status).toBe('closed');
+  });
+
   it('a template that cannot be used refuses in words: nothing sent, nothing recorded, the case open', async () => {
     const world = await buildWorld();
     const { caseId, worker } = await reviewEnded(world);

@@ -119,8 +119,10 @@ export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versio
   addDocumentRecords(work, deps, actor, c, [report], 9, { after: ['report-mail'], sentTo: () => toSchool });
   addDocumentRecords(work, deps, actor, c, [chronology, summary], 9);
   if (form) addDocumentRecords(work, deps, actor, c, [form], 10, { after: ['evaluation-mail'], sentTo: () => [school.senco.email] });
+  // The case closes once its records link every document (a repeat of a closed case writes none).
+  after.push(...[report, chronology, summary, ...(form ? [form] : [])].map((d) => `document:${d.docx.name}`));
   const destination = lastReview.destination ?? (review?.body.kind === 'review' ? review.body.destination : undefined);
-  // Everything above marked on the case and the case closed, in one write once the mails went.
+  // Everything above marked on the case and the case closed, in one write once the mails went and the documents' records were written.
   const closed = work.add(
     'case',
     () =>
