@@ -86,6 +86,12 @@ describe('invalid settings are named', () => {
     expect(problems.find((p) => p.setting === 'SCHOOL_HOURS')?.message).toMatch(/the first before the second/);
   });
 
+  it('reads the online evaluation form (https only) into the service', () => {
+    const result = parseConfig({ EVALUATION_FORM_URL: 'https://forms.office.com/r/abc123' });
+    expect(result.ok && result.value.service).toEqual({ name: 'Outreach Service', mailbox: 'outreach@outreach.example.org', evaluationFormUrl: 'https://forms.office.com/r/abc123' });
+    expect(problemsOf({ EVALUATION_FORM_URL: 'http://forms.example.org/x' })[0]?.setting).toBe('EVALUATION_FORM_URL');
+  });
+
   it('rejects a non-http emulator URL', () => {
     expect(problemsOf({ GRAPH_EMULATOR_URL: 'ftp://localhost' })).toEqual([
       { setting: 'GRAPH_EMULATOR_URL', message: 'must be an http(s) URL' },

@@ -86,6 +86,10 @@ export const settingsShape = {
     .min(1)
     .default('outreach@outreach.example.org')
     .describe('Mailbox (user id or address) that letters and notifications are sent from (Graph sendMail).'),
+  EVALUATION_FORM_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https URL, e.g. https://forms.office.com/r/...' })
+    .optional()
+    .describe('The school evaluation form online (e.g. a Microsoft Form): its link is mailed at case end and term end. Unset: the evaluation form is made from its template and attached.'),
   GRAPH_EMULATOR_URL: httpUrl
     .optional()
     .describe('Use an already running embedded Graph at this URL instead of starting one. Not with tenant settings.'),
@@ -218,7 +222,7 @@ export interface Config {
   clockNow?: string;
   graph: GraphSettings;
   bot?: { id: string; password: string };
-  service: { name: string; mailbox: string };
+  service: { name: string; mailbox: string; evaluationFormUrl?: string };
   /** The local Teams client to start (embedded Graph and PLAYGROUND=on only). */
   playground?: { port: number; workerPort: number };
   /** Where case events are posted for the team (reference only). */
@@ -255,7 +259,7 @@ const toConfig = (s: Settings): Config => {
     dataDir: s.DATA_DIR,
     ...(s.CLOCK_NOW ? { clockNow: s.CLOCK_NOW } : {}),
     graph,
-    service: { name: s.SERVICE_NAME, mailbox: s.SERVICE_MAILBOX },
+    service: { name: s.SERVICE_NAME, mailbox: s.SERVICE_MAILBOX, ...(s.EVALUATION_FORM_URL ? { evaluationFormUrl: s.EVALUATION_FORM_URL } : {}) },
     ...(s.BOT_ID && s.BOT_PASSWORD ? { bot: { id: s.BOT_ID, password: s.BOT_PASSWORD } } : {}),
     ...(graph.mode === 'embedded' && s.PLAYGROUND === 'on' ? { playground: { port: s.PLAYGROUND_PORT, workerPort: s.PLAYGROUND_WORKER_PORT } } : {}),
     ...teamChannelOf(s, graph.mode),

@@ -23,6 +23,7 @@ import { randomIds } from './randomIds';
 export async function startWorkflow(config: Config, graph: ConnectedGraph, logger: AppLogger, bot: BotAdapter, clock: AppClock = appClock(config.clockNow)): Promise<WorkflowDeps> {
   const workflowConfig = loadWorkflowConfig({ ...defaultWorkflowSettings, serviceName: config.service.name,
     serviceEmail: config.service.mailbox,
+    ...(config.service.evaluationFormUrl ? { evaluationFormUrl: config.service.evaluationFormUrl } : {}),
     booking: { mode: config.booking.mode, policy: { ...defaultBookingPolicy, schoolHours: config.booking.schoolHours, workingHours: config.booking.workingHours, travelBufferMinutes: config.booking.travelBufferMinutes } },
   });
   if (graph.embedded) {

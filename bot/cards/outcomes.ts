@@ -1,4 +1,5 @@
 import type { DocumentLink, WorkflowError } from '../../workflow';
+import { documentBlocks } from './documentLinks';
 import type { AdaptiveCardJson } from './card';
 import { caseHeader, type CaseHeading } from './caseHeader';
 import outcomeTemplate from './templates/outcome.json';
@@ -17,8 +18,8 @@ export interface Outcome {
   tone: 'good' | 'warning' | 'attention' | 'neutral';
   detail?: string;
   facts?: Fact[];
-  /** Documents made or sent: each opens from the card (its .docx, and its PDF when there is one). */
-  documents?: DocumentLink[];
+  /** Documents made or sent: the card opens each (and its PDF). */
+  documents?: readonly DocumentLink[];
   /** Who did it and when, e.g. recorded by Morgan Ashby at ... */
   by?: { name: string; at: string; verb?: string; /** The person reading the card did it. */ self?: boolean };
 }
@@ -27,17 +28,15 @@ const colours: Record<Outcome['tone'], string> = { good: 'Good', warning: 'Warni
 
 export function outcomeBlock(outcome: Outcome): unknown {
   const by = outcome.by;
-  return expandFragment(outcomeTemplate, {
+  const block = expandFragment<{ items: unknown[] }>(outcomeTemplate, {
     headline: outcome.headline,
     colour: colours[outcome.tone],
     detail: outcome.detail ?? '',
     facts: (outcome.facts ?? []).filter((f) => f.value !== ''),
-    documents: (outcome.documents ?? []).flatMap((d) => [
-      { title: `Open ${d.name}`, url: d.url },
-      ...(d.pdfUrl ? [{ title: 'Open the PDF', url: d.pdfUrl }] : []),
-    ]),
     signature: by ? `${by.verb ?? 'Recorded'} by ${by.name}, ${showInstant(by.at)}` : '',
   });
+  const documents = documentBlocks(outcome.documents ?? []);
+  return documents.length > 0 ? { ...block, items: [...block.items, ...documents] } : block;
 }
 
 /** The banner a form shows above its fields when a submit broke a rule or a field was wrong. */

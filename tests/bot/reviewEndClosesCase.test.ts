@@ -60,7 +60,7 @@ describe('a review recorded with outcome "end" completes the case in the same su
     const submit = actionOf(await click('review.open', { caseId }), 'review.submit');
     const text = cardText(await click(submit.verb, { ...submit.data, ...ended }));
     expect(text).toContain('Review recorded: support ends');
-    expect(text).toContain('Case closed on Thu 19 Nov 2026; the End of Outreach Report was filed and sent to the school; evaluation requested.');
+    expect(text).toContain("Case closed on Thu 19 Nov 2026; the End of Outreach Report, the Chronology Log and the Summary Record were filed in the child's folder and the report sent to the school; evaluation requested.");
     expect(await world.deps.stores.cases.get(caseId)).toMatchObject({ status: 'closed', closure: { how: 'review-ended', destination: 'mainstream' } });
     expect([mails('End of Outreach Report'), mails('evaluation')]).toEqual([1, 1]);
 

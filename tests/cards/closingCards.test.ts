@@ -1,3 +1,6 @@
+import { documentFileName, documentTitle } from '../../workflow/documents/documentNames';
+import type { AdaptiveCardJson } from '../../bot/cards';
+import { TemplateProblem } from '../../workflow';
 import { withFolderUploadDown } from '../support/reviewEnded';
 import { people } from '../support/world';
 import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
@@ -12,6 +15,23 @@ async function caseAtReview() {
 }
 
 const review = (overrides: Record<string, string> = {}) => ({ heldOn: '2026-11-19', outcome: 'end', summary: 'Targets met; calm corner used independently.', destination: 'mainstream', ...overrides });
+
+/** Every Action.OpenUrl on a card: its title and address. */
+function openUrls(card: AdaptiveCardJson | undefined): Array<{ title: string; url: string }> {
+  const found: Array<{ title: string; url: string }> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.OpenUrl') found.push({ title: String(o.title), url: String(o.url) });
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+const ref = (c: { reference: string } | undefined): string => c?.reference ?? '';
 
 /** Verbs of the process's next steps: a closed case's card offers none of them. */
 const stepVerbs = ['review.open', 'complete.open', 'support-session.open', 'time.open', 'close-early.open', 'contract-draft.open', 'pause.open'];
@@ -41,7 +61,7 @@ describe('review cards', () => {
     const { act, caseId, world } = await caseAtReview();
     const { done } = await submitReview(act, caseId, review());
     expect(cardText(done.card)).toContain('Review recorded: support ends');
-    expect(cardText(done.card)).toMatch(/Case closed on \w{3} \d{1,2} \w{3} \d{4}; the End of Outreach Report was filed and sent to the school; evaluation requested\./);
+    expect(cardText(done.card)).toMatch(/Case closed on \w{3} \d{1,2} \w{3} \d{4}; the End of Outreach Report, the Chronology Log and the Summary Record were filed in the child's folder and the report sent to the school; evaluation requested\./);
     expect(cardText(done.card)).toContain('Back in mainstream');
     expect(cardText(done.card)).toContain('Recorded by Harriet Lunde');
     expect(executeActions(done.card)).toEqual([]);
@@ -105,7 +125,8 @@ describe('complete cards', () => {
     const form = (await act('worker', 'complete.open', actionOf(reviewed.followUp, 'complete.open').data)).card;
     expect(inputIds(form)).toEqual([]);
     const text = cardText(form);
-    expect(text).toContain("file the End of Outreach Report in the child's folder");
+    expect(text).toContain("write the End of Outreach Report, the Chronology Log and the Summary Record from the service's templates and file them in the child's folder");
+    expect(text).toContain('the report (as PDF)');
     expect(text).toContain('copied to the headteacher');
     expect(text).toContain('school evaluation request');
     expect(text).toContain('close the case (destination: Back in mainstream)');
@@ -121,6 +142,27 @@ describe('complete cards', () => {
     expect(outcome).toContain('Closed on Mon 23 Nov 2026: support ended at the review');
     expect(outcome).not.toContain('Step 10 of 10');
     expect(executeActions(done.card)).toEqual([]);
+    // Each document made opens from the card: the report and its PDF, the chronology, the summary, the evaluation form.
+    const c0 = await world.deps.stores.cases.get(caseId);
+    const ref = c0?.reference ?? '';
+    const inFolder = (name: string) => `${ref}/${encodeURIComponent(name)}`;
+    const shown = openUrls(done.card).map((u) => ({ title: u.title, url: u.url.split('/').slice(-2).join('/') }));
+    expect(shown).toEqual([
+      { title: `Open the ${documentTitle('end-of-outreach-report')}`, url: inFolder(documentFileName('end-of-outreach-report', ref, 1, 'docx')) },
+      { title: expect.stringMatching(/\(PDF\)$/), url: inFolder(documentFileName('end-of-outreach-report', ref, 1, 'pdf')) },
+      { title: `Open the ${documentTitle('chronology-log')}`, url: inFolder(documentFileName('chronology-log', ref, 1, 'docx')) },
+      { title: `Open the ${documentTitle('summary-record')}`, url: inFolder(documentFileName('summary-record', ref, 1, 'docx')) },
+      { title: `Open the ${documentTitle('evaluation-form')}`, url: inFolder(documentFileName('evaluation-form', ref, 1, 'docx')) },
+    ]);
+    // Each document's record opens the file (and its PDF), its file name as filed.
+    const reportRecord = (await world.deps.stores.records.find({ caseId })).find((r) => r.body.kind === 'document' && r.body.document === 'end-of-outreach-report');
+    const recordCard = (await act('worker', 'record.view', { caseId, recordId: reportRecord?.id ?? '' })).card;
+    expect(cardText(recordCard)).toContain(documentFileName('end-of-outreach-report', ref, 1, 'docx'));
+    expect(openUrls(recordCard).map((u) => u.url.split('/').slice(-2).join('/'))).toEqual(
+      (['docx', 'pdf'] as const).map((ext) => inFolder(documentFileName('end-of-outreach-report', ref, 1, ext))),
+    );
+    // The case card, closed, opens its newest documents.
+    expect(openUrls(done.followUp).map((u) => u.url.split('/').slice(-2).join('/'))).toContain(inFolder(documentFileName('end-of-outreach-report', ref, 1, 'pdf')));
     expect(world.memory.mailer.outbox.length).toBe(sent + 2);
     const c = await world.deps.stores.cases.get(caseId);
     expect(c).toMatchObject({ status: 'closed', closure: { how: 'review-ended', destination: 'mainstream' } });
@@ -139,8 +181,28 @@ describe('complete cards', () => {
     expect(cardText(second.card)).toContain('nothing was written twice');
     expect(cardText(second.card)).toContain('Case completed and closed');
     expect(executeActions(second.card)).toEqual([]);
+    // The repeat's card opens the same documents, from their records.
+    expect(openUrls(second.card)).toHaveLength(5);
     expect(world.memory.mailer.outbox.length).toBe(sent);
     expect((await world.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'evaluation-request')).toHaveLength(1);
+  });
+
+  it('a template that cannot be used: the form comes back saying so in words, nothing sent, and completing again works once it is fixed', async () => {
+    const cw = await caseAtReview();
+    const { act, caseId, world } = cw;
+    await submitReviewCompletingStopped(cw, review());
+    const submit = actionOf((await act('worker', 'complete.open', { caseId })).card, 'complete.submit');
+    const sent = world.memory.mailer.outbox.length;
+    const documents = world.deps.documents;
+    world.deps.documents = { make: (kind) => Promise.reject(new TemplateProblem(kind, 'site', 'the tag {pupil} is never closed')) };
+    const refused = await act('worker', 'complete.submit', submit.data);
+    expect(cardText(refused.card)).toContain(`The ${documentTitle('end-of-outreach-report')} template (the site's Templates library) cannot be used: the tag {pupil} is never closed`);
+    expect(cardText(refused.card)).toContain('Nothing was sent or recorded');
+    expect(actionOf(refused.card, 'complete.submit').data).toEqual(submit.data);
+    expect(world.memory.mailer.outbox.length).toBe(sent);
+    world.deps.documents = documents;
+    expect(cardText((await act('worker', 'complete.submit', submit.data)).card)).toContain('Case completed and closed');
+    expect(world.memory.mailer.outbox.length).toBe(sent + 2);
   });
 
   it('completing before a review ended the support is refused naming the rule', async () => {
@@ -189,6 +251,9 @@ describe('close early cards', () => {
     expect(text).toContain('By letter to');
     expect(text).toContain('Closed by Morgan Ashby');
     expect(executeActions(done.card)).toEqual([]);
+    expect(openUrls(done.card).map((u) => u.title)).toEqual([`Open the ${documentTitle('early-closure-letter')}`, expect.stringMatching(/\(PDF\)$/)]);
+    const reference = ref(await world.deps.stores.cases.get(caseId));
+    expect(openUrls(done.card).map((u) => u.url.split('/').at(-1))).toEqual((['docx', 'pdf'] as const).map((ext) => encodeURIComponent(documentFileName('early-closure-letter', reference, 1, ext))));
     expect(world.memory.mailer.outbox.length).toBe(sent + 1);
     expect(await world.deps.stores.cases.get(caseId)).toMatchObject({ status: 'closed', closure: { how: 'moved-school' } });
     const verbs = executeActions(done.followUp).map((a) => a.verb);
@@ -213,6 +278,7 @@ describe('close early cards', () => {
     const sent = world.memory.mailer.outbox.length;
     const second = await act('manager', 'close-early.submit', { ...submit.data, reason: 'no-longer-needed', note: '' });
     expect(cardText(second.card)).toContain('nothing was written twice');
+    expect(openUrls(second.card)).toHaveLength(2);
     expect(world.memory.mailer.outbox.length).toBe(sent);
   });
 

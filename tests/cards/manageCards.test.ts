@@ -5,6 +5,21 @@ import { showDate } from '../../bot/cards/format';
 /** A case allocated to Harriet Lunde (the worker), at step 3. */
 const caseAtStep3 = () => cardWorldWithCaseAt(3);
 
+/** Every Action.OpenUrl on a card. */
+function openUrls(card: Parameters<typeof executeActions>[0]): Array<{ title: string; url: string }> {
+  const found: Array<{ title: string; url: string }> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.OpenUrl') found.push({ title: String(o.title), url: String(o.url) });
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
 const verbsOn = (card: Parameters<typeof executeActions>[0]) => executeActions(card).map((a) => a.verb);
 
 describe('pause and resume cards', () => {
@@ -153,7 +168,7 @@ describe('outreach and Fair Access Panel report card', () => {
   it('records a Fair Access Panel report at any step (step 10), once even on a double click', async () => {
     const { act, caseId, world } = await caseAtStep3();
     const { card: form } = await act('worker', 'report.open', { caseId });
-    expect(inputIds(form)).toEqual(['reportType', 'requestedBy', 'summary']);
+    expect(inputIds(form)).toEqual(['reportType', 'requestedBy', 'requestedByEmail', 'summary']);
     const submit = actionOf(form, 'report.submit');
     const values = { reportType: 'fair-access-panel', requestedBy: 'Northvale Fair Access Panel', summary: 'Progress since referral; a managed move is not advised.' };
     const done = await act('worker', 'report.submit', { ...submit.data, ...values });
@@ -163,11 +178,31 @@ describe('outreach and Fair Access Panel report card', () => {
     expect(shown).toContain('a managed move is not advised');
     expect(shown).toContain('Recorded by Harriet Lunde');
     expect(executeActions(done.card)).toEqual([]);
+    // No address given: the report is in the folder for the worker to send; the card opens it and its PDF.
+    expect(shown).toContain("filed in the child's folder, with its PDF, for you to send");
+    expect(openUrls(done.card).map((u) => u.url.split('.').at(-1))).toEqual(['docx', 'pdf']);
     const twice = await act('worker', 'report.submit', { ...submit.data, ...values });
     expect(cardText(twice.card)).toContain('nothing was written twice');
+    expect(openUrls(twice.card)).toEqual(openUrls(done.card));
     const reports = (await world.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'report');
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ step: 10, body: { reportType: 'fair-access-panel', requestedBy: 'Northvale Fair Access Panel' } });
+    // The report's record opens the file it links.
+    const recordCard = (await act('worker', 'record.view', { caseId, recordId: reports[0]?.id ?? '' })).card;
+    expect(openUrls(recordCard).map((u) => u.url)).toEqual([reports[0]?.body.kind === 'report' ? reports[0].body.fileUrl : '']);
+  });
+
+  it('an Outreach Report with the requester\'s address is e-mailed to them as PDF, and the card says so; a wrong address comes back naming it', async () => {
+    const { act, caseId, world } = await caseAtStep3();
+    const submit = actionOf((await act('worker', 'report.open', { caseId })).card, 'report.submit');
+    const values = { reportType: 'outreach', requestedBy: 'Northvale Educational Psychology', summary: 'For the educational psychologist.' };
+    const wrong = await act('worker', 'report.submit', { ...submit.data, ...values, requestedByEmail: 'ep team at northvale' });
+    expect(cardText(wrong.card)).toContain('must be an e-mail address');
+    expect(inputIds(wrong.card)).toContain('requestedByEmail');
+    const done = await act('worker', 'report.submit', { ...submit.data, ...values, requestedByEmail: 'ep.team@northvale.example.org' });
+    expect(cardText(done.card)).toContain('e-mailed as PDF to ep.team@northvale.example.org');
+    expect(openUrls(done.card)).toHaveLength(2);
+    expect(world.memory.mailer.outbox.filter((m) => m.to.includes('ep.team@northvale.example.org'))).toHaveLength(1);
   });
 
   it('an Outreach Report with no requester and no summary comes back naming the summary', async () => {

@@ -107,7 +107,7 @@ describe('Mail can go twice', () => {
     for (const [i, c] of cases.entries()) {
       await graph.resetRequests();
       // Half the cases also meet 429/503 before the request is served.
-      await graph.setFaults({ failAfterCommitRate: 0.1, ...(i % 2 ? { rate: 0.1, statuses: [429, 503] } : {}), retryAfterSeconds: 0, seed: 200 + i });
+      await graph.setFaults({ failAfterCommitRate: 0.1, ...(i % 2 ? { rate: 0.1, statuses: [429, 503] } : {}), retryAfterSeconds: 0, seed: 400 + i });
       await clickUntilDone(() => requestInformation(world.deps, admin, { caseId: c.caseId }));
       if (i === cases.length - 1) {
         await clickUntilDone(() => closeEarly(world.deps, manager, { caseId: c.caseId, reason: 'moved-school' }));

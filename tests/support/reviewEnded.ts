@@ -4,12 +4,14 @@ import { key, onTheDay, value, type World } from './world';
 /** Runs `run` with the folder service down (every upload fails), then brings it back. */
 export async function withFolderUploadDown<T>(world: Pick<World, 'deps'>, run: () => Promise<T>): Promise<T> {
   const folders = world.deps.folders;
-  const upload = folders.upload.bind(folders);
+  const [upload, uploadOnce] = [folders.upload.bind(folders), folders.uploadOnce.bind(folders)];
   folders.upload = () => Promise.reject(new Error('folder service unavailable'));
+  folders.uploadOnce = () => Promise.reject(new Error('folder service unavailable'));
   try {
     return await run();
   } finally {
     folders.upload = upload;
+    folders.uploadOnce = uploadOnce;
   }
 }
 

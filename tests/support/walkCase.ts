@@ -9,6 +9,7 @@ import {
   type Case,
   type Versioned,
 } from '../../workflow';
+import { documentFileName } from '../../workflow/documents/documentNames';
 import { caseSteps } from './caseSteps';
 import { key, onTheDay, people, value, type World } from './world';
 
@@ -49,10 +50,15 @@ export async function walkCaseToClosure(world: World, urn = '100001'): Promise<V
   expect(view.contracts.map((k) => k.status)).toEqual(['ended']);
   const kinds = view.records.map((r) => r.body.kind).sort();
   expect(kinds).toEqual(
-    ['evaluation-request', 'home-visit', 'information-returned', 'meeting', 'observation', 'observation', 'review', 'support-session', 'time'].sort(),
+    ['document', 'document', 'document', 'document', 'evaluation-request', 'home-visit', 'information-returned', 'meeting', 'observation', 'observation', 'review', 'support-session', 'time'].sort(),
   );
   const folder = await world.deps.folders.ensureCaseFolder(childFolderName(opened.child, world.config.folderNamePattern), opened.case.reference);
-  expect((await world.deps.folders.list(folder)).map((f) => f.name)).toEqual([`End of Outreach Report ${opened.case.reference}.html`]);
+  // The closing's documents (no online evaluation form configured: the form is filed and sent too), named by documentFileName.
+  const ref = opened.case.reference;
+  const names = ['end-of-outreach-report', 'chronology-log', 'summary-record', 'evaluation-form'] as const;
+  const expected = [...names.map((kind) => documentFileName(kind, ref, 1, 'docx')), documentFileName('end-of-outreach-report', ref, 1, 'pdf')];
+  expect((await world.deps.folders.list(folder)).map((f) => f.name).sort()).toEqual(expected.sort());
+  expect(closed.milestones.endReportFiled?.fileUrl).toMatch(new RegExp(`${encodeURIComponent(documentFileName('end-of-outreach-report', ref, 1, 'docx'))}$`));
   const actions = (await world.deps.audit.forCase(id)).map((e) => e.action);
   expect(actions).toEqual(expect.arrayContaining(['case.referral-logged', 'case.allocated', 'contract.drafted', 'contract.approved', 'case.closed', 'case.read']));
   return closed;

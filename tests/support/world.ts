@@ -24,6 +24,7 @@ export async function buildWorld(now = '2026-09-14T09:00:00Z', ports: PortOverri
   const memory = memoryDeps();
   memory.clock.set(now);
   const config = loadWorkflowConfig(defaultWorkflowSettings);
+  // TEMPORARY (documents issue in progress): the test documents until the template engine and drive files land.
   const deps: WorkflowDeps = { ...memory, ...ports, config };
   await loadDemoData(deps.stores, config, readDemoData(), now);
   // The memory calendar shows each organiser's bookings as their busy times, by address.

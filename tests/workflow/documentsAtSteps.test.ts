@@ -32,7 +32,7 @@ describe('documents made at the steps of a case', () => {
     expect(names.filter((n) => n.endsWith('.pdf'))).toHaveLength(1);
     for (const name of names) expect(name).toContain(c.reference);
     for (const name of names) expect(name).not.toMatch(/Zo|Brien/);
-    expect(sent.documents.map((d) => d.name).sort()).toEqual(names.filter((n) => n.endsWith('.docx')).sort());
+    expect(sent.documents.map((d) => d.fileName).sort()).toEqual(names.filter((n) => n.endsWith('.docx')).sort());
 
     const [mail, ...others] = mailsAbout(world, c.reference);
     expect(others).toHaveLength(0);
@@ -96,7 +96,7 @@ describe('documents made at the steps of a case', () => {
     const added = value(await onTheDay(world, '2026-09-21', () => recordObservation(world.deps, worker, first)));
     const again = value(await onTheDay(world, '2026-09-21', () => recordObservation(world.deps, worker, first)));
     expect(again.repeated).toBe(true);
-    expect(again.documents?.map((d) => d.name)).toEqual(added.documents?.map((d) => d.name));
+    expect(again.documents?.map((d) => d.fileName)).toEqual(added.documents?.map((d) => d.fileName));
     const forms = () => filesOf(world, caseId, reference).filter((f) => /Observation/i.test(f.name));
     expect(forms().map((f) => f.name)).toEqual([expect.stringMatching(new RegExp(`${reference} v1\\.docx$`))]);
     const text = await documentText(forms()[0]?.content ?? new Uint8Array());
@@ -178,7 +178,7 @@ describe('documents made at the steps of a case', () => {
       ),
     );
     expect(added.documents).toHaveLength(1);
-    const file = filesOf(world, caseId, reference).find((f) => f.name === added.documents?.[0]?.name);
+    const file = filesOf(world, caseId, reference).find((f) => f.name === added.documents?.[0]?.fileName);
     const text = await documentText(file?.content ?? new Uint8Array());
     expect(text).toContain('Tomás Ó Briain');
     expect(text).toContain('Agreed a plan & a review <soon>.');

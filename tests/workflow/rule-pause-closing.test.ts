@@ -132,7 +132,8 @@ describe('Rule "Closing"', () => {
     expect(closed.status).toBe('closed');
     const c = await world.deps.stores.cases.get(caseId);
     const child = c ? await world.deps.stores.children.get(c.childId) : undefined;
-    expect(world.memory.folders.filesIn(`${child?.reference} Testfield/${c?.reference}`)).toHaveLength(1);
+    // Each closing document filed once (the report, its PDF, the chronology, the summary, the evaluation form).
+    expect(world.memory.folders.filesIn(`${child?.reference} Testfield/${c?.reference}`)).toHaveLength(5);
     expect(world.memory.mailer.outbox.filter((m) => m.subject.includes('End of Outreach Report'))).toHaveLength(1);
     expect(world.memory.mailer.outbox.filter((m) => m.subject.includes('evaluation'))).toHaveLength(1);
   });

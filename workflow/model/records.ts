@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Attribution, EntraId, Id, Instant, IsoDate, Text, WorkedHours, textLimits, upTo } from './common';
+import { Attribution, Email, EntraId, Id, Instant, IsoDate, Text, WorkedHours, textLimits, upTo } from './common';
 import { Destination } from './case';
 import { TimeActivity } from './purchase';
 import { documentKinds } from '../ports/documents';
@@ -83,6 +83,8 @@ export const RecordBody = z.discriminatedUnion('kind', [
     kind: z.literal('report'),
     reportType: z.enum(['outreach', 'fair-access-panel', 'end-of-outreach']),
     requestedBy: upTo(z.string(), textLimits.text).optional(),
+    /** Whoever asked for the report (the agency, the panel's clerk): it is mailed to them, as PDF, when given. */
+    requestedByEmail: Email.optional(),
     summary: Text,
     fileUrl: z.string().optional(),
   }),

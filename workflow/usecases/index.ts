@@ -13,7 +13,8 @@ export { recordSupportSession, type SessionRecorded } from './steps/recordSuppor
 export { addChronologyEntry } from './steps/addChronologyEntry';
 export { recordReview, type ReviewRecorded } from './steps/recordReview';
 export { recordParentsInformed, type ParentsInformed } from './steps/recordParentsInformed';
-export { recordOutreachReport } from './steps/recordOutreachReport';
+export { recordOutreachReport, type ReportRecorded } from './steps/recordOutreachReport';
+export { linksIn as documentLinksIn, type DocumentLink } from './documents/documentLinks';
 export { draftContract, type Drafted } from './contract/draftContract';
 export { contractDatesFor } from './contract/contractDatesFor';
 export type { ContractDates } from '../rules/contractTerms';
@@ -46,4 +47,4 @@ export type { PhoneContact, MeetingParties } from './meetings/meetingParties';
 export type { BookingSettings } from './deps';
 export { listSchools, listWorkers, caseIdByReference } from './queries/directory';
 export { rememberConversation, markConversationStale } from './conversations/conversationReferences';
-export type { DocumentLink, FiledDocument } from './documents/fileCaseDocument';
+export type { FiledDocument } from './documents/fileCaseDocument';

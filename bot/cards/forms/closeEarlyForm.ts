@@ -12,7 +12,7 @@ import { choicesOf } from './supportLabels';
 
 function explanation(view: CaseView): string {
   const school = view.school ? `${view.school.senco.name} at ${view.school.name}` : 'the school';
-  return `The case closes now, without a review. ${school} is told by letter (e-mail, copied to the headteacher) with the reason; any contract in force ends. Records stay on file.`;
+  return `The case closes now, without a review. ${school} is told by letter (filed in the child's folder, and e-mailed as PDF, copied to the headteacher) with the reason; any contract in force ends. Records stay on file.`;
 }
 
 async function closedOutcome(ctx: CardContext, c: ClosedCase): Promise<Outcome> {
@@ -20,6 +20,7 @@ async function closedOutcome(ctx: CardContext, c: ClosedCase): Promise<Outcome> 
   return {
     headline: 'Case closed early',
     tone: 'good',
+    documents: c.documents,
     facts: [
       { title: 'Reason', value: titleOf(earlyCloseTitles, c.closure?.how) },
       { title: 'Note', value: c.closure?.note ?? '' },

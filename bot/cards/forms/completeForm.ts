@@ -21,8 +21,8 @@ function whatHappens(view: CaseView): string {
   const destination = lastReviewDestination(view);
   return [
     'The review ended the support. Completing the case will, in order:',
-    `1. file the End of Outreach Report in the child's folder;`,
-    `2. e-mail the report to ${senco}, copied to the headteacher;`,
+    `1. write the End of Outreach Report, the Chronology Log and the Summary Record from the service's templates and file them in the child's folder;`,
+    `2. e-mail the report (as PDF) to ${senco}, copied to the headteacher;`,
     `3. send ${school ? school.senco.name : 'the school'} the school evaluation request;`,
     `4. close the case${destination ? ` (destination: ${destination})` : ''}.`,
     'If something fails part-way, completing again carries on where it stopped.',
@@ -32,12 +32,11 @@ function whatHappens(view: CaseView): string {
 async function completedOutcome(ctx: CardContext, c: ClosedCase): Promise<Outcome> {
   const m = c.milestones;
   const school = await ctx.deps.stores.schools.get(c.schoolId);
-  const fileUrl = m.endReportFiled?.fileUrl ?? '';
-  const link = /^https:\/\//.test(fileUrl) ? ` [Open the report](${fileUrl})` : '';
   return {
     headline: 'Case completed and closed',
     tone: 'good',
-    detail: `The End of Outreach Report is filed and sent, the evaluation request is sent and the case is closed.${link}`,
+    detail: "The End of Outreach Report, the Chronology Log and the Summary Record are filed in the child's folder, the report is sent, the evaluation request is sent and the case is closed.",
+    documents: c.documents,
     facts: [
       { title: 'Report filed', value: m.endReportFiled ? `In the child's folder, ${showInstant(m.endReportFiled.at)}` : '' },
       { title: 'Report sent', value: m.endReportSent ? `To ${school ? `${school.senco.name} (${school.senco.email}), copied to the headteacher` : 'the school'}, ${showInstant(m.endReportSent.at)}` : '' },

@@ -19,7 +19,7 @@ function contractLine(view: CaseView): string {
 function endedNext(added: ReviewRecorded): string {
   const done = added.completed;
   if (done?.ok) {
-    return `Case closed on ${showDate(done.value.closure?.on)}; the End of Outreach Report was filed and sent to the school; evaluation requested.`;
+    return `Case closed on ${showDate(done.value.closure?.on)}; the End of Outreach Report, the Chronology Log and the Summary Record were filed in the child's folder and the report sent to the school; evaluation requested.`;
   }
   const why = done ? ` Completing the case stopped: ${done.error.message}` : '';
   return `Support ends.${why} The review is kept; "Complete and close the case" on the case card carries on where it stopped, and nothing is sent twice.`;
@@ -61,6 +61,7 @@ export const reviewVerbs = caseFormVerbs<ReviewRecorded>({
       next,
     );
     // The review is kept, but the case is not closed yet: not an all-good card.
-    return ended && !added.completed?.ok ? { ...outcome, tone: 'warning' } : outcome;
+    if (ended && !added.completed?.ok) return { ...outcome, tone: 'warning' };
+    return added.completed?.ok ? { ...outcome, documents: added.completed.value.documents } : outcome;
   },
 });

@@ -1,4 +1,5 @@
-import { dateHappened, inOrderHappened, yearGroupName, type CaseView, type Contract } from '../../../workflow';
+import { dateHappened, documentLinksIn, inOrderHappened, yearGroupName, type CaseView, type Contract } from '../../../workflow';
+import { documentBlocks } from '../documentLinks';
 import type { AdaptiveCardJson, CardContext } from '../card';
 import { headingOf } from '../caseHeading';
 import { showDate, showHours } from '../format';
@@ -15,6 +16,8 @@ import { recordLabels } from './recordLabels';
 import { caseDocumentsAction } from './caseDocuments';
 
 const recentRecords = 5;
+/** The newest documents the card opens (each with its PDF: two buttons). */
+const recentDocuments = 3;
 /** Teams shows at most 6 actions in a set. */
 const actionsPerSet = 6;
 /** Buttons shown beside the primary one; the rest go under "More actions". */
@@ -61,7 +64,7 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
   const more = chunk([...offers.more.map(toAction), ...beside.slice(besidePrimary)], actionsPerSet).map((actions) => ({ type: 'ActionSet', actions }));
   return composeCard({
     heading: headingOf(view),
-    body: [expandFragment(caseTemplate, { facts, records, waiting, consentNeeded: consentNeeded(view) ? 'Consent needed before any direct work' : '' })],
+    body: [expandFragment(caseTemplate, { facts, records, waiting, consentNeeded: consentNeeded(view) ? 'Consent needed before any direct work' : '' }), ...documentsBlock(view)],
     actions: [
       ...(offers.primary ? [{ ...toAction(offers.primary), style: 'positive' }] : []),
       ...beside.slice(0, besidePrimary),
@@ -70,6 +73,14 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
       ...(documents ? [documents] : []),
     ],
   });
+}
+
+/** The case's newest documents, those sent out (with a PDF) first, each opened in a click (the rest are in the child's folder). */
+function documentsBlock(view: CaseView): unknown[] {
+  const links = documentLinksIn(inOrderHappened(view.records).reverse());
+  const newest = [...links.filter((d) => d.pdfUrl), ...links.filter((d) => !d.pdfUrl)].slice(0, recentDocuments);
+  const blocks = documentBlocks(newest);
+  return blocks.length > 0 ? [{ type: 'TextBlock', text: 'Documents', weight: 'Bolder', spacing: 'Medium' }, ...blocks] : [];
 }
 
 /** The hours of the school's packages used by this case's sessions and time entries (sessions count once). */

@@ -1,4 +1,5 @@
-import { dateHappened, inOrderHappened, type CaseView } from '../../../workflow';
+import { dateHappened, documentLinksIn, inOrderHappened, type CaseRecord, type CaseView, type DocumentLink } from '../../../workflow';
+import { documentBlocks } from '../documentLinks';
 import type { AdaptiveCardJson, CardContext } from '../card';
 import { headingOf } from '../caseHeading';
 import { showDate, showInstant } from '../format';
@@ -68,6 +69,19 @@ const showValue = (value: unknown): string => {
   return '';
 };
 
+/** Fields shown as buttons (a file's address), or not shown at all (a stored key). */
+const notFacts = new Set(['kind', 'fileUrl', 'pdfUrl', 'aboutRecordKey']);
+/** Fields shown as typed (file names and addresses: a hyphen in them is not a word break). */
+const verbatim = new Set(['fileName', 'pdfName', 'requestedByEmail', 'sentTo']);
+const shownAsTyped = (value: unknown): string => (Array.isArray(value) ? value.map(String).join('; ') : String(value));
+
+/** The files a record links: a document record's file and PDF, a report's file. */
+function linksOf(record: CaseRecord): DocumentLink[] {
+  const body = record.body;
+  if (body.kind === 'report' && body.fileUrl) return [{ title: 'report', fileName: '', url: body.fileUrl }];
+  return documentLinksIn([record]);
+}
+
 /** One record as it was written: what, when it happened, who recorded it and when. */
 export async function recordCard(ctx: CardContext, view: CaseView, recordId: string | undefined): Promise<AdaptiveCardJson | undefined> {
   const record = view.records.find((r) => r.id === recordId);
@@ -77,8 +91,8 @@ export async function recordCard(ctx: CardContext, view: CaseView, recordId: str
     { title: 'Happened', value: showDate(dateHappened(record)) },
     { title: 'Recorded', value: `by ${nameOf(record.createdBy)}, ${showInstant(record.createdAt)}` },
     ...Object.entries(record.body)
-      .filter(([k]) => k !== 'kind')
-      .map(([k, v]) => ({ title: labelOf(k), value: showValue(v) }))
+      .filter(([k]) => !notFacts.has(k))
+      .map(([k, v]) => ({ title: labelOf(k), value: verbatim.has(k) ? shownAsTyped(v) : showValue(v) }))
       .filter((f) => f.value !== ''),
   ];
   return composeCard({
@@ -86,6 +100,7 @@ export async function recordCard(ctx: CardContext, view: CaseView, recordId: str
     body: [
       { type: 'TextBlock', text: `${recordLabels[record.body.kind]}${record.locked ? ' (locked)' : ''}`, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'FactSet', facts: facts.map((f) => ({ title: f.title, value: f.value })) },
+      ...documentBlocks(linksOf(record)),
     ],
     actions: [
       { type: 'Action.Execute', title: 'Chronology', verb: viewVerbs.chronology, data: { caseId: view.case.id } },

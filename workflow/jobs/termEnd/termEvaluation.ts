@@ -1,6 +1,13 @@
 import { londonDate } from '../../calendar/londonTime';
+import { documentTitle } from '../../documents/documentNames';
+import { schoolDocumentFields } from '../../documents/fieldsFor';
 import type { Case } from '../../model/case';
+import type { School } from '../../model/school';
+import { DOCX_TYPE } from '../../ports/documents';
+import type { MailAttachment, MailMessage } from '../../ports/services';
 import type { WorkflowDeps } from '../../usecases/deps';
+import { evaluationAsk } from '../../usecases/documents/evaluationAsk';
+import { now } from '../../usecases/support/time';
 import { calendarForSchool } from '../../usecases/support/calendarFor';
 import type { JobHandler } from '../runDueJobs';
 import { termEvaluationJob, termEvaluationKey } from './termEvaluationJob';
@@ -18,8 +25,12 @@ const openDuring = (c: Case, term: WholeTerm): boolean => {
 /**
  * The end of a school's term, by its own term dates: if the service had a case open with the
  * school at any time in the term, the school's SENCo is asked for an evaluation, once per school
- * and term (the mail's key). Then next term's request is queued if a case is still open. Run again
- * (a retry, a crash after sending) it sends nothing twice.
+ * and term (the mail's key): the service's online form by its link when configured, else the
+ * evaluation form (made from the template for the school and term) attached. The form is about the
+ * school, not a child, so it is filed nowhere: the mail in the service mailbox's Sent Items is the
+ * copy. Then next term's request is queued if a case is still open. Run again (a retry, a crash
+ * after sending) it sends nothing twice; a template that cannot be used fails the job (retried
+ * later), with nothing sent.
  */
 export const requestTermEvaluation: JobHandler = async (deps, job) => {
   const { schoolId = '', termStart = '' } = job.payload;
@@ -31,7 +42,7 @@ export const requestTermEvaluation: JobHandler = async (deps, job) => {
   if (!term || term.start !== termStart) return { done: true };
   const cases = await deps.stores.cases.find({ schoolId });
   const worked = cases.filter((c) => openDuring(c, term)).map((c) => c.reference).sort();
-  if (worked.length > 0) await deps.mailer.send(evaluationMail(deps, school.senco.email, term, worked), termEvaluationKey(schoolId, term.start));
+  if (worked.length > 0) await deps.mailer.send(await evaluationMail(deps, school, term, worked), termEvaluationKey(schoolId, term.start));
   const next = termAfter(calendar.value, term);
   if (next && cases.some((c) => c.status !== 'closed' && c.milestones.allocated)) {
     const queued = termEvaluationJob(schoolId, next, deps.clock.now());
@@ -40,14 +51,25 @@ export const requestTermEvaluation: JobHandler = async (deps, job) => {
   return { done: true };
 };
 
-function evaluationMail(deps: WorkflowDeps, to: string, term: WholeTerm, references: readonly string[]) {
+async function evaluationMail(deps: WorkflowDeps, school: School, term: WholeTerm, references: readonly string[]): Promise<MailMessage> {
   const which = `${termNames[term.term]} term ${term.academicYear}`;
+  const formUrl = deps.config.evaluationFormUrl;
+  const form = formUrl ? undefined : await evaluationForm(deps, school, which);
   return {
-    to: [to],
+    to: [school.senco.email],
     subject: `${deps.config.serviceName}: evaluation request for the ${which}`,
     html: [
       `<p>The ${termNames[term.term]} term has ended. ${deps.config.serviceName} worked with your school this term, on case${references.length > 1 ? 's' : ''} ${references.join(', ')}.</p>`,
-      `<p>Please tell us how the outreach support went this term, in reply to this message or to ${deps.config.serviceEmail}. Your evaluation helps us plan next term's support.</p>`,
+      evaluationAsk(formUrl, deps.config.serviceEmail),
+      `<p>Your evaluation helps us plan next term's support. You can also reply to this message or write to ${deps.config.serviceEmail}.</p>`,
     ].join(''),
+    ...(form ? { attachments: [form] } : {}),
   };
+}
+
+/** The school's evaluation form for the term, as a Word document to fill in. Throws TemplateProblem. */
+async function evaluationForm(deps: WorkflowDeps, school: School, which: string): Promise<MailAttachment> {
+  const ctx = { serviceName: deps.config.serviceName, serviceEmail: deps.config.serviceEmail, today: now(deps).today, school };
+  const content = await deps.documents.make('evaluation-form', schoolDocumentFields(ctx, { kind: 'evaluation-form', term: which }));
+  return { name: `${documentTitle('evaluation-form')} ${which}.docx`, contentType: DOCX_TYPE, content };
 }

@@ -8,7 +8,6 @@ import type { Versioned } from '../../ports/store';
 import { fail, ok, type Result } from '../../result';
 import { normalCloseRule, openCaseRule } from '../../rules/closing';
 import type { UseCase, WorkflowDeps } from '../deps';
-import { childFolderName } from '../referral/childIdentity';
 import { audit } from '../support/audit';
 import { changeCase, loadCase } from '../support/caseAccess';
 import { parseInput } from '../support/input';
@@ -16,12 +15,17 @@ import { now } from '../support/time';
 import type { Meeting } from '../../model/meeting';
 import { cancelMeetingsAhead } from '../meetings/meetingsAhead';
 import { UnitOfWork } from '../support/unitOfWork';
-import { endOfOutreachReport } from './endOfOutreachReport';
+import { addDocumentRecords, paperwork } from '../documents/documentRecords';
+import { documentContext } from '../documents/documentContext';
+import { docxAttachment, linkOf, linksIn, pdfAttachment, type DocumentLink } from '../documents/documentLinks';
+import { evaluationAsk } from '../documents/evaluationAsk';
+import type { FiledDocument } from '../documents/fileCaseDocument';
+import { fileClosingPapers } from './closingPapers';
 
 export const CompleteCaseInput = z.object({ caseId: z.string().min(1) });
 
-/** A closed case, and whether this request found it already closed the same way (a repeat). */
-export type ClosedCase = Versioned<Case> & { repeated: boolean };
+/** A closed case, whether this request found it already closed the same way (a repeat), and the documents filed for it. */
+export type ClosedCase = Versioned<Case> & { repeated: boolean; documents: DocumentLink[] };
 
 /** What the caller already read, so completing reads it no more. */
 export interface Completing {
@@ -38,12 +42,14 @@ export interface Completing {
 }
 
 /**
- * Closing after a review that ended the support: the End of Outreach Report is filed in the
- * child's folder and sent to the school, the evaluation request is recorded and sent, and the
- * case closes (rule Closing: only once both have gone). Each mail has an idempotency key and the
- * evaluation request record one too, so a retry after a failure carries on where it stopped
- * without mailing anything twice; a repeat once the case is closed this way (double click, Teams
- * retry) is ok with `repeated`.
+ * Closing after a review that ended the support: the End of Outreach Report (with its PDF), the
+ * Chronology Log and the Summary Record are filed in the case's folder, the report's PDF is sent
+ * to the school, the evaluation request is recorded and sent (the online form's link, or the form
+ * attached), and the case closes (rule Closing: only once both have gone). Each mail has an
+ * idempotency key, each document its file name and record key, so a retry after a failure carries
+ * on where it stopped without filing or mailing anything twice; a repeat once the case is closed
+ * this way (double click, Teams retry) is ok with `repeated`. A template that cannot be used
+ * refuses the closing in words, with nothing sent.
  */
 export const completeCase: UseCase<unknown, ClosedCase> = async (deps, actor, raw) => {
   const parsed = parseInput(CompleteCaseInput, raw);
@@ -56,37 +62,40 @@ export const completeCase: UseCase<unknown, ClosedCase> = async (deps, actor, ra
 
 /**
  * completeCase on a case already loaded (recordReview has just read it and its records). Round
- * trips on Graph: the child (with the review's record when not given), the folder (two lookups)
- * and the upload, then one $batch: both mails (each its claim, sendMail and mark), the
- * evaluation request record, the case closed with its milestones (If-Match) and the audit line.
+ * trips on Graph: the child (with the review's record when not given), the folder (two lookups),
+ * the documents' uploads (started together) and the report's PDF, then one $batch: both mails
+ * (each its claim, sendMail and mark), the evaluation request record, the document records, the
+ * case closed with its milestones (If-Match) and the audit line.
  */
 export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, known: Completing): Promise<Result<ClosedCase>> {
-  if (c.status === 'closed' && c.closure?.how === 'review-ended') return ok({ ...c, repeated: true });
+  if (c.status === 'closed' && c.closure?.how === 'review-ended') return ok({ ...c, repeated: true, documents: linksIn(known.records) });
   const open = openCaseRule(c);
   if (!open.ok) return open;
   const lastReview = c.milestones.lastReview;
   if (lastReview?.outcome !== 'end') {
     return fail(workflowError('InvalidState', 'Record a review that ends the support first.', { rule: 'Closing' }));
   }
-  const [child, school, review, meetings] = await Promise.all([
-    known.child ?? deps.stores.children.get(c.childId),
-    deps.stores.schools.get(c.schoolId),
+  const [ctx, review, meetings] = await Promise.all([
+    documentContext(deps, c, { child: known.child }),
     known.review ?? (lastReview.destination ? undefined : reviewRecord(deps, lastReview)),
     known.meetings ?? deps.stores.meetings.find({ caseId: c.id }),
   ]);
-  if (!child || !school) return fail(workflowError('NotFound', 'The case\'s child or school record is missing.'));
+  if (!ctx.ok) return ctx;
+  const school = ctx.value.school;
   const stamp = now(deps);
   const by = { at: stamp.at, by: actor.userId };
-  const reportName = `End of Outreach Report ${c.reference}.html`;
   const given = known.review;
   const records = given && !known.records.some((r) => r.id === given.id) ? [...known.records, given] : [...known.records];
-  const html = endOfOutreachReport(c, child, school, records, deps.config.serviceName);
+  const formUrl = deps.config.evaluationFormUrl;
+  const papers = await paperwork(() => fileClosingPapers(deps, ctx.value, records, !formUrl));
+  if (!papers.ok) return papers;
+  const { report, chronology, summary, form } = papers.value;
   const m = c.milestones;
-
-  const filed = m.endReportFiled ?? { ...by, fileUrl: await fileReport(deps, childFolderName(child, deps.config.folderNamePattern), c.reference, reportName, html) };
+  const filed = m.endReportFiled ?? { ...by, fileUrl: report.docx.webUrl };
   const work = new UnitOfWork(deps.batching, `${c.id}:complete`);
   known.alongside?.(work);
   const after: string[] = [];
+  const toSchool = [school.senco.email, school.headteacher.email];
   if (!m.endReportSent) {
     after.push('report-mail');
     work.add('report-mail', () =>
@@ -96,7 +105,7 @@ export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versio
           cc: [school.headteacher.email],
           subject: `${deps.config.serviceName}: End of Outreach Report for case ${c.reference}`,
           html: `<p>Please find attached the End of Outreach Report for case ${c.reference}.</p>`,
-          attachments: [{ name: reportName, contentType: 'text/html', content: new TextEncoder().encode(html) }],
+          attachments: [pdfAttachment(report)],
         },
         `${c.id}:end-report`,
       ),
@@ -104,10 +113,16 @@ export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versio
   }
   if (!m.evaluationRequested) {
     after.push('evaluation-mail');
-    requestEvaluation(work, deps, actor, c, school.senco.email, stamp.today);
+    requestEvaluation(work, deps, actor, c, school.senco.email, stamp.today, form);
   }
+  // Each document's record once its mail went (a mail sent by an earlier try is not in this unit: no wait).
+  addDocumentRecords(work, deps, actor, c, [report], 9, { after: ['report-mail'], sentTo: () => toSchool });
+  addDocumentRecords(work, deps, actor, c, [chronology, summary], 9);
+  if (form) addDocumentRecords(work, deps, actor, c, [form], 10, { after: ['evaluation-mail'], sentTo: () => [school.senco.email] });
+  // The case closes once its records link every document (a repeat of a closed case writes none).
+  after.push(...[report, chronology, summary, ...(form ? [form] : [])].map((d) => `document:${d.docx.name}`));
   const destination = lastReview.destination ?? (review?.body.kind === 'review' ? review.body.destination : undefined);
-  // Everything above marked on the case and the case closed, in one write once the mails went.
+  // Everything above marked on the case and the case closed, in one write once the mails went and the documents' records were written.
   const closed = work.add(
     'case',
     () =>
@@ -139,7 +154,8 @@ export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versio
   }
   const result = closed();
   if (!result.ok) return result;
-  return ok({ ...result.value, repeated: false });
+  const documents = [report, chronology, summary, ...(form ? [form] : [])].map(linkOf);
+  return ok({ ...result.value, repeated: false, documents });
 }
 
 /** The case's milestones with those this completing reached added (an earlier one is kept). */
@@ -160,15 +176,11 @@ function marked(
   };
 }
 
-/** Files the report in the child's folder; its address. */
-async function fileReport(deps: WorkflowDeps, childFolder: string, reference: string, reportName: string, html: string): Promise<string> {
-  const folder = await deps.folders.ensureCaseFolder(childFolder, reference);
-  const file = await deps.folders.upload(folder, reportName, new TextEncoder().encode(html), 'text/html');
-  return file.webUrl;
-}
-
-/** Plans the request's record (saved first) and its mail, sent once per case; a reader of the mail. */
-function requestEvaluation(work: UnitOfWork, deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, to: string, today: string): void {
+/**
+ * Plans the request's record (saved first) and its mail, sent once per case: the online form's
+ * link, or the evaluation form attached; a reader of the mail.
+ */
+function requestEvaluation(work: UnitOfWork, deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, to: string, today: string, form: FiledDocument | undefined): void {
   const key = `${c.id}:evaluation-request:case-end`;
   const at = now(deps).at;
   work.add('evaluation', () =>
@@ -194,7 +206,8 @@ function requestEvaluation(work: UnitOfWork, deps: WorkflowDeps, actor: Staff, c
         {
           to: [to],
           subject: `${deps.config.serviceName}: evaluation of case ${c.reference}`,
-          html: `<p>Support for case ${c.reference} has ended. Please complete the school evaluation form: your view helps us improve.</p>`,
+          html: `<p>Support for case ${c.reference} has ended.</p>${evaluationAsk(deps.config.evaluationFormUrl, deps.config.serviceEmail)}`,
+          ...(form ? { attachments: [docxAttachment(form)] } : {}),
         },
         key,
       ),

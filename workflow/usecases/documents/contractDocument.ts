@@ -8,7 +8,8 @@ import type { WorkflowDeps } from '../deps';
 import { UnitOfWork } from '../support/unitOfWork';
 import { readForDocuments } from './caseDocumentContext';
 import { addDocumentRecords, paperwork } from './documentRecords';
-import { caseFolder, fileCaseDocument, linkOf, type DocumentLink } from './fileCaseDocument';
+import { caseFolder, fileCaseDocument } from './fileCaseDocument';
+import { linkOf, type DocumentLink } from './documentLinks';
 
 /** The packages a contract draws on, named as the price list of their year names them. */
 export async function contractPackages(deps: WorkflowDeps, contract: Contract): Promise<ContractPackage[]> {

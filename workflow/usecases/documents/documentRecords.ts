@@ -1,3 +1,4 @@
+import { documentTitle } from '../../documents/documentNames';
 import { workflowError } from '../../errors';
 import type { Case } from '../../model/case';
 import type { Staff } from '../../model/staff';
@@ -65,6 +66,9 @@ export async function paperwork<T>(make: () => Promise<T>): Promise<Result<T>> {
     return ok(await make());
   } catch (error) {
     if (!(error instanceof TemplateProblem)) throw error;
-    return fail(workflowError('DocumentNotMade', `${error.message} Nothing was sent or recorded: ask whoever looks after the service's templates to fix it, then try again.`));
+    // The document by its title (a card shows this; the kind is a stored key).
+    const where = error.source === 'site' ? "the site's Templates library" : 'shipped with the product';
+    const what = `The ${documentTitle(error.kind)} template (${where}) cannot be used: ${error.explanation}`;
+    return fail(workflowError('DocumentNotMade', `${what} Nothing was sent or recorded: ask whoever looks after the service's templates to fix it, then try again.`));
   }
 }

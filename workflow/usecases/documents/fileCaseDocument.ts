@@ -3,7 +3,6 @@ import { documentFileName, documentTitle } from '../../documents/documentNames';
 import type { CaseDocumentContext, CaseDocumentRequest } from '../../documents/documentRequest';
 import { DOCX_TYPE, PDF_TYPE, type DocumentKind } from '../../ports/documents';
 import type { FileRef, FolderRef } from '../../ports/services';
-import type { CaseRecord } from '../../model/records';
 import type { WorkflowDeps } from '../deps';
 import { childFolderName } from '../referral/childIdentity';
 
@@ -15,30 +14,6 @@ export interface FiledDocument {
   docx: FileRef;
   bytes: Uint8Array;
   pdf?: { file: FileRef; bytes: Uint8Array };
-}
-
-/** A filed document as a card links to it. */
-export interface DocumentLink {
-  title: string;
-  name: string;
-  url: string;
-  pdfUrl?: string;
-}
-
-export const linkOf = (filed: FiledDocument): DocumentLink => ({
-  title: filed.title,
-  name: filed.docx.name,
-  url: filed.docx.webUrl,
-  ...(filed.pdf ? { pdfUrl: filed.pdf.file.webUrl } : {}),
-});
-
-/** The documents filed for a record (its Observation Form), found by the record's key: a repeat of the request shows them again. */
-export function documentsAbout(records: readonly CaseRecord[], recordKey: string): DocumentLink[] {
-  return records.flatMap((r) =>
-    r.body.kind === 'document' && r.body.aboutRecordKey === recordKey
-      ? [{ title: r.body.title, name: r.body.fileName, url: r.body.fileUrl, ...(r.body.pdfUrl ? { pdfUrl: r.body.pdfUrl } : {}) }]
-      : [],
-  );
 }
 
 /** The case's subfolder of the child's folder (made if missing). */

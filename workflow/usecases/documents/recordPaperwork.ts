@@ -4,7 +4,8 @@ import type { Versioned } from '../../ports/store';
 import type { WorkflowDeps } from '../deps';
 import type { PlannedRecord, RecordPaperwork } from '../support/addRecord';
 import { readForDocuments, documentsFiled } from './caseDocumentContext';
-import { caseFolder, documentsAbout, fileCaseDocument } from './fileCaseDocument';
+import { caseFolder, fileCaseDocument } from './fileCaseDocument';
+import { documentsAbout } from './documentLinks';
 
 /**
  * A record written up as a document (an observation on the Observation Form, a meeting as its

@@ -13,8 +13,8 @@ import { UnitOfWork } from '../support/unitOfWork';
 import type { ParentCarer } from '../../model/child';
 import { readForDocuments } from '../documents/caseDocumentContext';
 import { addDocumentRecords, paperwork } from '../documents/documentRecords';
-import { attachmentOf } from '../documents/attachments';
-import { caseFolder, fileCaseDocument, linkOf, type DocumentLink, type FiledDocument } from '../documents/fileCaseDocument';
+import { docxAttachment, linkOf, pdfAttachment, type DocumentLink } from '../documents/documentLinks';
+import { caseFolder, fileCaseDocument, type FiledDocument } from '../documents/fileCaseDocument';
 import { escapeHtml } from './requestInformation';
 
 export interface ParentsInformed {
@@ -77,7 +77,7 @@ export const recordParentsInformed: UseCase<unknown, ParentsInformed> = async (d
           to: [mail.to],
           subject: `${deps.config.serviceName}: case ${reads.ctx.case.reference}: the outreach contract`,
           html: `<p>Dear ${escapeHtml(mail.letter.parent)},</p><p>Please find attached our letter about the support agreed with the school. Reply to this message if you have any questions.</p><p>${escapeHtml(deps.config.serviceName)}</p>`,
-          attachments: [attachmentOf(mail.letter.filed, 'pdf')],
+          attachments: [pdfAttachment(mail.letter.filed)],
         },
         `${contract.id}:parents-letter:${mail.letter.filed.docx.name}`,
       ),

@@ -19,8 +19,8 @@ import { plusDays } from '../../calendar/calendarDate';
 import { calendarForSchoolId } from '../support/calendarFor';
 import { readForDocuments } from '../documents/caseDocumentContext';
 import { addDocumentRecords, paperwork } from '../documents/documentRecords';
-import { attachmentOf } from '../documents/attachments';
-import { caseFolder, fileCaseDocument, linkOf, type DocumentLink } from '../documents/fileCaseDocument';
+import { docxAttachment, linkOf, pdfAttachment, type DocumentLink } from '../documents/documentLinks';
+import { caseFolder, fileCaseDocument } from '../documents/fileCaseDocument';
 
 export const RequestInformationInput = z.object({ caseId: z.string().min(1) });
 
@@ -76,7 +76,7 @@ export const requestInformation: UseCase<unknown, InformationRequested> = async 
         to: [school.senco.email],
         subject: `${deps.config.serviceName}: referral ${c.reference}: information needed`,
         html: `<p>Dear ${escapeHtml(school.senco.name)},</p><p>Thank you for referral ${c.reference}. Our letter is attached, with the School Initial Information Gathering form and a PDP template. Please complete both and return them by ${escapeHtml(readableDate(returnBy))}, by reply to this message.</p><p>${escapeHtml(deps.config.serviceName)}</p>`,
-        attachments: [attachmentOf(letter, 'pdf'), attachmentOf(form, 'docx'), attachmentOf(pdp, 'docx')],
+        attachments: [pdfAttachment(letter), docxAttachment(form), docxAttachment(pdp)],
       },
       mailKey,
     ),

@@ -19,7 +19,8 @@ import { now } from './time';
 import { UnitOfWork } from './unitOfWork';
 import { readableDate, readableTime } from '../../calendar';
 import { addDocumentRecords, paperwork } from '../documents/documentRecords';
-import { documentsAbout, linkOf, type DocumentLink, type FiledDocument } from '../documents/fileCaseDocument';
+import type { FiledDocument } from '../documents/fileCaseDocument';
+import { documentsAbout, linkOf, type DocumentLink } from '../documents/documentLinks';
 
 export interface RecordAdded {
   record: Versioned<CaseRecord>;
