@@ -12,6 +12,7 @@ import { botTeamChannel } from './bot/botTeamChannel';
 import { teamsSender } from './bot/teamsSender';
 import { teamsOrMailNotifier } from './notifications/teamsOrMailNotifier';
 import { randomIds } from './randomIds';
+import { teamsDownloads } from './files/teamsDownloads';
 
 /**
  * The workflow wired to Graph; on the embedded Graph, the fictional demo data is loaded (idempotently)
@@ -38,6 +39,8 @@ export async function startWorkflow(config: Config, graph: ConnectedGraph, logge
   const channel = botTeamChannel({ stores: graph.ports.stores, clock }, bot, config.teamChannel?.channelId, logger);
   // TEMPORARY (documents issue in progress): replaced by the shipped templates' engine.
   const documents = { make: () => Promise.reject(new Error('documents not built yet')) };
-  const deps: WorkflowDeps = { ...graph.ports, notifier, channel, clock, ids: randomIds, documents, config: workflowConfig };
+  // Files staff send the bot: on the embedded Graph a local server stands in for Teams' file store.
+  const incomingFiles = teamsDownloads({ allowLoopback: config.graph.mode === 'embedded' });
+  const deps: WorkflowDeps = { ...graph.ports, notifier, channel, clock, ids: randomIds, documents, incomingFiles, config: workflowConfig };
   return deps;
 }
