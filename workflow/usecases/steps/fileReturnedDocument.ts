@@ -57,7 +57,7 @@ export interface DocumentFiled {
  * the PDP marks step 2's information returned (complete once both are back), anything else is a
  * chronology entry. The case's worker is told. Once per request key.
  */
-export const fileReturnedDocument: UseCase<ReturnedDocumentInput, DocumentFiled> = async (deps, actor, raw) => {
+export const fileReturnedDocument: UseCase<unknown, DocumentFiled> = async (deps, actor, raw) => {
   const input = parseInput(ReturnedDocumentInput, raw);
   if (!input.ok) return input;
   const { caseId, requestKey, document, fileName, source } = input.value;
