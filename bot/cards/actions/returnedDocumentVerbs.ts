@@ -23,7 +23,10 @@ const onTheCardAgain = new Set<WorkflowError['code']>(['ValidationFailed', 'Info
 
 async function fileIt(ctx: CardContext, values: FormValues): Promise<CardResponse> {
   const carried = CarriedFile.safeParse(values);
-  if (!carried.success) return { card: refusal({ code: 'ValidationFailed', message: 'This card does not say which file it is for. Send the file to the bot again.', field: 'fileName' }) };
+  if (!carried.success) {
+    const field = carried.error.issues[0]?.path.join('.') || 'fileName';
+    return { card: refusal({ code: 'ValidationFailed', message: `${field}: missing or not valid, so this card does not say which file it is for. Send the file to the bot again.`, field }) };
+  }
   const { requestKey, fileName, downloadUrl, size } = carried.data;
   const chosen = { caseId: values.caseId?.trim() ?? '', document: values.document?.trim() ?? '' };
   const filed = await fileReturnedDocument(ctx.deps, ctx.actor, {
