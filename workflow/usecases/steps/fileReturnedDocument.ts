@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { workflowError } from '../../errors';
 import type { Case } from '../../model/case';
+import type { Contract } from '../../model/contract';
 import type { CaseRecord, RecordBody } from '../../model/records';
 import type { Staff } from '../../model/staff';
 import type { Versioned } from '../../ports/store';
@@ -67,7 +68,8 @@ export const fileReturnedDocument: UseCase<unknown, DocumentFiled> = async (deps
   const size = announced === undefined ? ok(undefined) : documentSizeRule(fileName, announced);
   if (!size.ok) return size;
 
-  const [opened, earlier] = await Promise.all([openCase(deps, actor, caseId, 'caseload'), deps.stores.records.findByKey(`${caseId}:${requestKey}`)]);
+  // The contracts, for the next action the worker is told, travel with the case's read (one $batch on Graph).
+  const [opened, earlier, contracts] = await Promise.all([openCase(deps, actor, caseId, 'caseload'), deps.stores.records.findByKey(`${caseId}:${requestKey}`), deps.stores.contracts.find({ caseId })]);
   if (!opened.ok) return opened;
   const c = opened.value.case;
   if (earlier) return ok(filedAlready(c, document, earlier));
@@ -88,7 +90,7 @@ export const fileReturnedDocument: UseCase<unknown, DocumentFiled> = async (deps
   });
   if (!added.ok) return added;
   const filed: DocumentFiled = { document, file: { name: file.name, webUrl: file.webUrl }, case: added.value.case, record: added.value.record, stillAwaited: stillAwaited(added.value.case), repeated: added.value.repeated };
-  if (!filed.repeated) await tellWorker(deps, actor, filed);
+  if (!filed.repeated) await tellWorker(deps, actor, filed, contracts);
   return ok(filed);
 };
 
@@ -139,12 +141,12 @@ function filedAlready(c: Versioned<Case>, document: ReturnedDocument, record: Ve
 }
 
 /** The worker hears what came back and what is still awaited (case reference only), unless they filed it. */
-async function tellWorker(deps: WorkflowDeps, actor: Staff, filed: DocumentFiled): Promise<void> {
+async function tellWorker(deps: WorkflowDeps, actor: Staff, filed: DocumentFiled, contracts: readonly Contract[]): Promise<void> {
   const c = filed.case;
   if (!c.workerId || c.workerId === actor.userId) return;
   const what = filed.document === 'other' ? 'a document' : `the ${returnedDocumentTitles[filed.document]}`;
   const awaited = filed.stillAwaited.map((d) => `the ${returnedDocumentTitles[d]}`).join(' and ');
   const status = filed.document === 'other' ? '' : awaited ? ` Still awaited: ${awaited}.` : ' The information form and PDP are both back.';
-  const next = (await progressOf(deps, c)).nextAction;
+  const next = (await progressOf(deps, c, contracts)).nextAction;
   await notifyAll(deps, 'document-returned', c, `${actor.displayName} filed ${what} the school returned on case ${c.reference}.${status} Next: ${next}.`, [c.workerId], filed.record.id);
 }
