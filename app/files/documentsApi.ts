@@ -65,7 +65,14 @@ export function documentsApi(workflow: WorkflowDeps, auth: TabAuth, logger: AppL
     const { document, name } = query.data;
     const requestKey = key?.data ?? `upload-${createHash('sha256').update(`${caseId.data}\n${document}\n${name}\n`).update(bytes).digest('hex').slice(0, 40)}`;
     const staff = res.locals.staff as Staff;
-    const filed = await workflow.batching.oneAction(() => fileReturnedDocument(workflow, staff, { caseId: caseId.data, requestKey, document, fileName: name, source: { from: 'upload', bytes } }));
+    let filed: Awaited<ReturnType<typeof fileReturnedDocument>>;
+    try {
+      filed = await workflow.batching.oneAction(() => fileReturnedDocument(workflow, staff, { caseId: caseId.data, requestKey, document, fileName: name, source: { from: 'upload', bytes } }));
+    } catch (error) {
+      // The error's own message may quote a folder path (the child's folder name): its name only.
+      log.error({ caseId: caseId.data, document, error: error instanceof Error ? error.name : typeof error }, 'document could not be filed');
+      return void res.status(500).json({ error: 'The file could not be filed just now. Send it again: it is filed once however often it is sent.', requestId: String(res.locals.requestId ?? '') });
+    }
     if (!filed.ok) {
       const status = statusOf[filed.error.code] ?? 409;
       log.info({ caseId: caseId.data, document, status, code: filed.error.code }, 'document refused');

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { documentsApi } from '../../app/files/documentsApi';
 import type { TabAuth } from '../../app/files/tabAuth';
 import { createServer } from '../../app/server';
-import { requestInformation } from '../../workflow';
+import { requestInformation, type WorkflowDeps } from '../../workflow';
 import { testRateLimits } from '../bot/botHarness';
 import { caseSteps, childDetails } from '../support/caseSteps';
 import { withUploadOnce } from '../support/files/teamsFileServer';
@@ -30,7 +30,7 @@ function capturedLog() {
 async function startApi(auth: TabAuth) {
   const world = await buildWorld('2026-09-18T09:00:00Z');
   const log = capturedLog();
-  const deps = { ...world.deps, folders: withUploadOnce(world.deps.folders) };
+  const deps: WorkflowDeps = { ...world.deps, folders: withUploadOnce(world.deps.folders) };
   const app = createServer({ logger: log.logger, version: 'test', mounts: [documentsApi(deps, auth, log.logger)], rateLimits: testRateLimits });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -52,7 +52,7 @@ async function startApi(auth: TabAuth) {
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
   };
-  return { world, log, url, waitingCase, upload, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { world, deps, log, url, waitingCase, upload, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 const pdf = new TextEncoder().encode('%PDF-1.4\nthe form\n%%EOF');
@@ -78,6 +78,21 @@ describe('POST /api/cases/:caseId/documents (the tab\'s upload), embedded Graph:
     expect((await api.world.deps.stores.records.find({ caseId: c.id })).filter((r) => r.body.kind === 'information-returned')).toHaveLength(1);
     expect(api.world.memory.notifier.sent.filter((n) => n.kind === 'document-returned')).toHaveLength(1);
     expect(api.log.text()).toContain('document filed');
+    for (const part of ['Rowan', 'Testfield']) expect(api.log.text()).not.toContain(part);
+  });
+
+  it('a failure while filing answers 500 in words, and the log names neither the child nor the folder', async () => {
+    const c = await api.waitingCase();
+    const folders = api.deps.folders;
+    api.deps.folders = { ...folders, ensureCaseFolder: (child: string) => Promise.reject(new Error(`Graph 503 on root:/${child}:`)) };
+    try {
+      const failed = await api.upload(c.id, 'document=pdp&name=pdp.pdf', pdf, dev('admin'));
+      expect(failed.status).toBe(500);
+      expect(String(failed.body.error)).toContain('Send it again');
+    } finally {
+      api.deps.folders = folders;
+    }
+    expect(api.log.text()).toContain('document could not be filed');
     for (const part of ['Rowan', 'Testfield']) expect(api.log.text()).not.toContain(part);
   });
 
