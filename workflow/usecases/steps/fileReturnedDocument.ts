@@ -4,6 +4,7 @@ import type { Case } from '../../model/case';
 import type { Contract } from '../../model/contract';
 import type { CaseRecord, RecordBody } from '../../model/records';
 import type { Staff } from '../../model/staff';
+import type { FileRef } from '../../ports/services';
 import type { Versioned } from '../../ports/store';
 import { fail, ok, type Result } from '../../result';
 import { openCaseRule } from '../../rules/closing';
@@ -16,6 +17,7 @@ import {
   returnedDocumentTitles,
   returnedDocuments,
   tooLarge,
+  type DocumentType,
   type ReturnedDocument,
 } from '../../rules/returnedDocuments';
 import type { UseCase, WorkflowDeps } from '../deps';
@@ -62,37 +64,46 @@ export const fileReturnedDocument: UseCase<unknown, DocumentFiled> = async (deps
   const input = parseInput(ReturnedDocumentInput, raw);
   if (!input.ok) return input;
   const { caseId, requestKey, document, fileName, source } = input.value;
-  const type = documentTypeRule(fileName);
+  const type = acceptedFile(fileName, source.from === 'teams' ? source.size : source.bytes.byteLength);
   if (!type.ok) return type;
-  const announced = source.from === 'teams' ? source.size : source.bytes.byteLength;
-  const size = announced === undefined ? ok(undefined) : documentSizeRule(fileName, announced);
-  if (!size.ok) return size;
-
   // The contracts, for the next action the worker is told, travel with the case's read (one $batch on Graph).
   const [opened, earlier, contracts] = await Promise.all([openCase(deps, actor, caseId, 'caseload'), deps.stores.records.findByKey(`${caseId}:${requestKey}`), deps.stores.contracts.find({ caseId })]);
   if (!opened.ok) return opened;
   const c = opened.value.case;
+  // A repeat (double click, retry): nothing is fetched, filed or written again.
   if (earlier) return ok(filedAlready(c, document, earlier));
-  const allowed = [openCaseRule(c), documentAwaitedRule(c, document)].find((r) => !r.ok);
-  if (allowed && !allowed.ok) return allowed;
-
+  const takes = [openCaseRule(c), documentAwaitedRule(c, document)].find((r) => !r.ok);
+  if (takes && !takes.ok) return takes;
   const bytes = source.from === 'upload' ? ok(source.bytes) : await download(deps, source.downloadUrl, fileName);
   if (!bytes.ok) return bytes;
-  const child = await deps.stores.children.get(c.childId);
-  if (!child) return fail(workflowError('NotFound', `The child of case ${c.reference} was not found.`, { field: 'caseId' }));
-  const folder = await deps.folders.ensureCaseFolder(childFolderName(child, deps.config.folderNamePattern), c.reference);
-  const file = await deps.folders.uploadOnce(folder, filedName(document, c.reference, now(deps).today, type.value.extension, requestKey), bytes.value, type.value.contentType);
-
-  const added = await addRecordTo(deps, actor, c, recordOf(deps, c, document, file), requestKey, {
+  const file = await fileInCaseFolder(deps, c, filedName(document, c.reference, now(deps).today, type.value.extension, requestKey), bytes.value, type.value.contentType);
+  if (!file.ok) return file;
+  const added = await addRecordTo(deps, actor, c, recordOf(deps, c, document, file.value), requestKey, {
     milestone: (latest, record) => returnedMilestone(latest, document, record),
     workerToldElsewhere: true,
-    alongside: (work, record) => work.add('filed-audit', () => audit(deps, actor, 'document.filed', caseId, record.key, { document, fileId: file.id, recordKey: record.key }), ['record']),
+    alongside: (work, record) => work.add('filed-audit', () => audit(deps, actor, 'document.filed', caseId, record.key, { document, fileId: file.value.id, recordKey: record.key }), ['record']),
   });
   if (!added.ok) return added;
-  const filed: DocumentFiled = { document, file: { name: file.name, webUrl: file.webUrl }, case: added.value.case, record: added.value.record, stillAwaited: stillAwaited(added.value.case), repeated: added.value.repeated };
+  const filed: DocumentFiled = { document, file: { name: file.value.name, webUrl: file.value.webUrl }, case: added.value.case, record: added.value.record, stillAwaited: stillAwaited(added.value.case), repeated: added.value.repeated };
   if (!filed.repeated) await tellWorker(deps, actor, filed, contracts);
   return ok(filed);
 };
+
+/** A document of a type the service files, no larger than it files (the size when known before fetching). */
+function acceptedFile(fileName: string, size: number | undefined): Result<DocumentType> {
+  const type = documentTypeRule(fileName);
+  if (!type.ok || size === undefined) return type;
+  const small = documentSizeRule(fileName, size);
+  return small.ok ? type : small;
+}
+
+/** Into the case's subfolder of the child's folder, once under its name. */
+async function fileInCaseFolder(deps: WorkflowDeps, c: Case, name: string, bytes: Uint8Array, contentType: string): Promise<Result<FileRef>> {
+  const child = await deps.stores.children.get(c.childId);
+  if (!child) return fail(workflowError('NotFound', `The child of case ${c.reference} was not found.`, { field: 'caseId' }));
+  const folder = await deps.folders.ensureCaseFolder(childFolderName(child, deps.config.folderNamePattern), c.reference);
+  return ok(await deps.folders.uploadOnce(folder, name, bytes, contentType));
+}
 
 async function download(deps: WorkflowDeps, downloadUrl: string, fileName: string): Promise<Result<Uint8Array>> {
   const got = await deps.incomingFiles.download(downloadUrl, MAX_RETURNED_FILE_BYTES);
