@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { caseProgress, requestInformation } from '../../workflow';
+import { caseProgress, jobHandlers, requestInformation, runDueJobs } from '../../workflow';
 import type { AdaptiveCardJson } from '../../bot/cards';
 import { allCardProblems } from '../cards/cardChecks';
 import { actionOf, cardText, inputIds } from '../cards/cardWorld';
@@ -198,6 +198,21 @@ describe('documents the school returns, sent to the bot in Teams', () => {
     // The case no longer waits: a further file finds no case.
     const [none] = await send('admin', [files.put('extra.pdf', pdf('x'))]);
     expect(cardText(none?.card)).toContain('No case of yours is waiting');
+  });
+
+  it('with only the form back, the school\'s reminder and the admins\' notice ask for the PDP alone', async () => {
+    const c = await waitingCase();
+    const [card] = await send('admin', [files.put('form.pdf', pdf('form'))]);
+    if (!card) throw new Error('no card');
+    await submit('admin', card, { caseId: c.id, document: 'information-form' });
+    // The 5th school day after the request (Fri 18 Sep): the first chase.
+    world.memory.clock.set('2026-09-25T09:05:00Z');
+    await runDueJobs(world.deps, world.deps.jobs, jobHandlers, 'test');
+    const [mail] = world.memory.mailer.outbox.filter((m) => m.subject.includes(`${c.reference}: information form reminder`));
+    expect(mail?.html).toContain('have not received the pupil\'s PDP yet. Please complete and return it');
+    const late = world.memory.notifier.sent.filter((n) => n.kind === 'information-form-late');
+    expect(late.length).toBeGreaterThan(0);
+    expect(late[0]?.summary).toContain(`has not returned the PDP (the information form is back) for case ${c.reference}`);
   });
 
   it('a double click (and a retried submit) files and records once, fetching the file once', async () => {
