@@ -174,6 +174,11 @@ describe('documents the school returns, sent to the bot in Teams', () => {
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ recipientId: people.worker, caseId: c.id });
     expect(told[0]?.summary).toContain(`filed the School Initial Information Gathering form the school returned on case ${c.reference}. Still awaited: the PDP.`);
+    // The record, viewed from the chronology: the name as filed and a link to it.
+    const viewed = invokeCard((await harness.click(people.worker, 'record.view', { caseId: c.id, recordId: record?.id ?? '' })).body);
+    expect(allCardProblems(viewed)).toEqual([]);
+    expect(cardText(viewed)).toContain(name);
+    expect(cardText(viewed)).toContain(`[Open the filed copy](${filed[0]?.webUrl ?? ''})`);
     // Not also "someone recorded on your case": one notice for one document.
     expect(world.memory.notifier.sent.filter((n) => n.kind === 'case-recorded-by-other')).toEqual([]);
 

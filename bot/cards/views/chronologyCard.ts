@@ -77,15 +77,18 @@ export async function recordCard(ctx: CardContext, view: CaseView, recordId: str
     { title: 'Happened', value: showDate(dateHappened(record)) },
     { title: 'Recorded', value: `by ${nameOf(record.createdBy)}, ${showInstant(record.createdAt)}` },
     ...Object.entries(record.body)
-      .filter(([k]) => k !== 'kind')
-      .map(([k, v]) => ({ title: labelOf(k), value: showValue(v) }))
+      .filter(([k]) => k !== 'kind' && k !== 'fileUrl')
+      // A file's name is shown as filed (a case reference has hyphens).
+      .map(([k, v]) => ({ title: k === 'fileName' ? 'Filed as' : labelOf(k), value: k === 'fileName' && typeof v === 'string' ? v : showValue(v) }))
       .filter((f) => f.value !== ''),
   ];
+  const fileUrl = 'fileUrl' in record.body && typeof record.body.fileUrl === 'string' ? record.body.fileUrl : undefined;
   return composeCard({
     heading: headingOf(view),
     body: [
       { type: 'TextBlock', text: `${recordLabels[record.body.kind]}${record.locked ? ' (locked)' : ''}`, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'FactSet', facts: facts.map((f) => ({ title: f.title, value: f.value })) },
+      ...(fileUrl ? [{ type: 'TextBlock', text: `[Open the filed copy](${fileUrl})`, wrap: true }] : []),
     ],
     actions: [
       { type: 'Action.Execute', title: 'Chronology', verb: viewVerbs.chronology, data: { caseId: view.case.id } },
