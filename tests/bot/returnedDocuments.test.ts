@@ -182,13 +182,22 @@ describe('documents the school returns, sent to the bot in Teams', () => {
     // Not also "someone recorded on your case": one notice for one document.
     expect(world.memory.notifier.sent.filter((n) => n.kind === 'case-recorded-by-other')).toEqual([]);
 
+    // The school sends the form again (corrected): filed beside the first, not lost, the PDP still awaited.
+    const [again] = await send('admin', [files.put('form v2.pdf', pdf('the corrected form'))]);
+    if (!again) throw new Error('no card');
+    expect(cardText(await submit('admin', again, { caseId: c.id, document: 'information-form' }))).toContain('Still awaited from the school: the PDP');
+    const both = caseFiles(c.reference);
+    expect(both).toHaveLength(2);
+    expect(both.map((f) => new TextDecoder().decode(f.content)).join()).toContain('the corrected form');
+    expect(both.find((f) => f.name !== name)?.name).toMatch(new RegExp(`^School Initial Information Gathering form ${c.reference} returned 2026-09-18 [0-9A-Z]{5}\\.pdf$`));
+
     world.memory.clock.set('2026-09-21T10:00:00Z');
     const [second] = await send('admin', [files.put('pdp.docx', pdf('the pdp'))]);
     if (!second) throw new Error('no card');
     expect(cardText(second.card)).toContain('awaiting the PDP');
     const complete = cardText(await submit('admin', second, { caseId: c.id, document: 'pdp' }));
     expect(complete).toContain('The information form and PDP are both back');
-    expect(caseFiles(c.reference).map((f) => f.name).sort()).toEqual([name, `PDP ${c.reference} returned 2026-09-21.docx`].sort());
+    expect(caseFiles(c.reference).map((f) => f.name)).toEqual(expect.arrayContaining([name, `PDP ${c.reference} returned 2026-09-21.docx`]));
     const after = await world.deps.stores.cases.get(c.id);
     expect(after?.milestones.informationReturned).toBeDefined();
     expect(after?.step).toBe(3);

@@ -83,9 +83,10 @@ export function documentAwaitedRule(c: Case, document: ReturnedDocument): Result
 
 /**
  * The name a returned document is filed under: its title, the case reference and the day, never
- * the child's name. Other documents carry the request's own code too: two on one day stay two files.
+ * the child's name. Another document, or a form or PDP sent again, carries the request's own code
+ * too: two on one day stay two files, and a retry of the same request still finds its own.
  */
-export function filedName(document: ReturnedDocument, caseReference: string, today: string, extension: string, requestKey: string): string {
-  const code = document === 'other' ? ` ${requestKey.replace(/[^A-Za-z0-9]/g, '').slice(-5).toUpperCase()}` : '';
+export function filedName(document: ReturnedDocument, caseReference: string, today: string, extension: string, requestKey: string, sentBefore: boolean): string {
+  const code = document === 'other' || sentBefore ? ` ${requestKey.replace(/[^A-Za-z0-9]/g, '').slice(-5).toUpperCase()}` : '';
   return `${returnedDocumentTitles[document]} ${caseReference} returned ${today}${code}.${extension}`;
 }

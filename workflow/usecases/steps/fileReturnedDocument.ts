@@ -76,7 +76,8 @@ export const fileReturnedDocument: UseCase<unknown, DocumentFiled> = async (deps
   if (takes && !takes.ok) return takes;
   const bytes = source.from === 'upload' ? ok(source.bytes) : await download(deps, source.downloadUrl, fileName);
   if (!bytes.ok) return bytes;
-  const file = await fileInCaseFolder(deps, c, filedName(document, c.reference, now(deps).today, type.value.extension, requestKey), bytes.value, type.value.contentType);
+  const name = filedName(document, c.reference, now(deps).today, type.value.extension, requestKey, alreadyBack(c).includes(document));
+  const file = await fileInCaseFolder(deps, c, name, bytes.value, type.value.contentType);
   if (!file.ok) return file;
   const added = await addRecordTo(deps, actor, c, recordOf(deps, c, document, file.value), requestKey, {
     milestone: (latest, record) => returnedMilestone(latest, document, record),
