@@ -20,6 +20,8 @@ import { startJobScheduler } from './jobs/jobScheduler';
 import { ensureDailyPlan } from '../workflow';
 import { startWorkflow } from './startWorkflow';
 import { appVersion } from './version';
+import { documentsApi } from './files/documentsApi';
+import type { TabAuth } from './files/tabAuth';
 
 const main = async (): Promise<void> => {
   const config = parseConfig(process.env);
@@ -49,6 +51,7 @@ const main = async (): Promise<void> => {
     const workflow = await startWorkflow(config.value, graph, logger, botAdapter, clock);
     logger.info({ sinceStartMs: sinceStart() }, 'workflow ready');
     const bot = mountBot(workflow, botAdapter, logger, { rateLimits });
+    const documents = documentsApi(workflow, tabAuth(config.value), logger);
     // /healthz/details (embedded only, on this machine only) reads this at each request: the
     // Playground's entry is added once it is up (it needs the bot's URL).
     const details: Record<string, unknown> | undefined = graph.health.mode === 'embedded' ? { graph: graph.health, bot: bot.health } : undefined;
@@ -61,7 +64,7 @@ const main = async (): Promise<void> => {
     const mailbox = graph.embedded ? mailboxPage({ sent: new SentMessages(graph.client, config.value.service.mailbox), mailbox: config.value.service.mailbox }) : undefined;
     const app = createServer({
       logger, version: appVersion, ...(details ? { details } : {}), ...(diary ? { diaryPage: diary } : {}), ...(clockControl ? { clockPage: clockControl } : {}),
-      ...(files ? { filesPage: files } : {}), ...(mailbox ? { mailboxPage: mailbox } : {}), mounts: [bot], rateLimits,
+      ...(files ? { filesPage: files } : {}), ...(mailbox ? { mailboxPage: mailbox } : {}), mounts: [bot, documents], rateLimits,
     });
     const { server, url } = await listen(app, port, listenHost(config.value.graph));
     // Now that the port is known (PORT=0, or an emulator started by someone else): drive items' webUrl opens here.
@@ -105,6 +108,15 @@ function botAuth(config: Config): BotAuth {
     return { mode: 'tenant', clientId: config.bot.id, clientSecret: config.bot.password, tenantId: config.graph.tenantId };
   }
   return { mode: 'anonymous' };
+}
+
+/** The tab's API: Entra ID tokens of the tenant; with the embedded Graph, the development sign-in (app/files/tabAuth.ts). */
+function tabAuth(config: Config): TabAuth {
+  if (config.graph.mode === 'tenant') {
+    if (!config.bot) throw new Error('tenant mode needs BOT_ID and BOT_PASSWORD');
+    return { mode: 'tenant', tenantId: config.graph.tenantId, appId: config.bot.id };
+  }
+  return { mode: 'embedded-dev' };
 }
 
 void main();

@@ -13,6 +13,7 @@ import { botTeamChannel } from './bot/botTeamChannel';
 import { teamsSender } from './bot/teamsSender';
 import { teamsOrMailNotifier } from './notifications/teamsOrMailNotifier';
 import { randomIds } from './randomIds';
+import { teamsDownloads } from './files/teamsDownloads';
 
 /**
  * The workflow wired to Graph; on the embedded Graph, the fictional demo data is loaded (idempotently)
@@ -41,6 +42,8 @@ export async function startWorkflow(config: Config, graph: ConnectedGraph, logge
   // The shipped templates, or the site's own copies from its Templates library.
   const { templates, ...ports } = graph.ports;
   const documents = new TemplateDocuments({ overrides: templates, clock });
-  const deps: WorkflowDeps = { ...ports, notifier, channel, clock, ids: randomIds, documents, config: workflowConfig };
+  // Files staff send the bot: on the embedded Graph a local server stands in for Teams' file store.
+  const incomingFiles = teamsDownloads({ allowLoopback: config.graph.mode === 'embedded' });
+  const deps: WorkflowDeps = { ...ports, notifier, channel, clock, ids: randomIds, documents, incomingFiles, config: workflowConfig };
   return deps;
 }

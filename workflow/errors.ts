@@ -32,6 +32,10 @@ export const errorCodes = [
   'NoMeetingTimeFree', // nothing free in the window or the next
   'InvalidState',
   'DocumentNotMade', // a template that cannot be used: nothing was filed, sent or recorded
+  'FileTooLarge', // a file sent in over the size the service files
+  'FileTypeRefused', // a file sent in that is not a document (or a photo of a form)
+  'FileUnavailable', // a file sent in that could not be fetched from where Teams keeps it
+  'InformationNotAwaited', // a returned form or PDP for a case that is not waiting for it
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

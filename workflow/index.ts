@@ -31,6 +31,7 @@ export * from './ports/store';
 export * from './ports/stores';
 export * from './ports/services';
 export * from './ports/documents';
+export * from './ports/incomingFiles';
 export * from './ports/writeBatching';
 export * from './process/steps';
 export { caseProgress, closedHow, reviewDue, REVIEW_DUE_DAYS_BEFORE, type CaseProgress } from './process/caseProgress';
@@ -45,6 +46,7 @@ export { approversOf, mayApprove, type ApprovalSubject } from './rules/separatio
 export { universalOfferCheck, type CaseLedger } from './packages';
 export { CHECK_OUT_GRACE_MINUTES, ELSEWHERE, MAX_VISIT_HOURS, describePlace, placesOnFile, type PlaceOnFile, type VisitPlace } from './rules/loneWorking';
 export { OLDEST_AT_REFERRAL, YOUNGEST_AT_REFERRAL } from './rules/plausible';
+export { MAX_RETURNED_FILE_BYTES, acceptedExtensions, documentSizeRule, documentTypeRule, maxReturnedFileWords, returnedDocumentTitles, returnedDocuments, type ReturnedDocument } from './rules/returnedDocuments';
 export { agree, counted, haveBeen, listed } from './words';
 export type { CaseDocumentContext, CaseDocumentRequest, ContractPackage, SchoolDocumentContext, SchoolDocumentRequest } from './documents/documentRequest';
 export { caseDocumentFields, schoolDocumentFields } from './documents/fieldsFor';

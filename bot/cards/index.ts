@@ -19,6 +19,7 @@ export { notOnStaffListCard, welcomeCard, workingCard } from './views/chatViews'
 export { notificationCard } from './views/notificationCard';
 export { channelCard } from './views/channelCard';
 export { liveCard, notificationMessage } from './liveCards';
+export { returnedDocumentCards, type SentFile } from './views/returnedDocumentCards';
 
 const byVerb = new Map(allVerbs.map((v) => [v.verb, v]));
 

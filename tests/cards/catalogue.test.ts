@@ -12,6 +12,7 @@ import {
   channelCard,
   notificationCard,
   notOnStaffListCard,
+  returnedDocumentCards,
   welcomeCard,
   workingCard,
   type AdaptiveCardJson,
@@ -22,6 +23,7 @@ import { alertIfCheckOutMissed, bookMeeting, channelUpdateKinds, jobHandlers, no
 import { withFolderUploadDown } from '../support/reviewEnded';
 import { childDetails } from '../support/caseSteps';
 import { people } from '../support/world';
+import { startTeamsFileServer } from '../support/files/teamsFileServer';
 import { allCardProblems } from './cardChecks';
 import { storedKeys, storedKeysShown } from './storedKeys';
 import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
@@ -73,7 +75,16 @@ async function catalogueWorld(now = '2026-09-14T09:00:00Z') {
     return { form: opened.card, done: await press(who, opened.card, `${name}.submit`, typed) };
   };
   const setClock = (iso: string) => cw.world.memory.clock.set(iso);
-  return { ...cw, act, ask, press, fromCase, form, setClock };
+  /** Files sent to the bot in chat (Teams' file.download.info attachments, as the bot reads them): a card per file. */
+  const sendFiles = async (who: Person, files: Parameters<typeof returnedDocumentCards>[1]): Promise<AdaptiveCardJson[]> => {
+    const cards = await returnedDocumentCards({ deps: cw.world.deps, actor: await cw.world.staff(people[who]) }, files);
+    for (const card of cards) {
+      expect(allCardProblems(card)).toEqual([]);
+      seen(card);
+    }
+    return cards;
+  };
+  return { ...cw, act, ask, press, fromCase, form, setClock, sendFiles };
 }
 
 /** A child's name as a word (not "Ada" in "Academy"). */
@@ -422,6 +433,35 @@ describe('the card catalogue: cases walked through the cards', () => {
     if (!ending) throw new Error('no six-weeks-ending notice');
     const booking = await cw.press('worker', notificationCard(ending), 'meeting-book.open');
     expect(cardText(booking.card)).toMatch(/review/i);
+  });
+
+  it('case 8, documents the school returns (issue 15 part 5): files sent in chat (one not a document), the form then the PDP filed, the worker told', async () => {
+    const cw = await catalogueWorld('2026-09-14T09:00:00Z');
+    // uploadOnce is built elsewhere (the drive work): this branch's tests file through their own.
+    const files = await startTeamsFileServer();
+    try {
+      const { caseId, reference } = await referByCard(cw, '100003', { first: 'Oriel', last: 'Papersend', parent: 'Jo Papersend', dob: '2016-11-21', year: '5', gender: 'female' }, 'Refuses to enter the classroom after break.');
+      await cw.steps.allocate(caseId);
+      expect((await requestInformation(cw.world.deps, await cw.world.staff(people.admin), { caseId })).ok).toBe(true);
+      cw.setClock('2026-09-18T10:00:00Z');
+      const attach = (name: string) => {
+        const a = files.put(name, new TextEncoder().encode(`%PDF-1.4 ${name}`));
+        return { ok: true as const, name: a.name, downloadUrl: a.content.downloadUrl };
+      };
+      const [refused, formCard] = await cw.sendFiles('admin', [attach('virus.exe'), attach('form.pdf')]);
+      expect(cardText(refused)).toContain('"virus.exe" is not a document the service files');
+      expect(cardText(formCard)).toContain(reference);
+      const form = await cw.press('admin', formCard, 'returned-document.submit', { caseId, document: 'information-form' });
+      expect(cardText(form.card)).toContain('Still awaited from the school: the PDP');
+      const [pdpCard] = await cw.sendFiles('admin', [attach('pdp.docx')]);
+      const pdp = await cw.press('admin', pdpCard, 'returned-document.submit', { caseId, document: 'pdp' });
+      expect(cardText(pdp.card)).toContain('The information form and PDP are both back');
+      expect(cw.world.memory.notifier.sent.filter((n) => n.kind === 'document-returned')).toHaveLength(2);
+      const [none] = await cw.sendFiles('admin', [attach('late.pdf')]);
+      expect(cardText(none)).toContain('No case of yours is waiting');
+    } finally {
+      await files.close();
+    }
   });
 
   it('every form on the case card, submitted with every input empty, comes back as the form again, a valid card', async () => {

@@ -103,6 +103,9 @@ export const warmBudgets = {
   // Issue 14: a manager acknowledges a missed check-out alert (as check-out: the case and the check-in read together, then the writes).
   'check-out-acknowledge.open': within(2),
   'check-out-acknowledge.submit': over(3),
+  // Issue 15 part 5, measured 3 Dec 2026: the case, the request's record and the contracts ($batch); the child; the folder ($batch);
+  // the file (two with the test's own uploadOnce: list, then upload; one once the drive's lands); the record, step and audit ($batch).
+  'returned-document.submit': over(6),
 } as const satisfies Record<VerbName, Budget>;
 
 /**

@@ -9,8 +9,10 @@ import { openVerb, submitVerb, type CaseFormName } from '../../bot/cards/forms/f
 import { actionOf, cardText, executeActions } from '../cards/cardWorld';
 import { caseSteps, childDetails } from '../support/caseSteps';
 import { endReviewLeavingCaseOpen } from '../support/reviewEnded';
-import { people } from '../support/world';
-import { checkIn } from '../../workflow';
+import { people, value } from '../support/world';
+import { checkIn, requestInformation } from '../../workflow';
+import { cardOf } from '../bot/botHarness';
+import { startTeamsFileServer } from '../support/files/teamsFileServer';
 import { warmBudgets } from './budgets';
 import { measuredTable, startRoundTripBot, type RoundTripBot } from './roundTripBot';
 
@@ -202,6 +204,36 @@ describe('Graph round trips per card action, within the budget of budgets.ts', (
     const message = `ack-${caseId}`;
     const opened = await act('manager', 'check-out-acknowledge.open', { caseId, recordId: visit.value.record.id }, message);
     expect(cardText((await press('manager', opened.card, 'check-out-acknowledge.submit', message)).card)).toContain('Missed check-out alert acknowledged');
+  });
+
+  it('a file sent in chat, filed on the case waiting for it (issue 15 part 5)', async () => {
+    const { setClock } = clicks();
+    setClock('2026-09-18T09:00:00Z');
+    const { caseId } = await referred('100001', 'Fernholt');
+    await caseSteps(rt.world).allocate(caseId);
+    value(await requestInformation(rt.world.deps, await rt.world.staff(people.admin), { caseId }));
+    // uploadOnce is built elsewhere (the drive work): a test's own over the adapter's list and upload until it lands.
+    const files = await startTeamsFileServer();
+    const bot = await rt.botOver({ ...rt.world.deps, folders: rt.world.deps.folders });
+    try {
+      const admin = people.admin;
+      const answer = await bot.harness.post({
+        type: 'message', channelId: 'msteams', serviceUrl: bot.harness.connector.url, id: 'user-file-1', timestamp: new Date().toISOString(),
+        from: { id: `29:teams-${admin}`, name: 'Demo user', aadObjectId: admin }, recipient: { id: '28:outreach-bot', name: 'Outreach Cases' },
+        conversation: { id: `a:${admin}`, conversationType: 'personal', tenantId: 'tenant-1' },
+        attachments: [files.put('form.pdf', new TextEncoder().encode('%PDF-1.4 form'))],
+      });
+      expect(answer.status).toBe(200);
+      await bot.harness.bot.drain();
+      const card = cardOf(bot.harness.connector.sent.at(-1));
+      const submit = actionOf(card, 'returned-document.submit');
+      const filed = await bot.act('admin', submit.verb, { ...submit.data, caseId, document: 'information-form' }, 'file-card');
+      expect(cardText(filed.card)).toContain('filed on');
+      rt.measured.push(...bot.measured);
+    } finally {
+      await bot.close();
+      await files.close();
+    }
   });
 
   it('the views: my cases and help', async () => {

@@ -36,6 +36,8 @@ export const Milestones = z.object({
   allocated: Done.optional(),
   informationRequested: Done.optional(),
   informationReturned: DoneWithRecord.optional(),
+  /** While one of the two is still awaited: the information form or the PDP filed as the school returned it. */
+  informationPartlyReturned: z.object({ form: DoneWithRecord.optional(), pdp: DoneWithRecord.optional() }).optional(),
   firstObservation: DoneWithRecord.optional(),
   schoolMeeting: DoneWithRecord.optional(),
   homeVisit: DoneWithRecord.extend({ mode: z.enum(['home-visit', 'teams-call']) }).optional(),

@@ -18,6 +18,9 @@ export const RecordBody = z.discriminatedUnion('kind', [
     formReturned: z.boolean(),
     pdpReturned: z.boolean(),
     notes: upTo(z.string(), textLimits.text).optional(),
+    /** The returned document as filed in the case's folder (sent in through the bot or the tab). */
+    fileName: z.string().optional(),
+    fileUrl: z.string().optional(),
   }),
   z.object({
     kind: z.literal('observation'),
@@ -70,6 +73,9 @@ export const RecordBody = z.discriminatedUnion('kind', [
     on: IsoDate,
     category: z.enum(['note', 'update-to-school', 'update-to-home', 'contact', 're-referral']),
     note: Text,
+    /** A document the entry is about, as filed in the case's folder (one the school returned). */
+    fileName: z.string().optional(),
+    fileUrl: z.string().optional(),
   }),
   z.object({ kind: z.literal('time'), on: IsoDate, hours: WorkedHours, activity: TimeActivity }),
   z.object({

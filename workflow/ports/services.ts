@@ -136,6 +136,8 @@ export const notificationKinds = [
   'meeting-reminder',
   /** A meeting moved or cancelled in Outlook (not through the product): to its organiser, the case's record updated. */
   'meeting-changed-in-outlook',
+  /** A document the school returned (the information form, the PDP, another) was filed on the case: to the worker. */
+  'document-returned',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -96,6 +96,9 @@ function informationNext(c: Case): string {
     return 'Allocate a worker and send the school the information request';
   }
   if (!m.informationRequested) return 'Send the school the information request (the information form and PDP)';
+  const part = m.informationPartlyReturned;
+  if (part?.form && !part.pdp) return 'Record the PDP when the school sends it back (the information form is back)';
+  if (part?.pdp && !part.form) return 'Record the information form when the school sends it back (the PDP is back)';
   return 'Record the returned information form and PDP when the school sends them back';
 }
 

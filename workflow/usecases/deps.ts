@@ -8,6 +8,7 @@ import type { AuditLog, Stores } from '../ports/stores';
 import type { WriteBatching } from '../ports/writeBatching';
 import type { JobQueue } from '../ports/jobQueue';
 import type { Documents } from '../ports/documents';
+import type { IncomingFiles } from '../ports/incomingFiles';
 import type { Result } from '../result';
 
 /** Configuration the process needs: data, not code (validated at load by app/). */
@@ -50,6 +51,8 @@ export interface WorkflowDeps {
   jobs: JobQueue;
   /** The paperwork: Word documents filled from the service's templates. */
   documents: Documents;
+  /** Files sent in by staff (a document the school returned, sent to the bot in Teams). */
+  incomingFiles: IncomingFiles;
   config: WorkflowConfig;
 }
 

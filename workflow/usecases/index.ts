@@ -5,6 +5,8 @@ export { childFolderName, childMatchKey, destroyAfter } from './referral/childId
 export { allocateCase } from './steps/allocateCase';
 export { requestInformation, type InformationRequested } from './steps/requestInformation';
 export { recordInformationReturned } from './steps/recordInformationReturned';
+export { fileReturnedDocument, type DocumentFiled, type ReturnedDocumentInput } from './steps/fileReturnedDocument';
+export { casesAwaitingInformation, type AwaitingCase } from './queries/awaitingInformation';
 export { recordObservation } from './steps/recordObservation';
 export { skipFurtherObservation } from './steps/skipFurtherObservation';
 export { recordMeeting } from './steps/recordMeeting';

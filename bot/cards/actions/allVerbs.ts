@@ -11,6 +11,7 @@ import { meetingVerbs } from './meetingVerbs';
 import { supportVerbs } from './supportVerbs';
 import { viewActions } from './viewActions';
 import { visitVerbs } from './visitVerbs';
+import { returnedDocumentVerbs } from './returnedDocumentVerbs';
 
 /** Every button the bot's cards carry, by verb. Each form family adds its verbs in its own file. */
 export const allVerbs: readonly CardVerb[] = [
@@ -27,4 +28,5 @@ export const allVerbs: readonly CardVerb[] = [
   ...closingVerbs,
   ...manageVerbs,
   ...meetingVerbs,
+  ...returnedDocumentVerbs,
 ];

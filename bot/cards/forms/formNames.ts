@@ -55,6 +55,8 @@ export const viewVerbs = {
   viewRecord: 'record.view',
   /** A booked meeting: when, where, its Teams link (read again while pending), who was invited. */
   viewMeeting: 'meeting.view',
+  /** A file sent to the bot in chat, filed on the case and as the document chosen on its card (the school's returned paperwork). */
+  fileReturnedDocument: 'returned-document.submit',
 } as const;
 export type ViewVerb = (typeof viewVerbs)[keyof typeof viewVerbs];
 

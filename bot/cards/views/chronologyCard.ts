@@ -75,10 +75,12 @@ const notFacts = new Set(['kind', 'fileUrl', 'pdfUrl', 'aboutRecordKey']);
 const verbatim = new Set(['fileName', 'pdfName', 'requestedByEmail', 'sentTo']);
 const shownAsTyped = (value: unknown): string => (Array.isArray(value) ? value.map(String).join('; ') : String(value));
 
-/** The files a record links: a document record's file and PDF, a report's file. */
+/** The files a record links: a document record's file and PDF, a report's file, a returned document. */
 function linksOf(record: CaseRecord): DocumentLink[] {
   const body = record.body;
   if (body.kind === 'report' && body.fileUrl) return [{ title: 'report', fileName: '', url: body.fileUrl }];
+  // A returned form or PDP, as the school sent it.
+  if (body.kind === 'information-returned' && body.fileUrl) return [{ title: 'filed copy', fileName: body.fileName ?? '', url: body.fileUrl }];
   return documentLinksIn([record]);
 }
 

@@ -26,6 +26,7 @@ const headlines: Record<NotificationKind, { headline: string; tone: 'Attention' 
   'support-ending': { headline: 'The six weeks of support are ending', tone: 'Warning', action: 'Open the case' },
   'meeting-reminder': { headline: 'A meeting on the next working day', tone: 'Accent', action: 'Open the case' },
   'meeting-changed-in-outlook': { headline: 'A meeting was changed in Outlook', tone: 'Warning', action: 'Open the case' },
+  'document-returned': { headline: 'The school returned a document', tone: 'Accent', action: 'Open the case' },
 };
 
 /**

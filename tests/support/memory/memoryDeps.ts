@@ -10,6 +10,7 @@ import { MemoryNotifier } from './memoryNotifier';
 import { MemoryTeamChannel } from './memoryTeamChannel';
 import { memoryStores } from './memoryStores';
 import { SequenceIds } from './sequenceIds';
+import { teamsDownloads } from '../../../app/files/teamsDownloads';
 
 /** Every port the workflow needs, in memory (the caller adds `config`). */
 export function memoryDeps(now = '2026-09-14T09:00:00Z') {
@@ -33,6 +34,8 @@ export function memoryDeps(now = '2026-09-14T09:00:00Z') {
     batching: oneAtATime,
     templates,
     documents: new TemplateDocuments({ overrides: templates, clock }),
+    // The app's own adapter: a test serves the "Teams" download URL from a local HTTP server.
+    incomingFiles: teamsDownloads({ allowLoopback: true, timeoutMs: 5_000 }),
   };
 }
 

@@ -13,7 +13,7 @@ import { UnitOfWork } from '../support/unitOfWork';
 import type { ParentCarer } from '../../model/child';
 import { readForDocuments } from '../documents/caseDocumentContext';
 import { addDocumentRecords, paperwork } from '../documents/documentRecords';
-import { docxAttachment, linkOf, pdfAttachment, type DocumentLink } from '../documents/documentLinks';
+import { linkOf, pdfAttachment, type DocumentLink } from '../documents/documentLinks';
 import { caseFolder, fileCaseDocument, type FiledDocument } from '../documents/fileCaseDocument';
 import { escapeHtml } from './requestInformation';
 

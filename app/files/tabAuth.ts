@@ -1,0 +1,60 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import { EntraObjectId } from '../../workflow';
+
+/**
+ * How a tab's call to the app's API is authenticated.
+ *
+ * `tenant`: an Entra ID access token (Teams tab SSO, `getAuthToken`), `Authorization: Bearer <jwt>`,
+ * checked here: signature against the tenant's published keys (RS256), issuer (the tenant, v1 or
+ * v2 endpoint), expiry and not-before, audience (the app's id, or its `api://<host>/<id>` URI, as
+ * the manifest's webApplicationInfo names it), tenant id, and an `oid` that is a user object id.
+ * Scopes (`scp`) are not checked: the token only says who calls; what they may do is the Staff list's.
+ *
+ * `embedded-dev`: the embedded Graph only (a local run or a test), never in tenant mode. The
+ * caller names the member of staff they act as: `Authorization: Bearer embedded-dev:<Entra object id>`,
+ * from this machine only. Nothing is verified but that shape and the address: it exists so the tab
+ * can be built and tried against the demo data without a tenant.
+ */
+export type TabAuth =
+  | { mode: 'tenant'; tenantId: string; appId: string; keys?: JWTVerifyGetKey }
+  | { mode: 'embedded-dev' };
+
+export type TabCaller = { ok: true; userId: string } | { ok: false; message: string };
+
+export const embeddedDevPrefix = 'embedded-dev:';
+
+const TokenClaims = z.object({ oid: EntraObjectId, tid: z.string() });
+
+/** Reads the caller from the request's Authorization header (and, for the development scheme, its peer address). */
+export function tabCallers(auth: TabAuth): (authorization: string | undefined, fromLoopback: boolean) => Promise<TabCaller> {
+  const bearer = (header: string | undefined) => /^Bearer ([^\s]+)$/i.exec(header?.trim() ?? '')?.[1];
+  if (auth.mode === 'embedded-dev') {
+    return (header, fromLoopback) => {
+      const token = bearer(header);
+      if (!token?.startsWith(embeddedDevPrefix)) return Promise.resolve({ ok: false, message: `sign in: send "Authorization: Bearer ${embeddedDevPrefix}<your Entra object id>" (embedded Graph only)` });
+      if (!fromLoopback) return Promise.resolve({ ok: false, message: 'the development sign-in works from this machine only' });
+      const userId = EntraObjectId.safeParse(token.slice(embeddedDevPrefix.length));
+      return Promise.resolve(userId.success ? { ok: true, userId: userId.data } : { ok: false, message: 'the development sign-in needs an Entra object id (a GUID)' });
+    };
+  }
+  const keys = auth.keys ?? createRemoteJWKSet(new URL(`https://login.microsoftonline.com/${auth.tenantId}/discovery/v2.0/keys`));
+  const issuers = [`https://login.microsoftonline.com/${auth.tenantId}/v2.0`, `https://sts.windows.net/${auth.tenantId}/`];
+  const audiences = (aud: unknown): boolean => {
+    const list = Array.isArray(aud) ? aud : [aud];
+    return list.some((a) => typeof a === 'string' && (a === auth.appId || (a.startsWith('api://') && a.endsWith(`/${auth.appId}`))));
+  };
+  return async (header) => {
+    const token = bearer(header);
+    if (!token) return { ok: false, message: 'sign in: send your Microsoft 365 access token as "Authorization: Bearer <token>"' };
+    try {
+      const { payload } = await jwtVerify(token, keys, { issuer: issuers, algorithms: ['RS256'], clockTolerance: 60 });
+      const claims = TokenClaims.safeParse(payload);
+      if (!audiences(payload.aud) || !claims.success || claims.data.tid !== auth.tenantId) return { ok: false, message: 'this token is not for this app' };
+      return { ok: true, userId: claims.data.oid };
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) return { ok: false, message: 'your sign-in has expired: sign in again' };
+      return { ok: false, message: 'your sign-in could not be verified: sign in again' };
+    }
+  };
+}
