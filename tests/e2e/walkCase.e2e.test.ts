@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest';
 import { launchChromium, shouldRunEndToEnd } from './support/browser';
-import { allocate, clicker, draftContract, informationReturnedToday, logReferral } from './support/caseWalk';
+import { allocate, clicker, clickOffer, draftContract, informationReturnedToday, logReferral } from './support/caseWalk';
 import { botText, expectStepLine, openPlayground, playgroundChat, screenshot, screenshotCaseCard, waitForMore, type PlaygroundChat } from './support/playgroundChat';
 import { walkTally, writeTally } from './support/walkTally';
 
@@ -155,6 +155,17 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
     await screenshotCaseCard(page, 'case-step-8');
   }, STEP_MS);
 
+  it('step 10, outside the walk: an Outreach Report for another agency, filed and e-mailed to whoever asked', async () => {
+    tally.step('10 Outreach Report for another agency', { counted: false });
+    await clickOffer(page, chat, 'Outreach or FAP report', /^Outreach or Fair Access Panel report$/);
+    const form = chat.form('Record the report');
+    await form.text('Requested by (agency, panel or person)', 'Early help team');
+    await form.text("Their e-mail address (the report is sent to it as PDF; leave empty to send it yourself from the child's folder)", 'early.help@example.org');
+    await form.text('Summary of the report', 'Progress at school since the contract began; strategies in place.');
+    await click('Record the report', /^Outreach Report recorded$/);
+    await botText(page, /was e-mailed as PDF to early\.help@example\.org\.$/).last().waitFor();
+  }, STEP_MS);
+
   it('step 9: the review ends the support, and the same submit files and sends the report and closes the case', async () => {
     tally.step('9 Review: support ends, case closed');
     await click('Record the review', /^Review of the contract$/);
@@ -182,4 +193,65 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
     await expectStepLine(page, /^Closed on /);
     await screenshot(page, '16-closed-case-card');
   }, STEP_MS);
+
+  it("every document the walk made is in the case card's Documents, and each opens in the browser from its button", async () => {
+    await page.getByRole('button', { name: /^Documents \(\d+\)$/ }).last().click();
+    const buttons = page.getByRole('button', { name: /\.(docx|pdf)$/ });
+    await buttons.first().waitFor();
+    const names = await buttons.allInnerTexts();
+    for (const title of walkDocuments) expect([title, names.some((n) => n.startsWith(`${title} ${reference}`))]).toEqual([title, true]);
+    for (const name of names) expect(name).toContain(reference);
+    await screenshot(page, '17-case-documents');
+    for (const name of names) {
+      const [opened] = await Promise.all([page.context().waitForEvent('page'), buttons.filter({ hasText: name }).first().click()]);
+      await opened.waitForLoadState();
+      if (name.endsWith('.docx')) {
+        // The embedded Graph's viewer: the document as HTML, its name as the heading, and no template tag left.
+        await opened.getByRole('heading', { name }).waitFor();
+        const text = await opened.locator('body').innerText();
+        expect([name, /\{[a-zA-Z#/]/.test(text)]).toEqual([name, false]);
+        if (name.startsWith('End of Outreach Report')) await screenshot(opened, '18-document-opened');
+      } else {
+        expect([name, (await opened.evaluate('document.contentType')) === 'application/pdf']).toEqual([name, true]);
+      }
+      await opened.close();
+    }
+  }, 4 * STEP_MS);
+
+  it('the service mailbox page lists every message the walk sent, each with its documents attached', async () => {
+    if (!app) throw new Error('no app');
+    const mailbox = await page.context().newPage();
+    await mailbox.goto(`${app.appUrl}/demo/mailbox`);
+    const text = await mailbox.locator('body').innerText();
+    for (const [subject, attachment] of walkMessages(reference)) {
+      expect([subject.source, subject.test(text)]).toEqual([subject.source, true]);
+      expect([attachment, text.includes(attachment)]).toEqual([attachment, true]);
+    }
+    await screenshot(mailbox, '19-mailbox');
+    await mailbox.close();
+  }, STEP_MS);
 });
+
+/** The documents a walk from referral to closure files (titles as the file names start). */
+const walkDocuments = [
+  'Information Request Letter',
+  'School Initial Information Gathering Form',
+  'Personal Development Plan',
+  'Observation Form',
+  'Meeting Record',
+  'Outreach Contract',
+  'Outreach Contract Letter to Parents',
+  'Outreach Report',
+  'End of Outreach Report',
+  'Chronology Log',
+  'Summary Record',
+  'School Evaluation Form',
+];
+
+/** The messages a walk sends (subject, and one attachment each carries). */
+const walkMessages = (reference: string): Array<[RegExp, string]> => [
+  [new RegExp(`referral ${reference}: information needed`), `School Initial Information Gathering Form ${reference}`],
+  [new RegExp(`${reference}.*Outreach Report`), `Outreach Report ${reference} v1.pdf`],
+  [new RegExp(`End of Outreach Report.*${reference}`), `End of Outreach Report ${reference} v1.pdf`],
+  [new RegExp(`${reference}.*evaluation`, 'i'), `School Evaluation Form ${reference}`],
+];
