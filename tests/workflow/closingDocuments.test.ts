@@ -40,19 +40,22 @@ async function caseInForce(world: World, child: Record<string, unknown> = {}) {
   return { caseId: opened.case.id, reference: opened.case.reference, child: opened.child, school, manager: await world.staff(people.manager) };
 }
 
+/** The paperwork of the steps before closing (observation forms, the contract...): not what these tests are about. */
+const earlierPaperwork = /^(Observation Form|Meeting Record|Outreach Contract|Information Request Letter|School Initial Information|Personal Development Plan) /;
+const earlierKinds = new Set(['observation-form', 'meeting-record', 'outreach-contract', 'parents-contract-letter', 'information-letter', 'information-form', 'pdp']);
 const namesInFolder = async (world: World, caseId: string): Promise<string[]> => {
   const c = await world.deps.stores.cases.get(caseId);
   const child = c ? await world.deps.stores.children.get(c.childId) : undefined;
   if (!c || !child) throw new Error('no case');
   const folder = world.memory.folders.folderPaths().find((p) => p.endsWith(`/${c.reference}`));
-  return folder ? world.memory.folders.filesIn(folder).map((f) => f.name).sort() : [];
+  return folder ? world.memory.folders.filesIn(folder).map((f) => f.name).filter((n) => !earlierPaperwork.test(n)).sort() : [];
 };
 const filesOf = (world: World, reference: string) => {
   const folder = world.memory.folders.folderPaths().find((p) => p.endsWith(`/${reference}`));
-  return folder ? world.memory.folders.filesIn(folder) : [];
+  return folder ? world.memory.folders.filesIn(folder).filter((f) => !earlierPaperwork.test(f.name)) : [];
 };
 const documentRecords = async (world: World, caseId: string): Promise<Versioned<CaseRecord>[]> =>
-  (await world.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'document');
+  (await world.deps.stores.records.find({ caseId })).filter((r) => r.body.kind === 'document' && !earlierKinds.has(r.body.document));
 const attachmentsOf = (mail: MailMessage | undefined) => (mail?.attachments ?? []).map((a) => ({ name: a.name, contentType: a.contentType }));
 const newMail = (world: World, before: number) => world.memory.mailer.outbox.slice(before);
 

@@ -56,7 +56,7 @@ export const closeEarly: UseCase<unknown, ClosedCase> = async (deps, actor, raw)
     return fail(workflowError('RoleRequired', 'Only the manager or the case\'s worker can close a case early.', { rule: 'Closing' }));
   }
   const resuming = loaded.value.status === 'closed' && loaded.value.closure?.how === reason;
-  if (resuming && loaded.value.closure?.letterSent) return ok({ ...loaded.value, repeated: true, documents: linksIn(records) });
+  if (resuming && loaded.value.closure?.letterSent) return ok({ ...loaded.value, repeated: true, documents: linksIn(records.filter((r) => r.body.kind === 'document' && r.body.document === 'early-closure-letter')) });
   if (!resuming) {
     const open = openCaseRule(loaded.value);
     if (!open.ok) return open;

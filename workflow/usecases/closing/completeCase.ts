@@ -68,7 +68,7 @@ export const completeCase: UseCase<unknown, ClosedCase> = async (deps, actor, ra
  * case closed with its milestones (If-Match) and the audit line.
  */
 export async function completeLoaded(deps: WorkflowDeps, actor: Staff, c: Versioned<Case>, known: Completing): Promise<Result<ClosedCase>> {
-  if (c.status === 'closed' && c.closure?.how === 'review-ended') return ok({ ...c, repeated: true, documents: linksIn(known.records) });
+  if (c.status === 'closed' && c.closure?.how === 'review-ended') return ok({ ...c, repeated: true, documents: linksIn(known.records.filter(isClosingDocument)) });
   const open = openCaseRule(c);
   if (!open.ok) return open;
   const lastReview = c.milestones.lastReview;
@@ -220,3 +220,7 @@ async function reviewRecord(deps: WorkflowDeps, lastReview: { recordKey?: string
   const { recordKey, recordId } = lastReview;
   return recordKey ? deps.stores.records.findByKey(recordKey) : recordId ? deps.stores.records.get(recordId) : undefined;
 }
+
+const closingDocuments: ReadonlySet<string> = new Set(['end-of-outreach-report', 'chronology-log', 'summary-record', 'evaluation-form']);
+/** A document the closing filed (not the case's earlier paperwork). */
+const isClosingDocument = (r: CaseRecord): boolean => r.body.kind === 'document' && closingDocuments.has(r.body.document);
