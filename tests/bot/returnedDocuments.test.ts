@@ -95,7 +95,8 @@ describe('documents the school returns, sent to the bot in Teams', () => {
 
   const caseFiles = (reference: string) => {
     const folder = world.memory.folders.folderPaths().find((p) => p.endsWith(`/${reference}`));
-    return folder ? world.memory.folders.filesIn(folder) : [];
+    // The files the school sent back (the request's own letter, form and PDP template are filed there too).
+    return folder ? world.memory.folders.filesIn(folder).filter((f) => / returned /.test(f.name)) : [];
   };
   const recordsOf = async (caseId: string) => world.deps.stores.records.find({ caseId });
 
@@ -176,7 +177,7 @@ describe('documents the school returns, sent to the bot in Teams', () => {
     const viewed = invokeCard((await harness.click(people.worker, 'record.view', { caseId: c.id, recordId: record?.id ?? '' })).body);
     expect(allCardProblems(viewed)).toEqual([]);
     expect(cardText(viewed)).toContain(name);
-    expect(cardText(viewed)).toContain(`[Open the filed copy](${filed[0]?.webUrl ?? ''})`);
+    expect(JSON.stringify(viewed)).toContain(JSON.stringify({ type: 'Action.OpenUrl', title: 'Open the filed copy', url: filed[0]?.webUrl ?? '' }));
     // Not also "someone recorded on your case": one notice for one document.
     expect(world.memory.notifier.sent.filter((n) => n.kind === 'case-recorded-by-other')).toEqual([]);
 
