@@ -35,15 +35,19 @@ export const warmBudgets = {
   'allocate.open': over(3),
   'allocate.submit': within(2),
   'information-request.open': within(2),
-  'information-request.submit': within(2),
+  // Issue 15: the letter, the information form and the PDP made and filed before the mail (the child, the folder, the three
+  // uploads started together, the letter's PDF conversion (302, then its download) and its upload), then one $batch.
+  'information-request.submit': over(9),
   'information-returned.open': within(2),
   'information-returned.submit': within(2),
   'observation.open': within(2),
-  'observation.submit': within(2),
+  // Issue 15: the Observation Form: the child and the case's records (its version), the folder, the upload, then the $batch.
+  'observation.submit': over(5),
   'skip-observation.open': within(2),
   'skip-observation.submit': within(2),
   'meeting.open': within(2),
-  'meeting.submit': within(2),
+  // Issue 15: the meeting record, as the observation's form.
+  'meeting.submit': over(5),
   'home-visit.open': within(2),
   'home-visit.submit': within(2),
   'check-in.open': within(2),
@@ -54,9 +58,11 @@ export const warmBudgets = {
   'contract-draft.submit': over(3),
   'contract-decision.open': over(4),
   // Approving books the review on the agreed date (issue 13): the free/busy, the event, its record: three more.
-  'contract-decision.submit': over(10),
+  // Issue 15: then the approved contract filed under its version (the child, the folder, the upload, its record).
+  'contract-decision.submit': over(14),
   'parents-informed.open': within(2),
-  'parents-informed.submit': within(2),
+  // Issue 15: a letter per parent made and filed with its PDF (the child, the folder, uploads, the conversion), then mails and marks in one $batch.
+  'parents-informed.submit': over(7),
   'support-session.open': within(2),
   'support-session.submit': within(2),
   'chronology.open': within(2),
@@ -65,13 +71,13 @@ export const warmBudgets = {
   'time.submit': within(2),
   'review.open': within(2),
   // "end" files the End of Outreach Report (and its PDF), the Chronology Log, the Summary Record and the evaluation form (see complete.submit).
-  'review.submit': over(11),
+  'review.submit': over(10),
   'complete.open': within(2),
   // Issue 15 (see report.submit): four .docx uploads and the report's PDF (five PUTs), the listings before them (two trips), then the closing's $batch.
-  'complete.submit': over(11),
+  'complete.submit': over(10),
   'close-early.open': within(2),
   // Issue 15 (see report.submit): the letter and its PDF: the child, the folder, two listings and two uploads; then the closing's $batch and the letter marked sent.
-  'close-early.submit': over(9),
+  'close-early.submit': over(8),
   'pause.open': within(2),
   'pause.submit': within(2),
   'resume.open': within(2),
@@ -84,11 +90,9 @@ export const warmBudgets = {
   'report.open': within(2),
   // Issue 15: the documents cost these (measured 3 Dec 2026 on the embedded Graph). After the reads: the child (for the folder's
   // name and the document), the case folder, then each upload on its own (a binary PUT cannot ride in a $batch; those not waiting
-  // on each other start together) and the PDF. Measured with tests/support/documentsForTests.ts filing once by a listing before
-  // each upload (a GET; the lists started together share a $batch) and converting for free: re-measure when the real
-  // uploadOnce (one PUT that fails on a name already there) and pdfOf (a GET ?format=pdf) land.
-  // The report and its PDF: the child, the folder, two uploads each after its listing, then the record, document record and mail.
-  'report.submit': over(8),
+  // on each other start together) and the PDF (a GET ?format=pdf answered 302, then the PDF's own GET).
+  // The report and its PDF: the child, the folder, the upload, the PDF, its upload, then the record, document record and mail.
+  'report.submit': over(7),
   'safeguarding.open': within(2),
   'safeguarding.submit': within(2),
   // Issue 13's meetings, measured 2 Dec 2026. Opens: the case view beside the proposal's reads, then the free/busy.
@@ -102,10 +106,10 @@ export const warmBudgets = {
   'meeting-cancel.submit': within(2),
   // Issue 14: a manager acknowledges a missed check-out alert (as check-out: the case and the check-in read together, then the writes).
   'check-out-acknowledge.open': within(2),
-  'check-out-acknowledge.submit': over(3),
+  'check-out-acknowledge.submit': within(2),
   // Issue 15 part 5, measured 3 Dec 2026: the case, the request's record and the contracts ($batch); the child; the folder ($batch);
   // the file (two with the test's own uploadOnce: list, then upload; one once the drive's lands); the record, step and audit ($batch).
-  'returned-document.submit': over(6),
+  'returned-document.submit': over(5),
 } as const satisfies Record<VerbName, Budget>;
 
 /**
