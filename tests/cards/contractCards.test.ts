@@ -294,7 +294,7 @@ describe('parents informed card', () => {
     const offer = actionOf(approved.followUp, 'parents-informed.open');
     expect(offer.data).toEqual({ caseId: cw.caseId, contractId });
     const form = (await cw.act('worker', 'parents-informed.open', offer.data)).card;
-    expect(cardText(form)).toContain('Casey Testfield (mother)');
+    expect(cardText(form)).toContain('Casey Testfield (to print and post or give)');
     expect(cardText(form)).toContain('contract version 1');
     const submit = actionOf(form, 'parents-informed.submit');
     expect(submit.data.contractId).toBe(contractId);

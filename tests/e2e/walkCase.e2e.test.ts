@@ -194,8 +194,10 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
     await screenshot(page, '16-closed-case-card');
   }, STEP_MS);
 
-  it("every document the walk made is in the case card's Documents, and each opens in the browser from its button", async () => {
-    await page.getByRole('button', { name: /^Documents \(\d+\)$/ }).last().click();
+  it("every document the walk made is listed on the case card, and each opens in the browser from its button", async () => {
+    // The case card's "More actions" lists every document of the case, newest first.
+    await page.getByRole('button', { name: 'More actions', exact: true }).last().click();
+    await botText(page, /^Documents \(\d+\)$/).last().waitFor();
     const buttons = page.getByRole('button', { name: /\.(docx|pdf)$/ });
     await buttons.first().waitFor();
     const names = await buttons.allInnerTexts();

@@ -67,14 +67,26 @@ const what = (path: string): string => {
 };
 
 describe('Round trips per action, warm reference cache (issue 12: at most two)', () => {
-  it('requestInformation: the case, then one $batch: the claim, sendMail, its mark, the case (If-Match), the audit line and the chaser job', async () => {
+  it('requestInformation: the case, the child and records, the folders, the letter, form and PDP filed (the letter with its PDF), then one $batch: the mail with them attached, the case, the documents\' records, the audit line and the chaser job', async () => {
     const w = await world();
     const { caseId } = await caseAt(w, 2);
     const admin = await w.staff(people.admin);
     await w.deps.stores.schools.list();
     await graph.resetRequests();
     value(await requestInformation(w.deps, admin, { caseId }));
-    expect(await roundTrips()).toEqual(['GET list', '$batch(PATCH list, POST list, POST list, POST list, POST list, POST sendMail)']);
+    expect(await roundTrips()).toEqual([
+      'GET list',
+      // Issue 15: the child and the case's records (what the documents are made from), then the folders.
+      '$batch(GET list, GET list)',
+      '$batch(GET drive, POST drive, POST drive)',
+      // The three documents filed once each (a PUT that fails on a name already there), then the letter's PDF and its upload.
+      'PUT drive',
+      'PUT drive',
+      'PUT drive',
+      'GET drive',
+      'PUT drive',
+      '$batch(PATCH list, POST list, POST list, POST list, POST list, POST list, POST list, POST list, POST sendMail)',
+    ]);
     // A repeat is told it was done, and mails nothing.
     await graph.resetRequests();
     const again = await requestInformation(w.deps, admin, { caseId });
@@ -131,6 +143,11 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
       '$batch(GET list, GET list)',
       // The decision, the case and the audit line, with the review-due and six-weeks-ending jobs (issue 14).
       '$batch(PATCH list, PATCH list, POST list, POST list, POST list)',
+      // Issue 15: the approved contract filed under its version: the child and records, the folders, the upload, its record.
+      '$batch(GET list, GET list)',
+      '$batch(GET drive, POST drive, POST drive)',
+      'PUT drive',
+      'POST list',
       // The review on the agreed date (issue 13): the worker's free/busy with the case's meetings, the event, then its record and audit line,
       // with its reminder and the Outlook poll queued in the same $batch (issue 14).
       `$batch(GET list, POST /users/${serviceMailbox}/calendar/getSchedule)`,
@@ -161,10 +178,8 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
       '$batch(GET list, PATCH list, POST list, POST list)',
       // The child's and the case's folders looked up and made if missing, in one $batch.
       '$batch(GET drive, POST drive, POST drive)',
-      // Issue 15: the four documents filed once (with tests/support/documentsForTests.ts: the folder listed before each
-      // upload, the listings started together in one $batch), each .docx a PUT of its own; then the report's PDF
-      // (converted for free by the test filing), after its own listing. The real uploadOnce and pdfOf change these lines.
-      '$batch(GET drive, GET drive, GET drive, GET drive)',
+      // Issue 15: the four documents filed once (a PUT that fails on a name already there), each .docx a PUT of its own;
+      // then the report's PDF (GET ?format=pdf, its 302 followed outside Graph) and its upload.
       'PUT drive',
       'PUT drive',
       'PUT drive',
@@ -192,7 +207,6 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
       '$batch(GET list, GET list)',
       '$batch(GET drive, POST drive, POST drive)',
       // The documents, as for the review above.
-      '$batch(GET drive, GET drive, GET drive, GET drive)',
       'PUT drive',
       'PUT drive',
       'PUT drive',
@@ -218,11 +232,9 @@ describe('Round trips per action, warm reference cache (issue 12: at most two)',
     expect(await roundTrips()).toEqual([
       // The case, its contracts in force, its meetings and its records.
       '$batch(GET list, GET list, GET list, GET list)',
-      // Issue 15: the child (the letter and the folder's name), the folders, then the letter and its PDF filed once
-      // (with the test filing: a listing before each upload; see recordReview above).
+      // Issue 15: the child (the letter and the folder's name), the folders, then the letter filed once, its PDF and its upload.
       'GET list',
       '$batch(GET drive, POST drive, POST drive)',
-      'GET drive',
       'PUT drive',
       'GET drive',
       'PUT drive',

@@ -50,13 +50,19 @@ export async function walkCaseToClosure(world: World, urn = '100001'): Promise<V
   expect(view.contracts.map((k) => k.status)).toEqual(['ended']);
   const kinds = view.records.map((r) => r.body.kind).sort();
   expect(kinds).toEqual(
-    ['document', 'document', 'document', 'document', 'evaluation-request', 'home-visit', 'information-returned', 'meeting', 'observation', 'observation', 'review', 'support-session', 'time'].sort(),
+    [...Array<string>(11).fill('document'), 'evaluation-request', 'home-visit', 'information-returned', 'meeting', 'observation', 'observation', 'review', 'support-session', 'time'].sort(),
   );
   const folder = await world.deps.folders.ensureCaseFolder(childFolderName(opened.child, world.config.folderNamePattern), opened.case.reference);
-  // The closing's documents (no online evaluation form configured: the form is filed and sent too), named by documentFileName.
+  // Every document of the walk, named by documentFileName: the information request's letter (with its PDF), form and PDP; the
+  // two observations' forms and the meeting's record; the approved contract; the closing's (no online evaluation form
+  // configured: the form is filed and sent too).
   const ref = opened.case.reference;
-  const names = ['end-of-outreach-report', 'chronology-log', 'summary-record', 'evaluation-form'] as const;
-  const expected = [...names.map((kind) => documentFileName(kind, ref, 1, 'docx')), documentFileName('end-of-outreach-report', ref, 1, 'pdf')];
+  const firsts = ['information-letter', 'information-form', 'pdp', 'observation-form', 'meeting-record', 'outreach-contract', 'end-of-outreach-report', 'chronology-log', 'summary-record', 'evaluation-form'] as const;
+  const expected = [
+    ...firsts.map((kind) => documentFileName(kind, ref, 1, 'docx')),
+    documentFileName('observation-form', ref, 2, 'docx'),
+    ...(['information-letter', 'end-of-outreach-report'] as const).map((kind) => documentFileName(kind, ref, 1, 'pdf')),
+  ];
   expect((await world.deps.folders.list(folder)).map((f) => f.name).sort()).toEqual(expected.sort());
   expect(closed.milestones.endReportFiled?.fileUrl).toMatch(new RegExp(`${encodeURIComponent(documentFileName('end-of-outreach-report', ref, 1, 'docx'))}$`));
   const actions = (await world.deps.audit.forCase(id)).map((e) => e.action);

@@ -1,4 +1,4 @@
-import { haveBeen, listed, recordParentsInformed, type CaseView, type Contract, type ParentsInformed, type Versioned } from '../../../workflow';
+import { haveBeen, recordParentsInformed, type CaseView, type Contract, type ParentsInformed, type Versioned } from '../../../workflow';
 import { showDate } from '../format';
 import { recordedBy } from '../recordedBy';
 import { caseFormVerbs } from './caseForm';
@@ -14,12 +14,14 @@ function explanation(view: CaseView, contractId?: string): string {
   const contract = contractOf(view, contractId);
   const onFile = view.child?.parents ?? [];
   const responsible = onFile.filter((p) => p.parentalResponsibility);
-  const parents = (responsible.length > 0 ? responsible : onFile).map((p) => `${p.name} (${p.relationship}, ${howReached(p)})`);
+  const told = responsible.length > 0 ? responsible : onFile;
   const terms = contract
     ? `contract version ${contract.version}: support from ${showDate(contract.startDate)} to ${showDate(contract.supportEnds)}, review by ${showDate(contract.reviewDate)}`
     : 'the contract';
-  if (parents.length === 0) return `No parent or carer is on file, so no letter can be written. This records that the parents or carers have been told of the outcome of the contract meeting and of ${terms}.`;
-  return `This writes a letter about ${terms} to ${listed(parents)}. Letters to be posted or given are filed in the child's folder for you to print; it records that ${haveBeen(parents.length > 1 ? ['the parents or carers'] : ['the parent or carer'], 'told')}.`;
+  if (told.length === 0) return `No parent or carer is on file, so no letter can be written. This records that the parents or carers have been told of the outcome of the contract meeting and of ${terms}.`;
+  const letters = told.map((p) => `${p.name} (${howReached(p)})`).join('; ');
+  const recorded = haveBeen(told.map((p) => `${p.name} (${p.relationship})`), 'told');
+  return `This writes a letter about ${terms} to each parent or carer: ${letters}. A letter to post or give is filed in the child's folder for you to print. This records that ${recorded} of the outcome of the contract meeting.`;
 }
 
 function howReached(parent: { preferredContact?: string | undefined; email?: string | undefined }): string {

@@ -13,7 +13,7 @@ import { caseOffers, consentNeeded, type Offer } from './caseOffers';
 import { contractApprovers } from './contractApprovers';
 import { meetingsAhead, meetingSummary } from './meetingLines';
 import { recordLabels } from './recordLabels';
-import { caseDocumentsAction } from './caseDocuments';
+import { caseDocumentBlocks } from './caseDocuments';
 
 const recentRecords = 5;
 /** The newest documents the card opens (each with its PDF: two buttons). */
@@ -59,9 +59,11 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
       : { type: 'Action.Execute', title: o.title, verb: o.view ?? openVerb(o.form), data: { caseId: c.id, ...(o.data ?? {}) } };
   const chronology = { type: 'Action.Execute', title: 'Whole chronology', verb: viewVerbs.chronology, data: { caseId: c.id }, associatedInputs: 'none' };
   const myCases = { type: 'Action.Execute', title: 'My cases', verb: viewVerbs.myCases, data: {}, associatedInputs: 'none' };
-  const documents = caseDocumentsAction(view.records);
   const beside = [...offers.beside.map(toAction), myCases, ...(view.records.length > 0 ? [chronology] : [])];
-  const more = chunk([...offers.more.map(toAction), ...beside.slice(besidePrimary)], actionsPerSet).map((actions) => ({ type: 'ActionSet', actions }));
+  const more = [
+    ...chunk([...offers.more.map(toAction), ...beside.slice(besidePrimary)], actionsPerSet).map((actions) => ({ type: 'ActionSet', actions })),
+    ...caseDocumentBlocks(view.records),
+  ];
   return composeCard({
     heading: headingOf(view),
     body: [expandFragment(caseTemplate, { facts, records, waiting, consentNeeded: consentNeeded(view) ? 'Consent needed before any direct work' : '' }), ...documentsBlock(view)],
@@ -69,8 +71,6 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
       ...(offers.primary ? [{ ...toAction(offers.primary), style: 'positive' }] : []),
       ...beside.slice(0, besidePrimary),
       ...(more.length > 0 ? [{ type: 'Action.ShowCard', title: 'More actions', card: { type: 'AdaptiveCard', version: '1.5', body: more } }] : []),
-      // At most six actions: the primary, three beside it, "More actions" and the documents.
-      ...(documents ? [documents] : []),
     ],
   });
 }
