@@ -22,7 +22,7 @@ const logged = async (): Promise<LogEntry[]> => ((await embedded().requests()) a
 const roundTrips = (entries: LogEntry[]) => entries.filter((e) => e.batchRequestId === undefined);
 
 describe('Graph requests that start together travel together', () => {
-  it('a step record is one read and one $batch: the record, the case with its ETag, then the audit line', async () => {
+  it('a step record is one read and one $batch of writes: the record, the case with its ETag, the audit line (and, issue 15, its document\'s record after its upload)', async () => {
     const w = await world();
     const steps = caseSteps(w);
     const { caseId } = await steps.toStep(3);
@@ -30,9 +30,11 @@ describe('Graph requests that start together travel together', () => {
     await embedded().resetRequests();
     const observed = value(await onTheDay(w, '2026-09-21', () => recordObservation(w.deps, worker, observation(caseId))));
     const entries = await logged();
-    expect(roundTrips(entries).map((e) => `${e.method} ${e.path.includes('$batch') ? '$batch' : 'item'}`)).toEqual(['GET item', 'POST $batch']);
-    const parts = entries.filter((e) => e.batchRequestId !== undefined);
-    expect(parts.map((e) => e.method).sort()).toEqual(['PATCH', 'POST', 'POST']);
+    // The case; then the Observation Form's reads (the child, the records), the folders, its upload; then the writes.
+    expect(roundTrips(entries).map((e) => `${e.method} ${e.path.includes('$batch') ? '$batch' : 'item'}`)).toEqual(['GET item', 'POST $batch', 'POST $batch', 'PUT item', 'POST $batch']);
+    const writes = entries.filter((e) => e.batchRequestId !== undefined && e.method !== 'GET' && !e.path.includes('/drive'));
+    // The record and its document's record, the audit line (POSTs), the case (PATCH with its ETag).
+    expect(writes.map((e) => e.method).sort()).toEqual(['PATCH', 'POST', 'POST', 'POST']);
     const named = observed.case.milestones.firstObservation?.recordKey;
     expect(named && (await w.deps.stores.records.findByKey(named))?.id).toBe(observed.record.id);
   });
@@ -67,7 +69,7 @@ describe('Graph requests that start together travel together', () => {
     expect(entries.some((e) => e.status === 424)).toBe(true);
     expect(entries.some((e) => e.batchRequestId !== undefined && (e.status === 429 || e.status === 503))).toBe(true);
     const records = await w.deps.stores.records.find({ caseId });
-    expect(records.map((r) => r.body.kind).sort()).toEqual(['information-returned', 'meeting', 'observation']);
+    expect(records.map((r) => r.body.kind).sort()).toEqual(['document', 'document', 'information-returned', 'meeting', 'observation']);
     // Each milestone names the record that completed it (by its key), written once despite the faults.
     const stored = await w.deps.stores.cases.get(caseId);
     const named = async (key: string | undefined) => (key ? (await w.deps.stores.records.findByKey(key))?.id : undefined);

@@ -97,6 +97,6 @@ describe('Rule "Step 6": a further observation before the contract, unless skipp
     await steps.observe(id, '2026-09-29');
     const third = await steps.observe(id, '2026-10-01');
     expect(third.record.step).toBe(6);
-    expect((await world.deps.stores.records.find({ caseId: id })).filter((r) => r.step === 6)).toHaveLength(2);
+    expect((await world.deps.stores.records.find({ caseId: id })).filter((r) => r.step === 6 && r.body.kind === 'observation')).toHaveLength(2);
   });
 });

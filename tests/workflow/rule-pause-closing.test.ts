@@ -132,8 +132,11 @@ describe('Rule "Closing"', () => {
     expect(closed.status).toBe('closed');
     const c = await world.deps.stores.cases.get(caseId);
     const child = c ? await world.deps.stores.children.get(c.childId) : undefined;
-    // Each closing document filed once (the report, its PDF, the chronology, the summary, the evaluation form).
-    expect(world.memory.folders.filesIn(`${child?.reference} Testfield/${c?.reference}`)).toHaveLength(5);
+    // Each closing document filed once (the report, its PDF, the chronology, the summary, the evaluation form), beside the
+    // case's earlier paperwork (two observation forms, the meeting record, the contract).
+    const filed = world.memory.folders.filesIn(`${child?.reference} Testfield/${c?.reference}`).map((f) => f.name);
+    expect(filed).toHaveLength(9);
+    expect(new Set(filed).size).toBe(9);
     expect(world.memory.mailer.outbox.filter((m) => m.subject.includes('End of Outreach Report'))).toHaveLength(1);
     expect(world.memory.mailer.outbox.filter((m) => m.subject.includes('evaluation'))).toHaveLength(1);
   });

@@ -133,7 +133,7 @@ describe('MemoryCaseFolders', () => {
 describe('memoryDeps', () => {
   it('gives every port, fresh on each call, at the time asked for', async () => {
     const deps = memoryDeps('2026-10-05T08:00:00Z');
-    expect(Object.keys(deps).sort()).toEqual(['audit', 'batching', 'calendar', 'channel', 'clock', 'documents', 'folders', 'ids', 'jobList', 'jobs', 'mailer', 'notifier', 'stores', 'templates']);
+    expect(Object.keys(deps).sort()).toEqual(['audit', 'batching', 'calendar', 'channel', 'clock', 'documents', 'folders', 'ids', 'incomingFiles', 'jobList', 'jobs', 'mailer', 'notifier', 'stores', 'templates']);
     expect(deps.clock.now().toISOString()).toBe('2026-10-05T08:00:00.000Z');
     await deps.notifier.notify({ kind: 'case-allocated', recipientId: manager, caseId: '1', caseReference: 'OC-26-AB12C', summary: 'Allocated', key: 'allocate-1' });
     expect(memoryDeps().notifier.sent).toEqual([]);
