@@ -175,7 +175,7 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
     await review.text('Summary of the review', 'Targets met; the school will carry on the strategies.');
     await review.choose('Where the pupil goes next (needed when support ends)', 'Back in mainstream');
     await click('Record the review', /^Review recorded: support ends$/);
-    await botText(page, /^Case closed on .+; the End of Outreach Report was filed and sent to the school; evaluation requested\.$/).last().waitFor();
+    await botText(page, /^Case closed on .+; the End of Outreach Report, the Chronology Log and the Summary Record were filed in the child's folder and the report sent to the school; evaluation requested\.$/).last().waitFor();
     await expectStepLine(page, /^Closed on /);
     await screenshotCaseCard(page, 'case-step-closed');
     await screenshot(page, '15-case-closed');
@@ -198,12 +198,20 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
     // The case card's "More actions" lists every document of the case, newest first.
     await page.getByRole('button', { name: 'More actions', exact: true }).last().click();
     await botText(page, /^Documents \(\d+\)$/).last().waitFor();
-    const buttons = page.getByRole('button', { name: /\.(docx|pdf)$/ });
-    await buttons.first().waitFor();
+    await screenshot(page, '17-case-documents');
+    // The expanded "More actions": its document buttons, named by file.
+    const shown = page.locator('.ac-adaptiveCard').last();
+    const buttons = shown.getByRole('button', { name: /\.(docx|pdf)$/ }).or(shown.getByRole('link', { name: /\.(docx|pdf)$/ }));
+    await buttons
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error: unknown) => {
+        const html = (await shown.innerHTML()).slice(0, 3000);
+        throw new Error(`${String(error)}\nthe newest card: ${html}`);
+      });
     const names = await buttons.allInnerTexts();
     for (const title of walkDocuments) expect([title, names.some((n) => n.startsWith(`${title} ${reference}`))]).toEqual([title, true]);
     for (const name of names) expect(name).toContain(reference);
-    await screenshot(page, '17-case-documents');
     for (const name of names) {
       const [opened] = await Promise.all([page.context().waitForEvent('page'), buttons.filter({ hasText: name }).first().click()]);
       await opened.waitForLoadState();
@@ -222,7 +230,8 @@ describeEndToEnd('walking a case in the Agents Playground', () => {
 
   it('the service mailbox page lists every message the walk sent, each with its documents attached', async () => {
     if (!app) throw new Error('no app');
-    const mailbox = await page.context().newPage();
+    if (!browser) throw new Error('no browser');
+    const mailbox = await browser.newPage();
     await mailbox.goto(`${app.appUrl}/demo/mailbox`);
     const text = await mailbox.locator('body').innerText();
     for (const [subject, attachment] of walkMessages(reference)) {
@@ -253,7 +262,7 @@ const walkDocuments = [
 /** The messages a walk sends (subject, and one attachment each carries). */
 const walkMessages = (reference: string): Array<[RegExp, string]> => [
   [new RegExp(`referral ${reference}: information needed`), `School Initial Information Gathering Form ${reference}`],
-  [new RegExp(`${reference}.*Outreach Report`), `Outreach Report ${reference} v1.pdf`],
+  [new RegExp(`: Outreach Report for case ${reference}`), `Outreach Report ${reference} v1.pdf`],
   [new RegExp(`End of Outreach Report.*${reference}`), `End of Outreach Report ${reference} v1.pdf`],
-  [new RegExp(`${reference}.*evaluation`, 'i'), `School Evaluation Form ${reference}`],
+  [new RegExp(`: evaluation of case ${reference}`), `School Evaluation Form ${reference}`],
 ];

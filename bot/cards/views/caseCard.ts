@@ -41,7 +41,7 @@ export async function caseCard(ctx: CardContext, view: CaseView): Promise<Adapti
     .reverse()
     .slice(0, recentRecords)
     .map((r) => ({
-      line: `${showDate(dateHappened(r))} · ${recordLabels[r.body.kind]}${r.locked ? ' (locked)' : ''} · ${nameOf(r.createdBy)}`,
+      line: `${showDate(dateHappened(r))} · ${r.body.kind === 'document' ? r.body.title : recordLabels[r.body.kind]}${r.locked ? ' (locked)' : ''} · ${nameOf(r.createdBy)}`,
       colour: r.safeguarding ? 'Attention' : 'Default',
     }));
   const offers = caseOffers(ctx.actor, view, ctx.deps.clock.now());
