@@ -119,7 +119,8 @@ export class DriveCaseFolders implements CaseFolders {
 
   private async mustExist(path: string): Promise<FolderRef> {
     const found = await this.byPath(path);
-    if (!found) throw new Error(`The folder ${path} was reported as existing but was not found.`);
+    // The path names the child (their folder): not in the message, which may reach a log.
+    if (!found) throw new Error('A case folder was reported as existing but was not found.');
     return found;
   }
 
