@@ -55,8 +55,14 @@ describe('the referral form sends the school the information request with the re
     expect(cardText(form.form)).toContain('Send the school the information request now');
     expect(inputIds(form.form)).toContain('requestInformation');
     const values = { ...typed(school.id, 'Quellwood'), requestInformation: 'true' };
-    const logged = cardText(await press('manager', values, form));
+    const loggedCard = await press('manager', values, form);
+    const logged = cardText(loggedCard);
     expect(logged).toMatch(/Referral logged: case OC-26-/);
+    // The letter (and its PDF), the form and the PDP it sent open from the card.
+    const opens = JSON.stringify(loggedCard).match(/"Action\.OpenUrl","title":"[^"]+"/g) ?? [];
+    expect(opens.map((o) => o.replace(/.*"title":"/, '').replace(/"$/, ''))).toEqual(
+      expect.arrayContaining(['Open the Information Request Letter', 'Open the School Initial Information Gathering Form', 'Open the Personal Development Plan']),
+    );
     expect(logged).toContain('Information request');
     expect(logged).toContain(`Sent to ${school.senco.name}`);
     expect(requests()).toHaveLength(1);

@@ -186,6 +186,8 @@ async function referralOutcome(ctx: CardContext, outcome: ReferralOutcome): Prom
       { title: 'Consent', value: labelOf(consentLabels, c.consent) },
       ...informationRequestFact(outcome, view.ok ? view.value.school?.senco.name : undefined),
     ],
+    // The letter, the form and the PDP the request sent: each opens from the card.
+    ...(outcome.informationDocuments ? { documents: outcome.informationDocuments } : {}),
     by: await recordedBy(ctx, c.createdBy, c.createdAt, 'Logged'),
   };
   if (!view.ok) return { card: outcomeCard(outcome.repeated ? alreadyRecorded(result) : result) };

@@ -20,6 +20,7 @@ import { UnitOfWork } from '../support/unitOfWork';
 import { childFolderName, childMatchKey, destroyAfter, latinOnlyMatchKey } from './childIdentity';
 import type { Staff } from '../../model/staff';
 import { requestInformation } from '../steps/requestInformation';
+import type { DocumentLink } from '../documents/documentLinks';
 import { earlierLink, recordReReferral, tellCaseTeam, type StaffTold } from './reReferral';
 
 export const ReferralInput = z.object({
@@ -50,6 +51,8 @@ export type ReferralOutcome =
       warnings: WorkflowError[];
       /** Asked for with the referral: the request sent (the case as it is then), or why not; the case stays logged either way. */
       informationRequest?: Result<Versioned<Case>>;
+      /** The letter, form and PDP the request sent with the referral (none when it had gone before, or did not go). */
+      informationDocuments?: DocumentLink[];
     }
   /** The child already has an open case: the referral is noted on it and linked, not duplicated. */
   | { outcome: 'existing-open-case'; case: Versioned<Case>; child: Versioned<Child>; warnings: WorkflowError[] }
@@ -103,18 +106,33 @@ export const submitReferral: UseCase<unknown, ReferralOutcome> = async (deps, ac
     text: `New referral ${opened.reference} from ${school.name}. Next: ${caseProgress(opened, [], stamp.today).nextAction}.`,
     key: `referral-logged:${opened.id}`,
   });
-  const informationRequest = input.requestInformation ? await requestInformationOnce(deps, actor, opened, created) : undefined;
-  const latest = informationRequest?.ok ? informationRequest.value : opened;
-  return ok({ outcome: 'case-opened', case: latest, child, folder, repeated: !created, warnings, ...(informationRequest ? { informationRequest } : {}) });
+  const requested = input.requestInformation ? await requestInformationOnce(deps, actor, opened, created) : undefined;
+  const informationRequest = requested && (requested.ok ? ok(requested.value.case) : requested);
+  const latest = requested?.ok ? requested.value.case : opened;
+  const documents = requested?.ok ? requested.value.documents : [];
+  return ok({
+    outcome: 'case-opened',
+    case: latest,
+    child,
+    folder,
+    repeated: !created,
+    warnings,
+    ...(informationRequest ? { informationRequest } : {}),
+    ...(documents.length > 0 ? { informationDocuments: documents } : {}),
+  });
 };
 
 /** After the case is saved; a repeat of the referral (retry after a failure) sends it only if it has not gone. */
-async function requestInformationOnce(deps: WorkflowDeps, actor: Staff, opened: Versioned<Case>, created: boolean): Promise<Result<Versioned<Case>>> {
+async function requestInformationOnce(
+  deps: WorkflowDeps,
+  actor: Staff,
+  opened: Versioned<Case>,
+  created: boolean,
+): Promise<Result<{ case: Versioned<Case>; documents: DocumentLink[] }>> {
   // A case made just now has asked for nothing yet: only a repeat's case is read again.
   const latest = created ? opened : ((await deps.stores.cases.get(opened.id)) ?? opened);
-  if (latest.milestones.informationRequested) return ok(latest);
-  const requested = await requestInformation(deps, actor, { caseId: opened.id });
-  return requested.ok ? ok(requested.value.case) : requested;
+  if (latest.milestones.informationRequested) return ok({ case: latest, documents: [] });
+  return requestInformation(deps, actor, { caseId: opened.id });
 }
 
 /**
