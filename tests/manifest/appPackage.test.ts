@@ -69,6 +69,18 @@ describe('the Teams app package', () => {
     });
   });
 
+  it('has the My cases personal tab beside the chat, and a channel tab for the service\'s team, all on the app\'s host', async () => {
+    const { manifest } = await openPackage(await buildAppPackage(settings));
+    expect(manifest.staticTabs).toEqual([
+      expect.objectContaining({ entityId: 'my-cases', name: 'My cases', scopes: ['personal'], contentUrl: 'https://outreach.example.org/tab/#/cases' }),
+      { entityId: 'conversations', scopes: ['personal'] },
+      { entityId: 'about', scopes: ['personal'] },
+    ]);
+    expect(manifest.configurableTabs).toEqual([
+      expect.objectContaining({ configurationUrl: 'https://outreach.example.org/tab/#/config', scopes: ['team'], context: ['channelTab'] }),
+    ]);
+  });
+
   it('lists the bot commands for the personal scope', async () => {
     const { manifest } = await openPackage(await buildAppPackage(settings));
     const bots = manifest.bots as { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
