@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Case, CaseStatus } from '../../model/case';
+import type { Child } from '../../model/child';
 import type { Job } from '../../model/job';
 import { standing, type Meeting } from '../../model/meeting';
 import type { CaseRecord } from '../../model/records';
@@ -120,7 +121,11 @@ export async function caseloadPage(deps: WorkflowDeps, actor: Staff, raw: Caselo
     due: (dueOf.get(c.id) ?? []).map((j) => ({ kind: j.kind, dueAt: j.dueAt, overdue: j.dueAt < at })).sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
   }));
 
-  const withNames = (list: Candidate[]) => Promise.all(list.filter((k) => k.childName === undefined).map(async (k) => (k.childName = await childNameOf(deps, k.case))));
+  const withNames = async (list: Candidate[]) => {
+    const unnamed = list.filter((k) => k.childName === undefined);
+    const names = await childNames(deps, unnamed.map((k) => k.case));
+    for (const k of unnamed) k.childName = names.get(k.case.id) ?? '';
+  };
   const withHours = (list: Candidate[]) => Promise.all(list.filter((k) => k.hours === undefined).map(async (k) => (k.hours = await hoursOf(deps, k.case, recordsOf))));
 
   const q = filter.q ? searchKey(filter.q) : '';
@@ -195,9 +200,32 @@ function closedMonthsSince(today: string): string[] {
 
 const dedupe = <T extends { id: string }>(items: T[]): T[] => [...new Map(items.map((i) => [i.id, i])).values()];
 
-async function childNameOf(deps: WorkflowDeps, c: Case): Promise<string> {
-  const child = await deps.stores.children.get(c.childId);
-  return child ? `${child.firstName} ${child.lastName}` : '';
+/** From this many cases at one school, its children are read with one query (by the indexed SchoolId) rather than one by one. */
+const CHILDREN_BY_SCHOOL_FROM = 20;
+
+/**
+ * The child's name of each case, by case id. A few cases: each child read by id (sent together as
+ * $batch). Many at one school (a search or a sort over the whole caseload): that school's children
+ * in one query, a child not found there (moved school since) read by id.
+ */
+async function childNames(deps: WorkflowDeps, cases: readonly Case[]): Promise<Map<string, string>> {
+  const bySchool = groupBy(cases, (c) => c.schoolId);
+  const children = new Map<string, Child>();
+  await Promise.all(
+    [...bySchool].filter(([, some]) => some.length >= CHILDREN_BY_SCHOOL_FROM).map(async ([schoolId]) => {
+      for (const child of await deps.stores.children.find({ schoolId })) children.set(child.id, child);
+    }),
+  );
+  await Promise.all(
+    cases.filter((c) => !children.has(c.childId)).map(async (c) => {
+      const child = await deps.stores.children.get(c.childId);
+      if (child) children.set(child.id, child);
+    }),
+  );
+  return new Map(cases.map((c) => {
+    const child = children.get(c.childId);
+    return [c.id, child ? `${child.firstName} ${child.lastName}` : ''];
+  }));
 }
 
 /** null: the case draws on no package yet, or its ledger cannot be worked out. */
