@@ -42,11 +42,13 @@ export interface TabOptions {
   clientDist?: string;
   now?: string;
   caseLocks?: CaseLocks;
+  /** A world already built (shared with a bot under test). */
+  world?: Awaited<ReturnType<typeof buildWorld>>;
 }
 
 /** The app's server with the tab mounted as app/main.ts mounts it, over a world on memory ports. */
 export async function startTab(options: TabOptions = {}) {
-  const world = await buildWorld(options.now ?? '2026-09-18T09:00:00Z');
+  const world = options.world ?? (await buildWorld(options.now ?? '2026-09-18T09:00:00Z'));
   const log = capturedLog();
   const rateLimits = { ...testRateLimits, ...options.rateLimits };
   const changed: string[][] = [];
