@@ -1,6 +1,6 @@
 /**
  * Bench: the tab's API over 1,000 open cases (20 workers, a third with a meeting booked, a quarter
- * with a reminder queued, half drawing on a package, three records each), against the embedded Graph in its own
+ * with a reminder queued, half drawing on a package, three records each, one in 50 with a safeguarding concern), against the embedded Graph in its own
  * process, at 0 and 100 ms latency injected per Graph request, through the real HTTP endpoint.
  * Round trips are log entries outside any `$batch` (a `$batch` envelope is one). Not a test: read the numbers, don't assert them.
  */
@@ -91,7 +91,8 @@ async function main(): Promise<void> {
     const records: NewItem<CaseRecord>[] = cases.flatMap((_, n) => {
       const caseId = String(n + 1);
       const time = (k: number): NewItem<CaseRecord> => ({ ...freshObservation(), caseId, step: 8, locked: false, body: { kind: 'time', on: `2026-09-0${1 + k}`, hours: 1.5, activity: 'direct-work' } });
-      const observation = { ...freshObservation(), caseId };
+      // One case in 50 with a concern: what the DSL's caseload lists.
+      const observation = { ...freshObservation(), caseId, safeguarding: n % 50 === 0 };
       return caseId === SOME_CASE ? [observation, ...Array.from({ length: 29 }, (_k, k) => time(k % 9))] : [observation, time(1), time(2)];
     });
     bulkInsertListItems(graphDir, listId('records'), listItems('records', records, (_r, n) => `bench-record-${n}`));
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
       await measure('GET /cases?q=OC-26-0000A (manager: reference)', latency, `${routes.cases}?q=OC-26-0000A`, people.manager);
       await measure('GET /cases?sort=hoursLeft (manager: every ledger)', latency, `${routes.cases}?sort=hoursLeft`, people.manager);
       await measure('GET /cases?pageSize=200 (manager)', latency, `${routes.cases}?pageSize=200`, people.manager);
+      await measure('GET /cases (DSL: concerns looked for in every case)', latency, routes.cases, people.dsl);
       await measure('GET /cases/:id (manager)', latency, routes.case(SOME_CASE), people.manager);
     }
     console.log([
