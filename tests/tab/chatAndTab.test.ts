@@ -1,6 +1,7 @@
 import { CardAnswer, routes } from '../../tab/contract/api';
 import type { CaseLocks } from '../../workflow';
-import { startBot } from '../bot/botHarness';
+import { cardOf, startBot } from '../bot/botHarness';
+import { contractFlow, workerChat } from '../bot/contractFlow';
 import { actionOf, cardText } from '../cards/cardWorld';
 import { buildWorld, people } from '../support/world';
 import { startTab } from './tabHarness';
@@ -60,6 +61,32 @@ describe('Chat and tab take turns on a case: the app passes the bot\'s lock to t
       const tabAnswer = CardAnswer.parse((await fromTab).body);
       expect(cardText(tabAnswer.card as never)).toContain('Already recorded');
       expect((await world.deps.stores.records.find({ caseId: c.id })).filter((r) => r.body.kind === 'chronology')).toHaveLength(1);
+    } finally {
+      await bot.close();
+    }
+  });
+});
+
+describe('A contract approved in the tab redraws its cards in chat (the app wires onChanged to the bot)', () => {
+  it('the worker\'s case card and the manager\'s approval card in chat are redrawn: approved by whom', async () => {
+    const world = await buildWorld('2026-09-18T09:00:00Z');
+    const bot = await startBot(world.deps, { notifyThroughTeams: true });
+    const tab = await startTab({ world, onChanged: (changed) => bot.bot.redrawCardCopies(changed) });
+    try {
+      const flow = contractFlow(world, () => bot);
+      const { caseId, purchaseId } = await flow.caseReadyForContract();
+      await flow.workerDrafts(caseId, purchaseId);
+      const approval = flow.managerApprovalMessage();
+      const contractId = String(actionOf(approval.card, 'contract-decision.submit').data.contractId);
+      const view = CardAnswer.parse((await tab.post(routes.cardAction, { verb: 'contract.view', data: { contractId } }, 'manager')).body);
+      const approve = actionOf(view.card as never, 'contract-decision.submit');
+      const answered = CardAnswer.parse((await tab.post(routes.cardAction, { verb: approve.verb, data: approve.data }, 'manager')).body);
+      expect(cardText(answered.card as never)).toContain('Approved by Morgan Ashby');
+      await bot.bot.drain();
+      const redrawn = flow.redrawsIn(workerChat, 'worker-case-card').at(-1);
+      expect(cardText(cardOf(redrawn))).toContain('Approved by Morgan Ashby');
+      const managerCopy = flow.redrawsIn(`a:${people.manager}`, approval.id).at(-1);
+      expect(cardText(cardOf(managerCopy))).toContain('Approved by Morgan Ashby');
     } finally {
       await bot.close();
     }
