@@ -52,3 +52,6 @@ export type { CaseDocumentContext, CaseDocumentRequest, ContractPackage, SchoolD
 export { caseDocumentFields, schoolDocumentFields } from './documents/fieldsFor';
 export { documentFileName, documentTitle, safeFileNamePart, schoolDocumentFileName, type DocumentExtension } from './documents/documentNames';
 export { caseOnlyFieldNames, documentFieldNames, type DocumentFieldSpec, type FieldList, type LoopFields } from './documents/documentFieldNames';
+export { browseCaseFolder, type CaseFolderView } from './usecases/documents/browseCaseFolder';
+export { uploadToCaseFolder, type FolderUpload } from './usecases/documents/uploadToCaseFolder';
+export { MAX_UPLOAD_BYTES, MAX_FILE_NAME_LENGTH, maxUploadWords, uploadNameRule, uploadSizeRule } from './usecases/documents/uploadRules';
