@@ -1,6 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import express, { type Router } from 'express';
 import type { EmulatorClock } from '../controls/clock';
 import type { DriveLinks } from '../controls/driveLinks';
+import type { RequestLog } from '../controls/requestLog';
 import { UPLOAD_FRAGMENT_UNIT, uploadSessionPath, type UploadSession } from '../controls/uploadSessions';
 import { GraphError } from '../http/graphError';
 import type { GraphResponse } from '../http/graphRequest';
@@ -12,6 +14,8 @@ export interface UploadDeps {
   store: EmulatorStore;
   links: DriveLinks;
   clock: EmulatorClock;
+  /** Fragments are logged with the Graph requests (path: the session URL's, without its token). */
+  requests: RequestLog;
   errorAnswer(status: number, code: string, message: string): GraphResponse;
   send(res: express.Response, answer: GraphResponse): void;
 }
@@ -35,12 +39,23 @@ const progress = (session: UploadSession, status: 200 | 202): GraphResponse => (
 export const uploadRouter = (deps: UploadDeps): Router => {
   const router = express.Router();
   const answer = (res: express.Response, work: () => GraphResponse): void => {
+    const started = performance.now();
+    let given: GraphResponse;
     try {
-      deps.send(res, work());
+      given = work();
     } catch (e) {
       if (!(e instanceof GraphError)) throw e;
-      deps.send(res, deps.errorAnswer(e.status, e.code, e.message));
+      given = deps.errorAnswer(e.status, e.code, e.message);
     }
+    deps.requests.record({
+      at: deps.clock.now().toISOString(),
+      method: res.req.method,
+      path: uploadSessionPath,
+      status: given.status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      resourceUnits: 0,
+    });
+    deps.send(res, given);
   };
   const sessionOf = (req: express.Request): { token: string; session: UploadSession } => {
     const token = typeof req.query.tempauth === 'string' ? req.query.tempauth : '';
