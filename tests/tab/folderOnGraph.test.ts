@@ -60,7 +60,7 @@ describe('the case folder in the tab, on the embedded Graph', () => {
     expect(folder.entries.filter((e) => e.name.startsWith('Scanned workbook'))).toHaveLength(1);
   });
 
-  it('browsing reads the child's folder and its subfolders at once, then the case folder's listing; a folder of another child is 404 after one look', async () => {
+  it('browsing reads the child\'s folder and its subfolders at once, then the case folder\'s listing; a folder of another child is 404 after one look', async () => {
     const { world, as } = await onGraph();
     const { case: c, child } = await waitingCase(world, 'Browsefield');
     const { case: other } = await waitingCase(world, 'Otherfield');
