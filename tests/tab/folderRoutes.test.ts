@@ -62,7 +62,12 @@ describe('the case folder in the tab (memory ports)', () => {
     expect(folder.otherCases).toEqual([]);
     // The information request filed its letter and forms here.
     expect(folder.entries.length).toBeGreaterThan(0);
-    for (const entry of folder.entries) expect(entry).toMatchObject({ kind: 'file', size: expect.any(Number), modifiedBy: 'Outreach Cases', modifiedAt: '2026-09-18T09:00:00.000Z', url: expect.stringContaining('sharepoint.com') });
+    const admin = (await world.staff(people.admin)).displayName;
+    for (const entry of folder.entries) {
+      expect(entry).toMatchObject({ kind: 'file', size: expect.any(Number), modifiedBy: 'Outreach Cases', modifiedAt: '2026-09-18T09:00:00.000Z', url: expect.stringContaining('sharepoint.com') });
+    }
+    // The information request's letter and forms, sent by an admin: the records say who filed them.
+    expect(folder.entries.filter((e) => e.filedBy === admin).length).toBeGreaterThan(0);
     const reads = world.memory.audit.all().filter((e) => e.action === 'case.read' && e.caseId === c.id);
     expect(reads.at(-1)).toMatchObject({ actorId: people.worker, detail: { view: 'folder', folderId: folder.folder.id } });
   });
@@ -110,7 +115,8 @@ describe('the case folder in the tab (memory ports)', () => {
     expect(again).toMatchObject({ file: { name, url: uploaded.file.url }, repeated: true });
 
     const folder = Folder.parse((await api.as('worker').browse(c.id).expect(200)).body);
-    expect(folder.entries.filter((e) => e.name === name)).toEqual([expect.objectContaining({ kind: 'file', url: uploaded.file.url })]);
+    const worker = (await world.staff(people.worker)).displayName;
+    expect(folder.entries.filter((e) => e.name === name)).toEqual([expect.objectContaining({ kind: 'file', url: uploaded.file.url, filedBy: worker })]);
     const notes = (await world.deps.stores.records.find({ caseId: c.id })).filter((r) => r.body.kind === 'chronology' && r.body.fileName === name);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ createdBy: people.worker, body: { fileUrl: uploaded.file.url } });
