@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { folderRoutes, type FolderLog } from '../../tab/server/folderRoutes';
 import { ApiError, Folder, Uploaded, routes } from '../../tab/contract/api';
-import { childFolderName, raiseSafeguardingConcern, requestInformation, type WorkflowDeps } from '../../workflow';
+import { childFolderName, closeEarly, raiseSafeguardingConcern, requestInformation, type WorkflowDeps } from '../../workflow';
 import { caseSteps, childDetails } from '../support/caseSteps';
 import { buildWorld, key, people, value, type World } from '../support/world';
 
@@ -167,6 +167,14 @@ describe('the case folder in the tab (memory ports)', () => {
     expect(ApiError.parse(formTooBig.body).error).toContain('25 MB');
     await api.as('worker').upload(c.id, 'empty.pdf', Buffer.alloc(0)).expect(400);
     await api.as('worker').upload(c.id, 'x.pdf', pdf('x'), 'letter').expect(400);
+  });
+
+  it('a closed case\'s folder can be looked at, not uploaded to (409 in words)', async () => {
+    const { case: c } = await waitingCase();
+    value(await closeEarly(world.deps, await world.staff(people.manager), { caseId: c.id, reason: 'moved-school' }));
+    expect(Folder.parse((await api.as('manager').browse(c.id).expect(200)).body).canUpload).toBe(false);
+    const refused = await api.as('manager').upload(c.id, 'late.pdf', pdf('late')).expect(409);
+    expect(ApiError.parse(refused.body)).toMatchObject({ code: 'CaseClosed', error: `Case ${c.reference} is closed.` });
   });
 
   it('401 without a signed-in caller; a failure while filing answers 500 in words and logs no name', async () => {
