@@ -61,6 +61,23 @@ describe('upload sessions through the Case Files adapter', () => {
     }
   });
 
+  it('under injected throttling and 5xx on half the requests, a 12 MB file still lands whole, each fragment once', async () => {
+    const folder = await folders().ensureCaseFolder(freshChildFolderName(), freshCaseReference());
+    const content = large(12 * 1024 * 1024 + 17);
+    await graph().setFaults({ rate: 0.5, statuses: [429, 503], retryAfterSeconds: 0, seed: 5 });
+    try {
+      await graph().resetRequests();
+      const file = await folders().uploadOnce(folder, 'Large scan.pdf', content, 'application/pdf');
+      await graph().clearFaults();
+      expect(Buffer.compare(Buffer.from(await folders().content(file)), content)).toBe(0);
+      const puts = (await loggedRequests(graph())).filter((r) => r.path === '/_api/v2.0/uploadSession' && r.method === 'PUT');
+      expect(puts.filter((r) => r.status === 202 || r.status === 201)).toHaveLength(Math.ceil(content.length / FRAGMENT_BYTES));
+      expect(puts.some((r) => r.status === 429 || r.status === 503)).toBe(true);
+    } finally {
+      await graph().clearFaults();
+    }
+  });
+
   it('fragments go without the Graph token; a name taken is refused at the session\'s start and the file there returned', async () => {
     const folder = await folders().ensureCaseFolder(freshChildFolderName(), freshCaseReference());
     const seen: (string | null)[] = [];

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import express, { type Router } from 'express';
 import type { EmulatorClock } from '../controls/clock';
 import type { DriveLinks } from '../controls/driveLinks';
+import type { FaultInjector, InjectedFault } from '../controls/faults';
 import type { RequestLog } from '../controls/requestLog';
 import { UPLOAD_FRAGMENT_UNIT, uploadSessionPath, type UploadSession } from '../controls/uploadSessions';
 import { GraphError } from '../http/graphError';
@@ -16,6 +17,8 @@ export interface UploadDeps {
   clock: EmulatorClock;
   /** Fragments are logged with the Graph requests (path: the session URL's, without its token). */
   requests: RequestLog;
+  /** Fragments meet the same injected faults as Graph requests: before (429/5xx) and after they landed (503). */
+  faults?: FaultInjector;
   errorAnswer(status: number, code: string, message: string): GraphResponse;
   send(res: express.Response, answer: GraphResponse): void;
 }
@@ -69,7 +72,19 @@ export const uploadRouter = (deps: UploadDeps): Router => {
     deps.links.uploads.end(sessionOf(req).token);
     return { status: 204 };
   }));
+  const faulted = (fault: InjectedFault): GraphResponse => {
+    const given = deps.errorAnswer(fault.status, fault.code, fault.message);
+    return { ...given, headers: { ...given.headers, 'retry-after': String(fault.retryAfterSeconds) } };
+  };
   router.put(uploadSessionPath, (req, res) => answer(res, () => {
+    const before = deps.faults?.sustainedThrottle() ?? deps.faults?.beforeServing();
+    if (before) return faulted(before);
+    const landed = fragment(req);
+    const after = landed.status < 300 ? deps.faults?.afterCommit() : undefined;
+    return after ? faulted(after) : landed;
+  }));
+
+  const fragment = (req: express.Request): GraphResponse => {
     const { token, session } = sessionOf(req);
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const range = contentRange.exec(req.get('content-range') ?? '');
@@ -93,7 +108,7 @@ export const uploadRouter = (deps: UploadDeps): Router => {
     if (!final) return progress(session, 202);
     deps.links.uploads.end(token);
     return commit(deps, session);
-  }));
+  };
   return router;
 };
 
