@@ -12,6 +12,7 @@ const FRAGMENT_ATTEMPTS = 8;
 
 const Session = z.object({ uploadUrl: z.string().url() });
 const Progress = z.object({ nextExpectedRanges: z.array(z.string()).default([]) });
+const Landed = z.object({ id: z.string(), name: z.string(), webUrl: z.string(), size: z.number().optional() });
 
 export type ConflictBehavior = 'fail' | 'replace' | 'rename';
 
@@ -56,8 +57,21 @@ export async function uploadInSession(client: Client, parentItemPath: string, fi
       throw response;
     }
     await pause(waitFor(response instanceof Response ? response : undefined, failures));
-    at = await resumeAt(send, session.uploadUrl, at);
+    const next = await resumeAt(send, session.uploadUrl, at, end === content.byteLength);
+    if (next === 'finished') return landed(client, parentItemPath, fileName, content.byteLength);
+    at = next;
   }
+}
+
+/**
+ * The last fragment's answer was lost and the session is gone: it finished. The file is read by its
+ * path, and taken as this upload's when it is as long (a file of another content and the very same
+ * length, filed under this name in these few seconds, is not a case worth a download to rule out).
+ */
+async function landed(client: Client, parentItemPath: string, fileName: string, size: number): Promise<unknown> {
+  const item = Landed.parse(await client.api(`${parentItemPath}:/${encodeURIComponent(fileName)}:`).select('id,name,webUrl,size').get());
+  if (item.size !== size) throw new GraphError(409, `"${fileName}" was filed by someone else while this upload finished.`);
+  return item;
 }
 
 const transient = (status: number): boolean => status === 429 || status >= 500;
@@ -71,11 +85,13 @@ function waitFor(response: Response | undefined, failures: number): number {
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Where the session says to go on from (`GET` on its URL), asked again after a short wait when it is busy. */
-async function resumeAt(send: (url: string, init?: RequestInit) => Promise<Response>, uploadUrl: string, fallback: number): Promise<number> {
+/** Where the session says to go on from (`GET` on its URL), asked again after a short wait when it is busy; `finished` when the last fragment landed. */
+async function resumeAt(send: (url: string, init?: RequestInit) => Promise<Response>, uploadUrl: string, fallback: number, sentLast: boolean): Promise<number | 'finished'> {
   for (let attempt = 1; ; attempt++) {
     const status = await send(uploadUrl, { method: 'GET' }).catch((error: unknown) => error);
     if (status instanceof Response && status.ok) return nextStart(Progress.parse(await status.json()), fallback);
+    // A session that took its last fragment is over: Graph no longer knows its URL.
+    if (sentLast && status instanceof Response && status.status === 404) return 'finished';
     if (attempt >= FRAGMENT_ATTEMPTS || (status instanceof Response && !transient(status.status))) {
       if (status instanceof Response) throw await failure(status, 'The upload session');
       throw status;

@@ -78,6 +78,26 @@ describe('upload sessions through the Case Files adapter', () => {
     }
   });
 
+  it('every fragment answered 503 after it landed, the last one too: the upload goes on, and ends with the file it filed', async () => {
+    const folder = await folders().ensureCaseFolder(freshChildFolderName(), freshCaseReference());
+    const content = large(FRAGMENT_BYTES + 4321);
+    const flaky = flakyFragments(async (_n, send) => {
+      const answer = await send();
+      return answer.ok ? new Response('{"error":{"code":"serviceNotAvailable","message":"busy"}}', { status: 503, headers: { 'retry-after': '0' } }) : answer;
+    });
+    try {
+      await graph().resetRequests();
+      const file = await folders().uploadOnce(folder, 'Lost answers.pdf', content, 'application/pdf');
+      expect(file).toMatchObject({ name: 'Lost answers.pdf' });
+      expect(file.alreadyThere).toBeUndefined();
+      expect(Buffer.compare(Buffer.from(await folders().content(file)), content)).toBe(0);
+      const session = (await loggedRequests(graph())).filter((r) => r.path === '/_api/v2.0/uploadSession').map((r) => `${r.method} ${r.status}`);
+      expect(session).toEqual(['PUT 202', 'GET 200', 'PUT 201', 'GET 404']);
+    } finally {
+      flaky.restore();
+    }
+  });
+
   it('fragments go without the Graph token; a name taken is refused at the session\'s start and the file there returned', async () => {
     const folder = await folders().ensureCaseFolder(freshChildFolderName(), freshCaseReference());
     const seen: (string | null)[] = [];
