@@ -45,8 +45,9 @@ type SchemaMarker = { itemId?: string };
  * the libraries' drives. Otherwise every list is made with its columns and indexes, and the "Case
  * Files" and "Templates" libraries: what exists is left as it is, what is missing is added, and a column that lost
  * its index gets it back. Then existing items are brought up to the new definitions (a new
- * column's values): the concern records' Safeguarding here, the rest by `migrate`. The fingerprint is written last, once all of that succeeded, so a start that
- * stopped half-way does it all again (each step is idempotent).
+ * column's values): the concern records' Safeguarding here, the rest by `migrate`. The fingerprint
+ * is written last, once all of that succeeded, so a start that stopped half-way does it all again
+ * (each step is idempotent).
  */
 export async function provisionSite(
   client: Client,
