@@ -43,6 +43,8 @@ export function dueAtColumn(job: Pick<Job, 'status' | 'dueAt' | 'leaseUntil'>): 
 
 export const IDEMPOTENCY_COLUMN = 'IdempotencyKey';
 export const PAYLOAD_COLUMN = 'Payload';
+/** CaseRecords: Yes on safeguarding concerns. */
+export const SAFEGUARDING_COLUMN = 'Safeguarding';
 /** A multi-line text column holds at most this many characters (SharePoint's documented limit). */
 export const PAYLOAD_MAX_CHARACTERS = 63_999;
 
@@ -78,7 +80,10 @@ export const lists = {
   records: {
     displayName: 'CaseRecords',
     description: 'Observations, meetings, visits, chronology, time, reviews, reports, concerns.',
-    indexed: [text('caseId', 'CaseId')],
+    indexed: [text('caseId', 'CaseId'),
+      // The DSL's caseload finds the concerns with one query `Safeguarding eq 1` (concerns are few). Only `true` is
+      // ever filtered on: records written before the column have it empty unless they are concerns (filled at provisioning).
+      { field: 'safeguarding', column: SAFEGUARDING_COLUMN, type: 'boolean' }],
   },
   contracts: {
     displayName: 'Contracts',

@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
+import { fillSafeguarding } from './fillSafeguarding';
 import { graphErrorCode, graphStatus } from './graphErrors';
 import { CASE_FILES_LIBRARY, columnsOf, lists, TEMPLATES_LIBRARY, type ColumnDefinition, type ListKey } from './listDefinitions';
 import { columnBody, schemaFingerprint, SITE_SCHEMA_LIST, siteSchemaListDescription } from './siteSchema';
@@ -43,9 +44,10 @@ type SchemaMarker = { itemId?: string };
  * SiteSchema item holds their fingerprint) is read in one `$batch`: site, lists, fingerprint and
  * the libraries' drives. Otherwise every list is made with its columns and indexes, and the "Case
  * Files" and "Templates" libraries: what exists is left as it is, what is missing is added, and a column that lost
- * its index gets it back. Then `migrate` brings existing items up to the new definitions (a new
- * column's values). The fingerprint is written last, once all of that succeeded, so a start that
- * stopped half-way does it all again (each step is idempotent).
+ * its index gets it back. Then existing items are brought up to the new definitions (a new
+ * column's values): the concern records' Safeguarding here, the rest by `migrate`. The fingerprint
+ * is written last, once all of that succeeded, so a start that stopped half-way does it all again
+ * (each step is idempotent).
  */
 export async function provisionSite(
   client: Client,
@@ -57,6 +59,7 @@ export async function provisionSite(
   const check = await provisionedFor(client, address, fingerprint, wait);
   if ('site' in check) return check.site;
   const { provisioned, schemaListPath } = await provisionEverything(client, address, wait);
+  await fillSafeguarding(client, provisioned.listPaths.records);
   await migrate(provisioned);
   await recordFingerprint(client, schemaListPath, check.marker, fingerprint);
   return provisioned;

@@ -17,7 +17,7 @@ export function memoryStores() {
       indexed: ['reference', 'childId', 'schoolId', 'workerId', 'status', 'closedMonth'],
       unique: ['reference'],
     }),
-    records: new MemoryEntityStore<CaseRecord, 'caseId'>('CaseRecords', { indexed: ['caseId'] }),
+    records: new MemoryEntityStore<CaseRecord, 'caseId' | 'safeguarding'>('CaseRecords', { indexed: ['caseId', 'safeguarding'] }),
     contracts: new MemoryEntityStore<Contract, 'caseId' | 'status'>('Contracts', { indexed: ['caseId', 'status'] }),
     meetings: new MemoryEntityStore<Meeting, 'caseId' | 'status'>('Meetings', { indexed: ['caseId', 'status'] }),
     purchases: new MemoryEntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>('Purchases', {

@@ -99,7 +99,7 @@ export async function caseloadPage(deps: WorkflowDeps, actor: Staff, raw: Caselo
 
   const nowMs = deps.clock.now().getTime();
   const [found, meetings, contracts, jobs, staff, schools] = await Promise.all([
-    casesListed(deps, actor, filter.status, everyone ? filter.worker : undefined, today, recordsOf),
+    casesListed(deps, actor, filter.status, everyone ? filter.worker : undefined, today),
     Promise.all([deps.stores.meetings.find({ status: 'booked' }), deps.stores.meetings.find({ status: 'moved' })]).then((m) => m.flat()),
     Promise.all([deps.stores.contracts.find({ status: 'awaiting-approval' }), deps.stores.contracts.find({ status: 'changes-requested' })]).then((c) => c.flat()),
     deps.jobs.upcoming(new Date(nowMs - DUE_BACK_DAYS * DAY_MS), new Date(nowMs + DUE_AHEAD_DAYS * DAY_MS), DUE_READ_AT_MOST),

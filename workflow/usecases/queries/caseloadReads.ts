@@ -21,8 +21,8 @@ export interface Found {
 /**
  * The cases the actor may list with this status. Closed ones are those closed in the last 12
  * months, found month by month (a query on status "closed" fails past SharePoint's threshold).
- * The DSL's cases with a concern: the Records list has no index on the flag, so the records of
- * each case not already listed are read (one query per case, sent together as $batch).
+ * The DSL's cases with a concern: the concern records, found with one query on the indexed
+ * safeguarding flag (concerns are few), name them among the cases already read by status.
  */
 export async function casesListed(
   deps: WorkflowDeps,
@@ -30,7 +30,6 @@ export async function casesListed(
   status: ListedStatus,
   worker: string | undefined,
   today: string,
-  recordsOf: RecordsOf,
 ): Promise<Found[]> {
   const open: CaseStatus[] = status === 'active' || status === 'all' ? ['open', 'paused'] : status === 'closed' ? [] : [status];
   const closed = status === 'closed' || status === 'all';
@@ -40,12 +39,12 @@ export async function casesListed(
       ...(closed ? closedMonthsSince(today).map((m) => deps.stores.cases.find(who ? { closedMonth: m, workerId: who } : { closedMonth: m })) : []),
     ]).then((found) => dedupe(found.flat().filter((c) => open.includes(c.status) || (closed && c.status === 'closed' && (c.closure?.on ?? '') >= yearBefore(today)))));
   if (seesAllCases(actor)) return (await find(worker)).map((c) => ({ case: c, asDsl: false }));
-  const own = hasRole(actor, 'worker') ? await find(actor.userId) : [];
-  if (!hasRole(actor, 'dsl')) return own.map((c) => ({ case: c, asDsl: false }));
+  const isWorker = hasRole(actor, 'worker');
+  if (!hasRole(actor, 'dsl')) return (isWorker ? await find(actor.userId) : []).map((c) => ({ case: c, asDsl: false }));
+  const [own, all, concerns] = await Promise.all([isWorker ? find(actor.userId) : [], find(undefined), deps.stores.records.find({ safeguarding: true })]);
   const ownIds = new Set(own.map((c) => c.id));
-  const others = (await find(undefined)).filter((c) => !ownIds.has(c.id));
-  const concerns = await Promise.all(others.map(async (c) => (await recordsOf(c.id)).some((r) => r.safeguarding)));
-  return [...own.map((c) => ({ case: c, asDsl: false })), ...others.filter((_, i) => concerns[i]).map((c) => ({ case: c, asDsl: true }))];
+  const withConcern = new Set(concerns.map((r) => r.caseId));
+  return [...own.map((c) => ({ case: c, asDsl: false })), ...all.filter((c) => !ownIds.has(c.id) && withConcern.has(c.id)).map((c) => ({ case: c, asDsl: true }))];
 }
 
 const yearBefore = (day: string): string => `${String(Number(day.slice(0, 4)) - 1).padStart(4, '0')}${day.slice(4)}`;
