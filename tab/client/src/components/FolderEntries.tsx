@@ -1,0 +1,53 @@
+import { Button, Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import type { FolderEntry } from '../../../contract/api';
+import { formatDateTime, formatSize } from '../format';
+
+const useStyles = makeStyles({
+  wrap: { overflowX: 'auto' },
+  name: { wordBreak: 'break-word' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Folders first, then files; a folder opens in place, a file in a new tab. */
+export function FolderEntries({ entries, onOpenFolder }: { entries: FolderEntry[]; onOpenFolder: (id: string) => void }) {
+  const styles = useStyles();
+  const sorted = [...entries].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1));
+  return (
+    <div className={styles.wrap}>
+      <Table size="small" aria-label="Folder contents">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Name</TableHeaderCell>
+            <TableHeaderCell>Size</TableHeaderCell>
+            <TableHeaderCell>Modified</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {sorted.map((e) => (
+            <TableRow key={e.id}>
+              <TableCell className={styles.name}>
+                {e.kind === 'folder' ? (
+                  <Button appearance="transparent" size="small" onClick={() => onOpenFolder(e.id)} aria-label={`Open folder ${e.name}`}>
+                    📁 {e.name}
+                  </Button>
+                ) : e.url ? (
+                  <Link href={e.url} target="_blank" rel="noopener noreferrer">
+                    {e.name}
+                  </Link>
+                ) : (
+                  <Text>{e.name}</Text>
+                )}
+              </TableCell>
+              <TableCell>{e.kind === 'file' && e.size !== undefined ? formatSize(e.size) : ''}</TableCell>
+              <TableCell>
+                <Text className={styles.muted}>
+                  {[e.modifiedBy, e.modifiedAt ? formatDateTime(e.modifiedAt) : undefined].filter(Boolean).join(', ')}
+                </Text>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
