@@ -18,6 +18,7 @@ const indexHtml = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Outreach Cases</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/tab/app.css">
 <script src="/tab/app.js" defer></script>
 </head>

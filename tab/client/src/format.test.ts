@@ -1,10 +1,16 @@
-import { countLabel, firstDue, formatDate, formatDateTime, formatHours, formatSize, stepLabel, usedShare } from './format';
+import { countLabel, firstDue, formatDate, formatDateTime, formatHours, formatShort, formatSize, stepLabel, usedShare } from './format';
 
 describe('the tab writes', () => {
   it('dates and times in British English, in the given time zone', () => {
     expect(formatDate('2026-12-03T10:00:00Z', 'Europe/London')).toBe('Thu 3 Dec 2026');
     expect(formatDateTime('2026-07-03T13:30:00Z', 'Europe/London')).toBe('Fri 3 Jul 2026, 14:30');
     expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('short dates for table cells, the year only when it is not this one', () => {
+    const now = new Date('2026-12-03T10:00:00Z');
+    expect(formatShort('2026-12-10T10:00:00Z', { time: true, now, timeZone: 'Europe/London' })).toBe('10 Dec, 10:00');
+    expect(formatShort('2027-01-15T00:00:00Z', { now, timeZone: 'Europe/London' })).toBe('15 Jan 2027');
   });
 
   it('hours, sizes, steps and counts', () => {

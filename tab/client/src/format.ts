@@ -58,3 +58,16 @@ export function usedShare(hours: { bought: number; used: number }): number {
 
 /** "1,000 cases", "1 case". */
 export const countLabel = (n: number, one: string, many: string): string => `${n.toLocaleString(locale)} ${n === 1 ? one : many}`;
+
+/** "10 Dec" (this year) or "10 Dec 2027"; with `time`, ", 10:00" after it. For table cells. */
+export function formatShort(iso: string, options: { time?: boolean; now?: Date; timeZone?: string } = {}): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const { timeZone } = options;
+  const sameYear = d.getFullYear() === (options.now ?? new Date()).getFullYear();
+  const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).formatToParts(d);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const date = sameYear ? `${part('day')} ${part('month')}` : `${part('day')} ${part('month')} ${part('year')}`;
+  if (!options.time) return date;
+  return `${date}, ${d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', timeZone })}`;
+}

@@ -1,6 +1,6 @@
 import { Badge, Text } from '@fluentui/react-components';
 import type { DueItem } from '../../../contract/api';
-import { firstDue, formatDate } from '../format';
+import { firstDue, formatShort } from '../format';
 
 /** The most pressing thing due, with "Overdue" when it is; "+N more" when there are others. */
 export function DueText({ due }: { due: DueItem[] }) {
@@ -13,7 +13,7 @@ export function DueText({ due }: { due: DueItem[] }) {
           Overdue
         </Badge>
       ) : null}{' '}
-      {first.what}, {formatDate(first.dueAt)}
+      {first.what}, {formatShort(first.dueAt)}
       {due.length > 1 ? ` (+${due.length - 1} more)` : ''}
     </Text>
   );

@@ -1,6 +1,7 @@
 import { Button, Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { DocumentRegular, FolderRegular } from '@fluentui/react-icons';
 import type { FolderEntry } from '../../../contract/api';
-import { formatDateTime, formatSize } from '../format';
+import { formatShort, formatSize } from '../format';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
@@ -27,12 +28,12 @@ export function FolderEntries({ entries, onOpenFolder }: { entries: FolderEntry[
             <TableRow key={e.id}>
               <TableCell className={styles.name}>
                 {e.kind === 'folder' ? (
-                  <Button appearance="transparent" size="small" onClick={() => onOpenFolder(e.id)} aria-label={`Open folder ${e.name}`}>
-                    📁 {e.name}
+                  <Button appearance="transparent" size="small" icon={<FolderRegular />} onClick={() => onOpenFolder(e.id)}>
+                    {e.name}
                   </Button>
                 ) : e.url ? (
                   <Link href={e.url} target="_blank" rel="noopener noreferrer">
-                    {e.name}
+                    <DocumentRegular aria-hidden="true" /> {e.name}
                   </Link>
                 ) : (
                   <Text>{e.name}</Text>
@@ -41,7 +42,7 @@ export function FolderEntries({ entries, onOpenFolder }: { entries: FolderEntry[
               <TableCell>{e.kind === 'file' && e.size !== undefined ? formatSize(e.size) : ''}</TableCell>
               <TableCell>
                 <Text className={styles.muted}>
-                  {[e.modifiedBy, e.modifiedAt ? formatDateTime(e.modifiedAt) : undefined].filter(Boolean).join(', ')}
+                  {[e.modifiedBy, e.modifiedAt ? formatShort(e.modifiedAt, { time: true }) : undefined].filter(Boolean).join(', ')}
                 </Text>
               </TableCell>
             </TableRow>

@@ -27,7 +27,7 @@ export function Meetings({ meetings }: { meetings: CasePage['meetings'] }) {
                 {formatDateTime(m.start)} · {m.status}
               </Text>
               {m.joinUrl ? (
-                <Link href={m.joinUrl} target="_blank" rel="noopener noreferrer" aria-label={`Join ${m.label} (Teams)`}>
+                <Link href={m.joinUrl} target="_blank" rel="noopener noreferrer" aria-label={`Join on Teams: ${m.label}`}>
                   Join on Teams
                 </Link>
               ) : m.location ? (
