@@ -82,7 +82,20 @@ export default tseslint.config(
     ignores: ['tab/server/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [only('tab/server may import workflow/ and bot/cards only.', [...layer(['graph', 'app', 'tests']), '**/bot', '**/bot/!(cards)', '**/bot/!(cards)/**'])],
+        patterns: [
+          only('tab/server may import workflow/ and bot/cards only.', layer(['graph', 'app', 'tests', 'client'])),
+          // A regex: gitignore-style '**/bot' would also match everything under bot/, bot/cards included.
+          { regex: '(^|/)bot(/(?!cards(/|$)).*)?$', message: 'tab/server may import workflow/ and bot/cards only.' },
+          viaPublicEntry,
+        ],
+      }],
+    },
+  },
+  {
+    files: ['tab/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(?!zod(/|$))', message: 'tab/contract is read by the browser and the server: it may import zod only.' }],
       }],
     },
   },

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createBotAdapter, type BotAuth } from './bot/botAdapter';
 import { mountBot } from './bot/mountBot';
 import { formatConfigProblems, parseConfig, type Config } from './config';
@@ -21,7 +22,12 @@ import { ensureDailyPlan } from '../workflow';
 import { startWorkflow } from './startWorkflow';
 import { appVersion } from './version';
 import { documentsApi } from './files/documentsApi';
-import type { TabAuth } from './files/tabAuth';
+import type { TabAuth } from '../tab/server/tabAuth';
+import { tabApp } from '../tab/server/tabApi';
+import { inMemoryCaseLocks } from './bot/caseLocks';
+
+/** The tab's browser app as `npm run build:tab` writes it. */
+const tabClientDist = path.resolve(__dirname, '..', 'tab', 'client', 'dist');
 
 const main = async (): Promise<void> => {
   const config = parseConfig(process.env);
@@ -50,8 +56,21 @@ const main = async (): Promise<void> => {
     const time = graph.embedded ? await startEmbeddedTime(clock, graph.embedded, config.value.clockNow !== undefined, logger) : undefined;
     const workflow = await startWorkflow(config.value, graph, logger, botAdapter, clock);
     logger.info({ sinceStartMs: sinceStart() }, 'workflow ready');
-    const bot = mountBot(workflow, botAdapter, logger, { rateLimits });
+    // One lock of cases for chat and tab: a submit from either waits for the other's on the same case.
+    const caseLocks = inMemoryCaseLocks();
+    const bot = mountBot(workflow, botAdapter, logger, { rateLimits, caseLocks });
     const documents = documentsApi(workflow, tabAuth(config.value), logger);
+    const tabLog = logger.child({ component: 'tab' });
+    const tab = tabApp({
+      workflow,
+      auth: tabAuth(config.value),
+      log: { info: (f, m) => tabLog.info(f, m), warn: (f, m) => tabLog.warn(f, m), error: (f, m) => tabLog.error(f, m) },
+      perPersonPerMinute: rateLimits.perPersonPerMinute,
+      caseLocks,
+      // A contract decided in the tab redraws its approval cards in chat.
+      onChanged: (changed) => bot.redrawCardCopies(changed),
+      clientDist: tabClientDist,
+    });
     // /healthz/details (embedded only, on this machine only) reads this at each request: the
     // Playground's entry is added once it is up (it needs the bot's URL).
     const details: Record<string, unknown> | undefined = graph.health.mode === 'embedded' ? { graph: graph.health, bot: bot.health } : undefined;
@@ -64,12 +83,12 @@ const main = async (): Promise<void> => {
     const mailbox = graph.embedded ? mailboxPage({ sent: new SentMessages(graph.client, config.value.service.mailbox), mailbox: config.value.service.mailbox }) : undefined;
     const app = createServer({
       logger, version: appVersion, ...(details ? { details } : {}), ...(diary ? { diaryPage: diary } : {}), ...(clockControl ? { clockPage: clockControl } : {}),
-      ...(files ? { filesPage: files } : {}), ...(mailbox ? { mailboxPage: mailbox } : {}), mounts: [bot, documents], rateLimits,
+      ...(files ? { filesPage: files } : {}), ...(mailbox ? { mailboxPage: mailbox } : {}), mounts: [bot, documents, tab], rateLimits, tabPath: tab.path,
     });
     const { server, url } = await listen(app, port, listenHost(config.value.graph));
     // Now that the port is known (PORT=0, or an emulator started by someone else): drive items' webUrl opens here.
     if (graph.embedded) await graph.embedded.setFilesWebBase(`${url}${filesPath}`);
-    logger.info({ url, sinceStartMs: sinceStart() }, 'serving /healthz and the bot');
+    logger.info({ url, sinceStartMs: sinceStart() }, 'serving /healthz, the bot and the tab');
     const teamsClient = await startLocalTeamsClient(config.value, url, logger);
     if (teamsClient && details) details.teamsClient = teamsClient.health;
     if (diary && details) details.diaryPage = `${url}${diaryPath}`;
@@ -110,7 +129,7 @@ function botAuth(config: Config): BotAuth {
   return { mode: 'anonymous' };
 }
 
-/** The tab's API: Entra ID tokens of the tenant; with the embedded Graph, the development sign-in (app/files/tabAuth.ts). */
+/** The tab's API: Entra ID tokens of the tenant; with the embedded Graph, the development sign-in (tab/server/tabAuth.ts). */
 function tabAuth(config: Config): TabAuth {
   if (config.graph.mode === 'tenant') {
     if (!config.bot) throw new Error('tenant mode needs BOT_ID and BOT_PASSWORD');

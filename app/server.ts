@@ -31,6 +31,8 @@ export interface ServerDeps {
   filesPage?: Router;
   /** GET /demo/mailbox: what the service mailbox sent, attachments included (embedded Graph only; this machine only). */
   mailboxPage?: Router;
+  /** Where the Teams tab is served (told on /healthz). */
+  tabPath?: string;
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (a dual-stack socket's view of 127.0.0.1). */
@@ -75,7 +77,7 @@ export const createServer = (deps: ServerDeps): Express => {
   app.use(helmet(), noStore, requestId);
   // Public: only that the app is up, and which version.
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', version: deps.version });
+    res.json({ status: 'ok', version: deps.version, ...(deps.tabPath ? { tab: deps.tabPath } : {}) });
   });
   const details = deps.details;
   if (details) {

@@ -52,3 +52,6 @@ export type { CaseDocumentContext, CaseDocumentRequest, ContractPackage, SchoolD
 export { caseDocumentFields, schoolDocumentFields } from './documents/fieldsFor';
 export { documentFileName, documentTitle, safeFileNamePart, schoolDocumentFileName, type DocumentExtension } from './documents/documentNames';
 export { caseOnlyFieldNames, documentFieldNames, type DocumentFieldSpec, type FieldList, type LoopFields } from './documents/documentFieldNames';
+export { caseloadPage, caseloadSorts, searchKey, CaseloadFilter, type CaseloadPage, type CaseloadRow, type DueOnCase } from './usecases/queries/caseloadPage';
+export { mayOpenCase } from './usecases/queries/mayOpenCase';
+export { recordText } from './documents/recordText';

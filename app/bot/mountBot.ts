@@ -6,7 +6,8 @@ import { BackgroundWork } from '../../bot/backgroundWork';
 import type { BotDeps } from '../../bot/botDeps';
 import type { BotLog } from '../../bot/botLog';
 import { handleTurn } from '../../bot/outreachBot';
-import { EntraObjectId, type WorkflowDeps } from '../../workflow';
+import { EntraObjectId, type CaseLocks, type WorkflowDeps } from '../../workflow';
+import { redrawCardCopies } from '../../bot/cardCopies';
 import { defaultRateLimits, type RateLimits } from '../config';
 import type { AppLogger } from '../logger';
 import type { BotAdapter, BotAuth } from './botAdapter';
@@ -23,6 +24,8 @@ export interface MountedBot {
   health: { endpoint: string; auth: BotAuth['mode'] };
   /** Waits for card updates still being finished in the background. */
   drain(): Promise<void>;
+  /** Redraws, in the background, the copies in chat of cards showing these subjects (after a change made elsewhere: the tab). */
+  redrawCardCopies(changed: readonly string[]): void;
 }
 
 /**
@@ -62,7 +65,7 @@ const anonymousCaller: RequestHandler = (req, _res, next) => {
 };
 
 /** The bot on the app's express server at /api/messages (Microsoft 365 Agents SDK CloudAdapter). */
-export function mountBot(workflow: WorkflowDeps, bot: BotAdapter, logger: AppLogger, options: { interimAfterMs?: number; rateLimits?: Pick<RateLimits, 'perPersonPerMinute'> } = {}): MountedBot {
+export function mountBot(workflow: WorkflowDeps, bot: BotAdapter, logger: AppLogger, options: { interimAfterMs?: number; rateLimits?: Pick<RateLimits, 'perPersonPerMinute'>; caseLocks?: CaseLocks } = {}): MountedBot {
   const { adapter, auth, authConfig } = bot;
   const log = logger.child({ component: 'bot' });
   adapter.onTurnError = async (context, error) => {
@@ -80,7 +83,7 @@ export function mountBot(workflow: WorkflowDeps, bot: BotAdapter, logger: AppLog
     log: botLog,
     interimAfterMs: options.interimAfterMs ?? interimCardAfterMs,
     background,
-    caseLocks: inMemoryCaseLocks(),
+    caseLocks: options.caseLocks ?? inMemoryCaseLocks(),
     continueConversation: bot.continueConversation,
   };
   const router = express.Router();
@@ -89,5 +92,11 @@ export function mountBot(workflow: WorkflowDeps, bot: BotAdapter, logger: AppLog
   router.post('/', auth.mode === 'tenant' ? (authorizeJWT(authConfig) as unknown as RequestHandler) : anonymousCaller, activityEnvelope(botLog), perPerson, async (req, res) => {
     await adapter.process(req as unknown as AgentsRequest, res as unknown as Parameters<CloudAdapter['process']>[1], (context) => handleTurn(deps, context));
   });
-  return { path: '/api/messages', router, health: { endpoint: '/api/messages', auth: auth.mode }, drain: () => background.drain() };
+  return {
+    path: '/api/messages',
+    router,
+    health: { endpoint: '/api/messages', auth: auth.mode },
+    drain: () => background.drain(),
+    redrawCardCopies: (changed) => background.run('redraw card copies', () => redrawCardCopies(deps, changed)),
+  };
 }

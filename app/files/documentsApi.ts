@@ -5,7 +5,7 @@ import { fileReturnedDocument, identifyStaff, ListItemId, MAX_RETURNED_FILE_BYTE
 import type { AppLogger } from '../logger';
 import type { Mount } from '../server';
 import { isLoopback } from '../server';
-import { tabCallers, type TabAuth } from './tabAuth';
+import { tabCallers, type TabAuth } from '../../tab/server/tabAuth';
 
 const Query = z.object({
   document: z.enum(returnedDocuments, { error: `document must be one of ${returnedDocuments.join(', ')}` }),

@@ -172,7 +172,11 @@ export type CasePage = z.infer<typeof CasePage>;
 /** An Adaptive Card as JSON (rendered by the `adaptivecards` SDK in the browser). */
 export const CardJson = z.record(z.string(), z.unknown());
 
-export const CardAnswer = z.object({ card: CardJson });
+export const CardAnswer = z.object({
+  card: CardJson,
+  /** A further card the action answers with (in chat it comes as a new message): e.g. the case with its next actions. */
+  followUp: CardJson.optional(),
+});
 export type CardAnswer = z.infer<typeof CardAnswer>;
 
 export const CardActionBody = z.object({

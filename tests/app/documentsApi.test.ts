@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import pino from 'pino';
 import { documentsApi } from '../../app/files/documentsApi';
-import type { TabAuth } from '../../app/files/tabAuth';
+import type { TabAuth } from '../../tab/server/tabAuth';
 import { createServer } from '../../app/server';
 import { requestInformation, type WorkflowDeps } from '../../workflow';
 import { testRateLimits } from '../bot/botHarness';
@@ -147,7 +147,7 @@ describe('POST /api/cases/:caseId/documents, tenant mode: Entra ID tokens checke
     const other = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
     sign = (claims, options = {}) =>
-      new SignJWT(claims)
+      new SignJWT({ scp: 'access_as_user', ...claims })
         .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
         .setIssuer(options.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0`)
         .setAudience(options.audience ?? appId)

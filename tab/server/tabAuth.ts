@@ -8,8 +8,9 @@ import { EntraObjectId } from '../../workflow';
  * `tenant`: an Entra ID access token (Teams tab SSO, `getAuthToken`), `Authorization: Bearer <jwt>`,
  * checked here: signature against the tenant's published keys (RS256), issuer (the tenant, v1 or
  * v2 endpoint), expiry and not-before, audience (the app's id, or its `api://<host>/<id>` URI, as
- * the manifest's webApplicationInfo names it), tenant id, and an `oid` that is a user object id.
- * Scopes (`scp`) are not checked: the token only says who calls; what they may do is the Staff list's.
+ * the manifest's webApplicationInfo names it), tenant id, the delegated scope `access_as_user` in
+ * `scp` (the scope Teams asks for: a token for another scope of the app, or an app-only token, is
+ * refused), and an `oid` that is a user object id. What the caller may do is the Staff list's.
  *
  * `embedded-dev`: the embedded Graph only (a local run or a test), never in tenant mode. The
  * caller names the member of staff they act as: `Authorization: Bearer embedded-dev:<Entra object id>`,
@@ -24,7 +25,13 @@ export type TabCaller = { ok: true; userId: string } | { ok: false; message: str
 
 export const embeddedDevPrefix = 'embedded-dev:';
 
-const TokenClaims = z.object({ oid: EntraObjectId, tid: z.string() });
+/** The delegated scope the app exposes for the tab (Teams' `getAuthToken` asks for it). */
+export const tabScope = 'access_as_user';
+
+const TokenClaims = z.object({ oid: EntraObjectId, tid: z.string(), scp: z.string().optional() });
+
+/** `scp` is a space-separated list of scopes. */
+const hasScope = (scp: string | undefined): boolean => (scp ?? '').split(' ').includes(tabScope);
 
 /** Reads the caller from the request's Authorization header (and, for the development scheme, its peer address). */
 export function tabCallers(auth: TabAuth): (authorization: string | undefined, fromLoopback: boolean) => Promise<TabCaller> {
@@ -51,6 +58,7 @@ export function tabCallers(auth: TabAuth): (authorization: string | undefined, f
       const { payload } = await jwtVerify(token, keys, { issuer: issuers, algorithms: ['RS256'], clockTolerance: 60 });
       const claims = TokenClaims.safeParse(payload);
       if (!audiences(payload.aud) || !claims.success || claims.data.tid !== auth.tenantId) return { ok: false, message: 'this token is not for this app' };
+      if (!hasScope(claims.data.scp)) return { ok: false, message: `this token does not carry the ${tabScope} scope: sign in through the app in Teams` };
       return { ok: true, userId: claims.data.oid };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) return { ok: false, message: 'your sign-in has expired: sign in again' };
