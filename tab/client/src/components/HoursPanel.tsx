@@ -8,8 +8,8 @@ import { Section } from './Section';
 export function HoursPanel({ hours }: { hours: CasePage['hours'] }) {
   return (
     <Section title="Hours" testId="hours">
-      {!hours ? (
-        <EmptyNote>The case draws on no package yet.</EmptyNote>
+      {!hours || hours.bought <= 0 ? (
+        <EmptyNote>No package hours bought for this case yet.</EmptyNote>
       ) : (
         <Field
           label={`${formatHours(hours.used)} used of ${formatHours(hours.bought)}`}
@@ -19,7 +19,7 @@ export function HoursPanel({ hours }: { hours: CasePage['hours'] }) {
           <ProgressBar value={usedShare(hours)} thickness="large" color={hours.left <= 0 ? 'error' : hours.left < hours.bought * 0.2 ? 'warning' : 'brand'} />
         </Field>
       )}
-      {hours ? <Text size={200}>Bought {formatHours(hours.bought)} · used {formatHours(hours.used)} · left {formatHours(hours.left)}</Text> : null}
+      {hours && hours.bought > 0 ? <Text size={200}>Bought {formatHours(hours.bought)} · used {formatHours(hours.used)} · left {formatHours(hours.left)}</Text> : null}
     </Section>
   );
 }

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { startAppProcess } from '../../bench/appProcess';
+import { startBenchGraph } from '../../bench/benchGraph';
+import { caseSteps, childDetails } from '../../support/caseSteps';
+import type { World } from '../../support/world';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+/** The app's day: after every date the seeded steps record. */
+export const tabClockNow = '2026-10-07T10:00:00Z';
+
+export interface TabApp {
+  appUrl: string;
+  /** The tab's page (`/tab/`), with `?theme=` when given. */
+  tabUrl(theme?: 'light' | 'dark' | 'contrast'): string;
+  world: World;
+  dataDir: string;
+  /** The embedded Graph's Cases list name (for bulk seeding). */
+  casesList: string;
+  stop(): Promise<void>;
+}
+
+/** Builds tab/client/dist when it is not there (CI builds it first; a developer may not have). */
+export function ensureTabBuilt(): void {
+  if (existsSync(path.join(repoRoot, 'tab', 'client', 'dist', 'app.js'))) return;
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'build-tab.ts')], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+/**
+ * The app as `npm start` runs it with the embedded Graph but without the Agents Playground
+ * (PLAYGROUND=off): the embedded Graph started first and provisioned, `seed` run against it
+ * through the use cases, then the app started on it, its clock on 7 Oct 2026.
+ */
+export async function startTabApp(name: string, seed: (world: World) => Promise<void>): Promise<TabApp> {
+  ensureTabBuilt();
+  const bench = await startBenchGraph(name);
+  try {
+    await seed(bench.world);
+    const app = await startAppProcess({ dataDir: bench.dataDir, emulatorUrl: bench.embedded.info.baseUrl, clockNow: tabClockNow });
+    return {
+      appUrl: app.url,
+      tabUrl: (theme) => `${app.url}/tab/${theme ? `?theme=${theme}` : ''}`,
+      world: bench.world,
+      dataDir: bench.dataDir,
+      casesList: bench.site.listPaths.cases.split('/').at(-1) as string,
+      stop: async () => {
+        await app.stop();
+        await bench.stop();
+      },
+    };
+  } catch (error) {
+    await bench.stop();
+    throw error;
+  }
+}
+
+/**
+ * The e2e's cases: the demo worker (Harriet Lunde) has two (one with the information back, at the
+ * observation; one just allocated); another worker has one, which only the manager sees.
+ */
+export async function seedTabCases(world: World): Promise<{ observationNext: string; allocated: string; othersCase: string }> {
+  const steps = caseSteps(world);
+  const school = await world.schoolByUrn('100001');
+  // Fictional children, one per case (a second referral of the same child would join the first case).
+  const child = (firstName: string, lastName: string) => ({ child: childDetails(school.id, { firstName, lastName }) });
+  const first = await steps.refer('100001', child('Tabitha', 'Examplecase'));
+  await steps.allocate(first.case.id, 'worker');
+  await steps.informationReturned(first.case.id);
+  const second = await steps.refer('100001', child('Milo', 'Sampleton'));
+  await steps.allocate(second.case.id, 'worker');
+  const third = await steps.refer('100001', child('Ottilie', 'Placeholder'));
+  await steps.allocate(third.case.id, 'otherWorker');
+  return { observationNext: first.case.id, allocated: second.case.id, othersCase: third.case.id };
+}
