@@ -76,7 +76,7 @@ async function casePage(workflow: WorkflowDeps, actor: Staff, view: CaseView): P
         recordId: r.id,
         date: dateHappened(r),
         kind: r.body.kind,
-        title: `${labelOf(recordKindLabels, r.body.kind)}${r.safeguarding && r.body.kind !== 'safeguarding-concern' ? ' (safeguarding concern)' : ''}`,
+        title: `${r.body.kind === 'document' ? r.body.title : labelOf(recordKindLabels, r.body.kind)}${r.safeguarding && r.body.kind !== 'safeguarding-concern' ? ' (safeguarding concern)' : ''}`,
         summary: recordText(r.body),
         by: `${nameOf(r.createdBy)}, ${readableDateTime(r.createdAt)}`,
         ...(url ? { url } : {}),

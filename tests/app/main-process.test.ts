@@ -136,10 +136,11 @@ describe('The server is too open: an embedded start as `npm start` runs it (with
     for (const address of outside) expect([address?.address, await accepts(address?.address ?? '', port)]).toEqual([address?.address, false]);
   });
 
-  it('the public /healthz says only that the app is up and its version', async () => {
+  it('the public /healthz says only that the app is up, its version and where the tab is', async () => {
     const body = (await (await fetch(`${url}/healthz`)).json()) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['status', 'version']);
+    expect(Object.keys(body).sort()).toEqual(['status', 'tab', 'version']);
     expect(body.status).toBe('ok');
+    expect(body.tab).toBe('/tab');
   });
 
   it('/healthz/details, asked from this machine, has the Graph mode and URL, the site, the bot endpoint and the Playgrounds', async () => {
