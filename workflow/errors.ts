@@ -36,6 +36,7 @@ export const errorCodes = [
   'FileTypeRefused', // a file sent in that is not a document (or a photo of a form)
   'FileUnavailable', // a file sent in that could not be fetched from where Teams keeps it
   'InformationNotAwaited', // a returned form or PDP for a case that is not waiting for it
+  'FileNameTaken', // an upload under a name the folder already holds, with other content: never replaced silently
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

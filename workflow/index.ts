@@ -55,3 +55,6 @@ export { caseOnlyFieldNames, documentFieldNames, type DocumentFieldSpec, type Fi
 export { caseloadPage, caseloadSorts, searchKey, CaseloadFilter, type CaseloadPage, type CaseloadRow, type DueOnCase } from './usecases/queries/caseloadPage';
 export { mayOpenCase } from './usecases/queries/mayOpenCase';
 export { recordText } from './documents/recordText';
+export { browseCaseFolder, type CaseFolderView } from './usecases/documents/browseCaseFolder';
+export { uploadToCaseFolder, type FolderUpload } from './usecases/documents/uploadToCaseFolder';
+export { MAX_UPLOAD_BYTES, MAX_FILE_NAME_LENGTH, maxUploadWords, uploadNameRule, uploadSizeRule } from './usecases/documents/uploadRules';

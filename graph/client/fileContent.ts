@@ -2,12 +2,15 @@ import { GraphError, RedirectHandlerOptions, ResponseType, type Client } from '@
 import { NotBatched } from './batchingHandler';
 
 /** How to fetch a pre-authenticated URL (the client's TLS trust, no Authorization header); set by createGraphClient. */
-type PlainFetch = (url: string) => Promise<Response>;
+export type PlainFetch = (url: string, init?: RequestInit) => Promise<Response>;
 const plainFetches = new WeakMap<Client, PlainFetch>();
 
 export function registerPlainFetch(client: Client, fetcher: PlainFetch): void {
   plainFetches.set(client, fetcher);
 }
+
+/** The client's fetch for pre-authenticated URLs (a download, an upload session's fragments). */
+export const plainFetchOf = (client: Client): PlainFetch => plainFetches.get(client) ?? fetch;
 
 export interface FileBytes {
   bytes: Uint8Array;
@@ -42,7 +45,7 @@ async function read(response: Response): Promise<FileBytes> {
 }
 
 /** A GraphError (statusCode, code, message) from a failed answer, as the client's own errors are. */
-async function failure(response: Response, who: string): Promise<GraphError> {
+export async function failure(response: Response, who: string): Promise<GraphError> {
   const text = await response.text().catch(() => '');
   let code: string | undefined;
   let message = `${who} answered ${response.status}`;

@@ -75,7 +75,7 @@ export function createGraphClient(connection: GraphConnection): Client {
     customHosts: new Set([url.hostname]),
     ...(dispatcher ? { fetchOptions: { dispatcher } as unknown as FetchOptions } : {}),
   });
-  // Pre-authenticated download URLs (a file's content) are fetched with the same trust and no token.
-  registerPlainFetch(client, (target) => fetch(target, { redirect: 'follow', ...(dispatcher ? { dispatcher } : {}) } as RequestInit));
+  // Pre-authenticated URLs (a file's content, an upload session's) are fetched with the same trust and no token.
+  registerPlainFetch(client, (target, init) => fetch(target, { redirect: 'follow', ...init, ...(dispatcher ? { dispatcher } : {}) } as RequestInit));
   return client;
 }

@@ -1,13 +1,17 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { NotAttempted, type CaseFolders, type FileRef, type FolderRef } from '../../workflow';
+import { NotAttempted, type CaseFolders, type ChildFolder, type FiledFile, type FileRef, type FolderItem, type FolderRef, type NamedFolder } from '../../workflow';
 import { NotBatched } from '../client/batchingHandler';
 import { fileBytes } from '../client/fileContent';
 import { batchedWrites, currentWriteOrder } from '../client/writeOrder';
 import { graphStatus } from '../sharepoint/graphErrors';
+import { listChildren, ListedItem, pathNames, toFolderItem } from './folderListing';
+import { SIMPLE_UPLOAD_MAX_BYTES, uploadInSession } from './uploadSession';
 
 const DriveItem = z.object({ id: z.string(), name: z.string(), webUrl: z.string() });
 const Children = z.object({ value: z.array(DriveItem), '@odata.nextLink': z.string().optional() });
+/** How deep below a child's folder a folder id is followed up to it (a case folder and a few folders made in it by hand). */
+const MAX_FOLDER_DEPTH = 12;
 
 /** The "Case Files" library: a folder per child, a subfolder per case. */
 export class DriveCaseFolders implements CaseFolders {
@@ -50,6 +54,7 @@ export class DriveCaseFolders implements CaseFolders {
   }
 
   async upload(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef> {
+    if (content.byteLength > SIMPLE_UPLOAD_MAX_BYTES) return DriveItem.parse(await uploadInSession(this.client, this.itemPath(folder.id), fileName, content, 'replace'));
     const uploaded = await this.client
       .api(`${this.drivePath}/items/${encodeURIComponent(folder.id)}:/${encodeURIComponent(fileName)}:/content`)
       .header('Content-Type', contentType)
@@ -61,8 +66,9 @@ export class DriveCaseFolders implements CaseFolders {
    * Files a document once: `conflictBehavior=fail` makes the upload refuse a name the folder holds
    * (409), and the file already there is returned as it is, found by its path.
    */
-  async uploadOnce(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef> {
+  async uploadOnce(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FiledFile> {
     try {
+      if (content.byteLength > SIMPLE_UPLOAD_MAX_BYTES) return DriveItem.parse(await uploadInSession(this.client, this.itemPath(folder.id), fileName, content, 'fail'));
       const uploaded = await this.client
         .api(`${this.itemPath(folder.id)}:/${encodeURIComponent(fileName)}:/content`)
         .query({ '@microsoft.graph.conflictBehavior': 'fail' })
@@ -76,7 +82,67 @@ export class DriveCaseFolders implements CaseFolders {
         await this.client.api(`${this.itemPath(folder.id)}:/${encodeURIComponent(fileName)}:`).select('id,name,webUrl').get(),
       );
       if (!existing.success) throw new Error(`Case Files: "${fileName}" was reported as existing but could not be read back.`);
-      return existing.data;
+      return { ...existing.data, alreadyThere: true };
+    }
+  }
+
+  /** The child's folder and its children, asked for at once (two requests in one round trip's time). */
+  async childFolder(childFolderName: string): Promise<ChildFolder | undefined> {
+    const path = `${this.drivePath}/root:/${encodedPath(childFolderName)}:`;
+    const [folder, children] = await Promise.allSettled([this.client.api(path).select('id,name,webUrl,folder').get(), listChildren(this.client, path)]);
+    if (folder.status === 'rejected') {
+      if (graphStatus(folder.reason) === 404) return undefined;
+      throw folder.reason;
+    }
+    if (children.status === 'rejected') throw children.reason;
+    const found = ListedItem.parse(folder.value);
+    if (!found.folder) return undefined;
+    const subfolders = children.value.filter((c) => c.folder).map(named);
+    return { ...named(found), subfolders };
+  }
+
+  async children(folder: Pick<FolderRef, 'id'>): Promise<FolderItem[]> {
+    return (await listChildren(this.client, this.itemPath(folder.id))).map(toFolderItem);
+  }
+
+  /**
+   * Followed up by ids, one request a level, until the child's folder or one of its subfolders (known
+   * already) is reached. The item's own path must begin with the child's folder, so an id of another
+   * child's folder is refused on the first request.
+   */
+  async trailWithin(child: ChildFolder, folderId: string): Promise<NamedFolder[] | undefined> {
+    const known = (id: string): NamedFolder[] | undefined => {
+      if (id === child.id) return [named(child)];
+      const sub = child.subfolders.find((f) => f.id === id);
+      return sub ? [named(child), named(sub)] : undefined;
+    };
+    const direct = known(folderId);
+    if (direct) return direct;
+    const trail: NamedFolder[] = [];
+    let id = folderId;
+    for (let depth = 0; depth < MAX_FOLDER_DEPTH; depth++) {
+      const item = await this.folderById(id);
+      if (!item) return undefined;
+      if (depth === 0 && !startsInside(item, child.name)) return undefined;
+      trail.unshift(named(item));
+      const parentId = item.parentReference?.id;
+      if (!parentId) return undefined;
+      const above = known(parentId);
+      if (above) return [...above, ...trail];
+      id = parentId;
+    }
+    return undefined;
+  }
+
+  /** A folder by id; undefined for a file, or an id the drive does not hold (404) or Graph does not take (400). */
+  private async folderById(id: string): Promise<ListedItem | undefined> {
+    try {
+      const item = ListedItem.parse(await this.client.api(this.itemPath(id)).select('id,name,webUrl,folder,parentReference').get());
+      return item.folder ? item : undefined;
+    } catch (error) {
+      const status = graphStatus(error);
+      if (status === 404 || status === 400) return undefined;
+      throw error;
     }
   }
 
@@ -135,3 +201,12 @@ export class DriveCaseFolders implements CaseFolders {
 }
 
 const encodedPath = (path: string): string => path.split('/').map(encodeURIComponent).join('/');
+
+const named = (item: { id: string; name: string; webUrl: string }): NamedFolder => ({ id: item.id, name: item.name, webUrl: item.webUrl });
+
+/** The item's parent path starts at the child's folder (names match without regard to case, as SharePoint's do); true when Graph gave no path to check. */
+function startsInside(item: ListedItem, childFolderName: string): boolean {
+  const names = pathNames(item.parentReference?.path);
+  if (!names) return true;
+  return names[0]?.toLowerCase() === childFolderName.toLowerCase();
+}

@@ -1,10 +1,12 @@
 import { pdfText } from '@outreach/graph-emulator';
-import type { CaseFolders } from '../../workflow';
+import type { CaseFolders, FolderRef } from '../../workflow';
 import { minimalDocx } from '../support/minimalDocx';
 import { freshCaseReference, freshChildFolderName } from './samples/fresh';
 
 export interface CaseFoldersUnderTest {
   folders: CaseFolders;
+  /** Makes a folder inside another, as someone might in SharePoint (not something the product does). */
+  addFolder: (parent: FolderRef, name: string) => Promise<FolderRef>;
   cleanup?: () => Promise<void>;
 }
 
@@ -92,7 +94,7 @@ export function describeCaseFoldersContract(name: string, make: () => Promise<Ca
       const folder = await folders().ensureCaseFolder(freshChildFolderName(), reference);
       const first = await folders().uploadOnce(folder, `Visit letter ${reference}.txt`, bytes('first version'), 'text/plain');
       const again = await folders().uploadOnce(folder, `visit letter ${reference}.TXT`, bytes('second version'), 'text/plain');
-      expect(again).toStrictEqual(first);
+      expect(again).toStrictEqual({ ...first, alreadyThere: true });
       expect(await folders().list(folder)).toStrictEqual([first]);
       expect(new TextDecoder().decode(await folders().content(first))).toBe('first version');
     });
@@ -133,6 +135,86 @@ export function describeCaseFoldersContract(name: string, make: () => Promise<Ca
 
     it('a folder name with a character SharePoint forbids is refused', async () => {
       await expect(folders().ensureCaseFolder('C-7Q2K4M Quill:feather', freshCaseReference())).rejects.toThrow();
+    });
+    it('childFolder: none for a child without a folder; else the child\'s folder and a subfolder per case, as ensureCaseFolder made them', async () => {
+      expect(await folders().childFolder(freshChildFolderName())).toBeUndefined();
+      const child = freshChildFolderName();
+      const [one, two] = [freshCaseReference(), freshCaseReference()];
+      const first = await folders().ensureCaseFolder(child, one);
+      const second = await folders().ensureCaseFolder(child, two);
+      await folders().ensureCaseFolder(freshChildFolderName(), one);
+      const found = await folders().childFolder(child.toLowerCase());
+      expect(found).toMatchObject({ name: child, id: expect.any(String), webUrl: expect.any(String) });
+      expect([...(found?.subfolders ?? [])].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+        [{ id: first.id, name: one, webUrl: first.webUrl }, { id: second.id, name: two, webUrl: second.webUrl }].sort((a, b) => a.name.localeCompare(b.name)),
+      );
+    });
+
+    it('children lists folders and files: kind, size for files, who changed each and when, and the address that opens it', async () => {
+      const reference = freshCaseReference();
+      const folder = await folders().ensureCaseFolder(freshChildFolderName(), reference);
+      const file = await folders().upload(folder, 'Consent form.pdf', bytes('%PDF-1.7 consent'), 'application/pdf');
+      const inner = await subject.addFolder(folder, 'Photos of work');
+      const listed = await folders().children(folder);
+      expect([...listed].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+        { id: file.id, name: 'Consent form.pdf', kind: 'file', size: 16, modifiedBy: expect.any(String), modifiedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), webUrl: file.webUrl },
+        { id: inner.id, name: 'Photos of work', kind: 'folder', modifiedBy: expect.any(String), modifiedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), webUrl: inner.webUrl },
+      ]);
+      expect(await folders().children(inner)).toEqual([]);
+    });
+
+    it('children gives every page of a large folder', async () => {
+      const folder = await folders().ensureCaseFolder(freshChildFolderName(), freshCaseReference());
+      const names = Array.from({ length: 205 }, (_, i) => `Note ${String(i).padStart(3, '0')}.txt`);
+      for (let i = 0; i < names.length; i += 25) {
+        await Promise.all(names.slice(i, i + 25).map((n) => folders().upload(folder, n, bytes(n), 'text/plain')));
+      }
+      const listed = await folders().children(folder);
+      expect(listed.map((e) => e.name).sort()).toEqual(names);
+      expect(new Set(listed.map((e) => e.id)).size).toBe(names.length);
+    });
+
+    it('trailWithin: the child\'s folder, a case folder and a folder inside it, from the child\'s folder down; nothing of another child, no file, no unknown id', async () => {
+      const child = freshChildFolderName();
+      const reference = freshCaseReference();
+      const caseFolder = await folders().ensureCaseFolder(child, reference);
+      const inner = await subject.addFolder(caseFolder, 'Photos of work');
+      const deeper = await subject.addFolder(inner, 'Term 1');
+      const found = await folders().childFolder(child);
+      if (!found) throw new Error('the child\'s folder was not found');
+      const top = { id: found.id, name: found.name, webUrl: found.webUrl };
+      expect(await folders().trailWithin(found, found.id)).toEqual([top]);
+      expect(await folders().trailWithin(found, caseFolder.id)).toEqual([top, { id: caseFolder.id, name: reference, webUrl: caseFolder.webUrl }]);
+      expect((await folders().trailWithin(found, deeper.id))?.map((f) => f.name)).toEqual([child, reference, 'Photos of work', 'Term 1']);
+      expect((await folders().trailWithin(found, deeper.id))?.[3]?.id).toBe(deeper.id);
+
+      const otherCase = await folders().ensureCaseFolder(freshChildFolderName(), reference);
+      const otherInner = await subject.addFolder(otherCase, 'Photos of work');
+      const file = await folders().upload(caseFolder, 'Scan.pdf', bytes('%PDF-1.7'), 'application/pdf');
+      expect(await folders().trailWithin(found, otherCase.id)).toBeUndefined();
+      expect(await folders().trailWithin(found, otherInner.id)).toBeUndefined();
+      expect(await folders().trailWithin(found, file.id)).toBeUndefined();
+      expect(await folders().trailWithin(found, 'no-such-item')).toBeUndefined();
+    });
+
+    it('uploadOnce says when the name was taken and the file returned is the one found there', async () => {
+      const folder = await folders().ensureCaseFolder(freshChildFolderName(), freshCaseReference());
+      const first = await folders().uploadOnce(folder, 'Plan.pdf', bytes('%PDF-1.7 one'), 'application/pdf');
+      expect(first.alreadyThere ?? false).toBe(false);
+      const again = await folders().uploadOnce(folder, 'plan.pdf', bytes('%PDF-1.7 two'), 'application/pdf');
+      expect(again).toEqual({ id: first.id, name: first.name, webUrl: first.webUrl, alreadyThere: true });
+    });
+
+    it('a file over 4 MB is filed whole (an upload session on Graph), once under its name', async () => {
+      const folder = await folders().ensureCaseFolder(freshChildFolderName(), freshCaseReference());
+      const large = Uint8Array.from({ length: 4 * 1024 * 1024 + 654_321 }, (_, i) => (i * 31 + 7) % 256);
+      const filed = await folders().uploadOnce(folder, 'Scanned work.pdf', large, 'application/pdf');
+      expect(filed.alreadyThere ?? false).toBe(false);
+      expect(Buffer.compare(Buffer.from(await folders().content(filed)), Buffer.from(large))).toBe(0);
+      expect(await folders().uploadOnce(folder, 'Scanned work.pdf', large.subarray(1), 'application/pdf')).toMatchObject({ id: filed.id, alreadyThere: true });
+      const replaced = await folders().upload(folder, 'Scanned work.pdf', large.subarray(0, 4 * 1024 * 1024 + 1), 'application/pdf');
+      expect(replaced.id).toBe(filed.id);
+      expect((await folders().children(folder)).map((e) => [e.name, e.size])).toEqual([['Scanned work.pdf', 4 * 1024 * 1024 + 1]]);
     });
   });
 }

@@ -10,7 +10,10 @@ import { describeRecordStoreContract } from './recordStoreContract';
 describeCaseStoreContract('memory Cases', async () => ({ store: memoryStores().cases }));
 describeRecordStoreContract('memory CaseRecords', async () => ({ store: memoryStores().records }));
 describeAuditLogContract('memory audit log', async () => ({ audit: new MemoryAuditLog() }));
-describeCaseFoldersContract('memory Case Files', async () => ({ folders: new MemoryCaseFolders() }));
+describeCaseFoldersContract('memory Case Files', async () => {
+  const folders = new MemoryCaseFolders();
+  return { folders, addFolder: async (parent, name) => folders.addFolder(parent, name) };
+});
 describeMailerContract('memory mail', async () => {
   const mailer = new MemoryMailer();
   return { mailer, sent: async (subject) => mailer.outbox.filter((m) => m.subject === subject).length };

@@ -19,7 +19,13 @@ afterAll(async () => {
 describeCaseStoreContract('SharePoint Cases list', async () => ({ store: graph.ports.stores.cases }));
 describeRecordStoreContract('SharePoint CaseRecords list', async () => ({ store: graph.ports.stores.records }));
 describeAuditLogContract('SharePoint AuditLog list', async () => ({ audit: graph.ports.audit }));
-describeCaseFoldersContract('Case Files library', async () => ({ folders: graph.ports.folders }));
+describeCaseFoldersContract('Case Files library', async () => ({
+  folders: graph.ports.folders,
+  addFolder: async (parent, name) => {
+    const made = (await graph.client.api(`/drives/${graph.site.caseFilesDriveId}/items/${parent.id}/children`).post({ name, folder: {} })) as { id: string; webUrl: string };
+    return { id: made.id, webUrl: made.webUrl };
+  },
+}));
 describeMailerContract('Outlook mail through Graph', async () => ({
   mailer: graph.ports.mailer,
   sent: async (subject) => ((await graph.mailbox()) as { value: Array<{ subject: string }> }).value.filter((m) => m.subject === subject).length,

@@ -10,15 +10,56 @@ export interface FileRef {
   webUrl: string;
 }
 
+/** A file filed once: `alreadyThere` when the name was taken and the file returned is the one found there (nothing uploaded). */
+export interface FiledFile extends FileRef {
+  alreadyThere?: boolean;
+}
+
+/** A folder or file as a folder lists it. */
+export interface FolderItem {
+  id: string;
+  name: string;
+  kind: 'folder' | 'file';
+  /** Bytes (files only). */
+  size?: number;
+  /** Who last changed it, by name: a person, or the application that wrote it. */
+  modifiedBy?: string;
+  /** ISO instant. */
+  modifiedAt?: string;
+  webUrl: string;
+}
+
+export interface NamedFolder {
+  id: string;
+  name: string;
+  webUrl: string;
+}
+
+/** A child's folder in the library, and the subfolders in it (one per case of the child). */
+export interface ChildFolder extends NamedFolder {
+  subfolders: NamedFolder[];
+}
+
 export interface CaseFolders {
+  /** The child's folder and its subfolders, by name; undefined while the child has no folder. */
+  childFolder(childFolderName: string): Promise<ChildFolder | undefined>;
+  /** What a folder holds, folders and files, every page of it. */
+  children(folder: Pick<FolderRef, 'id'>): Promise<FolderItem[]>;
+  /**
+   * The folders from the child's folder down to the folder with this id (the child's folder first,
+   * that folder last), when it is the child's folder or lies inside it; undefined for anything else:
+   * another child's folder, a file, an id the library does not know.
+   */
+  trailWithin(child: ChildFolder, folderId: string): Promise<NamedFolder[] | undefined>;
   /** The child's folder and, inside it, the case's subfolder; made if missing, found if present. */
   ensureCaseFolder(childFolderName: string, caseReference: string): Promise<FolderRef>;
+  /** Any size up to what the service files: larger files travel in an upload session (Graph: over 4 MB). */
   upload(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef>;
   /**
    * Files a document once: when the folder holds a file of that name already (made by an earlier
    * try that stopped, a restart), that file is returned as it is and nothing is replaced.
    */
-  uploadOnce(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef>;
+  uploadOnce(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FiledFile>;
   list(folder: FolderRef): Promise<FileRef[]>;
   /** The file converted to PDF by SharePoint (Graph `content?format=pdf`, which answers 302 to the PDF). */
   pdfOf(file: FileRef): Promise<Uint8Array>;

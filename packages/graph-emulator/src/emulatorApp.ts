@@ -17,6 +17,7 @@ import { silentLogger, type EmulatorLogger } from './http/logger';
 import { toGraphRequest } from './http/toGraphRequest';
 import { allRoutes } from './routes/allRoutes';
 import { downloadRouter } from './routes/downloads';
+import { uploadRouter } from './routes/uploads';
 import type { EmulatorStore } from './store/emulatorStore';
 
 export interface EmulatorAppDeps {
@@ -73,6 +74,8 @@ export const createEmulatorApp = (deps: EmulatorAppDeps): Express => {
   app.use(express.raw({ type: () => true, limit: deps.maxBodyBytes ?? 10 * 1024 * 1024 }));
   // Pre-authenticated download URLs: the token in the URL is the authorisation, no bearer token (as SharePoint's).
   app.use(downloadRouter({ links, clock: deps.clock, logger, errorAnswer: (status, code, message) => errorAnswer(status, code, message, deps.clock.now()), send }));
+  // Upload sessions' URLs: pre-authenticated the same way (Graph asks that no Authorization header is sent to them).
+  app.use(uploadRouter({ store: deps.store, links, clock: deps.clock, errorAnswer: (status, code, message) => errorAnswer(status, code, message, deps.clock.now()), send }));
 
   app.use((req, res, next) => {
     if (tokenMatches(req.headers.authorization, deps.token)) { next(); return; }

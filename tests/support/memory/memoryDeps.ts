@@ -24,7 +24,7 @@ export function memoryDeps(now = '2026-09-14T09:00:00Z') {
     jobList,
     jobs: new StoreJobQueue(jobList),
     audit: new MemoryAuditLog(),
-    folders: new MemoryCaseFolders(),
+    folders: new MemoryCaseFolders(() => clock.now()),
     mailer: new MemoryMailer(),
     notifier: new MemoryNotifier(),
     channel: new MemoryTeamChannel(),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { UploadSessions } from './uploadSessions';
 
 /** How long a pre-authenticated download URL works (Graph's last a short while too). */
 export const DOWNLOAD_LINK_TTL_MS = 5 * 60_000;
@@ -15,11 +16,14 @@ interface Link {
 
 /**
  * Where drive items point outside Graph: short-lived, unauthenticated download URLs (as SharePoint's
- * `download.aspx?tempauth=…` are: whoever holds the URL may fetch it, for a few minutes), and, when
+ * `download.aspx?tempauth=…` are: whoever holds the URL may fetch it, for a few minutes), upload
+ * sessions' URLs (whoever holds one may upload to it), and, when
  * set, the web page that opens a file (`filesWebBase`: the app's viewer) instead of a SharePoint address.
  */
 export class DriveLinks {
   private readonly links = new Map<string, Link>();
+  /** Upload sessions' pre-authenticated URLs (`createUploadSession`), fed fragment by fragment. */
+  readonly uploads = new UploadSessions();
   private webBase: string | undefined;
 
   constructor(filesWebBase?: string) {

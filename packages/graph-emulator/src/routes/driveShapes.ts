@@ -1,7 +1,9 @@
 import type { DriveItemRecord, ListRecord, SiteRecord } from '../store/records';
+import { emulatorApplication } from '../store/emulatorStore';
 import { listWebUrl } from './shapes';
 
-const appIdentity = { user: { displayName: 'SharePoint App' } };
+/** What SharePoint shows for an app-only write: the application, and its placeholder user (who has no id). */
+const appIdentity = { application: { id: emulatorApplication.id, displayName: emulatorApplication.displayName }, user: { displayName: 'SharePoint App' } };
 
 export const driveJson = (site: SiteRecord, list: ListRecord): Record<string, unknown> => ({
   createdDateTime: list.created,

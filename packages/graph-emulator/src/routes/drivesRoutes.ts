@@ -4,13 +4,12 @@ import { json, route, type Route, type RouteContext } from '../http/route';
 import { applySelect } from '../query/queryOptions';
 import type { DriveItemRecord, ListRecord, SiteRecord } from '../store/records';
 import { downloadPath } from '../controls/driveLinks';
+import { uploadSessionPath } from '../controls/uploadSessions';
 import { convertibleSource } from '../documents/documentText';
+import { checkName, conflictBehaviorOf, conflictBehaviors, fileInto, freeName, nameExists } from './driveFiling';
 import { driveItemJson, driveJson, mimeTypeFor } from './driveShapes';
 import { pagedCollection } from './paging';
 import { bodyOf, listOf, siteOf } from './resolve';
-
-const conflictBehaviors = ['fail', 'rename', 'replace'] as const;
-type ConflictBehavior = (typeof conflictBehaviors)[number];
 
 const createChildSchema = z.looseObject({
   name: z.string().min(1),
@@ -31,13 +30,6 @@ const driveOf = (ctx: RouteContext): DriveContext => {
   const site = list && ctx.store.sites.byId(list.siteId);
   if (!list || !site) throw notFound(`Drive '${driveId}'`);
   return { site, list, driveId };
-};
-
-const invalidNameCharacters = /["*:<>?/\\|]/;
-const checkName = (name: string): void => {
-  if (invalidNameCharacters.test(name) || name.trim() !== name || name === '.' || name === '..' || name.length > 400) {
-    throw new GraphError(400, 'invalidRequest', `The name '${name}' is not valid: names cannot contain " * : < > ? / \\ | or start or end with a space.`);
-  }
 };
 
 const relativeNames = (ctx: RouteContext): string[] =>
@@ -62,24 +54,6 @@ const addressedItem = (ctx: RouteContext, d: DriveContext): DriveItemRecord => {
 
 const itemBody = (ctx: RouteContext, d: DriveContext, item: DriveItemRecord): Record<string, unknown> =>
   driveItemJson(d.site, d.list, item, ctx.store.drive.pathOf(d.driveId, item.id), item.isFolder ? ctx.store.drive.childCount(d.driveId, item.id) : 0, ctx.links.filesWebBase);
-
-/** A free name for `rename`: `Name 1`, `Name 2`, … before the extension, as OneDrive does. */
-const freeName = (ctx: RouteContext, driveId: string, parentId: string, name: string): string => {
-  const dot = name.lastIndexOf('.');
-  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
-  for (let n = 1; ; n++) {
-    const candidate = `${stem} ${n}${ext}`;
-    if (!ctx.store.drive.child(driveId, parentId, candidate)) return candidate;
-  }
-};
-
-const nameExists = (): GraphError => new GraphError(409, 'nameAlreadyExists', 'The specified item name already exists.');
-
-const conflictBehaviorOf = (value: string | null | undefined, fallback: ConflictBehavior): ConflictBehavior => {
-  if (value === null || value === undefined) return fallback;
-  if (!(conflictBehaviors as readonly string[]).includes(value)) throw new GraphError(400, 'invalidRequest', `Unknown conflict behavior '${value}'.`);
-  return value as ConflictBehavior;
-};
 
 const getItem = (ctx: RouteContext): ReturnType<Route['handle']> => {
   const d = driveOf(ctx);
@@ -135,7 +109,7 @@ const createFolder = (ctx: RouteContext): ReturnType<Route['handle']> => {
     let name = body.name;
     if (existing) {
       if (behavior === 'fail') throw nameExists();
-      if (behavior === 'rename') name = freeName(ctx, d.driveId, parent.id, body.name);
+      if (behavior === 'rename') name = freeName(ctx.store, d.driveId, parent.id, body.name);
       else ctx.store.drive.delete(d.driveId, existing.id);
     }
     return ctx.store.drive.createFolder(d.driveId, parent.id, name, now);
@@ -168,18 +142,52 @@ const upload = (ctx: RouteContext): ReturnType<Route['handle']> => {
       if (!next.isFolder) throw new GraphError(409, 'nameAlreadyExists', `'${folder}' is a file, not a folder.`);
       parent = next;
     }
-    const fileName = names[names.length - 1] as string;
-    checkName(fileName);
-    const existing = ctx.store.drive.child(d.driveId, parent.id, fileName);
-    if (existing && behavior === 'fail') throw nameExists();
-    if (existing && behavior === 'replace') {
-      if (existing.isFolder) throw nameExists();
-      return { item: ctx.store.drive.replaceContent(d.driveId, existing.id, content, mimeTypeFor(fileName), now), created: false };
-    }
-    const name = existing ? freeName(ctx, d.driveId, parent.id, fileName) : fileName;
-    return { item: ctx.store.drive.createFile(d.driveId, parent.id, name, content, mimeTypeFor(name), now), created: true };
+    return fileInto(ctx.store, d.driveId, parent, names[names.length - 1] as string, content, behavior, now);
   });
   return json(created ? 201 : 200, { '@odata.context': `${ctx.baseUrl}/$metadata#drives('${d.driveId}')/items/$entity`, ...itemBody(ctx, d, item) });
+};
+
+const uploadSessionBody = z.looseObject({
+  item: z.looseObject({
+    '@microsoft.graph.conflictBehavior': z.enum(conflictBehaviors).optional(),
+    name: z.string().optional(),
+    fileSize: z.number().int().nonnegative().optional(),
+  }).optional(),
+  deferCommit: z.boolean().optional(),
+});
+
+/**
+ * `POST …/items/{parent}:/{name}:/createUploadSession`: a pre-authenticated URL (no bearer token) the file
+ * is then PUT to in byte ranges (see routes/uploads.ts). A name taken under `fail` is refused now, and
+ * again when the last fragment lands.
+ */
+const createUploadSession = (ctx: RouteContext): ReturnType<Route['handle']> => {
+  const d = driveOf(ctx);
+  const body = ctx.req.body === undefined || ctx.req.body === null ? {} : bodyOf(ctx, (b) => uploadSessionBody.safeParse(b));
+  if (body.deferCommit) throw new GraphError(400, 'notSupported', 'The Graph emulator does not support deferCommit.');
+  const names = relativeNames(ctx);
+  const fileName = names[names.length - 1];
+  if (!fileName) throw new GraphError(400, 'invalidRequest', 'Name the file: …/items/{parent}:/{name}:/createUploadSession.');
+  checkName(fileName);
+  const behavior = body.item?.['@microsoft.graph.conflictBehavior'] ?? conflictBehaviorOf(ctx.req.query.get('@microsoft.graph.conflictBehavior'), 'replace');
+  let parent = baseItem(ctx, d);
+  for (const folder of names.slice(0, -1)) {
+    const next = ctx.store.drive.child(d.driveId, parent.id, folder);
+    if (!next?.isFolder) throw new GraphError(404, 'itemNotFound', 'The resource could not be found.');
+    parent = next;
+  }
+  if (!parent.isFolder) throw new GraphError(400, 'invalidRequest', 'The parent is not a folder.');
+  if (behavior === 'fail' && ctx.store.drive.child(d.driveId, parent.id, fileName)) throw nameExists();
+  const now = ctx.clock.now();
+  const size = body.item?.fileSize;
+  const { token, expires } = ctx.links.uploads.start({ driveId: d.driveId, parentId: parent.id, fileName, behavior, ...(size === undefined ? {} : { size }) }, now);
+  const origin = new URL(ctx.baseUrl).origin;
+  return json(200, {
+    '@odata.context': `${ctx.baseUrl}/$metadata#microsoft.graph.uploadSession`,
+    uploadUrl: `${origin}${uploadSessionPath}?tempauth=${encodeURIComponent(token)}`,
+    expirationDateTime: expires.toISOString(),
+    nextExpectedRanges: ['0-'],
+  });
 };
 
 const deleteItem = (ctx: RouteContext): ReturnType<Route['handle']> => {
@@ -218,6 +226,7 @@ export const drivesRoutes: Route[] = [
     return json(200, { '@odata.context': `${ctx.baseUrl}/$metadata#drives/$entity`, ...applySelect(driveJson(d.site, d.list), ctx.options.select) });
   }),
   route('GET', pattern, ['$select', '$top', '$skiptoken'], getItem),
+  route('POST', /^\/drives\/(?<drive>[^/]+)\/(?:root|items\/(?<base>[^/:]+)):\/(?<rel>[^:]+):\/createUploadSession$/, [], createUploadSession),
   route('POST', pattern, [], createFolder),
   route('PUT', pattern, [], upload),
   route('DELETE', pattern, [], deleteItem),
