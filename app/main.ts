@@ -1,4 +1,5 @@
 import path from 'node:path';
+import express from 'express';
 import { createBotAdapter, type BotAuth } from './bot/botAdapter';
 import { mountBot } from './bot/mountBot';
 import { formatConfigProblems, parseConfig, type Config } from './config';
@@ -24,6 +25,7 @@ import { appVersion } from './version';
 import { documentsApi } from './files/documentsApi';
 import type { TabAuth } from '../tab/server/tabAuth';
 import { tabApp } from '../tab/server/tabApi';
+import { folderRoutes } from '../tab/server/folderRoutes';
 import { inMemoryCaseLocks } from './bot/caseLocks';
 
 /** The tab's browser app as `npm run build:tab` writes it. */
@@ -70,6 +72,8 @@ const main = async (): Promise<void> => {
       // A contract decided in the tab redraws its approval cards in chat.
       onChanged: (changed) => bot.redrawCardCopies(changed),
       clientDist: tabClientDist,
+      // The child's folder (browse, upload): wired by tab-client so its end-to-end tests reach it.
+      signedInRoutes: [express.Router().use('/cases', folderRoutes(workflow, { info: (f, m) => tabLog.info(f, m), error: (f, m) => tabLog.error(f, m) }))],
     });
     // /healthz/details (embedded only, on this machine only) reads this at each request: the
     // Playground's entry is added once it is up (it needs the bot's URL).

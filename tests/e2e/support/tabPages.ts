@@ -62,11 +62,19 @@ export async function addChronologyEntry(page: Page, note: string): Promise<void
   await noteBox.waitFor({ state: 'detached' });
 }
 
-/** The folder panel's listing once it has loaded. */
-export async function folderListing(page: Page): Promise<Locator> {
-  const table = section(page, 'folder').getByRole('table', { name: 'Folder contents' });
-  await table.waitFor();
-  return table;
+/** The folder panel once it has loaded: its path (breadcrumb) is shown. */
+export async function folderShown(page: Page): Promise<Locator> {
+  const folder = section(page, 'folder');
+  await folder.getByRole('navigation', { name: 'Folder path' }).waitFor();
+  return folder;
+}
+
+/** The names listed in the folder now (none when it is empty). */
+export async function folderEntryNames(page: Page): Promise<string[]> {
+  const folder = await folderShown(page);
+  const table = folder.getByRole('table', { name: 'Folder contents' });
+  if ((await table.count()) === 0) return [];
+  return (await table.locator('tbody tr td:first-child').allInnerTexts()).map((t) => t.trim());
 }
 
 /** Uploads a small text file as "Other" and waits for the message the API returned. */

@@ -60,14 +60,16 @@ export function ActionCard({ caseId, onActed }: { caseId: string; onActed: () =>
         </div>
       ) : null}
       {error ? <ErrorNote title="That did not work" message={error} /> : null}
-      <div className={styles.bar}>
-        {busy ? <Spinner size="tiny" label="Working…" labelPosition="after" /> : null}
-        {answer && !busy ? (
-          <Button size="small" onClick={backToCase}>
-            Back to the case card
-          </Button>
-        ) : null}
-      </div>
+      {busy || answer ? (
+        <div className={styles.bar}>
+          {busy ? <Spinner size="tiny" label="Working…" labelPosition="after" /> : null}
+          {answer && !busy ? (
+            <Button size="small" onClick={backToCase}>
+              Back to the case card
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
     </Section>
   );
 }

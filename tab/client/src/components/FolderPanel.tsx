@@ -58,9 +58,10 @@ export function FolderPanel({ caseId, onFiled }: { caseId: string; onFiled: () =
             {data.canUpload ? (
               <UploadForm
                 caseId={caseId}
-                onUploaded={(marked) => {
+                onUploaded={() => {
+                  // Every upload lands in the chronology too (and the returned form or PDP marks a step).
                   folder.reload();
-                  if (marked) onFiled();
+                  onFiled();
                 }}
               />
             ) : null}

@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 const documents = UploadDocument.options;
 
 /** Files a document into the case's subfolder; the returned information form or PDP marks the step. */
-export function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (marked: boolean) => void }) {
+export function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (answer: Uploaded) => void }) {
   const styles = useStyles();
   const { api } = useSigned();
   const fileId = useId();
@@ -37,7 +37,7 @@ export function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded:
       setOutcome({ ok: true, message: answer.message });
       setFile(undefined);
       if (input.current) input.current.value = '';
-      onUploaded(answer.marked);
+      onUploaded(answer);
     } catch (e) {
       setOutcome({ ok: false, message: failureMessage(e) });
     } finally {
