@@ -87,3 +87,19 @@ export async function uploadOther(page: Page, name: string, text: string): Promi
   await message.first().waitFor();
   return (await message.first().innerText()).trim();
 }
+
+/** Waits until the caseload's count line matches (the list answers after the debounce and the request). */
+export async function totalShows(page: Page, text: RegExp): Promise<void> {
+  await caseloadTotal(page).filter({ hasText: text }).waitFor({ timeout: 15_000 });
+}
+
+/** Polls `read` until `done` holds for it (or the time is up), and returns the last value read. */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
+}

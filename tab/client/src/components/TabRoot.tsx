@@ -80,7 +80,7 @@ export function TabRoot({ start }: { start: TeamsStart }) {
           {route.page === 'config' ? (
             <ConfigPage inTeams={start.inTeams} />
           ) : api && session ? (
-            <SignedIn api={api} route={route} demo={session.kind === 'demo'} onSignOut={() => signOut()} />
+            <SignedIn api={api} route={route} demo={session.kind === 'demo'} onSignOut={signOut} />
           ) : (
             <SignInPage inTeams={start.inTeams} notice={notice} onSignIn={signIn} />
           )}
