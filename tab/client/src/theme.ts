@@ -28,8 +28,17 @@ function withReadableColours(config: typeof lightHostConfig): object {
 
 const lightReadable = withReadableColours(lightHostConfig);
 
-/** The Teams Adaptive Cards host config for a theme (high contrast has none of its own: the dark one). */
-export const hostConfigJson = (name: ThemeName): object => (name === 'light' ? lightReadable : darkHostConfig);
+/**
+ * The Teams Adaptive Cards host config for a theme (high contrast has none of its own: the dark
+ * one). `narrow` (phone width): buttons one under the other, full width, as Teams mobile shows them.
+ */
+export function hostConfigJson(name: ThemeName, narrow = false): object {
+  const config = name === 'light' ? lightReadable : darkHostConfig;
+  if (!narrow) return config;
+  const copy = JSON.parse(JSON.stringify(config)) as { actions?: Record<string, unknown> };
+  copy.actions = { ...copy.actions, actionsOrientation: 'Vertical', actionAlignment: 'Stretch' };
+  return copy;
+}
 
 /** Teams names its themes 'default', 'dark' and 'contrast'. */
 export const fromTeamsTheme = (theme: string | undefined): ThemeName =>

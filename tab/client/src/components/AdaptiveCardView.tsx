@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { CardAnswer } from '../../../contract/api';
 import { cardRequest, type CardRequest } from '../cardAction';
 import { useThemeName } from '../context';
+import { narrowQuery, useMediaQuery } from '../hooks/useMediaQuery';
 import { markdownToHtml } from '../markdown';
 import { hostConfigJson } from '../theme';
 
@@ -23,6 +24,7 @@ AdaptiveCard.onProcessMarkdown = (text, result) => {
 export function AdaptiveCardView({ card, onPost }: { card: CardAnswer['card']; onPost: (request: Extract<CardRequest, { kind: 'post' }>) => void }) {
   const styles = useStyles();
   const theme = useThemeName();
+  const narrow = useMediaQuery(narrowQuery);
   const host = useRef<HTMLDivElement>(null);
   const post = useRef(onPost);
   post.current = onPost;
@@ -31,7 +33,7 @@ export function AdaptiveCardView({ card, onPost }: { card: CardAnswer['card']; o
     const el = host.current;
     if (!el) return;
     const adaptive = new AdaptiveCard();
-    adaptive.hostConfig = new HostConfig(hostConfigJson(theme));
+    adaptive.hostConfig = new HostConfig(hostConfigJson(theme, narrow));
     adaptive.onExecuteAction = (action) => {
       const request = cardRequest(action);
       if (request.kind === 'open') window.open(request.url, '_blank', 'noopener,noreferrer');
@@ -41,7 +43,7 @@ export function AdaptiveCardView({ card, onPost }: { card: CardAnswer['card']; o
     const rendered = adaptive.render();
     el.replaceChildren(...(rendered ? [rendered] : []));
     return () => el.replaceChildren();
-  }, [card, theme]);
+  }, [card, theme, narrow]);
 
   return <div ref={host} className={styles.card} />;
 }
