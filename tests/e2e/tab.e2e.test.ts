@@ -37,8 +37,8 @@ run('the Teams tab in Chromium', () => {
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    app = await startTabApp('tab-e2e', async (world) => {
-      const ids = await seedTabCases(world);
+    app = await startTabApp('tab-e2e', async ({ world }) => {
+      const ids = await seedTabCases({ world });
       for (const [k, id] of Object.entries(ids) as [keyof typeof refs, string][]) refs[k] = (await world.deps.stores.cases.get(id))?.reference ?? '';
     });
     browser = await launchChromium();

@@ -16,10 +16,23 @@ export interface TabApp {
   /** The tab's page (`/tab/`), with `?theme=` when given. */
   tabUrl(theme?: 'light' | 'dark' | 'contrast'): string;
   world: World;
-  dataDir: string;
-  /** The embedded Graph's Cases list name (for bulk seeding). */
-  casesList: string;
+  /** Clears the embedded Graph's request log. */
+  resetGraphLog(): Promise<void>;
+  /** Graph round trips (a `$batch` envelope counts once) and requests since the last reset. */
+  graphRequests(): Promise<{ trips: number; requests: number }>;
   stop(): Promise<void>;
+}
+
+export interface SeedContext {
+  world: World;
+  /** The embedded Graph's data folder (DATA_DIR/emulator), for bulkInsertListItems. */
+  emulatorDir: string;
+  /** The embedded Graph's Cases list name. */
+  casesList: string;
+}
+
+interface RequestLog {
+  entries: { path: string; batchRequestId?: string }[];
 }
 
 /** Builds tab/client/dist when it is not there (CI builds it first; a developer may not have). */
@@ -33,18 +46,21 @@ export function ensureTabBuilt(): void {
  * (PLAYGROUND=off): the embedded Graph started first and provisioned, `seed` run against it
  * through the use cases, then the app started on it, its clock on 7 Oct 2026.
  */
-export async function startTabApp(name: string, seed: (world: World) => Promise<void>): Promise<TabApp> {
+export async function startTabApp(name: string, seed: (context: SeedContext) => Promise<void>): Promise<TabApp> {
   ensureTabBuilt();
   const bench = await startBenchGraph(name);
   try {
-    await seed(bench.world);
+    await seed({ world: bench.world, emulatorDir: path.join(bench.dataDir, 'emulator'), casesList: bench.site.listPaths.cases.split('/').at(-1) as string });
     const app = await startAppProcess({ dataDir: bench.dataDir, emulatorUrl: bench.embedded.info.baseUrl, clockNow: tabClockNow });
     return {
       appUrl: app.url,
       tabUrl: (theme) => `${app.url}/tab/${theme ? `?theme=${theme}` : ''}`,
       world: bench.world,
-      dataDir: bench.dataDir,
-      casesList: bench.site.listPaths.cases.split('/').at(-1) as string,
+      resetGraphLog: async () => void (await bench.admin('POST', 'requests/reset')),
+      graphRequests: async () => {
+        const log = (await bench.admin('GET', 'requests')) as RequestLog;
+        return { trips: log.entries.filter((e) => !e.batchRequestId).length, requests: log.entries.filter((e) => e.path !== '/$batch').length };
+      },
       stop: async () => {
         await app.stop();
         await bench.stop();
@@ -60,7 +76,7 @@ export async function startTabApp(name: string, seed: (world: World) => Promise<
  * The e2e's cases: the demo worker (Harriet Lunde) has two (one with the information back, at the
  * observation; one just allocated); another worker has one, which only the manager sees.
  */
-export async function seedTabCases(world: World): Promise<{ observationNext: string; allocated: string; othersCase: string }> {
+export async function seedTabCases({ world }: Pick<SeedContext, 'world'>): Promise<{ observationNext: string; allocated: string; othersCase: string }> {
   const steps = caseSteps(world);
   const school = await world.schoolByUrn('100001');
   // Fictional children, one per case (a second referral of the same child would join the first case).
