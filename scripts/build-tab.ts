@@ -1,9 +1,10 @@
 /**
- * Builds the tab's browser app (tab/client) into tab/client/dist: index.html, app.js, app.css.
+ * Builds the tab's browser app (tab/client) into tab/client/dist: index.html, app.js (and its
+ * chunks/, loaded on demand), app.css.
  * `npm start` and `npm test` run it first, so a fresh clone serves the tab.
  *   npx tsx scripts/build-tab.ts [--dev]   (--dev: not minified)
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -20,7 +21,7 @@ const indexHtml = `<!doctype html>
 <title>Outreach Cases</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/tab/app.css">
-<script src="/tab/app.js" defer></script>
+<script type="module" src="/tab/app.js"></script>
 </head>
 <body>
 <div id="root"><p style="font-family: sans-serif; padding: 16px">Loading Outreach Cases…</p></div>
@@ -28,6 +29,24 @@ const indexHtml = `<!doctype html>
 </body>
 </html>
 `;
+
+/**
+ * zod 4's entry re-exports every language's error messages (`z.locales`, about 40 % of the
+ * bundle); the tab shows the API's own messages and uses none of them. Only English is kept.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales-en', namespace: 'zod-locales' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(require.resolve('zod/v4/locales/en.js'))};`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -39,13 +58,17 @@ async function main(): Promise<void> {
     bundle: true,
     minify: !dev,
     sourcemap: 'linked',
-    format: 'iife',
+    // ES modules, split: the case page's parts (the Adaptive Cards renderer) load when a case is opened.
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     target: ['es2022'],
     platform: 'browser',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
     legalComments: 'linked',
     metafile: true,
+    plugins: [zodEnglishOnly],
     logLevel: 'warning',
   });
   writeFileSync(path.join(dist, 'index.html'), indexHtml);

@@ -181,6 +181,6 @@ run('the Teams tab in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     await page.getByText("You are not on the outreach service's Staff list", { exact: false }).waitFor();
-    await expect(page.getByRole('button', { name: `Sign in as ${worker}` }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: `Sign in as ${worker}` }).waitFor();
   });
 });

@@ -3,12 +3,24 @@ import type { CaseRow, DueItem } from '../../contract/api';
 
 const locale = 'en-GB';
 
+/** Making an Intl formatter costs far more than using one: one per set of options (a caseload page formats hundreds of dates). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "Thu 3 Dec 2026". */
 export function formatDate(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   // Built from parts: ICU versions differ on the comma after the weekday.
-  const parts = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).formatToParts(d);
+  const parts = formatter({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).formatToParts(d);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
@@ -17,14 +29,16 @@ export function formatDate(iso: string, timeZone?: string): string {
 export function formatDateTime(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const time = d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const time = formatter({ hour: '2-digit', minute: '2-digit', timeZone }).format(d);
   return `${formatDate(iso, timeZone)}, ${time}`;
 }
 
+const hoursNumber = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+const wholeNumber = new Intl.NumberFormat(locale);
+
 /** "2.5 h", "1 h", "0 h". */
 export function formatHours(hours: number): string {
-  const rounded = Math.round(hours * 100) / 100;
-  return `${rounded.toLocaleString(locale)} h`;
+  return `${hoursNumber.format(Math.round(hours * 100) / 100)} h`;
 }
 
 /** "512 bytes", "12 KB", "3.4 MB". */
@@ -57,7 +71,7 @@ export function usedShare(hours: { bought: number; used: number }): number {
 }
 
 /** "1,000 cases", "1 case". */
-export const countLabel = (n: number, one: string, many: string): string => `${n.toLocaleString(locale)} ${n === 1 ? one : many}`;
+export const countLabel = (n: number, one: string, many: string): string => `${wholeNumber.format(n)} ${n === 1 ? one : many}`;
 
 /** "10 Dec" (this year) or "10 Dec 2027"; with `time`, ", 10:00" after it. For table cells. */
 export function formatShort(iso: string, options: { time?: boolean; now?: Date; timeZone?: string } = {}): string {
@@ -65,9 +79,9 @@ export function formatShort(iso: string, options: { time?: boolean; now?: Date; 
   if (Number.isNaN(d.getTime())) return iso;
   const { timeZone } = options;
   const sameYear = d.getFullYear() === (options.now ?? new Date()).getFullYear();
-  const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).formatToParts(d);
+  const parts = formatter({ day: 'numeric', month: 'short', year: 'numeric', timeZone }).formatToParts(d);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const date = sameYear ? `${part('day')} ${part('month')}` : `${part('day')} ${part('month')} ${part('year')}`;
   if (!options.time) return date;
-  return `${date}, ${d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', timeZone })}`;
+  return `${date}, ${formatter({ hour: '2-digit', minute: '2-digit', timeZone }).format(d)}`;
 }
