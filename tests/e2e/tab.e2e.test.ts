@@ -174,6 +174,23 @@ run('the Teams tab in Chromium', () => {
     await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
   });
 
+  test("high contrast: the caseload and a case pass axe; the channel tab's configuration page", async () => {
+    const page = await newPage();
+    await page.goto(`${app.tabUrl('contrast')}#/cases`);
+    await signInAs(page, worker);
+    await caseloadLinks(page);
+    await expectAxeClean(page, 'the caseload (high contrast)');
+    await tabScreenshot(page, 'caseload-contrast', false);
+    await openCase(page, refs.allocated);
+    await expectAxeClean(page, 'the case page (high contrast)');
+    // The theme switcher (outside Teams only) changes the page and its cards at once.
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
+    await expect(page.evaluate('document.documentElement.dataset.theme')).resolves.toBe('dark');
+    await page.goto(`${app.appUrl}/tab/config`);
+    await page.getByRole('heading', { level: 1, name: 'Add the caseload to this channel' }).waitFor();
+    await expectAxeClean(page, 'the configuration page');
+  });
+
   test('a demo session of someone not on the Staff list goes back to the sign-in page, saying why', async () => {
     const page = await newPage();
     await page.goto(`${app.tabUrl('light')}#/cases`);

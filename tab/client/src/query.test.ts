@@ -31,5 +31,7 @@ describe('the hash routes', () => {
     expect(parseRoute('#/cases?scope=team')).toEqual({ page: 'cases', scope: 'team' });
     expect(parseRoute('#/cases/abc%2F1')).toEqual({ page: 'case', caseId: 'abc/1' });
     expect(parseRoute('#/config')).toEqual({ page: 'config' });
+    expect(parseRoute('', '/tab/config')).toEqual({ page: 'config' });
+    expect(parseRoute('#/cases', '/tab/')).toEqual({ page: 'cases', scope: 'personal' });
   });
 });

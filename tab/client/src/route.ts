@@ -1,10 +1,14 @@
-/** The tab's hash routes (a Teams iframe keeps its own path): #/cases, #/cases/<id>, #/config. */
+/**
+ * The tab's hash routes (a Teams iframe keeps its own path): #/cases, #/cases/<id>, #/config; the
+ * configuration page also answers at the path /tab/config (a manifest's configurationUrl).
+ */
 export type Route =
   | { page: 'cases'; scope: 'personal' | 'team' }
   | { page: 'case'; caseId: string }
   | { page: 'config' };
 
-export function parseRoute(hash: string): Route {
+export function parseRoute(hash: string, pathname = ''): Route {
+  if (/\/config\/?$/.test(pathname)) return { page: 'config' };
   const raw = hash.replace(/^#/, '');
   const [path = '', search = ''] = raw.split('?', 2);
   const parts = path.split('/').filter(Boolean);

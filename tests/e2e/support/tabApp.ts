@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startAppProcess } from '../../bench/appProcess';
@@ -35,10 +34,9 @@ interface RequestLog {
   entries: { path: string; batchRequestId?: string }[];
 }
 
-/** Builds tab/client/dist when it is not there (CI builds it first; a developer may not have). */
-export function ensureTabBuilt(): void {
-  if (existsSync(path.join(repoRoot, 'tab', 'client', 'dist', 'app.js'))) return;
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'build-tab.ts')], { cwd: repoRoot, stdio: 'inherit' });
+/** Builds tab/client/dist (a few seconds), so the tests never run a stale build of the browser app. */
+export function buildTab(): void {
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'build-tab.ts')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /**
@@ -47,7 +45,7 @@ export function ensureTabBuilt(): void {
  * through the use cases, then the app started on it, its clock on 7 Oct 2026.
  */
 export async function startTabApp(name: string, seed: (context: SeedContext) => Promise<void>): Promise<TabApp> {
-  ensureTabBuilt();
+  buildTab();
   const bench = await startBenchGraph(name);
   try {
     await seed({ world: bench.world, emulatorDir: path.join(bench.dataDir, 'emulator'), casesList: bench.site.listPaths.cases.split('/').at(-1) as string });
