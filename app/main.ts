@@ -61,11 +61,13 @@ const main = async (): Promise<void> => {
     // One lock of cases for chat and tab: a submit from either waits for the other's on the same case.
     const caseLocks = inMemoryCaseLocks();
     const bot = mountBot(workflow, botAdapter, logger, { rateLimits, caseLocks });
-    const documents = documentsApi(workflow, tabAuth(config.value), logger);
+    // The tab's sign-in, for its API and the documents API alike (one set of the tenant's keys, fetched as needed).
+    const tabSignIn = tabAuth(config.value);
+    const documents = documentsApi(workflow, tabSignIn, logger);
     const tabLog = logger.child({ component: 'tab' });
     const tab = tabApp({
       workflow,
-      auth: tabAuth(config.value),
+      auth: tabSignIn,
       log: { info: (f, m) => tabLog.info(f, m), warn: (f, m) => tabLog.warn(f, m), error: (f, m) => tabLog.error(f, m) },
       perPersonPerMinute: rateLimits.perPersonPerMinute,
       caseLocks,

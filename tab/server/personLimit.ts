@@ -15,6 +15,8 @@ export function tabPersonLimit(perMinute: number, log: TabLog): RequestHandler {
     identifier: 'tab-per-person',
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Keyed on the person, not an address: the warning about an X-Forwarded-For header (a proxy in front) would be noise.
+    validate: { xForwardedForHeader: false },
     keyGenerator: (_req, res) => `person:${(res.locals.staff as Staff | undefined)?.userId.toLowerCase() ?? 'nobody'}`,
     handler: (_req, res) => {
       const given = Number(res.getHeader('Retry-After'));

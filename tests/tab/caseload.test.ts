@@ -1,4 +1,4 @@
-import { Caseload, routes, type CaseRow } from '../../tab/contract/api';
+import { CasePage, Caseload, routes, type CaseRow } from '../../tab/contract/api';
 import { raiseSafeguardingConcern, requestInformation } from '../../workflow';
 import { key, people, value } from '../support/world';
 import { startTab } from './tabHarness';
@@ -124,6 +124,16 @@ describe('GET /tab/api/cases: the caseload', () => {
     expect(entries.at(-1)?.detail).toEqual({ access: 'safeguarding' });
   });
 
+  it('the DSL opens a case with a concern (page and card) as the DSL; a worker on it still gets 403', async () => {
+    const page = await c.tab.get(routes.case(c.theirs.id), 'dsl');
+    expect(page.status).toBe(200);
+    expect(CasePage.parse(page.body)).toMatchObject({ asDsl: true, reference: c.theirs.reference });
+    expect(CasePage.parse(page.body).chronology.map((r) => r.kind)).toContain('safeguarding-concern');
+    expect((await c.tab.get(routes.caseCard(c.theirs.id), 'dsl')).status).toBe(200);
+    expect((await c.tab.get(routes.caseCard(c.chloe.id), 'dsl')).status).toBe(403);
+    expect((await c.tab.get(routes.case(c.theirs.id), 'worker')).status).toBe(403);
+  });
+
   it('400 naming the problem for a query it cannot read', async () => {
     for (const [query, named] of [
       ['?pageSize=500', 'pageSize'],
@@ -138,5 +148,23 @@ describe('GET /tab/api/cases: the caseload', () => {
       expect(answer.status).toBe(400);
       expect(answer.body).toMatchObject({ code: 'ValidationFailed', error: expect.stringContaining(named) });
     }
+  });
+});
+
+describe('GET /tab/api/cases over many cases at one school', () => {
+  it('a search reads that school\'s children with one query, not one read per case, and audits the rows shown only', async () => {
+    const tab = await startTab();
+    const names = ['Wren', 'Ivo', 'Maëlle', 'Otto', 'Pia', 'Rufus', 'Suki', 'Teo', 'Una', 'Vito', 'Wilf', 'Xena', 'Yuri', 'Zara', 'Abel', 'Bea', 'Cyd', 'Dov', 'Eda', 'Fox', 'Gus', 'Hal'];
+    for (const first of names) await tab.referred(first, 'Pemberly');
+    const children = tab.world.deps.stores.children;
+    const calls = { get: 0, find: 0 };
+    const [get, find] = [children.get.bind(children), children.find.bind(children)];
+    children.get = (id) => (calls.get++, get(id));
+    children.find = (filter) => (calls.find++, find(filter));
+    const before = tab.world.memory.audit.all().length;
+    const found = Caseload.parse((await tab.get(`${routes.cases}?q=maelle`, 'manager')).body);
+    expect(found.rows.map((r) => r.childName)).toEqual(['Maëlle Pemberly']);
+    expect(calls).toEqual({ get: 0, find: 1 });
+    expect(tab.world.memory.audit.all().slice(before).map((e) => e.action)).toEqual(['case.listed']);
   });
 });

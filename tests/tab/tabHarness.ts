@@ -42,11 +42,15 @@ export interface TabOptions {
   clientDist?: string;
   now?: string;
   caseLocks?: CaseLocks;
+  /** Also told of the subjects an action changed (as the app tells the bot, to redraw its cards in chat). */
+  onChanged?: (changed: readonly string[]) => void;
+  /** A world already built (shared with a bot under test). */
+  world?: Awaited<ReturnType<typeof buildWorld>>;
 }
 
 /** The app's server with the tab mounted as app/main.ts mounts it, over a world on memory ports. */
 export async function startTab(options: TabOptions = {}) {
-  const world = await buildWorld(options.now ?? '2026-09-18T09:00:00Z');
+  const world = options.world ?? (await buildWorld(options.now ?? '2026-09-18T09:00:00Z'));
   const log = capturedLog();
   const rateLimits = { ...testRateLimits, ...options.rateLimits };
   const changed: string[][] = [];
@@ -57,7 +61,10 @@ export async function startTab(options: TabOptions = {}) {
     log: { info: (f, m) => tabLog.info(f, m), warn: (f, m) => tabLog.warn(f, m), error: (f, m) => tabLog.error(f, m) },
     perPersonPerMinute: rateLimits.perPersonPerMinute,
     caseLocks: options.caseLocks ?? inMemoryCaseLocks(),
-    onChanged: (subjects) => changed.push([...subjects]),
+    onChanged: (subjects) => {
+      changed.push([...subjects]);
+      options.onChanged?.(subjects);
+    },
     clientDist: options.clientDist ?? path.join(tmpdir(), 'no-tab-build-here'),
   });
   const app = createServer({ logger: log.logger, version: 'test', mounts: [tab], rateLimits, tabPath: tab.path });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Case, CaseStatus } from '../../model/case';
+import type { Case } from '../../model/case';
 import type { Job } from '../../model/job';
 import { standing, type Meeting } from '../../model/meeting';
 import type { CaseRecord } from '../../model/records';
@@ -9,12 +9,14 @@ import type { Versioned } from '../../ports/store';
 import { ok, type Result } from '../../result';
 import { hasRole, requireRole, seesAllCases } from '../../rules/access';
 import type { WorkflowDeps } from '../deps';
-import { caseLedgerOf } from '../packages/caseLedger';
 import { auditRead } from '../support/audit';
 import { parseInput } from '../support/input';
 import { now } from '../support/time';
+import { caseloadSorts, compareBy, firstBy, groupBy, searchKey } from './caseloadOrder';
+import { casesListed, childNames, hoursOf } from './caseloadReads';
 
-export const caseloadSorts = ['reference', 'child', 'school', 'worker', 'step', 'nextMeeting', 'hoursLeft', 'due', 'referralDate'] as const;
+export { caseloadSorts, searchKey } from './caseloadOrder';
+
 
 export const CaseloadFilter = z.object({
   status: z.enum(['active', 'open', 'paused', 'closed', 'all']).default('active'),
@@ -120,7 +122,11 @@ export async function caseloadPage(deps: WorkflowDeps, actor: Staff, raw: Caselo
     due: (dueOf.get(c.id) ?? []).map((j) => ({ kind: j.kind, dueAt: j.dueAt, overdue: j.dueAt < at })).sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
   }));
 
-  const withNames = (list: Candidate[]) => Promise.all(list.filter((k) => k.childName === undefined).map(async (k) => (k.childName = await childNameOf(deps, k.case))));
+  const withNames = async (list: Candidate[]) => {
+    const unnamed = list.filter((k) => k.childName === undefined);
+    const names = await childNames(deps, unnamed.map((k) => k.case));
+    for (const k of unnamed) k.childName = names.get(k.case.id) ?? '';
+  };
   const withHours = (list: Candidate[]) => Promise.all(list.filter((k) => k.hours === undefined).map(async (k) => (k.hours = await hoursOf(deps, k.case, recordsOf))));
 
   const q = filter.q ? searchKey(filter.q) : '';
@@ -147,122 +153,4 @@ export async function caseloadPage(deps: WorkflowDeps, actor: Staff, raw: Caselo
     pageSize: filter.pageSize,
     workers,
   });
-}
-
-interface Found {
-  case: Versioned<Case>;
-  asDsl: boolean;
-}
-
-/**
- * The cases the actor may list with this status. Closed ones are those closed in the last 12
- * months, found month by month (a query on status "closed" fails past SharePoint's threshold).
- * The DSL's cases with a concern: the Records list has no index on the flag, so the records of
- * each case not already listed are read (one query per case, sent together as $batch).
- */
-async function casesListed(
-  deps: WorkflowDeps,
-  actor: Staff,
-  status: z.infer<typeof CaseloadFilter>['status'],
-  worker: string | undefined,
-  today: string,
-  recordsOf: (caseId: string) => Promise<Versioned<CaseRecord>[]>,
-): Promise<Found[]> {
-  const open: CaseStatus[] = status === 'active' || status === 'all' ? ['open', 'paused'] : status === 'closed' ? [] : [status];
-  const closed = status === 'closed' || status === 'all';
-  const find = (who: string | undefined) =>
-    Promise.all([
-      ...open.map((s) => deps.stores.cases.find(who ? { status: s, workerId: who } : { status: s })),
-      ...(closed ? closedMonthsSince(today).map((m) => deps.stores.cases.find(who ? { closedMonth: m, workerId: who } : { closedMonth: m })) : []),
-    ]).then((found) => dedupe(found.flat().filter((c) => open.includes(c.status) || (closed && c.status === 'closed' && (c.closure?.on ?? '') >= yearBefore(today)))));
-  if (seesAllCases(actor)) return (await find(worker)).map((c) => ({ case: c, asDsl: false }));
-  const own = hasRole(actor, 'worker') ? await find(actor.userId) : [];
-  if (!hasRole(actor, 'dsl')) return own.map((c) => ({ case: c, asDsl: false }));
-  const ownIds = new Set(own.map((c) => c.id));
-  const others = (await find(undefined)).filter((c) => !ownIds.has(c.id));
-  const concerns = await Promise.all(others.map(async (c) => (await recordsOf(c.id)).some((r) => r.safeguarding)));
-  return [...own.map((c) => ({ case: c, asDsl: false })), ...others.filter((_, i) => concerns[i]).map((c) => ({ case: c, asDsl: true }))];
-}
-
-const yearBefore = (day: string): string => `${String(Number(day.slice(0, 4)) - 1).padStart(4, '0')}${day.slice(4)}`;
-
-/** The closedMonth (YYYY-MM) of every month from a year before `today` to today's. */
-function closedMonthsSince(today: string): string[] {
-  const index = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
-  const first = index(yearBefore(today));
-  return Array.from({ length: index(today) - first + 1 }, (_, k) => `${String(Math.floor((first + k) / 12)).padStart(4, '0')}-${String(((first + k) % 12) + 1).padStart(2, '0')}`);
-}
-
-const dedupe = <T extends { id: string }>(items: T[]): T[] => [...new Map(items.map((i) => [i.id, i])).values()];
-
-async function childNameOf(deps: WorkflowDeps, c: Case): Promise<string> {
-  const child = await deps.stores.children.get(c.childId);
-  return child ? `${child.firstName} ${child.lastName}` : '';
-}
-
-/** null: the case draws on no package yet, or its ledger cannot be worked out. */
-async function hoursOf(deps: WorkflowDeps, c: Versioned<Case>, recordsOf: (caseId: string) => Promise<Versioned<CaseRecord>[]>): Promise<CaseloadRow['hours'] | null> {
-  if (c.purchaseIds.length === 0) return null;
-  const ledger = await caseLedgerOf(deps, c, await recordsOf(c.id));
-  return ledger.ok ? { bought: ledger.value.totals.bought, used: ledger.value.totals.used, left: ledger.value.totals.left } : null;
-}
-
-/**
- * Text as a search compares it: compatibility-decomposed, accents and other marks dropped,
- * invisible characters dropped, case folded (upper then lower, so "ß" meets "SS"), whatever the script.
- */
-export function searchKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\p{M}\p{Default_Ignorable_Code_Point}]/gu, '')
-    .toUpperCase()
-    .toLowerCase()
-    .replaceAll('ς', 'σ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** In the direction asked (`sign`); a row without the value (no meeting, no hours) comes last either way. */
-const inOrder = (sign: number, a: string | number | undefined, b: string | number | undefined): number => {
-  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
-  return sign * (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)));
-};
-
-function compareBy(sort: (typeof caseloadSorts)[number], sign: number, a: Candidate, b: Candidate): number {
-  const absentLast = (x: string | number | undefined, y: string | number | undefined) => inOrder(sign, x, y);
-  switch (sort) {
-    case 'reference':
-      return absentLast(a.case.reference, b.case.reference);
-    case 'child':
-      return absentLast(a.childName, b.childName);
-    case 'school':
-      return absentLast(a.schoolName, b.schoolName);
-    case 'worker':
-      return absentLast(a.worker?.displayName, b.worker?.displayName);
-    case 'step':
-      return absentLast(a.progress.step, b.progress.step);
-    case 'nextMeeting':
-      return absentLast(a.nextMeeting?.start, b.nextMeeting?.start);
-    case 'hoursLeft':
-      return absentLast(a.hours?.left, b.hours?.left);
-    case 'due':
-      return absentLast(a.due[0]?.dueAt, b.due[0]?.dueAt);
-    case 'referralDate':
-      return absentLast(a.case.referralDate, b.case.referralDate);
-  }
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
-
-function firstBy<T>(items: readonly T[], key: (item: T) => string, order: (a: T, b: T) => number): Map<string, T> {
-  const first = new Map<string, T>();
-  for (const item of items) {
-    const seen = first.get(key(item));
-    if (!seen || order(item, seen) < 0) first.set(key(item), item);
-  }
-  return first;
 }
