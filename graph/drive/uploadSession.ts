@@ -7,11 +7,12 @@ import { failure, plainFetchOf } from '../client/fileContent';
 export const SIMPLE_UPLOAD_MAX_BYTES = 4 * 1024 * 1024;
 /** Every fragment but the last is a multiple of 320 KiB; 16 of them (5 MiB) a request. */
 export const FRAGMENT_BYTES = 16 * 320 * 1024;
-/** A fragment that failed (a dropped connection, a 5xx) is sent again from where the session says it got, this many times in all. */
-const FRAGMENT_ATTEMPTS = 4;
+/** A fragment that failed (a dropped connection, throttling, a 5xx) is sent again from where the session says it got, up to this many times. */
+const FRAGMENT_ATTEMPTS = 8;
 
 const Session = z.object({ uploadUrl: z.string().url() });
 const Progress = z.object({ nextExpectedRanges: z.array(z.string()).default([]) });
+const Landed = z.object({ id: z.string(), name: z.string(), webUrl: z.string(), size: z.number().optional() });
 
 export type ConflictBehavior = 'fail' | 'replace' | 'rename';
 
@@ -34,29 +35,68 @@ export async function uploadInSession(client: Client, parentItemPath: string, fi
   let failures = 0;
   for (;;) {
     const end = Math.min(at + FRAGMENT_BYTES, content.byteLength);
-    let response: Response | undefined;
-    try {
-      response = await send(session.uploadUrl, {
-        method: 'PUT',
-        headers: { 'Content-Range': `bytes ${at}-${end - 1}/${content.byteLength}`, 'Content-Type': 'application/octet-stream' },
-        body: content.subarray(at, end),
-      });
-    } catch (error) {
-      if (++failures >= FRAGMENT_ATTEMPTS) throw error;
-    }
-    if (response?.status === 200 || response?.status === 201) return response.json();
-    if (response?.status === 202) {
+    const response = await send(session.uploadUrl, {
+      method: 'PUT',
+      headers: { 'Content-Range': `bytes ${at}-${end - 1}/${content.byteLength}`, 'Content-Type': 'application/octet-stream' },
+      body: content.subarray(at, end),
+    }).catch((error: unknown) => error);
+    if (response instanceof Response && (response.status === 200 || response.status === 201)) return response.json();
+    if (response instanceof Response && response.status === 202) {
       at = nextStart(Progress.parse(await response.json()), end);
+      failures = 0;
       continue;
     }
-    if (response && (response.status < 500 || ++failures >= FRAGMENT_ATTEMPTS)) {
+    if (response instanceof Response && !transient(response.status)) {
       await cancel(send, session.uploadUrl);
       throw await failure(response, 'The upload session');
     }
-    // Ask the session how far it got, and go on from there.
-    const status = await send(session.uploadUrl, { method: 'GET' });
-    if (!status.ok) throw await failure(status, 'The upload session');
-    at = nextStart(Progress.parse(await status.json()), at);
+    // A dropped connection, throttling or a 5xx: the fragment may have landed or not. Wait, ask the session how far it got, go on from there.
+    if (++failures >= FRAGMENT_ATTEMPTS) {
+      await cancel(send, session.uploadUrl);
+      if (response instanceof Response) throw await failure(response, 'The upload session');
+      throw response;
+    }
+    await pause(waitFor(response instanceof Response ? response : undefined, failures));
+    const next = await resumeAt(send, session.uploadUrl, at, end === content.byteLength);
+    if (next === 'finished') return landed(client, parentItemPath, fileName, content.byteLength);
+    at = next;
+  }
+}
+
+/**
+ * The last fragment's answer was lost and the session is gone: it finished. The file is read by its
+ * path, and taken as this upload's when it is as long (a file of another content and the very same
+ * length, filed under this name in these few seconds, is not a case worth a download to rule out).
+ */
+async function landed(client: Client, parentItemPath: string, fileName: string, size: number): Promise<unknown> {
+  const item = Landed.parse(await client.api(`${parentItemPath}:/${encodeURIComponent(fileName)}:`).select('id,name,webUrl,size').get());
+  if (item.size !== size) throw new GraphError(409, `"${fileName}" was filed by someone else while this upload finished.`);
+  return item;
+}
+
+const transient = (status: number): boolean => status === 429 || status >= 500;
+
+/** Retry-After when given (at most 30 s), else half a second doubling. */
+function waitFor(response: Response | undefined, failures: number): number {
+  const given = Number(response?.headers.get('retry-after'));
+  if (Number.isFinite(given) && given >= 0) return Math.min(given, 30) * 1000;
+  return 500 * 2 ** (failures - 1);
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Where the session says to go on from (`GET` on its URL), asked again after a short wait when it is busy; `finished` when the last fragment landed. */
+async function resumeAt(send: (url: string, init?: RequestInit) => Promise<Response>, uploadUrl: string, fallback: number, sentLast: boolean): Promise<number | 'finished'> {
+  for (let attempt = 1; ; attempt++) {
+    const status = await send(uploadUrl, { method: 'GET' }).catch((error: unknown) => error);
+    if (status instanceof Response && status.ok) return nextStart(Progress.parse(await status.json()), fallback);
+    // A session that took its last fragment is over: Graph no longer knows its URL.
+    if (sentLast && status instanceof Response && status.status === 404) return 'finished';
+    if (attempt >= FRAGMENT_ATTEMPTS || (status instanceof Response && !transient(status.status))) {
+      if (status instanceof Response) throw await failure(status, 'The upload session');
+      throw status;
+    }
+    await pause(waitFor(status instanceof Response ? status : undefined, attempt));
   }
 }
 

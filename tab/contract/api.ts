@@ -193,6 +193,8 @@ export const FolderEntry = z.object({
   size: z.number().optional(),
   modifiedBy: z.string().optional(),
   modifiedAt: z.string().optional(),
+  /** Who filed it through the service, as the case's records say (the library itself names only the app for those). */
+  filedBy: z.string().optional(),
   /** Opens it: SharePoint in a tenant, the local viewer in a local run. */
   url: z.string().optional(),
 });

@@ -137,13 +137,14 @@ function answerRefusal(res: Response, log: FolderLog, caseId: string, error: Wor
   refuse(res, status, error.message, error.code);
 }
 
-const entryOf = (item: FolderItem): FolderEntry => ({
+const entryOf = (item: FolderItem & { filedBy?: string }): FolderEntry => ({
   id: item.id,
   name: item.name,
   kind: item.kind,
   ...(item.size === undefined ? {} : { size: item.size }),
   ...(item.modifiedBy ? { modifiedBy: item.modifiedBy } : {}),
   ...(item.modifiedAt ? { modifiedAt: item.modifiedAt } : {}),
+  ...(item.filedBy ? { filedBy: item.filedBy } : {}),
   url: item.webUrl,
 });
 

@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { folderRoutes, type FolderLog } from '../../tab/server/folderRoutes';
 import { ApiError, Folder, Uploaded, routes } from '../../tab/contract/api';
-import { childFolderName, raiseSafeguardingConcern, requestInformation, type WorkflowDeps } from '../../workflow';
+import { childFolderName, closeEarly, raiseSafeguardingConcern, requestInformation, type WorkflowDeps } from '../../workflow';
 import { caseSteps, childDetails } from '../support/caseSteps';
 import { buildWorld, key, people, value, type World } from '../support/world';
 
@@ -62,7 +62,12 @@ describe('the case folder in the tab (memory ports)', () => {
     expect(folder.otherCases).toEqual([]);
     // The information request filed its letter and forms here.
     expect(folder.entries.length).toBeGreaterThan(0);
-    for (const entry of folder.entries) expect(entry).toMatchObject({ kind: 'file', size: expect.any(Number), modifiedBy: 'Outreach Cases', modifiedAt: '2026-09-18T09:00:00.000Z', url: expect.stringContaining('sharepoint.com') });
+    const admin = (await world.staff(people.admin)).displayName;
+    for (const entry of folder.entries) {
+      expect(entry).toMatchObject({ kind: 'file', size: expect.any(Number), modifiedBy: 'Outreach Cases', modifiedAt: '2026-09-18T09:00:00.000Z', url: expect.stringContaining('sharepoint.com') });
+    }
+    // The information request's letter and forms, sent by an admin: the records say who filed them.
+    expect(folder.entries.filter((e) => e.filedBy === admin).length).toBeGreaterThan(0);
     const reads = world.memory.audit.all().filter((e) => e.action === 'case.read' && e.caseId === c.id);
     expect(reads.at(-1)).toMatchObject({ actorId: people.worker, detail: { view: 'folder', folderId: folder.folder.id } });
   });
@@ -110,7 +115,8 @@ describe('the case folder in the tab (memory ports)', () => {
     expect(again).toMatchObject({ file: { name, url: uploaded.file.url }, repeated: true });
 
     const folder = Folder.parse((await api.as('worker').browse(c.id).expect(200)).body);
-    expect(folder.entries.filter((e) => e.name === name)).toEqual([expect.objectContaining({ kind: 'file', url: uploaded.file.url })]);
+    const worker = (await world.staff(people.worker)).displayName;
+    expect(folder.entries.filter((e) => e.name === name)).toEqual([expect.objectContaining({ kind: 'file', url: uploaded.file.url, filedBy: worker })]);
     const notes = (await world.deps.stores.records.find({ caseId: c.id })).filter((r) => r.body.kind === 'chronology' && r.body.fileName === name);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ createdBy: people.worker, body: { fileUrl: uploaded.file.url } });
@@ -161,6 +167,14 @@ describe('the case folder in the tab (memory ports)', () => {
     expect(ApiError.parse(formTooBig.body).error).toContain('25 MB');
     await api.as('worker').upload(c.id, 'empty.pdf', Buffer.alloc(0)).expect(400);
     await api.as('worker').upload(c.id, 'x.pdf', pdf('x'), 'letter').expect(400);
+  });
+
+  it('a closed case\'s folder can be looked at, not uploaded to (409 in words)', async () => {
+    const { case: c } = await waitingCase();
+    value(await closeEarly(world.deps, await world.staff(people.manager), { caseId: c.id, reason: 'moved-school' }));
+    expect(Folder.parse((await api.as('manager').browse(c.id).expect(200)).body).canUpload).toBe(false);
+    const refused = await api.as('manager').upload(c.id, 'late.pdf', pdf('late')).expect(409);
+    expect(ApiError.parse(refused.body)).toMatchObject({ code: 'CaseClosed', error: `Case ${c.reference} is closed.` });
   });
 
   it('401 without a signed-in caller; a failure while filing answers 500 in words and logs no name', async () => {

@@ -75,7 +75,7 @@ export const createEmulatorApp = (deps: EmulatorAppDeps): Express => {
   // Pre-authenticated download URLs: the token in the URL is the authorisation, no bearer token (as SharePoint's).
   app.use(downloadRouter({ links, clock: deps.clock, logger, errorAnswer: (status, code, message) => errorAnswer(status, code, message, deps.clock.now()), send }));
   // Upload sessions' URLs: pre-authenticated the same way (Graph asks that no Authorization header is sent to them).
-  app.use(uploadRouter({ store: deps.store, links, clock: deps.clock, errorAnswer: (status, code, message) => errorAnswer(status, code, message, deps.clock.now()), send }));
+  app.use(uploadRouter({ store: deps.store, links, clock: deps.clock, requests, faults: deps.faults, errorAnswer: (status, code, message) => errorAnswer(status, code, message, deps.clock.now()), send }));
 
   app.use((req, res, next) => {
     if (tokenMatches(req.headers.authorization, deps.token)) { next(); return; }

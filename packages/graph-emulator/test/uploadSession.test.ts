@@ -65,6 +65,21 @@ describe('Graph emulator: upload sessions and browsing a folder', () => {
     expect((await putRange(sessionPath(renaming.body.uploadUrl), Buffer.from('third'), 0, 5).expect(201)).body.name).toBe('Late 1.pdf');
   });
 
+  it('fragments meet injected faults: refused before they land (429 with Retry-After), or answered 503 after they landed', async () => {
+    const started = await h.post(`/drives/${driveId}/items/${folderId}:/Faulty.pdf:/createUploadSession`, { item: { '@microsoft.graph.conflictBehavior': 'fail' } }).expect(200);
+    const path = sessionPath(started.body.uploadUrl);
+    const total = 2 * KiB320;
+    h.faults.configure({ rate: 1, statuses: [429], retryAfterSeconds: 2 });
+    const throttled = await putRange(path, Buffer.alloc(KiB320), 0, total).expect(429);
+    expect(throttled.headers['retry-after']).toBe('2');
+    expect((await request(h.app).get(path).expect(200)).body.nextExpectedRanges).toEqual(['0-']);
+    h.faults.configure({ rate: 0, failAfterCommitRate: 1 });
+    await putRange(path, Buffer.alloc(KiB320), 0, total).expect(503);
+    expect((await request(h.app).get(path).expect(200)).body.nextExpectedRanges).toEqual([`${KiB320}-`]);
+    h.faults.configure({});
+    await putRange(path, Buffer.alloc(KiB320), KiB320, total).expect(201);
+  });
+
   it('lists a folder\'s children with $select, a page at a time, with who last changed each', async () => {
     for (const name of ['a.pdf', 'b.pdf', 'c.pdf']) await h.put(`/drives/${driveId}/items/${folderId}:/${name}:/content`, Buffer.from(name)).expect(201);
     await h.post(`/drives/${driveId}/items/${folderId}/children`, { name: 'Sub', folder: {} }).expect(201);

@@ -61,6 +61,9 @@ const productRequests: Row[] = [
   ['children of a folder by id', { method: 'GET', path: `${drive}/items/01ABCDEF/children` }, { type: 'Collection(microsoft.graph.driveItem)', kind: 'navigation' }],
   ['upload by path under a folder', { method: 'PUT', path: `${drive}/items/01ABCDEF:/Consent form.pdf:/content` }, { type: 'Edm.Stream', kind: 'content' }],
   ['upload through the site drive', { method: 'PUT', path: `${site}/drive/root:/Referrals/notes.txt:/content`, body: 'plain text is binary here' }, { type: 'Edm.Stream', kind: 'content' }],
+  ['upload session for a large file under a folder', {
+    method: 'POST', path: `${drive}/items/01ABCDEF:/Scanned workbook.pdf:/createUploadSession`, body: { item: { '@microsoft.graph.conflictBehavior': 'fail' } },
+  }, { type: 'microsoft.graph.uploadSession', kind: 'action' }],
   ['drive item delete', { method: 'DELETE', path: `${drive}/items/01ABCDEF` }, { type: 'microsoft.graph.driveItem', kind: 'key' }],
   ['sendMail with a file attachment', {
     method: 'POST', path: `${user}/sendMail`,

@@ -1,6 +1,9 @@
+import { performance } from 'node:perf_hooks';
 import express, { type Router } from 'express';
 import type { EmulatorClock } from '../controls/clock';
 import type { DriveLinks } from '../controls/driveLinks';
+import type { FaultInjector, InjectedFault } from '../controls/faults';
+import type { RequestLog } from '../controls/requestLog';
 import { UPLOAD_FRAGMENT_UNIT, uploadSessionPath, type UploadSession } from '../controls/uploadSessions';
 import { GraphError } from '../http/graphError';
 import type { GraphResponse } from '../http/graphRequest';
@@ -12,6 +15,10 @@ export interface UploadDeps {
   store: EmulatorStore;
   links: DriveLinks;
   clock: EmulatorClock;
+  /** Fragments are logged with the Graph requests (path: the session URL's, without its token). */
+  requests: RequestLog;
+  /** Fragments meet the same injected faults as Graph requests: before (429/5xx) and after they landed (503). */
+  faults?: FaultInjector;
   errorAnswer(status: number, code: string, message: string): GraphResponse;
   send(res: express.Response, answer: GraphResponse): void;
 }
@@ -35,12 +42,23 @@ const progress = (session: UploadSession, status: 200 | 202): GraphResponse => (
 export const uploadRouter = (deps: UploadDeps): Router => {
   const router = express.Router();
   const answer = (res: express.Response, work: () => GraphResponse): void => {
+    const started = performance.now();
+    let given: GraphResponse;
     try {
-      deps.send(res, work());
+      given = work();
     } catch (e) {
       if (!(e instanceof GraphError)) throw e;
-      deps.send(res, deps.errorAnswer(e.status, e.code, e.message));
+      given = deps.errorAnswer(e.status, e.code, e.message);
     }
+    deps.requests.record({
+      at: deps.clock.now().toISOString(),
+      method: res.req.method,
+      path: uploadSessionPath,
+      status: given.status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      resourceUnits: 0,
+    });
+    deps.send(res, given);
   };
   const sessionOf = (req: express.Request): { token: string; session: UploadSession } => {
     const token = typeof req.query.tempauth === 'string' ? req.query.tempauth : '';
@@ -54,7 +72,19 @@ export const uploadRouter = (deps: UploadDeps): Router => {
     deps.links.uploads.end(sessionOf(req).token);
     return { status: 204 };
   }));
+  const faulted = (fault: InjectedFault): GraphResponse => {
+    const given = deps.errorAnswer(fault.status, fault.code, fault.message);
+    return { ...given, headers: { ...given.headers, 'retry-after': String(fault.retryAfterSeconds) } };
+  };
   router.put(uploadSessionPath, (req, res) => answer(res, () => {
+    const before = deps.faults?.sustainedThrottle() ?? deps.faults?.beforeServing();
+    if (before) return faulted(before);
+    const landed = fragment(req);
+    const after = landed.status < 300 ? deps.faults?.afterCommit() : undefined;
+    return after ? faulted(after) : landed;
+  }));
+
+  const fragment = (req: express.Request): GraphResponse => {
     const { token, session } = sessionOf(req);
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const range = contentRange.exec(req.get('content-range') ?? '');
@@ -78,7 +108,7 @@ export const uploadRouter = (deps: UploadDeps): Router => {
     if (!final) return progress(session, 202);
     deps.links.uploads.end(token);
     return commit(deps, session);
-  }));
+  };
   return router;
 };
 
