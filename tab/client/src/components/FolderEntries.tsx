@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Folders first, then files; a folder opens in place, a file in a new tab. */
+/** Folders first, then files; a folder opens in place, a file in a new tab. Who: the person who filed it through the service, else the library's "modified by". */
 export function FolderEntries({ entries, onOpenFolder }: { entries: FolderEntry[]; onOpenFolder: (id: string) => void }) {
   const styles = useStyles();
   const sorted = [...entries].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1));
@@ -42,7 +42,7 @@ export function FolderEntries({ entries, onOpenFolder }: { entries: FolderEntry[
               <TableCell>{e.kind === 'file' && e.size !== undefined ? formatSize(e.size) : ''}</TableCell>
               <TableCell>
                 <Text className={styles.muted}>
-                  {[e.modifiedBy, e.modifiedAt ? formatShort(e.modifiedAt, { time: true }) : undefined].filter(Boolean).join(', ')}
+                  {[e.filedBy ?? e.modifiedBy, e.modifiedAt ? formatShort(e.modifiedAt, { time: true }) : undefined].filter(Boolean).join(', ')}
                 </Text>
               </TableCell>
             </TableRow>
