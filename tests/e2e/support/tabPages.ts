@@ -15,6 +15,8 @@ export async function tabScreenshot(page: Page, name: string, fullPage = true): 
 
 /** axe on the page as it is: no violation of serious or critical impact (the rest are reported in the message). */
 export async function expectAxeClean(page: Page, where: string): Promise<void> {
+  // The pointer left where the last click was would hover whatever is there now: check the page at rest.
+  await page.mouse.move(0, 0);
   const violations = await axeViolations(page);
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length > 0) throw new Error(`axe on ${where}:\n${describeViolations(violations)}`);
