@@ -1,9 +1,10 @@
-import { Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { CaseRow } from '../../../contract/api';
 import { stepLabel } from '../format';
 import type { CaseloadView, SortColumn } from '../query';
 import { caseHref } from '../route';
 import { DueText } from './DueText';
+import { useRowStyles } from './rowStyles';
 import { HoursLeftText } from './HoursLeftText';
 import { NextMeetingText } from './NextMeetingText';
 
@@ -28,6 +29,7 @@ const columns: { label: string; sort?: SortColumn }[] = [
 /** The caseload as a table; sorting asks the server (the page holds one page of rows). */
 export function CaseloadTable({ rows, view, onSort, onOpen }: { rows: CaseRow[]; view: CaseloadView; onSort: (column: SortColumn) => void; onOpen: (caseId: string) => void }) {
   const styles = useStyles();
+  const rowStyles = useRowStyles();
   return (
     <Table aria-label="Cases" sortable size="small" className={styles.table}>
       <TableHeader>
@@ -45,7 +47,7 @@ export function CaseloadTable({ rows, view, onSort, onOpen }: { rows: CaseRow[];
       </TableHeader>
       <TableBody>
         {rows.map((r) => (
-          <TableRow key={r.caseId} className={styles.row} onClick={() => onOpen(r.caseId)}>
+          <TableRow key={r.caseId} className={mergeClasses(styles.row, rowStyles.row)} onClick={() => onOpen(r.caseId)}>
             <TableCell className={styles.cell}>
               <Link href={caseHref(r.caseId)} onClick={(e) => e.stopPropagation()}>
                 {r.reference}

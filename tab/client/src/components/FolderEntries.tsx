@@ -2,6 +2,7 @@ import { Button, Link, makeStyles, Table, TableBody, TableCell, TableHeader, Tab
 import { DocumentRegular, FolderRegular } from '@fluentui/react-icons';
 import type { FolderEntry } from '../../../contract/api';
 import { formatShort, formatSize } from '../format';
+import { useRowStyles } from './rowStyles';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
@@ -12,6 +13,7 @@ const useStyles = makeStyles({
 /** Folders first, then files; a folder opens in place, a file in a new tab. Who: the person who filed it through the service, else the library's "modified by". */
 export function FolderEntries({ entries, onOpenFolder }: { entries: FolderEntry[]; onOpenFolder: (id: string) => void }) {
   const styles = useStyles();
+  const rowStyles = useRowStyles();
   const sorted = [...entries].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1));
   return (
     <div className={styles.wrap}>
@@ -25,7 +27,7 @@ export function FolderEntries({ entries, onOpenFolder }: { entries: FolderEntry[
         </TableHeader>
         <TableBody>
           {sorted.map((e) => (
-            <TableRow key={e.id}>
+            <TableRow key={e.id} className={rowStyles.row}>
               <TableCell className={styles.name}>
                 {e.kind === 'folder' ? (
                   <Button appearance="transparent" size="small" icon={<FolderRegular />} onClick={() => onOpenFolder(e.id)}>
