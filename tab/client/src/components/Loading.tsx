@@ -1,0 +1,3 @@
+import { Spinner } from '@fluentui/react-components';
+
+export const Loading = ({ label }: { label: string }) => <Spinner size="small" label={label} labelPosition="after" />;
