@@ -93,7 +93,8 @@ async function casePage(workflow: WorkflowDeps, actor: Staff, view: CaseView): P
       ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}),
       ...(m.location ? { location: m.location } : {}),
     })),
-    ...(view.packageHours ? { hours: view.packageHours } : {}),
+    // As on the caseload: a case that draws on no package yet has no hours to show.
+    ...(view.packageHours && view.case.purchaseIds.length > 0 ? { hours: view.packageHours } : {}),
     asDsl: view.asDsl === true,
   };
 }

@@ -33,7 +33,8 @@ const framedByTeams: RequestHandler[] = [
         'frame-ancestors': teamsFrameAncestors,
         'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
-        'connect-src': ["'self'"],
+        // teams-js reads its host's settings from the Office CDN.
+        'connect-src': ["'self'", 'https://res.cdn.office.net'],
         'img-src': ["'self'", 'data:'],
         // Teams serves tabs over HTTPS anyway; on a local run (http://localhost) nothing is to be upgraded.
         'upgrade-insecure-requests': null,
