@@ -5,6 +5,7 @@
  * months, at once); "listMyCases" adds the card's child-name reads and read-audit entries.
  * Round trips are log entries outside any `$batch` (a `$batch` envelope is one). Not a test: read the numbers, don't assert them.
  */
+import path from 'node:path';
 import { bulkInsertListItems } from '@outreach/graph-emulator';
 import { closedCases, listMyCases, myCases, type Result, type Staff } from '../../workflow';
 import { caseListItems, manyCases } from '../support/caseloadSeed';
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
     const workers = [people.worker, ...Array.from({ length: 19 }, (_, n) => `00000000-0000-4000-8000-${String(900 + n).padStart(12, '0')}`)];
     const seeded = manyCases(CASES, workers, '2026-09-14');
     const seedStarted = performance.now();
-    bulkInsertListItems(dataDir, site.listPaths.cases.split('/').at(-1) as string, caseListItems(seeded));
+    // The embedded Graph keeps its database under the bench's data folder, in emulator/.
+    bulkInsertListItems(path.join(dataDir, 'emulator'), site.listPaths.cases.split('/').at(-1) as string, caseListItems(seeded));
     const seedMs = Math.round(performance.now() - seedStarted);
     const [manager, worker] = await Promise.all([world.staff(people.manager), world.staff(people.worker)]);
 
