@@ -22,5 +22,5 @@ describe('closedMonth, the month a case closed', () => {
     expect(listed).toEqual(expect.arrayContaining([completed.id, early.id]));
     const own = value(await closedCases(world.deps, await world.staff(people.worker))).map((c) => c.id);
     expect(own).toEqual(expect.arrayContaining([completed.id, early.id]));
-  });
+  }, 30_000); // a whole case walked: seconds on a loaded 2-core machine
 });
