@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { fileReturnedDocument, identifyStaff, ListItemId, MAX_RETURNED_FILE_BYTES, maxReturnedFileWords, returnedDocuments, type ErrorCode, type Staff, type WorkflowDeps } from '../../workflow';
+import { fileReturnedDocument, identifyStaff, ListItemId, MAX_RETURNED_FILE_BYTES, maxReturnedFileWords, returnedDocuments, type Staff, type WorkflowDeps } from '../../workflow';
 import type { AppLogger } from '../logger';
 import type { Mount } from '../server';
 import { isLoopback } from '../server';
 import { tabCallers, type TabAuth } from '../../tab/server/tabAuth';
+import { refusalStatus } from '../../tab/server/answers';
 
 const Query = z.object({
   document: z.enum(returnedDocuments, { error: `document must be one of ${returnedDocuments.join(', ')}` }),
@@ -13,17 +14,6 @@ const Query = z.object({
 });
 const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
-/** How each refusal of the use case answers over HTTP. */
-const statusOf: Partial<Record<ErrorCode, number>> = {
-  ValidationFailed: 400,
-  NotFound: 404,
-  NotOnStaffList: 403,
-  NotYourCase: 403,
-  RoleRequired: 403,
-  FileTooLarge: 413,
-  FileTypeRefused: 415,
-  FileUnavailable: 502,
-};
 
 /**
  * POST /api/cases/:caseId/documents?document=information-form|pdp|other&name=<file name>, the file
@@ -74,7 +64,7 @@ export function documentsApi(workflow: WorkflowDeps, auth: TabAuth, logger: AppL
       return void res.status(500).json({ error: 'The file could not be filed just now. Send it again: it is filed once however often it is sent.', requestId: String(res.locals.requestId ?? '') });
     }
     if (!filed.ok) {
-      const status = statusOf[filed.error.code] ?? 409;
+      const status = refusalStatus(filed.error.code);
       log.info({ caseId: caseId.data, document, status, code: filed.error.code }, 'document refused');
       return void res.status(status).json({ error: filed.error.message, code: filed.error.code });
     }

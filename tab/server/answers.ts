@@ -9,18 +9,25 @@ export const fromLoopback = (req: Request): boolean => {
   return address !== undefined && (address === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/i.test(address));
 };
 
-/** How each refusal of a use case answers over HTTP; anything else is 409 (the case is not ready for it). */
-const statusOf: Partial<Record<ErrorCode, number>> = {
+/** How each refusal of a use case answers over HTTP, for every API of the app. */
+const statusOfCode: Partial<Record<ErrorCode, number>> = {
   ValidationFailed: 400,
   NotFound: 404,
   NotOnStaffList: 403,
   NotYourCase: 403,
   RoleRequired: 403,
+  FileNameTaken: 409,
+  FileTooLarge: 413,
+  FileTypeRefused: 415,
+  FileUnavailable: 502,
 };
+
+/** The status a refusal answers with; anything not listed is 409 (the case is not ready for it). */
+export const refusalStatus = (code: ErrorCode): number => statusOfCode[code] ?? 409;
 
 export const refused = (res: Response, error: WorkflowError): void => {
   const body: ApiError = { error: error.message, code: error.code };
-  res.status(statusOf[error.code] ?? 409).json(body);
+  res.status(refusalStatus(error.code)).json(body);
 };
 
 /** 400 naming the first problem of the input ("page: must be a whole number"). */

@@ -8,7 +8,6 @@ import {
   maxUploadWords,
   uploadToCaseFolder,
   type CaseFolderView,
-  type ErrorCode,
   type FolderItem,
   type FolderUpload,
   type Staff,
@@ -16,6 +15,7 @@ import {
   type WorkflowError,
 } from '../../workflow';
 import { UploadDocument, type ApiError, type Folder, type FolderEntry, type Uploaded } from '../contract/api';
+import { refusalStatus } from './answers';
 
 /** What the routes log with (the app's pino logger fits): ids and codes only, never a file's or a child's name. */
 export interface FolderLog {
@@ -30,17 +30,6 @@ const UploadQuery = z.object({
 });
 const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
-/** How each refusal of the use cases answers over HTTP. */
-const statusOf: Partial<Record<ErrorCode, number>> = {
-  ValidationFailed: 400,
-  NotFound: 404,
-  NotOnStaffList: 403,
-  NotYourCase: 403,
-  RoleRequired: 403,
-  FileTooLarge: 413,
-  FileTypeRefused: 415,
-  FileNameTaken: 409,
-};
 
 const refuse = (res: Response, status: number, error: string, code?: string): void => {
   const body: ApiError = { error, ...(code ? { code } : {}) };
@@ -132,7 +121,7 @@ async function attempt<T>(run: () => Promise<T>, failed: () => void): Promise<T 
 }
 
 function answerRefusal(res: Response, log: FolderLog, caseId: string, error: WorkflowError, what: string): void {
-  const status = statusOf[error.code] ?? 409;
+  const status = refusalStatus(error.code);
   log.info({ caseId, status, code: error.code }, what);
   refuse(res, status, error.message, error.code);
 }
