@@ -120,7 +120,7 @@ run('the Teams tab in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
   });
 
-  test('the demo manager, dark theme: every case, filtered by worker and searched, sorted; a case acted on; its folder', async () => {
+  test('the demo manager, dark theme: every case, filtered by worker and searched, sorted; a case acted on; its folder, with a file uploaded', async () => {
     const page = await newPage();
     await page.goto(`${app.tabUrl('dark')}#/cases`);
     await signInAs(page, manager);
@@ -152,6 +152,10 @@ run('the Teams tab in Chromium', () => {
     await actionCard(page).getByText('Chronology entry added').waitFor();
     await section(page, 'chronology').getByText('Manager checked the allocation.').waitFor();
     await folderShown(page);
+    // The manager uploads into that case's folder too: filed, listed, attributed to him in the chronology.
+    const message = await uploadOther(page, 'manager-allocation-note.txt', 'A manager\'s note uploaded by the tab e2e test.');
+    expect(message).toContain('manager-allocation-note.txt');
+    await section(page, 'folder').getByRole('link', { name: /manager-allocation-note\.txt/ }).waitFor();
     await expectAxeClean(page, 'the case page (dark)');
     await tabScreenshot(page, 'case-dark');
   });
