@@ -3,6 +3,7 @@ import { countLabel, firstDue, formatDate, formatDateTime, formatHours, formatSh
 describe('the tab writes', () => {
   it('dates and times in British English, in the given time zone', () => {
     expect(formatDate('2026-12-03T10:00:00Z', 'Europe/London')).toBe('Thu 3 Dec 2026');
+    expect(formatDate('2026-09-14', 'Europe/London')).toBe('Mon 14 Sep 2026');
     expect(formatDateTime('2026-07-03T13:30:00Z', 'Europe/London')).toBe('Fri 3 Jul 2026, 14:30');
     expect(formatDate('not a date')).toBe('not a date');
   });

@@ -16,13 +16,16 @@ function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
 }
 
 /** "Thu 3 Dec 2026". */
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 export function formatDate(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   // Built from parts: ICU versions differ on the comma after the weekday.
-  const parts = formatter({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).formatToParts(d);
+  const parts = formatter({ weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', timeZone }).formatToParts(d);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+  // The month's name from the product's own list: browsers' ICU says "Sept" where the cards say "Sep".
+  return `${part('weekday')} ${Number(part('day'))} ${monthNames[Number(part('month')) - 1] ?? part('month')} ${part('year')}`;
 }
 
 /** "Thu 3 Dec 2026, 14:30". */

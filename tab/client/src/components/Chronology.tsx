@@ -23,7 +23,7 @@ export function Chronology({ records }: { records: CasePage['chronology'] }) {
           {records.map((r) => (
             <li key={r.recordId} className={styles.item}>
               <Text className={styles.meta}>
-                {formatDate(r.date)} · {r.kind} · {r.by}
+                {formatDate(r.date)} · recorded by {r.by}
               </Text>
               <Text weight="semibold">
                 {r.url ? (
