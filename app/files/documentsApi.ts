@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { fileReturnedDocument, identifyStaff, ListItemId, MAX_RETURNED_FILE_BYTES, maxReturnedFileWords, returnedDocuments, type Staff, type WorkflowDeps } from '../../workflow';
@@ -7,12 +6,12 @@ import type { Mount } from '../server';
 import { isLoopback } from '../server';
 import { tabCallers, type TabAuth } from '../../tab/server/tabAuth';
 import { refusalStatus } from '../../tab/server/answers';
+import { idempotencyKeyRule, uploadRequestKey, validIdempotencyKey } from '../../tab/server/uploadKey';
 
 const Query = z.object({
   document: z.enum(returnedDocuments, { error: `document must be one of ${returnedDocuments.join(', ')}` }),
   name: z.string({ error: 'name (the file\'s name, with its extension) is required' }).trim().min(1, 'name (the file\'s name, with its extension) is required').max(200, 'name is at most 200 characters'),
 });
-const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 
 /**
@@ -47,13 +46,12 @@ export function documentsApi(workflow: WorkflowDeps, auth: TabAuth, logger: AppL
     const query = Query.safeParse(req.query);
     if (!query.success) return void res.status(400).json({ error: query.error.issues[0]?.message ?? 'check document and name' });
     const given = req.get('idempotency-key');
-    const key = given === undefined ? undefined : IdempotencyKey.safeParse(given);
-    if (key && !key.success) return void res.status(400).json({ error: 'Idempotency-Key must be 8 to 64 letters, digits, hyphens or underscores' });
+    if (given !== undefined && !validIdempotencyKey(given)) return void res.status(400).json({ error: idempotencyKeyRule });
     const body: unknown = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) return void res.status(400).json({ error: 'the file is missing: send it as the request body' });
     const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
     const { document, name } = query.data;
-    const requestKey = key?.data ?? `upload-${createHash('sha256').update(`${caseId.data}\n${document}\n${name}\n`).update(bytes).digest('hex').slice(0, 40)}`;
+    const requestKey = uploadRequestKey(given, { caseId: caseId.data, document, name, bytes });
     const staff = res.locals.staff as Staff;
     let filed: Awaited<ReturnType<typeof fileReturnedDocument>>;
     try {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../../workflow';
 import { UploadDocument, type ApiError, type Folder, type FolderEntry, type Uploaded } from '../contract/api';
 import { refusalStatus } from './answers';
+import { idempotencyKeyRule, uploadRequestKey, validIdempotencyKey } from './uploadKey';
 
 /** What the routes log with (the app's pino logger fits): ids and codes only, never a file's or a child's name. */
 export interface FolderLog {
@@ -28,7 +28,6 @@ const UploadQuery = z.object({
   name: z.string({ error: "name (the file's name, with its extension) is required" }).min(1, "name (the file's name, with its extension) is required").max(1000, 'name is too long'),
   document: z.enum(UploadDocument.options, { error: `document must be one of ${UploadDocument.options.join(', ')}` }),
 });
-const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 
 const refuse = (res: Response, status: number, error: string, code?: string): void => {
@@ -55,8 +54,8 @@ export function folderRoutes(workflow: WorkflowDeps, log: FolderLog): express.Ro
     const query = BrowseQuery.safeParse(req.query);
     if (!query.success) return refuse(res, 400, query.error.issues[0]?.message ?? 'check the folder id', 'ValidationFailed');
     const folderId = query.data.folder;
-    const shown = await attempt(() => workflow.batching.oneAction(() => browseCaseFolder(workflow, staff, { caseId: caseId.data, ...(folderId ? { folderId } : {}) })), () => {
-      log.error({ caseId: caseId.data }, 'case folder could not be read');
+    const shown = await attempt(() => workflow.batching.oneAction(() => browseCaseFolder(workflow, staff, { caseId: caseId.data, ...(folderId ? { folderId } : {}) })), (error) => {
+      log.error({ caseId: caseId.data, error }, 'case folder could not be read');
       refuse(res, 500, 'The case folder could not be read just now. Try again in a moment.');
     });
     if (!shown) return;
@@ -73,16 +72,14 @@ export function folderRoutes(workflow: WorkflowDeps, log: FolderLog): express.Ro
     const query = UploadQuery.safeParse(req.query);
     if (!query.success) return refuse(res, 400, query.error.issues[0]?.message ?? 'check name and document', 'ValidationFailed');
     const given = req.get('idempotency-key');
-    const key = given === undefined ? undefined : IdempotencyKey.safeParse(given);
-    if (key && !key.success) return refuse(res, 400, 'Idempotency-Key must be 8 to 64 letters, digits, hyphens or underscores', 'ValidationFailed');
+    if (given !== undefined && !validIdempotencyKey(given)) return refuse(res, 400, idempotencyKeyRule, 'ValidationFailed');
     const raw: unknown = req.body;
     if (!Buffer.isBuffer(raw) || raw.length === 0) return refuse(res, 400, 'the file is missing: send it as the request body', 'ValidationFailed');
     const bytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
     const { name, document } = query.data;
-    // Derived as the documents API derives it: the same form sent through either is filed once.
-    const requestKey = key?.data ?? `upload-${createHash('sha256').update(`${caseId.data}\n${document}\n${name}\n`).update(bytes).digest('hex').slice(0, 40)}`;
-    const filed = await attempt(() => workflow.batching.oneAction(() => uploadToCaseFolder(workflow, staff, { caseId: caseId.data, fileName: name, bytes, document, requestKey })), () => {
-      log.error({ caseId: caseId.data, document }, 'upload could not be filed');
+    const requestKey = uploadRequestKey(given, { caseId: caseId.data, document, name, bytes });
+    const filed = await attempt(() => workflow.batching.oneAction(() => uploadToCaseFolder(workflow, staff, { caseId: caseId.data, fileName: name, bytes, document, requestKey })), (error) => {
+      log.error({ caseId: caseId.data, document, error }, 'upload could not be filed');
       refuse(res, 500, 'The file could not be filed just now. Upload it again: it is filed once however often it is sent.');
     });
     if (!filed) return;
@@ -111,11 +108,12 @@ const staffOf = (res: Response): Staff | undefined => {
 };
 
 /** The use case's answer, or undefined once a failure was answered (its message may quote a folder path, which names the child: not logged). */
-async function attempt<T>(run: () => Promise<T>, failed: () => void): Promise<T | undefined> {
+/** Runs the use case; a throw (Graph down, a bug) is answered by `failed` with the error's name only (its message may quote a folder path). */
+async function attempt<T>(run: () => Promise<T>, failed: (errorName: string) => void): Promise<T | undefined> {
   try {
     return await run();
-  } catch {
-    failed();
+  } catch (error) {
+    failed(error instanceof Error ? error.name : typeof error);
     return undefined;
   }
 }
