@@ -95,7 +95,7 @@ export default tseslint.config(
     files: ['tab/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(?!zod(/|$))', message: 'tab/contract is read by the browser and the server: it may import zod only.' }],
+        patterns: [{ regex: '^(?!zod(/|$)|\\./)', message: 'tab/contract is read by the browser and the server: it may import zod and itself only.' }],
       }],
     },
   },
