@@ -33,6 +33,7 @@ export * from './ports/services';
 export * from './ports/documents';
 export * from './ports/incomingFiles';
 export * from './ports/writeBatching';
+export * from './ports/serviceHistory';
 export * from './process/steps';
 export { caseProgress, closedHow, reviewDue, REVIEW_DUE_DAYS_BEFORE, type CaseProgress } from './process/caseProgress';
 export { dateHappened, inOrderHappened } from './process/dateHappened';

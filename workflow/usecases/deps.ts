@@ -9,6 +9,7 @@ import type { WriteBatching } from '../ports/writeBatching';
 import type { JobQueue } from '../ports/jobQueue';
 import type { Documents } from '../ports/documents';
 import type { IncomingFiles } from '../ports/incomingFiles';
+import type { ServiceHistory } from '../ports/serviceHistory';
 import type { Result } from '../result';
 
 /** Configuration the process needs: data, not code (validated at load by app/). */
@@ -53,6 +54,8 @@ export interface WorkflowDeps {
   documents: Documents;
   /** Files sent in by staff (a document the school returned, sent to the bot in Teams). */
   incomingFiles: IncomingFiles;
+  /** The service's whole history, for the manager's figures (absent: read from the stores). */
+  history?: ServiceHistory;
   config: WorkflowConfig;
 }
 
