@@ -47,6 +47,7 @@ export { approversOf, mayApprove, type ApprovalSubject } from './rules/separatio
 export { universalOfferCheck, type CaseLedger } from './packages';
 export { CHECK_OUT_GRACE_MINUTES, ELSEWHERE, MAX_VISIT_HOURS, describePlace, placesOnFile, type PlaceOnFile, type VisitPlace } from './rules/loneWorking';
 export { OLDEST_AT_REFERRAL, YOUNGEST_AT_REFERRAL } from './rules/plausible';
+export { hoursExpectedBeforeContract, hoursText, type FreeCapacity } from './rules/freeCapacity';
 export { MAX_RETURNED_FILE_BYTES, acceptedExtensions, documentSizeRule, documentTypeRule, maxReturnedFileWords, returnedDocumentTitles, returnedDocuments, type ReturnedDocument } from './rules/returnedDocuments';
 export { agree, counted, haveBeen, listed } from './words';
 export type { CaseDocumentContext, CaseDocumentRequest, ContractPackage, SchoolDocumentContext, SchoolDocumentRequest } from './documents/documentRequest';

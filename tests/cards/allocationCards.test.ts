@@ -1,5 +1,6 @@
 import { actionOf, buildCardWorld, cardText, executeActions, inputIds } from './cardWorld';
-import { people } from '../support/world';
+import { pauseCase } from '../../workflow';
+import { key, people, value } from '../support/world';
 
 async function caseAtStep2() {
   const cw = await buildCardWorld();
@@ -13,21 +14,53 @@ async function allocatedCase() {
   return cw;
 }
 
+/** The worker choice set of an allocate or reallocate form: its choices in order and the one chosen. */
+function workerChoiceSet(card: unknown): { titles: string[]; values: string[]; chosen: unknown } {
+  let found: { choices: Array<{ title: string; value: string }>; value?: unknown } | undefined;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Input.ChoiceSet' && o.id === 'workerId') found = o as unknown as typeof found;
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  if (!found) throw new Error('no workerId choice set on the card');
+  return { titles: found.choices.map((c) => c.title), values: found.choices.map((c) => c.value), chosen: found.value };
+}
+
 describe('allocate card', () => {
-  it("shows every active worker with their open cases and weekly hours, and the case card offers it to the manager", async () => {
+  // The world's today is Mon 14 Sep 2026: the authority's autumn 1 runs to Fri 23 Oct, 6 school weeks left.
+  it('lists every active worker most free this half-term first, with the reason, and suggests the first; the case card offers it to the manager', async () => {
     const cw = await caseAtStep2();
-    // Give Tomasz Frey one case already, so the loads differ.
-    const other = await cw.steps.refer('100002');
-    await cw.steps.allocate(other.case.id, 'otherWorker');
+    // Tomasz Frey has a case, paused (it counts nothing); Morgan Ashby has one (7 h before a contract) and only 1 h a week.
+    const paused = await cw.steps.refer('100002');
+    await cw.steps.allocate(paused.case.id, 'otherWorker');
+    value(await pauseCase(cw.world.deps, await cw.world.staff(people.manager), { caseId: paused.case.id, requestKey: key(), reason: 'Family away for a month.' }));
+    const busy = await cw.steps.refer('100003');
+    await cw.steps.allocate(busy.case.id, 'manager');
+    const [morgan] = await cw.world.deps.stores.staff.find({ userId: people.manager });
+    if (!morgan) throw new Error('no demo manager');
+    await cw.world.deps.stores.staff.update(morgan.id, { capacityHours: 1 }, morgan.etag);
+
     const { card: caseView } = await cw.act('manager', 'case.open', { caseId: cw.caseId });
     expect(actionOf(caseView, 'allocate.open').data).toEqual({ caseId: cw.caseId });
     const { card } = await cw.act('manager', 'allocate.open', { caseId: cw.caseId });
     const shown = cardText(card);
     expect(inputIds(card)).toEqual(['workerId']);
-    expect(shown).toContain('Harriet Lunde: 0 open cases, 30 h a week');
-    expect(shown).toContain('Tomasz Frey: 1 open case, 22.5 h a week');
-    expect(shown).toContain('Morgan Ashby: 0 open cases, 15 h a week');
-    expect(shown).toContain('Dev Okonjo: 0 open cases, 30 h a week');
+    const { titles, values, chosen } = workerChoiceSet(card);
+    expect(titles).toEqual([
+      // 30 h a week × 6 weeks; equal free time and no cases: by name.
+      'Aisling Brandt: 180 h free this half-term (180 h over 6 weeks, no open cases)',
+      'Dev Okonjo: 180 h free this half-term (180 h over 6 weeks, no open cases)',
+      'Harriet Lunde: 180 h free this half-term (180 h over 6 weeks, no open cases)',
+      'Tomasz Frey: 135 h free this half-term (135 h over 6 weeks, no open cases; 1 paused case, counted as nothing while paused)',
+      'Kofi Renwick: 90 h free this half-term (90 h over 6 weeks, no open cases)',
+      'Morgan Ashby: over capacity by 1 h this half-term (6 h over 6 weeks, 7 h on 1 open case)',
+    ]);
+    expect(chosen).toBe(values[0]);
+    expect(shown).toContain('Suggested: Aisling Brandt, who has the most time free this half-term: 180 h; Dev Okonjo has as much (listed by name).');
     expect(shown).not.toContain('Lena Marsh'); // not active
     expect(shown).not.toContain('Priya Calloway'); // admin, not a worker
   });
@@ -82,7 +115,11 @@ describe('reallocate card', () => {
     const { act, caseId, world } = await allocatedCase();
     const { card: form } = await act('manager', 'reallocate.open', { caseId });
     expect(inputIds(form)).toEqual(['workerId', 'reason']);
-    expect(cardText(form)).toContain('Harriet Lunde: 1 open case, 30 h a week');
+    // The case's own worker is listed, marked, and never the suggestion. Before a contract a case counts 7 h.
+    const { titles, values, chosen } = workerChoiceSet(form);
+    expect(titles).toContain('Harriet Lunde (has the case now): 173 h free this half-term (180 h over 6 weeks, 7 h on 1 open case)');
+    expect(titles[0]).toBe('Aisling Brandt: 180 h free this half-term (180 h over 6 weeks, no open cases)');
+    expect(chosen).toBe(values[0]);
     const submit = actionOf(form, 'reallocate.submit');
     const again = await act('manager', 'reallocate.submit', { ...submit.data, workerId: people.otherWorker, reason: '' });
     expect(cardText(again.card)).toContain('Reason is required.');
@@ -90,6 +127,17 @@ describe('reallocate card', () => {
     expect(cardText(again.card)).not.toContain('received undefined');
     expect(inputIds(again.card)).toContain('reason');
     expect((await world.deps.stores.cases.get(caseId))?.workerId).toBe(people.worker);
+  });
+
+  it('counts a case under contract by the share of its package hours left that falls in this half-term', async () => {
+    const cw = await buildCardWorld();
+    const { caseId } = await cw.steps.toContractInForce();
+    const c = await cw.world.deps.stores.cases.get(caseId);
+    // Silver (13 h), support 6 school weeks from Mon 5 Oct: 3 weeks before the October break, 3 after it.
+    expect(c?.contractInForce).toMatchObject({ startDate: '2026-10-05', supportEnds: '2026-11-20' });
+    const { card } = await cw.act('manager', 'reallocate.open', { caseId });
+    // Today (Mon 14 Sep) to 20 Nov the support has 30 school days, 15 of them in autumn 1: 13 h × 15/30 = 6.5 h.
+    expect(workerChoiceSet(card).titles).toContain('Harriet Lunde (has the case now): 173.5 h free this half-term (180 h over 6 weeks, 6.5 h on 1 open case)');
   });
 
   it('with a reason it moves the case, notes it in the chronology and tells the new worker', async () => {

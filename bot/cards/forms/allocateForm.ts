@@ -9,8 +9,11 @@ import { caseFormVerbs } from './caseForm';
 import { text, type FormValues } from './formValues';
 import { workerChoices } from './workerChoices';
 
-async function workerFields(ctx: CardContext, values: FormValues, withReason: boolean): Promise<unknown[]> {
-  return expandFragment<unknown[]>(fieldsTemplate, { values, workers: await workerChoices(ctx), withReason });
+/** The workers, most free this half-term first, with the suggestion chosen unless a worker already is. */
+async function workerFields(ctx: CardContext, values: FormValues, withReason: boolean, currentWorkerId?: string): Promise<unknown[]> {
+  const { choices, suggested, suggestion } = await workerChoices(ctx, currentWorkerId);
+  const chosen = { ...values, workerId: values.workerId || suggested };
+  return expandFragment<unknown[]>(fieldsTemplate, { values: chosen, workers: choices, suggestion, withReason });
 }
 
 async function allocatedOutcome(ctx: CardContext, c: Versioned<Case>, headline: string): Promise<Outcome> {
@@ -24,7 +27,7 @@ async function allocatedOutcome(ctx: CardContext, c: Versioned<Case>, headline: 
   };
 }
 
-/** Step 2: the manager allocates the case to a worker, seeing each worker's load. */
+/** Step 2: the manager allocates the case to a worker, seeing each worker's free time this half-term. */
 export const allocateVerbs = caseFormVerbs<Versioned<Case>>({
   name: 'allocate',
   roles: ['manager'],
@@ -46,8 +49,8 @@ export const reallocateVerbs = caseFormVerbs<Versioned<Case>>({
   roleAction: 'reallocate a case',
   title: 'Reallocate the case',
   submitTitle: 'Reallocate',
-  defaults: (_ctx, view) => ({ workerId: view.case.workerId ?? '', reason: '' }),
-  fields: (ctx, _view, values) => workerFields(ctx, values, true),
+  defaults: () => ({ workerId: '', reason: '' }),
+  fields: (ctx, view, values) => workerFields(ctx, values, true, view.case.workerId),
   toInput: (v) => ({ workerId: text(v, 'workerId'), reason: text(v, 'reason') }),
   run: (ctx, input) => reallocateCase(ctx.deps, ctx.actor, input),
   recorded: (ctx, c) => allocatedOutcome(ctx, c, 'Case reallocated'),

@@ -3,7 +3,7 @@ import type { Child } from '../../model/child';
 import type { Staff } from '../../model/staff';
 import type { Versioned } from '../../ports/store';
 import { ok, type Result } from '../../result';
-import { hasRole, requireRole, seesAllCases } from '../../rules/access';
+import { seesAllCases } from '../../rules/access';
 import type { WorkflowDeps } from '../deps';
 import { auditRead } from '../support/audit';
 import { now } from '../support/time';
@@ -70,27 +70,4 @@ async function withChildren(deps: WorkflowDeps, actor: Staff, cases: Versioned<C
   const children = await Promise.all(cases.map((c) => deps.stores.children.get(c.childId)));
   await Promise.all(cases.map((c) => auditRead(deps, actor, 'case.listed', c.id)));
   return cases.map((c, i) => ({ case: c, child: children[i] }));
-}
-
-export interface WorkerLoad {
-  worker: Staff;
-  openCases: number;
-  capacityHours: number;
-}
-
-/** For allocation: each active worker's open cases against their capacity. */
-export async function workerLoads(deps: WorkflowDeps, actor: Staff): Promise<Result<WorkerLoad[]>> {
-  const allowed = requireRole(actor, ['manager', 'admin'], 'see every worker\'s load');
-  if (!allowed.ok) return allowed;
-  const staff = (await deps.stores.staff.find({ active: true })).filter((s) => hasRole(s, 'worker'));
-  const loads = await Promise.all(
-    staff.map(async (worker) => {
-      const [open, paused] = await Promise.all([
-        deps.stores.cases.find({ workerId: worker.userId, status: 'open' }),
-        deps.stores.cases.find({ workerId: worker.userId, status: 'paused' }),
-      ]);
-      return { worker, openCases: open.length + paused.length, capacityHours: worker.capacityHours };
-    }),
-  );
-  return ok(loads.sort((a, b) => a.openCases - b.openCases));
 }
