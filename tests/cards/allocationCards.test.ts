@@ -65,6 +65,18 @@ describe('allocate card', () => {
     expect(shown).not.toContain('Priya Calloway'); // admin, not a worker
   });
 
+  it('without term dates for today, still lists the workers, fewest open cases first, saying why free time is not shown', async () => {
+    const cw = await caseAtStep2();
+    await cw.steps.allocate((await cw.steps.refer('100002')).case.id, 'otherWorker');
+    cw.world.memory.clock.set('2035-01-10T09:00:00Z'); // past the term dates configured
+    const { card } = await cw.act('manager', 'allocate.open', { caseId: cw.caseId });
+    const { titles, values, chosen } = workerChoiceSet(card);
+    expect(titles[0]).toBe('Aisling Brandt: 0 open cases, 30 h a week (no term dates for today, so free time is not worked out)');
+    expect(titles[titles.length - 1]).toBe('Tomasz Frey: 1 open case, 22.5 h a week (no term dates for today, so free time is not worked out)');
+    expect(chosen).toBe(values[0]);
+    expect(cardText(card)).toContain('Suggested: Aisling Brandt, who has the fewest open cases (free time is not worked out without term dates for today).');
+  });
+
   it('allocating records the worker, tells them, and answers with no live buttons; a second allocation says it is already allocated', async () => {
     const { act, caseId, world } = await caseAtStep2();
     const submit = actionOf((await act('manager', 'allocate.open', { caseId })).card, 'allocate.submit');
