@@ -261,3 +261,20 @@ describe('settings API: two admins at once, and the rules of staff and schools',
     expect(tab.world.memory.audit.all().filter((e) => e.action === 'settings.staff.changed').map((e) => e.detail.change)).toEqual(['added', 'changed']);
   });
 });
+
+describe('settings API: the channel already in force', () => {
+  let tab: SettingsTab;
+  beforeAll(async () => {
+    tab = await startSettingsTab();
+  });
+
+  it('the channel in force is saved back as it is, even when not in Teams form (the Playground\'s); another such id is refused', async () => {
+    tab.world.deps.config.teamChannelId = 'playground-channel-referrals';
+    const first = TeamChannelSetting.parse((await tab.read(settingsRoutes.teamChannel, 'admin')).body);
+    const same = await tab.change(settingsRoutes.teamChannel, { channelId: 'playground-channel-referrals', etag: first.etag }, 'admin');
+    expect(same.status).toBe(200);
+    const other = await tab.change(settingsRoutes.teamChannel, { channelId: 'playground-channel-other', etag: Saved.parse(same.body).etag }, 'admin');
+    expect(other.status).toBe(400);
+    expect(other.body.error).toMatch(/^channelId: must be a Teams channel id like 19:/);
+  });
+});

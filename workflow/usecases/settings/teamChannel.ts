@@ -6,7 +6,7 @@ import { parseInput } from '../support/input';
 import type { Saved } from './priceLists';
 import { canEditSettings, mayChangeSettings, mayReadSettings } from './settingsAccess';
 import { settingKeys } from './settingKeys';
-import { TeamChannelId, type TeamChannelValue } from './settingValues';
+import { channelIdRule, TeamChannelId, type TeamChannelValue } from './settingValues';
 import { etagOf, saveSetting, storedSettings } from './storedSettings';
 
 export interface TeamChannelView {
@@ -24,17 +24,21 @@ export const getTeamChannel: UseCase<void, TeamChannelView> = async (deps, actor
   return ok({ canEdit: canEditSettings(actor), ...(channelId ? { channelId } : {}), etag: etagOf(stored, settingKeys.teamChannel) });
 };
 
-const Change = z.object({
-  // Empty: no channel posts.
-  channelId: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), TeamChannelId.optional()),
-  etag: z.string().min(1, 'say which version you changed (etag)'),
-});
+/** Empty: no channel posts. The channel already in force is accepted as it is (the Playground's own id is not in Teams' form). */
+const changeOf = (inForce: string | undefined) =>
+  z.object({
+    channelId: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.string().trim().refine((v) => v === inForce || TeamChannelId.safeParse(v).success, channelIdRule).optional(),
+    ),
+    etag: z.string().min(1, 'say which version you changed (etag)'),
+  });
 
 /** Sets the team channel (or none): the next post goes there. */
 export const setTeamChannel: UseCase<unknown, Saved> = async (deps, actor, raw) => {
   const allowed = mayChangeSettings(actor, 'the team channel');
   if (!allowed.ok) return allowed;
-  const input = parseInput(Change, raw);
+  const input = parseInput(changeOf(deps.config.teamChannelId), raw);
   if (!input.ok) return input;
   const value: TeamChannelValue = input.value.channelId ? { channelId: input.value.channelId } : {};
   const saved = await saveSetting(deps, actor, settingKeys.teamChannel, value, input.value.etag, 'The team channel');
