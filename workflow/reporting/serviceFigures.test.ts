@@ -205,6 +205,7 @@ describe('serviceFigures, filtered', () => {
 describe('serviceFigures, other periods', () => {
   it('an empty period: zeros, and tables saying there is nothing to count', () => {
     const f = figuresOf(academicYearPeriod('2019-20'));
+    expect(FiguresContract.safeParse(f).success).toBe(true);
     expect(f.headlines.every((h) => h.value === 0)).toBe(true);
     expect(table(f, 'pupils-gender').description).toContain('There are no pupils in this period.');
     expect(column(table(f, 'pupils-gender'), 'percent')).toEqual({ Girls: 0, Boys: 0 });
