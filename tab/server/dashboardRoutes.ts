@@ -35,17 +35,12 @@ const managersOnly = (res: Response, staff: Staff, action: string): boolean => {
 /**
  * The manager's view, behind the sign-in (managers and admins; anyone else is refused in words):
  * GET /figures, GET /figures/export, GET /invoicing, GET /invoicing/export, POST /invoicing/mark.
- * `figures`: the figures use case (absent: the figures routes answer 503 saying they are not there yet).
+ * `figures`: how the figures are worked out (the dashboardFigures use case).
  */
-export function dashboardRoutes(workflow: WorkflowDeps, log: TabLog, figures?: FiguresSource): express.Router {
+export function dashboardRoutes(workflow: WorkflowDeps, log: TabLog, figures: FiguresSource): express.Router {
   const router = express.Router();
 
   const figuresOf = async (res: Response, staff: Staff, query: FiguresQuery): Promise<Figures | undefined> => {
-    if (!figures) {
-      const body: ApiError = { error: 'The figures are not available on this server yet.', code: 'NotAvailable' };
-      res.status(503).json(body);
-      return undefined;
-    }
     const worked = await workflow.batching.oneAction(() => figures(workflow, staff, query));
     if (!worked.ok) return void refused(res, worked.error);
     return worked.value;

@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
-import type { CaseLocks, WorkflowDeps } from '../../workflow';
+import { dashboardFigures, type CaseLocks, type WorkflowDeps } from '../../workflow';
 import type { ApiError, DemoStaff } from '../contract/api';
 import { fromLoopback, send } from './answers';
 import { caseCardRoute, cardActionRoute } from './cardRoutes';
@@ -26,7 +26,7 @@ export interface TabDeps {
   clientDist: string;
   /** More API routes, mounted after sign-in and the per-person limit (`res.locals.staff` is set): the folder routes. */
   signedInRoutes?: readonly (Router | RequestHandler)[];
-  /** The manager's figures (the figures use case); absent: GET /figures answers 503 until it is wired. */
+  /** How the manager's figures are worked out (absent: the dashboardFigures use case; tests give figures of their own). */
   figures?: FiguresSource;
 }
 
@@ -58,7 +58,7 @@ export function tabApp(deps: TabDeps): { path: string; router: Router } {
   me.get('/cases/:caseId', casePageRoute(workflow));
   me.get('/cases/:caseId/card', caseCardRoute(cards));
   me.post('/cards/action', express.json({ limit: '256kb' }), cardActionRoute(cards));
-  me.use(dashboardRoutes(workflow, log, deps.figures));
+  me.use(dashboardRoutes(workflow, log, deps.figures ?? dashboardFigures));
   for (const routes of deps.signedInRoutes ?? []) me.use(routes);
   api.use(me);
   api.use((req, res) => {

@@ -77,6 +77,49 @@ async function startDashboard(figures: FiguresSource | null = async (_deps, _act
   return { get, download: (url: string, who: Person = 'manager') => get(url, who).buffer(true).parse(bytes) };
 }
 
+/** Each table of the figures is a sheet of the workbook: header bold and frozen, cells equal to the JSON's (percentages as fractions). */
+function expectSheetsOf(sheets: Awaited<ReturnType<typeof readWorkbook>>, json: Figures): void {
+  for (const table of json.tables) {
+    const sheet = sheets.find((s) => s.name === table.id);
+    if (!sheet) throw new Error(`no sheet ${table.id}`);
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.headerBold).toBe(true);
+    expect(sheet.rows[0]).toEqual(table.columns.map((c) => c.label));
+    const body = sheet.rows.slice(1);
+    const expected = [...table.rows, ...(table.total ? [table.total] : [])];
+    expect(body).toHaveLength(expected.length);
+    body.forEach((row, r) =>
+      table.columns.forEach((c, i) => {
+        const v = expected[r]?.[c.key] ?? null;
+        if (c.kind === 'percent' && typeof v === 'number') expect(row[i]).toBeCloseTo(v / 100, 10);
+        else expect([table.id, r, c.key, row[i]]).toEqual([table.id, r, c.key, v]);
+      }),
+    );
+  }
+}
+
+/** The CSV of every table: each under its title, cells as the JSON's (text that reads as a formula defused). */
+function expectCsvOf(text: string, json: Figures): void {
+  const rows = parseCsv(text);
+  let at = 0;
+  for (const [index, table] of json.tables.entries()) {
+    if (index > 0) expect(rows[at++]).toEqual(['']);
+    expect(rows[at++]).toEqual([table.title]);
+    expect(rows[at++]).toEqual(table.columns.map((c) => c.label));
+    for (const row of [...table.rows, ...(table.total ? [table.total] : [])]) {
+      expect(rows[at++]).toEqual(
+        table.columns.map((c) => {
+          const v = row[c.key];
+          if (v === null || v === undefined) return '';
+          if (typeof v === 'number') return String(v);
+          return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+        }),
+      );
+    }
+  }
+  expect(rows).toHaveLength(at);
+}
+
 describe('the figures and their exports, through /tab/api/figures', () => {
   let d: Awaited<ReturnType<typeof startDashboard>>;
   let json: Figures;
@@ -143,32 +186,37 @@ describe('the figures and their exports, through /tab/api/figures', () => {
     expect(xlsx.headers['cache-control']).toBe('no-store');
     const sheets = await readWorkbook(xlsx.body as Buffer);
     expect(sheets.map((s) => s.name)).toEqual(['schools', 'destinations', 'about']);
-    for (const table of json.tables) {
-      const sheet = sheets.find((s) => s.name === table.id);
-      if (!sheet) throw new Error(`no sheet ${table.id}`);
-      expect(sheet.frozenRows).toBe(1);
-      expect(sheet.headerBold).toBe(true);
-      expect(sheet.rows[0]).toEqual(table.columns.map((c) => c.label));
-      const body = sheet.rows.slice(1);
-      const expected = [...table.rows, ...(table.total ? [table.total] : [])];
-      expect(body).toHaveLength(expected.length);
-      body.forEach((row, r) =>
-        table.columns.forEach((c, i) => {
-          const v = expected[r]?.[c.key] ?? null;
-          if (c.kind === 'percent' && typeof v === 'number') expect(row[i]).toBeCloseTo(v / 100, 10);
-          else expect(row[i]).toEqual(v);
-        }),
-      );
-    }
+    expectSheetsOf(sheets, json);
     const schools = sheets[0];
     expect([2, 3, 4, 5, 6].map((col) => schools?.numFmt(col))).toEqual(['#,##0', '0.0%', '"£"#,##0.00', '#,##0.00', '#,##0.0']);
     expect(schools?.width(1)).toBeGreaterThan(20);
     expect(sheets[2]?.rows.slice(1).map((r) => r[0])).toEqual(['schools', 'destinations']);
   });
 
-  it('answers 503 in words while no figures use case is wired', async () => {
-    const without = await startDashboard(null);
-    const answer = await without.get(dashboardRoutes.figures, 'manager');
-    expect([answer.status, answer.body]).toEqual([503, { error: 'The figures are not available on this server yet.', code: 'NotAvailable' }]);
+  it('CSV of all tables: every cell as in the JSON', async () => {
+    const csv = await d.download(`${dashboardRoutes.figuresExport}?format=csv&year=2025-26`);
+    expectCsvOf((csv.body as Buffer).toString('utf8').slice(1), json);
+  });
+});
+
+describe('the real figures (dashboardFigures over the demo world) and their exports', () => {
+  it('the Excel and the CSV of every table read back equal to the JSON', async () => {
+    const d = await startDashboard(null);
+    const shown = await d.get(`${dashboardRoutes.figures}?year=2026-27`, 'admin');
+    expect(shown.status).toBe(200);
+    const json = Figures.parse(shown.body);
+    expect(json.tables.length).toBeGreaterThan(0);
+    const xlsx = await d.download(`${dashboardRoutes.figuresExport}?format=xlsx&year=2026-27`);
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="outreach-figures-2026-27.xlsx"');
+    const sheets = await readWorkbook(xlsx.body as Buffer);
+    expect(sheets.map((s) => s.name)).toEqual([...json.tables.map((t) => t.id), 'about']);
+    expectSheetsOf(sheets, json);
+    const csv = await d.download(`${dashboardRoutes.figuresExport}?format=csv&year=2026-27`);
+    expectCsvOf((csv.body as Buffer).toString('utf8').slice(1), json);
+    for (const table of json.tables) {
+      const one = await d.download(`${dashboardRoutes.figuresExport}?format=xlsx&table=${table.id}&year=2026-27`);
+      expect(one.headers['content-disposition']).toBe(`attachment; filename="outreach-figures-2026-27-${table.id}.xlsx"`);
+      expect((await readWorkbook(one.body as Buffer)).map((s) => s.name)).toEqual([table.id, 'about']);
+    }
   });
 });
