@@ -25,6 +25,7 @@ export * from './model/cardCopy';
 export * from './model/priceList';
 export * from './model/purchase';
 export * from './model/serviceSetting';
+export * from './model/invoice';
 export { HalfTerm, TermCalendar, BankHolidays, BankHoliday, AcademicYear, Term } from './model/termDates';
 export * from './ports/caseLocks';
 export * from './ports/clock';
@@ -62,6 +63,7 @@ export { browseCaseFolder, type CaseFolderView } from './usecases/documents/brow
 export { uploadToCaseFolder, type FolderUpload } from './usecases/documents/uploadToCaseFolder';
 export { MAX_UPLOAD_BYTES, MAX_FILE_NAME_LENGTH, maxUploadWords, uploadNameRule, uploadSizeRule } from './usecases/documents/uploadRules';
 export * from './usecases/settings';
+export * from './usecases/invoicing';
 export { dashboardFigures } from './usecases/queries/dashboardFigures';
 export { serviceFigures } from './reporting/serviceFigures';
 export { FiguresQueryInput, MAX_PERIOD_YEARS, periodAndFilters } from './reporting/figuresQuery';

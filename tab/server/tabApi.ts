@@ -1,10 +1,11 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
-import type { CaseLocks, WorkflowDeps } from '../../workflow';
+import { dashboardFigures, type CaseLocks, type WorkflowDeps } from '../../workflow';
 import type { ApiError, DemoStaff } from '../contract/api';
 import { fromLoopback, send } from './answers';
 import { caseCardRoute, cardActionRoute } from './cardRoutes';
 import { casePageRoute } from './casePage';
 import { caseloadRoute, meRoute } from './caseloadRoute';
+import { dashboardRoutes, type FiguresSource } from './dashboardRoutes';
 import { tabPersonLimit } from './personLimit';
 import { settingsRouter } from './settingsRoutes';
 import { signedIn } from './signedIn';
@@ -26,6 +27,8 @@ export interface TabDeps {
   clientDist: string;
   /** More API routes, mounted after sign-in and the per-person limit (`res.locals.staff` is set): the folder routes. */
   signedInRoutes?: readonly (Router | RequestHandler)[];
+  /** How the manager's figures are worked out (absent: the dashboardFigures use case; tests give figures of their own). */
+  figures?: FiguresSource;
 }
 
 export const tabPath = '/tab';
@@ -58,6 +61,7 @@ export function tabApp(deps: TabDeps): { path: string; router: Router } {
   me.post('/cards/action', express.json({ limit: '256kb' }), cardActionRoute(cards));
   // The settings pages: staff, schools, purchases, price lists, term dates, the team channel.
   me.use(settingsRouter(workflow));
+  me.use(dashboardRoutes(workflow, log, deps.figures ?? dashboardFigures));
   for (const routes of deps.signedInRoutes ?? []) me.use(routes);
   api.use(me);
   api.use((req, res) => {
