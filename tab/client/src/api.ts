@@ -16,6 +16,8 @@ export class ApiFailure extends Error {
 export interface Api {
   get<S extends z.ZodType>(url: string, schema: S): Promise<z.infer<S>>;
   post<S extends z.ZodType>(url: string, body: unknown, schema: S): Promise<z.infer<S>>;
+  /** Replaces what the URL names (the settings pages' changes). */
+  put<S extends z.ZodType>(url: string, body: unknown, schema: S): Promise<z.infer<S>>;
   /** A raw body (a file) with its content type. */
   send<S extends z.ZodType>(url: string, body: Blob, schema: S): Promise<z.infer<S>>;
   /** A file to save (an export): its bytes and its Content-Disposition header. */
@@ -60,6 +62,8 @@ export function createApi(token: () => Promise<string>, onUnauthorized: (message
     get: (url, schema) => call(url, { method: 'GET' }, schema),
     post: (url, body, schema) =>
       call(url, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }, schema),
+    put: (url, body, schema) =>
+      call(url, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }, schema),
     send: (url, body, schema) =>
       call(url, { method: 'POST', body, headers: { 'Content-Type': body.type || 'application/octet-stream' } }, schema),
     download: async (url) => {
