@@ -2,7 +2,7 @@ import type { FigureTable } from '../../../../contract/dashboard';
 import { chartConfig, chartData, chartHeight, chartLabel } from './chartConfig';
 import { chartPalette, type ChartPalette } from './chartPalette';
 
-const palette: ChartPalette = { text: '#111111', grid: '#cccccc', surface: '#ffffff', series: ['#0000aa', '#aa0000'] };
+const palette: ChartPalette = { text: '#111111', grid: '#cccccc', surface: '#ffffff', series: ['#0000aa', '#aa0000'], fontFamily: 'sans-serif' };
 
 const table = (kind: NonNullable<FigureTable['chart']>['kind'], rows: FigureTable['rows'] = [
   { school: 'Oak', open: 3, closed: 2 },

@@ -26,7 +26,7 @@ export function chartConfig(table: FigureTable, palette: ChartPalette): FigureCh
   const data = chartData(table);
   if (!spec || !data || table.rows.length === 0) return undefined;
   const kind = data.series[0]?.kind ?? 'count';
-  const font = { family: 'inherit' };
+  const font = { family: palette.fontFamily, size: 12 };
   const legend = { display: data.series.length > 1 || spec.kind === 'doughnut', position: 'bottom' as const, labels: { color: palette.text, font } };
   const tooltip = {
     callbacks: {

@@ -8,6 +8,8 @@ export interface ChartPalette {
   /** Between doughnut segments: the surface the chart is on. */
   surface: string;
   series: readonly string[];
+  /** The page's font (a canvas does not inherit it). */
+  fontFamily: string;
 }
 
 const lightOrDarkSeries = (t: Theme): string[] => [
@@ -33,6 +35,7 @@ export function chartPalette(name: ThemeName): ChartPalette {
     grid: name === 'contrast' ? t.colorNeutralStroke1 : t.colorNeutralStroke2,
     surface: t.colorNeutralBackground1,
     series: name === 'contrast' ? contrastSeries(t) : lightOrDarkSeries(t),
+    fontFamily: t.fontFamilyBase,
   };
 }
 

@@ -10,11 +10,11 @@ export function MarkInvoicedDialog({ open, count, total, sending, onConfirm, onC
         <DialogBody>
           <DialogTitle>Mark {lines} invoiced?</DialogTitle>
           <DialogContent>
-            {lines} for {formatFigure(total, 'money')} in all will be marked invoiced today, in your name. A line already invoiced is never invoiced twice.
+            {count === 1 ? 'One line' : `${count} lines`}, {formatFigure(total, 'money')} in all, will be marked invoiced today in your name. A line already invoiced is never invoiced twice.
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={sending} icon={sending ? <Spinner size="tiny" /> : undefined} onClick={onConfirm}>
-              {sending ? 'Marking…' : `Mark ${lines} invoiced`}
+              {sending ? 'Marking…' : 'Mark invoiced'}
             </Button>
             <Button disabled={sending} onClick={onCancel}>
               Cancel
