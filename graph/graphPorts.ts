@@ -10,6 +10,7 @@ import {
   Job,
   CardCopy,
   ConversationReference,
+  Invoice,
   Purchase,
   School,
   Staff,
@@ -71,6 +72,7 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
       contracts: store('contracts', Contract),
       meetings: store('meetings', Meeting),
       purchases: reference('purchases', Purchase),
+      invoices: store('invoices', Invoice),
       // Read at every message (where to reach its sender): kept in the process like the reference lists.
       conversations: reference('conversationReferences', ConversationReference),
       cardCopies: store('cardCopies', CardCopy),

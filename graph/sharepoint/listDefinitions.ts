@@ -96,6 +96,12 @@ export const lists = {
     indexed: [text('schoolId', 'SchoolId'), text('financialYear', 'FinancialYear'), text('caseId', 'CaseId')],
     title: 'packageCode',
   },
+  invoices: {
+    displayName: 'Invoices',
+    description: 'Invoicing lines marked invoiced (purchases, and hours over what was bought), one item per line.',
+    indexed: [text('lineId', 'LineId', true), text('schoolId', 'SchoolId'), text('financialYear', 'FinancialYear'), text('caseId', 'CaseId')],
+    title: 'lineId',
+  },
   audit: {
     displayName: 'AuditLog',
     description: 'Append-only: who read or changed which case, when.',

@@ -5,6 +5,7 @@ import { fromLoopback, send } from './answers';
 import { caseCardRoute, cardActionRoute } from './cardRoutes';
 import { casePageRoute } from './casePage';
 import { caseloadRoute, meRoute } from './caseloadRoute';
+import { dashboardRoutes, type FiguresSource } from './dashboardRoutes';
 import { tabPersonLimit } from './personLimit';
 import { signedIn } from './signedIn';
 import type { TabAuth } from './tabAuth';
@@ -25,6 +26,8 @@ export interface TabDeps {
   clientDist: string;
   /** More API routes, mounted after sign-in and the per-person limit (`res.locals.staff` is set): the folder routes. */
   signedInRoutes?: readonly (Router | RequestHandler)[];
+  /** The manager's figures (the figures use case); absent: GET /figures answers 503 until it is wired. */
+  figures?: FiguresSource;
 }
 
 export const tabPath = '/tab';
@@ -55,6 +58,7 @@ export function tabApp(deps: TabDeps): { path: string; router: Router } {
   me.get('/cases/:caseId', casePageRoute(workflow));
   me.get('/cases/:caseId/card', caseCardRoute(cards));
   me.post('/cards/action', express.json({ limit: '256kb' }), cardActionRoute(cards));
+  me.use(dashboardRoutes(workflow, log, deps.figures));
   for (const routes of deps.signedInRoutes ?? []) me.use(routes);
   api.use(me);
   api.use((req, res) => {

@@ -5,6 +5,7 @@ import type { Meeting } from '../model/meeting';
 import type { Contract } from '../model/contract';
 import type { CardCopy } from '../model/cardCopy';
 import type { ConversationReference } from '../model/conversation';
+import type { Invoice } from '../model/invoice';
 import type { Purchase } from '../model/purchase';
 import type { CaseRecord } from '../model/records';
 import type { School } from '../model/school';
@@ -21,6 +22,7 @@ export type ConversationReferenceStore = EntityStore<ConversationReference, 'use
 export type CardCopyStore = EntityStore<CardCopy, 'subject'>;
 export type MeetingStore = EntityStore<Meeting, 'caseId' | 'status'>;
 export type PurchaseStore = EntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>;
+export type InvoiceStore = EntityStore<Invoice, 'lineId' | 'schoolId' | 'financialYear' | 'caseId'>;
 
 export interface Stores {
   staff: StaffStore;
@@ -31,6 +33,8 @@ export interface Stores {
   contracts: ContractStore;
   meetings: MeetingStore;
   purchases: PurchaseStore;
+  /** Invoicing lines marked invoiced, one item per line. */
+  invoices: InvoiceStore;
   conversations: ConversationReferenceStore;
   cardCopies: CardCopyStore;
 }

@@ -1,4 +1,4 @@
-import type { Meeting, CardCopy, Case, CaseRecord, Child, Contract, ConversationReference, Purchase, School, Staff, Stores } from '../../../workflow';
+import type { Invoice, Meeting, CardCopy, Case, CaseRecord, Child, Contract, ConversationReference, Purchase, School, Staff, Stores } from '../../../workflow';
 import { MemoryEntityStore } from './memoryEntityStore';
 
 /** The lists in memory, with the indexed and unique columns the SharePoint lists have. */
@@ -22,6 +22,10 @@ export function memoryStores() {
     meetings: new MemoryEntityStore<Meeting, 'caseId' | 'status'>('Meetings', { indexed: ['caseId', 'status'] }),
     purchases: new MemoryEntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>('Purchases', {
       indexed: ['schoolId', 'financialYear', 'caseId'],
+    }),
+    invoices: new MemoryEntityStore<Invoice, 'lineId' | 'schoolId' | 'financialYear' | 'caseId'>('Invoices', {
+      indexed: ['lineId', 'schoolId', 'financialYear', 'caseId'],
+      unique: ['lineId'],
     }),
     conversations: new MemoryEntityStore<ConversationReference, 'userId' | 'stale'>('ConversationReferences', {
       indexed: ['userId', 'stale'],
