@@ -14,7 +14,7 @@ import { ErrorNote } from '../ErrorNote';
 import { Loading } from '../Loading';
 import { InvoicingTable } from './InvoicingTable';
 import { invoicingViewFromSearch, searchOfInvoicingView, selectionOf, statusLabels, yearChoices, type InvoicingView } from './invoicingView';
-import { MarkInvoicedDialog } from './MarkInvoicedDialog';
+import { MarkInvoicedConfirm } from './MarkInvoicedConfirm';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -133,7 +133,7 @@ export function InvoicingPage({ search }: { search: string }) {
         <>
           {data.canMark ? (
             <div className={styles.row}>
-              <Button appearance="primary" icon={<CheckmarkRegular />} disabled={selection.count === 0 || sending} onClick={() => setConfirming(true)}>
+              <Button appearance="primary" icon={<CheckmarkRegular />} disabled={selection.count === 0 || sending || confirming} onClick={() => setConfirming(true)}>
                 Mark invoiced
               </Button>
               <Text aria-live="polite" data-testid="invoicing-selection">
@@ -141,12 +141,14 @@ export function InvoicingPage({ search }: { search: string }) {
               </Text>
             </div>
           ) : null}
+          {confirming && selection.count > 0 ? (
+            <MarkInvoicedConfirm count={selection.count} total={selection.total} sending={sending} onConfirm={() => void mark()} onCancel={() => setConfirming(false)} />
+          ) : null}
           <div className={styles.surface} tabIndex={0} role="region" aria-label="Invoicing lines">
             <InvoicingTable lines={data.lines} selected={selected} onSelected={setSelected} canMark={data.canMark} />
           </div>
         </>
       )}
-      <MarkInvoicedDialog open={confirming} count={selection.count} total={selection.total} sending={sending} onConfirm={() => void mark()} onCancel={() => setConfirming(false)} />
     </div>
   );
 }
