@@ -164,6 +164,15 @@ run('the manager dashboard and invoicing in Chromium', () => {
     await expectAxeClean(page, 'the invoicing page');
     await screenshot(page, 'invoicing-light');
 
+    // The list as Excel: a real workbook whose sheet has a row per line (and its heading).
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Excel', exact: true }).click()]);
+    const excelPath = path.join(downloads, excel.suggestedFilename());
+    expect(excelPath).toMatch(/\.xlsx$/);
+    await excel.saveAs(excelPath);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(excelPath);
+    expect(workbook.worksheets[0]?.actualRowCount ?? 0).toBeGreaterThan(await lines.locator('tbody tr').count());
+
     // One line chosen: the button names nothing yet, the dialog names the count and the total.
     const boxes = lines.locator('tbody').getByRole('checkbox');
     const before = await boxes.count();
