@@ -81,7 +81,7 @@ run('the manager dashboard and invoicing in Chromium', () => {
     await screenshot(page, 'dashboard-light');
 
     // Show as table: the same numbers seen as a table (the chart stays for screen readers).
-    const firstSection = page.locator('section').filter({ has: charts.first() });
+    const firstSection = page.locator('section[data-testid^="figures-"]').filter({ has: page.locator('canvas') }).first();
     await firstSection.getByRole('button', { name: 'Show as table' }).click();
     await expect(firstSection.getByRole('button', { name: 'Show as table' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(firstSection.getByRole('region').locator('table').isVisible()).resolves.toBe(true);
@@ -90,8 +90,8 @@ run('the manager dashboard and invoicing in Chromium', () => {
     // A filter goes into the link; opening the link again shows the same view.
     const period = page.getByRole('combobox', { name: 'Period' });
     await period.selectOption({ label: 'Between two dates' });
-    await page.getByLabel('From').fill('2026-09-01');
-    await page.getByLabel('To').fill('2026-10-31');
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill('2026-09-01');
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill('2026-10-31');
     await expect(eventually(() => page.evaluate('location.hash'), (h) => String(h).includes('from=2026-09-01') && String(h).includes('to=2026-10-31'))).resolves.toContain('to=2026-10-31');
     const link = page.url();
     await dashboardShown(page);
@@ -100,7 +100,7 @@ run('the manager dashboard and invoicing in Chromium', () => {
     await signInAs(again, manager);
     await dashboardShown(again);
     await expect(again.getByRole('combobox', { name: 'Period' }).inputValue()).resolves.toBe('range');
-    await expect(again.getByLabel('From').inputValue()).resolves.toBe('2026-09-01');
+    await expect(again.getByRole('textbox', { name: 'From', exact: true }).inputValue()).resolves.toBe('2026-09-01');
     await again.close();
 
     // Excel: every table a sheet, read back with exceljs.
@@ -118,7 +118,7 @@ run('the manager dashboard and invoicing in Chromium', () => {
     await page.getByText(`Downloaded ${excel.suggestedFilename()}.`).waitFor();
 
     // CSV of one table: its header row is the table's column headings.
-    const section = page.locator('section').filter({ has: page.getByRole('button', { name: /^Download CSV: / }) }).first();
+    const section = page.locator('section[data-testid^="figures-"]').filter({ has: page.getByRole('button', { name: /^Download CSV: / }) }).first();
     const headings = (await section.locator('thead th').allInnerTexts()).map((t) => t.trim());
     const [csv] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: /^Download CSV: / }).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);

@@ -1,8 +1,9 @@
-import { Button, makeStyles, mergeClasses, Text, ToggleButton, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, ToggleButton, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ChartMultipleRegular, TableRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import type { FigureTable } from '../../../../contract/dashboard';
 import { EmptyNote } from '../EmptyNote';
+import { drawable as canDraw } from './chartConfig';
 import { FigureChart } from './FigureChart';
 import { FigureDataTable } from './FigureDataTable';
 import { useVisuallyHidden } from './visuallyHidden';
@@ -26,7 +27,7 @@ export function FigureSection({ table, onCsv, exporting }: { table: FigureTable;
   const styles = useStyles();
   const hidden = useVisuallyHidden().hidden;
   const titleId = useId();
-  const drawable = Boolean(table.chart) && table.rows.length > 0;
+  const drawable = canDraw(table);
   const [asTable, setAsTable] = useState(false);
   const tableShown = !drawable || asTable;
   return (
@@ -52,23 +53,26 @@ export function FigureSection({ table, onCsv, exporting }: { table: FigureTable;
       {table.rows.length === 0 ? (
         <EmptyNote>No cases in this period.</EmptyNote>
       ) : (
-        <div className={styles.wrap}>
-          {/* Both stay in the page for screen readers; the toggle only changes which one is seen. */}
-          {drawable ? (
-            <div className={asTable ? hidden : undefined}>
-              <FigureChart table={table} />
-            </div>
-          ) : null}
-          {tableShown ? (
-            <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${table.title}: table`}>
-              <FigureDataTable table={table} />
-            </div>
-          ) : (
-            <div className={mergeClasses(hidden)}>
-              <FigureDataTable table={table} />
-            </div>
-          )}
-        </div>
+        <>
+          {table.chart && !drawable ? <EmptyNote>Nothing to draw: every figure is nought in this period.</EmptyNote> : null}
+          <div className={styles.wrap}>
+            {/* Both stay in the page for screen readers; the toggle only changes which one is seen. */}
+            {drawable ? (
+              <div className={asTable ? hidden : undefined}>
+                <FigureChart table={table} />
+              </div>
+            ) : null}
+            {tableShown ? (
+              <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${table.title}: table`}>
+                <FigureDataTable table={table} />
+              </div>
+            ) : (
+              <div className={hidden}>
+                <FigureDataTable table={table} />
+              </div>
+            )}
+          </div>
+        </>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import type { FigureTable } from '../../../../contract/dashboard';
-import { chartConfig, chartData, chartHeight, chartLabel } from './chartConfig';
+import { chartConfig, chartData, chartHeight, chartLabel, drawable } from './chartConfig';
 import { chartPalette, type ChartPalette } from './chartPalette';
 
 const palette: ChartPalette = { text: '#111111', grid: '#cccccc', surface: '#ffffff', series: ['#0000aa', '#aa0000'], fontFamily: 'sans-serif' };
@@ -49,8 +49,11 @@ describe('a figures table as a chart', () => {
     expect(doughnut?.data.datasets[0]?.backgroundColor).toEqual(['#0000aa', '#aa0000']);
   });
 
-  it('draws nothing for no rows or no spec', () => {
+  it('draws nothing for no rows, only noughts, or no spec', () => {
     expect(chartConfig(table('bar', []), palette)).toBeUndefined();
+    expect(drawable(table('bar', [{ school: 'Oak', open: 0, closed: null }]))).toBe(false);
+    expect(chartConfig(table('bar', [{ school: 'Oak', open: 0, closed: null }]), palette)).toBeUndefined();
+    expect(drawable(table('bar'))).toBe(true);
     const { chart: _chart, ...plain } = table('bar');
     expect(chartConfig(plain, palette)).toBeUndefined();
   });

@@ -20,11 +20,17 @@ export function chartData(table: FigureTable): { labels: string[]; series: { key
   return series.length > 0 ? { labels, series } : undefined;
 }
 
+/** Something to draw: a number other than nought in some series (a chart of noughts draws nothing). */
+export function drawable(table: FigureTable): boolean {
+  const data = chartData(table);
+  return Boolean(data && table.rows.length > 0 && data.series.some((s) => s.values.some((v) => v !== null && v !== 0)));
+}
+
 /** The chart the table's spec asks for, in the palette's colours; undefined when there is nothing to draw. */
 export function chartConfig(table: FigureTable, palette: ChartPalette): FigureChartConfig | undefined {
   const spec = table.chart;
   const data = chartData(table);
-  if (!spec || !data || table.rows.length === 0) return undefined;
+  if (!spec || !data || !drawable(table)) return undefined;
   const kind = data.series[0]?.kind ?? 'count';
   const font = { family: palette.fontFamily, size: 12 };
   const legend = { display: data.series.length > 1 || spec.kind === 'doughnut', position: 'bottom' as const, labels: { color: palette.text, font } };
@@ -57,7 +63,8 @@ export function chartConfig(table: FigureTable, palette: ChartPalette): FigureCh
   const valueAxis = {
     beginAtZero: true,
     stacked,
-    ticks: { color: palette.text, font, callback: (value: string | number) => (typeof value === 'number' ? formatTick(value, kind) : value) },
+    // Counts and days step in whole numbers: no "0, 0, 1, 1" from rounded fractions.
+    ticks: { color: palette.text, font, ...(kind === 'count' ? { precision: 0 } : {}), callback: (value: string | number) => (typeof value === 'number' ? formatTick(value, kind) : value) },
     grid: { color: palette.grid },
     border: { color: palette.grid },
   };
