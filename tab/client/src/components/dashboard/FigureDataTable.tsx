@@ -1,10 +1,10 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FigureTable } from '../../../../contract/dashboard';
 import { formatFigure, isNumeric } from './figureFormat';
+import { useVisuallyHidden } from './visuallyHidden';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase300 },
-  caption: { textAlign: 'left', captionSide: 'top', color: tokens.colorNeutralForeground2, paddingBottom: tokens.spacingVerticalS },
   cell: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'left', whiteSpace: 'nowrap' },
   head: { fontWeight: tokens.fontWeightSemibold, borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
@@ -13,10 +13,11 @@ const useStyles = makeStyles({
 
 /**
  * The table behind a chart, for everyone (and the only form a screen reader needs): the caption is
- * the table's description, the first column heads each row, numbers read by their column's kind.
+ * the table's description (seen above it, so hidden here), the first column heads each row, numbers read by their column's kind.
  */
 export function FigureDataTable({ table }: { table: FigureTable }) {
   const styles = useStyles();
+  const hidden = useVisuallyHidden().hidden;
   const [first, ...rest] = table.columns;
   if (!first) return null;
   const cellClass = (numeric: boolean, extra?: string) => mergeClasses(styles.cell, numeric && styles.number, extra);
@@ -34,7 +35,8 @@ export function FigureDataTable({ table }: { table: FigureTable }) {
   );
   return (
     <table className={styles.table} data-testid={`table-${table.id}`}>
-      <caption className={styles.caption}>{table.description}</caption>
+      {/* The description is already shown above the chart: the caption is for screen readers. */}
+      <caption className={hidden}>{table.description}</caption>
       <thead>
         <tr>
           {table.columns.map((c) => (
