@@ -61,3 +61,10 @@ export { browseCaseFolder, type CaseFolderView } from './usecases/documents/brow
 export { uploadToCaseFolder, type FolderUpload } from './usecases/documents/uploadToCaseFolder';
 export { MAX_UPLOAD_BYTES, MAX_FILE_NAME_LENGTH, maxUploadWords, uploadNameRule, uploadSizeRule } from './usecases/documents/uploadRules';
 export * from './usecases/invoicing';
+export { dashboardFigures } from './usecases/queries/dashboardFigures';
+export { serviceFigures } from './reporting/serviceFigures';
+export { FiguresQueryInput, MAX_PERIOD_YEARS, periodAndFilters } from './reporting/figuresQuery';
+export { academicYearPeriod, dateRangePeriod, type ReportPeriod } from './reporting/period';
+export type { ReportFilters, ReportInput } from './reporting/scope';
+export type { ChartSpec, ColumnKind, FigureColumn, FigureOption, FigureRow, FigureTable, Figures, Headline } from './reporting/figureTable';
+export { REVIEW_GRACE_DAYS } from './reporting/reviews';

@@ -1,38 +1,10 @@
 import { Invoicing, MarkedInvoiced, dashboardRoutes, type InvoicingLine } from '../../tab/contract/dashboard';
 import { people } from '../support/world';
+import { overrunCase } from './invoicingWorld';
 import { bytes, parseCsv, readWorkbook } from './dashboardDownloads';
-import { startTab } from './tabHarness';
+import type { startTab } from './tabHarness';
 
 type Tab = Awaited<ReturnType<typeof startTab>>;
-
-const at = '2026-11-20T09:00:00.000Z';
-
-/**
- * A case of Ashdown's (Bronze, 7 hours, PO SW-0412 on the demo data: urn 100002) with 9 hours
- * logged in October 2026: 2 hours over, at the 2026-27 consultancy rate (£100 an hour).
- */
-async function overrunCase() {
-  const tab = await startTab({ now: at });
-  const { world } = tab;
-  const school = await world.schoolByUrn('100002');
-  const [bronze] = (await world.deps.stores.purchases.find({ schoolId: school.id })).filter((p) => p.packageCode === 'bronze');
-  if (!bronze) throw new Error('the demo data has no Bronze purchase at 100002');
-  const c = await tab.referred('Zoë', 'Ångström-Łukasz', '100002');
-  const stored = await world.deps.stores.cases.get(c.id);
-  if (!stored) throw new Error('the case was not stored');
-  await world.deps.stores.cases.update(c.id, { purchaseIds: [bronze.id] }, stored.etag);
-  let n = 0;
-  const logged = async (on: string, hours: number) => {
-    n += 1;
-    await world.deps.stores.records.create(
-      { caseId: c.id, step: 10, safeguarding: false, locked: false, body: { kind: 'time', on, hours, activity: 'meeting' }, createdBy: people.worker, createdAt: at, updatedBy: people.worker, updatedAt: at },
-      `time-${c.id}-${n}`,
-    );
-  };
-  await logged('2026-10-01', 5);
-  await logged('2026-10-08', 4);
-  return { tab, c, bronze, school, logged };
-}
 
 const list = async (tab: Tab, query = '', who: Parameters<Tab['get']>[1] = 'manager') => {
   const answer = await tab.get(`${dashboardRoutes.invoicing}${query}`, who);

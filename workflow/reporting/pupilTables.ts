@@ -1,11 +1,12 @@
 import type { FigureTable } from './figureTable';
+import type { Names } from './names';
 import type { PupilBreakdown } from './pupils';
 import { shareTable } from './shareTable';
 
 const counted = 'Each pupil with a case open at any time in the period, counted once however many cases they had.';
 
-/** The seed's breakdown as three tables: gender, phase and key stage, and needs. */
-export function pupilTables(b: PupilBreakdown): FigureTable[] {
+/** The seed's breakdown as tables: gender, phase, key stage, needs, and school. */
+export function pupilTables(b: PupilBreakdown, names: Names): FigureTable[] {
   const base = { whole: b.pupils, wholeWords: 'pupils' };
   return [
     shareTable({
@@ -67,6 +68,16 @@ export function pupilTables(b: PupilBreakdown): FigureTable[] {
         { label: 'Looked-after children', count: b.lookedAfter },
       ],
       chart: 'horizontal-bar',
+    }),
+    shareTable({
+      ...base,
+      id: 'pupils-by-school',
+      title: 'Pupils supported by school',
+      description: `${counted} Each pupil is counted at the school of their first case in the period.`,
+      category: 'School',
+      rows: [...b.bySchool.entries()].map(([id, count]) => ({ label: names.school(id), count })).sort((x, y) => x.label.localeCompare(y.label)),
+      chart: 'horizontal-bar',
+      totalled: true,
     }),
   ];
 }

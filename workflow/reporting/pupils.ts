@@ -34,6 +34,8 @@ export interface PupilBreakdown {
   readonly pupilPremium: number;
   readonly freeSchoolMeals: number;
   readonly lookedAfter: number;
+  /** Pupils by the school of their first case in the period. */
+  readonly bySchool: ReadonlyMap<string, number>;
 }
 
 const startYear = (date: string): number => Number(academicYearOf(date).slice(0, 4));
@@ -65,7 +67,9 @@ export function pupilBreakdown(casesInPeriod: readonly Case[], children: Readonl
 
   const keyStage: Record<KeyStage, number> = { 'early-years': 0, ks1: 0, ks2: 0, ks3: 0, ks4: 0, ks5: 0 };
   const tally = { girls: 0, boys: 0, otherGender: 0, primary: 0, secondary: 0, ehcPlan: 0, senSupport: 0, pupilPremium: 0, freeSchoolMeals: 0, lookedAfter: 0 };
+  const bySchool = new Map<string, number>();
   for (const [childId, c] of firstCase) {
+    bySchool.set(c.schoolId, (bySchool.get(c.schoolId) ?? 0) + 1);
     const child = children.get(childId);
     if (!child) {
       tally.otherGender += 1;
@@ -84,5 +88,5 @@ export function pupilBreakdown(casesInPeriod: readonly Case[], children: Readonl
     if (child.freeSchoolMeals) tally.freeSchoolMeals += 1;
     if (child.lookedAfter) tally.lookedAfter += 1;
   }
-  return { pupils: firstCase.size, ...tally, send: tally.ehcPlan + tally.senSupport, keyStage };
+  return { pupils: firstCase.size, ...tally, send: tally.ehcPlan + tally.senSupport, keyStage, bySchool };
 }

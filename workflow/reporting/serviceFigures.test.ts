@@ -62,6 +62,16 @@ describe('serviceFigures, the demo year 2025-26 worked out by hand', () => {
     expect([headline(f, 'send'), headline(f, 'pupil-premium'), headline(f, 'fsm'), headline(f, 'looked-after')]).toEqual([39.1, 47.8, 30.4, 2]);
   });
 
+  it('counts pupils by the school of their first case', () => {
+    expect(column(table(f, 'pupils-by-school'), 'count')).toEqual({
+      'Elmstead High School': 5,
+      'Harbourside Academy': 7,
+      'Kingsmoor School': 5,
+      'Larkspur Primary School': 6,
+    });
+    expect(table(f, 'pupils-by-school').total).toEqual({ category: 'Total', count: 23, percent: 100 });
+  });
+
   it('counts destinations and how the 13 cases closed in the year ended', () => {
     const destinations = table(f, 'destinations');
     expect(column(destinations, 'count')).toEqual({
@@ -205,6 +215,7 @@ describe('serviceFigures, filtered', () => {
 describe('serviceFigures, other periods', () => {
   it('an empty period: zeros, and tables saying there is nothing to count', () => {
     const f = figuresOf(academicYearPeriod('2019-20'));
+    expect(FiguresContract.safeParse(f).success).toBe(true);
     expect(f.headlines.every((h) => h.value === 0)).toBe(true);
     expect(table(f, 'pupils-gender').description).toContain('There are no pupils in this period.');
     expect(column(table(f, 'pupils-gender'), 'percent')).toEqual({ Girls: 0, Boys: 0 });

@@ -81,7 +81,7 @@ export function serviceFigures(input: ReportInput, computedAt: string): Figures 
     options: figureOptions(input),
     headlines,
     tables: [
-      ...pupilTables(pupils),
+      ...pupilTables(pupils, names),
       ...outcomeTables(outcomes),
       ...hoursTables(hours, names),
       incomeTable(income, hours.overrunPenceByFinancialYear, hours.financialYears, names),
