@@ -19,7 +19,7 @@ import { startEmbeddedTime } from './embeddedTime';
 import { createServer } from './server';
 import { closeServer, installShutdown } from './shutdown';
 import { startJobScheduler } from './jobs/jobScheduler';
-import { dashboardFigures, ensureDailyPlan } from '../workflow';
+import { ensureDailyPlan } from '../workflow';
 import { startWorkflow } from './startWorkflow';
 import { startLiveSettings } from './settings/liveSettings';
 import { appVersion } from './version';
@@ -79,8 +79,6 @@ const main = async (): Promise<void> => {
       clientDist: tabClientDist,
       // The child's folder: browsed and uploaded to under /tab/api/cases/:caseId/folder.
       signedInRoutes: [express.Router().use('/cases', folderRoutes(workflow, tabLog))],
-      // The manager's dashboard: GET /tab/api/figures (and its exports) work them out with this use case.
-      figures: dashboardFigures,
     });
     // /healthz/details (embedded only, on this machine only) reads this at each request: the
     // Playground's entry is added once it is up (it needs the bot's URL).
