@@ -21,6 +21,7 @@ import { closeServer, installShutdown } from './shutdown';
 import { startJobScheduler } from './jobs/jobScheduler';
 import { ensureDailyPlan } from '../workflow';
 import { startWorkflow } from './startWorkflow';
+import { startLiveSettings } from './settings/liveSettings';
 import { appVersion } from './version';
 import { documentsApi } from './files/documentsApi';
 import type { TabAuth } from '../tab/server/tabAuth';
@@ -57,6 +58,8 @@ const main = async (): Promise<void> => {
     const clock = appClock(config.value.clockNow);
     const time = graph.embedded ? await startEmbeddedTime(clock, graph.embedded, config.value.clockNow !== undefined, logger) : undefined;
     const workflow = await startWorkflow(config.value, graph, logger, botAdapter, clock);
+    // Price lists, term dates and the team channel as changed on the settings pages (kept live across instances).
+    const settings = await startLiveSettings(workflow, logger);
     logger.info({ sinceStartMs: sinceStart() }, 'workflow ready');
     // One lock of cases for chat and tab: a submit from either waits for the other's on the same case.
     const caseLocks = inMemoryCaseLocks();
@@ -114,6 +117,7 @@ const main = async (): Promise<void> => {
         closeServer(server),
         { name: 'bot background work', run: () => bot.drain() },
         ...(jobs ? [{ name: 'jobs', run: () => jobs.stop() }] : []),
+        { name: 'settings refresh', run: () => settings.stop() },
         { name: 'graph', run: () => connected.stop() },
       ],
       exit: (code) => process.exit(code),

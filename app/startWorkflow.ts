@@ -26,6 +26,8 @@ export async function startWorkflow(config: Config, graph: ConnectedGraph, logge
     serviceEmail: config.service.mailbox,
     ...(config.service.evaluationFormUrl ? { evaluationFormUrl: config.service.evaluationFormUrl } : {}),
     booking: { mode: config.booking.mode, policy: { ...defaultBookingPolicy, schoolHours: config.booking.schoolHours, workingHours: config.booking.workingHours, travelBufferMinutes: config.booking.travelBufferMinutes } },
+    // The default until an admin sets one on the settings pages (app/settings keeps it live).
+    ...(config.teamChannel ? { teamChannelId: config.teamChannel.channelId } : {}),
   });
   if (graph.embedded) {
     const demo = readDemoData();
@@ -38,7 +40,7 @@ export async function startWorkflow(config: Config, graph: ConnectedGraph, logge
   }
   // The sender draws cards with the workflow it belongs to (a contract's approval card): bound once made.
   const notifier = teamsOrMailNotifier({ stores: graph.ports.stores, clock }, teamsSender(bot, () => deps), graph.ports.mailer, workflowConfig.serviceName, logger);
-  const channel = botTeamChannel({ stores: graph.ports.stores, clock }, bot, config.teamChannel?.channelId, logger);
+  const channel = botTeamChannel({ stores: graph.ports.stores, clock }, bot, () => workflowConfig.teamChannelId, logger);
   // The shipped templates, or the site's own copies from its Templates library.
   const { templates, ...ports } = graph.ports;
   const documents = new TemplateDocuments({ overrides: templates, clock });

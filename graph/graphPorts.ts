@@ -12,6 +12,7 @@ import {
   ConversationReference,
   Purchase,
   School,
+  ServiceSetting,
   Staff,
   type AuditLog,
   type CaseFolders,
@@ -74,6 +75,8 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
       // Read at every message (where to reach its sender): kept in the process like the reference lists.
       conversations: reference('conversationReferences', ConversationReference),
       cardCopies: store('cardCopies', CardCopy),
+      // A handful of items, read whole by each instance's settings refresh (app/settings): not cached, so a change shows within one refresh.
+      settings: store('settings', ServiceSetting),
     },
     audit: new SharePointAuditLog(store<StoredAudit, 'caseId'>('audit', StoredAuditSchema)),
     folders: new DriveCaseFolders(client, site.caseFilesDriveId),

@@ -13,10 +13,17 @@ import type { BotAdapter } from './botAdapter';
  * is known once the app has been added to the team (the bot stores it then); until then a post
  * is logged as undelivered, never dropped silently.
  */
-export function botTeamChannel(deps: Pick<WorkflowDeps, 'stores' | 'clock'>, bot: BotAdapter, channelId: string | undefined, logger: AppLogger): TeamChannel {
+export function botTeamChannel(
+  deps: Pick<WorkflowDeps, 'stores' | 'clock'>,
+  bot: BotAdapter,
+  // A function: the channel as the settings stand at each post (an admin may change it while the app runs).
+  channel: string | undefined | (() => string | undefined),
+  logger: AppLogger,
+): TeamChannel {
   const sent = new SentKeys();
   return {
     async post(update) {
+      const channelId = typeof channel === 'function' ? channel() : channel;
       if (!channelId || sent.seen(update.key)) return;
       const owner = channelConversationUser(channelId);
       const [stored] = await deps.stores.conversations.find({ userId: owner });

@@ -12,7 +12,7 @@ const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(da
  * The process's configuration data (price lists, term dates, bank holidays), validated by the
  * workflow's schemas at load: bad data stops start-up with the file and field named.
  */
-export function loadWorkflowConfig(settings: { serviceName: string; serviceEmail: string; evaluationFormUrl?: string; folderNamePattern: string; defaultTermCalendarId: string; booking?: BookingSettings }): WorkflowConfig {
+export function loadWorkflowConfig(settings: { serviceName: string; serviceEmail: string; evaluationFormUrl?: string; folderNamePattern: string; defaultTermCalendarId: string; booking?: BookingSettings; teamChannelId?: string }): WorkflowConfig {
   const priceLists = parsePriceLists(readJson('config/price-lists.json'));
   if (!priceLists.ok) throw new Error(`data/config/price-lists.json: ${priceLists.error.message}`);
   const termCalendars = parseTermCalendars(readJson('config/term-dates.json'));

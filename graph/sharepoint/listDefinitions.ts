@@ -123,6 +123,12 @@ export const lists = {
     description: 'Cards in Teams chats to update in place when what they show changes (contract approvals).',
     indexed: [text('subject', 'Subject')],
   },
+  settings: {
+    displayName: 'ServiceSettings',
+    description: 'Settings the administrator changed in the app (price lists, term dates, team channel), one item per key; the shipped files are the defaults.',
+    indexed: [text('key', 'Key', true)],
+    title: 'key',
+  },
   sentMail: {
     displayName: 'SentMail',
     description: 'Mail the service sent, one item per idempotency key, so a retry or a restart does not send it again.',

@@ -6,6 +6,7 @@ import { caseCardRoute, cardActionRoute } from './cardRoutes';
 import { casePageRoute } from './casePage';
 import { caseloadRoute, meRoute } from './caseloadRoute';
 import { tabPersonLimit } from './personLimit';
+import { settingsRouter } from './settingsRoutes';
 import { signedIn } from './signedIn';
 import type { TabAuth } from './tabAuth';
 import type { TabLog } from './tabLog';
@@ -55,6 +56,8 @@ export function tabApp(deps: TabDeps): { path: string; router: Router } {
   me.get('/cases/:caseId', casePageRoute(workflow));
   me.get('/cases/:caseId/card', caseCardRoute(cards));
   me.post('/cards/action', express.json({ limit: '256kb' }), cardActionRoute(cards));
+  // The settings pages: staff, schools, purchases, price lists, term dates, the team channel.
+  me.use(settingsRouter(workflow));
   for (const routes of deps.signedInRoutes ?? []) me.use(routes);
   api.use(me);
   api.use((req, res) => {

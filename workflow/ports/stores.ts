@@ -8,6 +8,7 @@ import type { ConversationReference } from '../model/conversation';
 import type { Purchase } from '../model/purchase';
 import type { CaseRecord } from '../model/records';
 import type { School } from '../model/school';
+import type { ServiceSetting } from '../model/serviceSetting';
 import type { Staff } from '../model/staff';
 import type { EntityStore } from './store';
 
@@ -21,6 +22,8 @@ export type ConversationReferenceStore = EntityStore<ConversationReference, 'use
 export type CardCopyStore = EntityStore<CardCopy, 'subject'>;
 export type MeetingStore = EntityStore<Meeting, 'caseId' | 'status'>;
 export type PurchaseStore = EntityStore<Purchase, 'schoolId' | 'financialYear' | 'caseId'>;
+/** The settings changed in the app (ServiceSettings list): one item per key. */
+export type SettingStore = EntityStore<ServiceSetting, 'key'>;
 
 export interface Stores {
   staff: StaffStore;
@@ -33,6 +36,7 @@ export interface Stores {
   purchases: PurchaseStore;
   conversations: ConversationReferenceStore;
   cardCopies: CardCopyStore;
+  settings: SettingStore;
 }
 
 /** Append-only: entries are never changed or removed. */

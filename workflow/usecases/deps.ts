@@ -28,6 +28,8 @@ export interface WorkflowConfig {
   evaluationFormUrl?: string;
   /** How meetings are looked for and booked. */
   booking: BookingSettings;
+  /** The Teams channel case events are posted in (changed on the settings pages); absent: no channel posts. */
+  teamChannelId?: string;
 }
 
 export interface BookingSettings {

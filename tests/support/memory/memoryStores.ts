@@ -1,4 +1,4 @@
-import type { Meeting, CardCopy, Case, CaseRecord, Child, Contract, ConversationReference, Purchase, School, Staff, Stores } from '../../../workflow';
+import type { Meeting, CardCopy, Case, CaseRecord, Child, Contract, ConversationReference, Purchase, School, ServiceSetting, Staff, Stores } from '../../../workflow';
 import { MemoryEntityStore } from './memoryEntityStore';
 
 /** The lists in memory, with the indexed and unique columns the SharePoint lists have. */
@@ -28,6 +28,7 @@ export function memoryStores() {
       unique: ['userId'],
     }),
     cardCopies: new MemoryEntityStore<CardCopy, 'subject'>('CardCopies', { indexed: ['subject'] }),
+    settings: new MemoryEntityStore<ServiceSetting, 'key'>('ServiceSettings', { indexed: ['key'], unique: ['key'] }),
   } satisfies Stores;
 }
 
