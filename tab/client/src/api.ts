@@ -20,6 +20,8 @@ export interface Api {
   put<S extends z.ZodType>(url: string, body: unknown, schema: S): Promise<z.infer<S>>;
   /** A raw body (a file) with its content type. */
   send<S extends z.ZodType>(url: string, body: Blob, schema: S): Promise<z.infer<S>>;
+  /** A file to save (an export): its bytes and its Content-Disposition header. */
+  download(url: string): Promise<{ blob: Blob; disposition: string | null }>;
 }
 
 /** What a person reads when a call fails. */
@@ -38,16 +40,20 @@ async function failureOf(res: Response): Promise<ApiFailure> {
 }
 
 export function createApi(token: () => Promise<string>, onUnauthorized: (message: string) => void): Api {
-  const call = async <S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>> => {
+  const fetchOk = async (url: string, init: RequestInit, accept: string): Promise<Response> => {
     const headers = new Headers(init.headers);
     headers.set('Authorization', `Bearer ${await token()}`);
-    headers.set('Accept', 'application/json');
+    headers.set('Accept', accept);
     const res = await fetch(url, { ...init, headers, cache: 'no-store' });
     if (!res.ok) {
       const failure = await failureOf(res);
       if (res.status === 401) onUnauthorized(failure.message);
       throw failure;
     }
+    return res;
+  };
+  const call = async <S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>> => {
+    const res = await fetchOk(url, init, 'application/json');
     const parsed = schema.safeParse(await res.json());
     if (!parsed.success) throw new ApiFailure(res.status, `The service's answer was not understood (${url.split('?')[0]}).`);
     return parsed.data;
@@ -60,5 +66,9 @@ export function createApi(token: () => Promise<string>, onUnauthorized: (message
       call(url, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }, schema),
     send: (url, body, schema) =>
       call(url, { method: 'POST', body, headers: { 'Content-Type': body.type || 'application/octet-stream' } }, schema),
+    download: async (url) => {
+      const res = await fetchOk(url, { method: 'GET' }, '*/*');
+      return { blob: await res.blob(), disposition: res.headers.get('Content-Disposition') };
+    },
   };
 }
