@@ -9,13 +9,13 @@ export function SaveFeedback({ outcome, onReload }: { outcome: SaveOutcome | und
   if (!outcome) return null;
   if (outcome.kind === 'saved') {
     return (
-      <MessageBar intent="success" layout="multiline" role="status">
+      <MessageBar intent="success" layout="multiline" role="status" data-testid="save-saved">
         <MessageBarBody>{outcome.message}</MessageBarBody>
       </MessageBar>
     );
   }
   return (
-    <MessageBar intent={outcome.kind === 'conflict' ? 'warning' : 'error'} layout="multiline" role="alert">
+    <MessageBar intent={outcome.kind === 'conflict' ? 'warning' : 'error'} layout="multiline" role="alert" data-testid={`save-${outcome.kind}`}>
       <MessageBarBody>
         <MessageBarTitle>{outcomeTitles[outcome.kind]}</MessageBarTitle>
         {outcome.message}

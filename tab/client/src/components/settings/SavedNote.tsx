@@ -4,7 +4,7 @@ import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 export function SavedNote({ message }: { message: string | undefined }) {
   if (!message) return null;
   return (
-    <MessageBar intent="success" layout="multiline" role="status">
+    <MessageBar intent="success" layout="multiline" role="status" data-testid="save-saved">
       <MessageBarBody>{message}</MessageBarBody>
     </MessageBar>
   );

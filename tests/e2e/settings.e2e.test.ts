@@ -1,0 +1,152 @@
+/**
+ * End to end: the settings pages in Debian Chromium against the app (embedded Graph), with the demo
+ * sign-in. The demo admin changes Silver's price for the current financial year and a half-term's
+ * last day, and sees both after a reload; a change made from a page someone else has since saved
+ * is refused and offers a reload; the demo manager sees every section read-only. Every section
+ * passes axe (no serious or critical violation); docs/screenshots/settings-prices.png is taken.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, shouldRunEndToEnd } from './support/browser';
+import { startTabApp, type TabApp } from './support/tabApp';
+import { expectAxeClean, signInAs } from './support/tabPages';
+
+const run = shouldRunEndToEnd(process.env) ? describe : describe.skip;
+jest.setTimeout(300_000);
+
+/** The demo staff: the one with the admin role (data/demo/staff.json), and a manager. */
+const admin = 'Priya Calloway';
+const manager = 'Morgan Ashby';
+/** The app's clock is on 7 Oct 2026 (tabClockNow): the 2026-27 financial year, its autumn term. */
+const year = '2026-27';
+const sections = ['Staff', 'Schools', 'Purchases', 'Prices', 'Term dates', 'Team channel'] as const;
+const docsScreenshot = path.resolve(__dirname, '..', '..', 'docs', 'screenshots', 'settings-prices.png');
+
+run('the settings pages in Chromium', () => {
+  let app: TabApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startTabApp('settings-e2e', async () => undefined);
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  }, 60_000);
+
+  const openSettings = async (who: string, section: string, viewport = { width: 1366, height: 900 }): Promise<Page> => {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${app.tabUrl('light')}#/settings/${section}`);
+    await signInAs(page, who);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    return page;
+  };
+  const sectionHeading = (page: Page, name: string) => page.getByRole('heading', { level: 2, name });
+  const saved = (page: Page) => page.getByTestId('save-saved');
+  const silverPrice = (page: Page) => page.getByRole('textbox', { name: 'Silver Package price' });
+
+  test("the admin changes Silver's price for the current year; a reload shows it", async () => {
+    const page = await openSettings(admin, 'prices');
+    await sectionHeading(page, 'Prices').waitFor();
+    await expect(page.getByRole('combobox', { name: 'Financial year' }).inputValue()).resolves.toBe(year);
+    await expect(silverPrice(page).inputValue()).resolves.toBe('1000');
+    await silverPrice(page).fill('1075');
+    await page.getByRole('button', { name: `Save the ${year} prices` }).click();
+    await saved(page).waitFor();
+    await expect(silverPrice(page).inputValue()).resolves.toBe('1075');
+    await expectAxeClean(page, 'the prices, saved');
+    mkdirSync(path.dirname(docsScreenshot), { recursive: true });
+    await page.screenshot({ path: docsScreenshot, fullPage: true });
+
+    await page.reload();
+    await sectionHeading(page, 'Prices').waitFor();
+    await expect(silverPrice(page).inputValue()).resolves.toBe('1075');
+    await page.close();
+  });
+
+  test('the admin moves a half-term\'s last day; a reload shows it', async () => {
+    const page = await openSettings(admin, 'terms');
+    await sectionHeading(page, 'Term dates').waitFor();
+    const lastDay = page.getByLabel('2026-27 Autumn 2 last day');
+    await expect(lastDay.inputValue()).resolves.toBe('2026-12-18');
+    await lastDay.fill('2026-12-17');
+    await page.getByRole('button', { name: 'Save the term dates' }).click();
+    await saved(page).waitFor();
+    await expectAxeClean(page, 'the term dates, saved');
+
+    await page.reload();
+    await sectionHeading(page, 'Term dates').waitFor();
+    await expect(page.getByLabel('2026-27 Autumn 2 last day').inputValue()).resolves.toBe('2026-12-17');
+    await page.close();
+  });
+
+  test('a change made from a page someone has since saved is refused; Reload shows theirs', async () => {
+    const mine = await openSettings(admin, 'prices');
+    const theirs = await openSettings(admin, 'prices');
+    await silverPrice(mine).waitFor();
+    await theirs.getByRole('textbox', { name: 'Bronze Package price' }).fill('675');
+    await theirs.getByRole('button', { name: `Save the ${year} prices` }).click();
+    await saved(theirs).waitFor();
+
+    await mine.getByRole('textbox', { name: 'Silver Package hours' }).fill('14');
+    await mine.getByRole('button', { name: `Save the ${year} prices` }).click();
+    const conflict = mine.getByTestId('save-conflict');
+    await conflict.getByText('Someone changed this since you opened it', { exact: false }).waitFor();
+    await expectAxeClean(mine, 'the prices, refused as stale');
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await expect(mine.getByRole('textbox', { name: 'Bronze Package price' }).inputValue()).resolves.toBe('675');
+    await expect(mine.getByRole('textbox', { name: 'Silver Package hours' }).inputValue()).resolves.toBe('13');
+    await mine.close();
+    await theirs.close();
+  });
+
+  test('the admin: every section passes axe; the staff dialog from the keyboard', async () => {
+    const page = await openSettings(admin, 'staff');
+    for (const name of sections) {
+      await page.getByRole('tab', { name }).click();
+      await sectionHeading(page, name).waitFor();
+      await page.locator('.fui-Spinner').first().waitFor({ state: 'detached' });
+      await expectAxeClean(page, `the ${name} section (admin)`);
+    }
+    await page.getByRole('tab', { name: 'Staff' }).click();
+    await page.getByRole('button', { name: 'Change Harriet Lunde' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Change Harriet Lunde' });
+    await dialog.waitFor();
+    await expect(dialog.getByRole('checkbox', { name: 'Outreach worker' }).isChecked()).resolves.toBe(true);
+    await expectAxeClean(page, 'the staff dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  test('the manager reads every section, and changes none', async () => {
+    const page = await openSettings(manager, 'prices');
+    for (const name of sections) {
+      await page.getByRole('tab', { name }).click();
+      await sectionHeading(page, name).waitFor();
+      await page.getByText('Only an administrator can change these.').waitFor();
+      await expect(page.getByRole('button', { name: /^(Save|Change|Add|Record)/ }).count()).resolves.toBe(0);
+      await expect(page.getByRole('main').getByRole('textbox').count()).resolves.toBe(0);
+      await expectAxeClean(page, `the ${name} section (manager)`);
+    }
+    await page.getByRole('tab', { name: 'Prices' }).click();
+    await page.getByRole('table', { name: `Items on the ${year} price list` }).getByRole('row').filter({ hasText: 'Silver Package' }).first().waitFor();
+    await page.close();
+  });
+
+  test('phone width (390 x 844): the prices and the term dates fit the screen', async () => {
+    const page = await openSettings(admin, 'prices', { width: 390, height: 844 });
+    await silverPrice(page).waitFor();
+    await expectAxeClean(page, 'the prices at phone width');
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+    await page.getByRole('tab', { name: 'Term dates' }).click();
+    await page.getByLabel('2026-27 Autumn 1 first day').waitFor();
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+    await page.close();
+  });
+});
