@@ -7,7 +7,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { EmptyNote } from '../EmptyNote';
 import { useFormStyles } from './formStyles';
 import { formatMoney } from './numbers';
-import { PurchaseForm } from './PurchaseForm';
+import { RecordPurchase } from './RecordPurchase';
 import { ScrollArea } from './ScrollArea';
 import { SettingsSection } from './SettingsSection';
 
@@ -67,7 +67,7 @@ export function PurchasesSection() {
               </Table>
             </ScrollArea>
           )}
-          {data.canEdit ? <PurchaseForm key={data.financialYear} financialYear={data.financialYear} onRecorded={loaded.reload} /> : null}
+          {data.canEdit ? <RecordPurchase key={data.financialYear} financialYear={data.financialYear} onRecorded={loaded.reload} /> : null}
         </>
       )}
     </SettingsSection>

@@ -6,7 +6,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { ErrorNote } from '../ErrorNote';
 import { Loading } from '../Loading';
 import { useFormStyles } from './formStyles';
-import { blankPurchaseForm, isoDay, newPurchase, packageChoices, type PurchaseForm as Form } from './purchaseForm';
+import { blankPurchaseForm, isoDay, newPurchase, packageChoices, type PurchaseForm } from './purchaseForm';
 import { SaveFeedback } from './SaveFeedback';
 import { useSave } from './useSave';
 
@@ -15,12 +15,12 @@ import { useSave } from './useSave';
  * list, the date, the order number. Its request key is made when the form is, so a double click
  * or a retry records once; after a success the form starts again with a new key.
  */
-export function PurchaseForm({ financialYear, onRecorded }: { financialYear: string; onRecorded: () => void }) {
+export function RecordPurchase({ financialYear, onRecorded }: { financialYear: string; onRecorded: () => void }) {
   const styles = useFormStyles();
   const { api } = useSigned();
   const headingId = useId();
   const choices = useLoad(() => Promise.all([api.get(settingsRoutes.schools, SchoolSettings), api.get(settingsRoutes.priceLists, PriceListSettings)]), 'purchase-choices');
-  const [form, setForm] = useState<Form>(() => blankPurchaseForm(isoDay(new Date())));
+  const [form, setForm] = useState<PurchaseForm>(() => blankPurchaseForm(isoDay(new Date())));
   const save = useSave(() => {
     setForm(blankPurchaseForm(isoDay(new Date())));
     onRecorded();
