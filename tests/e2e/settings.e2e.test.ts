@@ -5,12 +5,12 @@
  * is refused and offers a reload; the demo manager sees every section read-only. Every section
  * passes axe (no serious or critical violation); docs/screenshots/settings-prices.png is taken.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, shouldRunEndToEnd } from './support/browser';
 import { startTabApp, type TabApp } from './support/tabApp';
-import { expectAxeClean, signInAs } from './support/tabPages';
+import { eventually, signInAs } from './support/tabPages';
 
 const run = shouldRunEndToEnd(process.env) ? describe : describe.skip;
 jest.setTimeout(300_000);
@@ -22,6 +22,33 @@ const manager = 'Morgan Ashby';
 const year = '2026-27';
 const sections = ['Staff', 'Schools', 'Purchases', 'Prices', 'Term dates', 'Team channel'] as const;
 const docsScreenshot = path.resolve(__dirname, '..', '..', 'docs', 'screenshots', 'settings-prices.png');
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeResults {
+  violations: { id: string; impact?: string | null; help: string; nodes: { html: string; target: unknown[] }[] }[];
+}
+
+/**
+ * axe as tests/e2e/support/tabAxe.ts runs it (WCAG 2.x A and AA, best practices): no serious or
+ * critical violation. One known false positive is left out: Fluent's TabList and Dialog move focus
+ * with Tabster, whose hidden "dummy" elements (data-tabster-dummy) take focus only to hand it on at
+ * once (microsoft/fluentui#27517, closed by design); axe's aria-hidden-focus flags them.
+ */
+async function expectAxeClean(page: Page, where: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(axeSource);
+  const results = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })`,
+  )) as AxeResults;
+  const violations = results.violations
+    .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
+    .filter((v) => v.nodes.length > 0);
+  const lines = violations.map((v) => `${v.impact ?? '?'} ${v.id}: ${v.help} (${v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')).join(' | ')})`);
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) throw new Error(`axe on ${where}:\n${lines.join('\n')}`);
+  if (violations.length > 0) console.warn(`axe on ${where} (minor):\n${lines.join('\n')}`);
+}
 
 run('the settings pages in Chromium', () => {
   let app: TabApp;
@@ -98,7 +125,8 @@ run('the settings pages in Chromium', () => {
     await expectAxeClean(mine, 'the prices, refused as stale');
     await conflict.getByRole('button', { name: 'Reload' }).click();
     await conflict.waitFor({ state: 'detached' });
-    await expect(mine.getByRole('textbox', { name: 'Bronze Package price' }).inputValue()).resolves.toBe('675');
+    const bronze = mine.getByRole('textbox', { name: 'Bronze Package price' });
+    await expect(eventually(() => bronze.inputValue(), (v) => v === '675')).resolves.toBe('675');
     await expect(mine.getByRole('textbox', { name: 'Silver Package hours' }).inputValue()).resolves.toBe('13');
     await mine.close();
     await theirs.close();
