@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, shouldRunEndToEnd } from './support/browser';
 import { startTabApp, type TabApp } from './support/tabApp';
-import { eventually, signInAs } from './support/tabPages';
+import { eventually, signInAs, tabScreenshot } from './support/tabPages';
 
 const run = shouldRunEndToEnd(process.env) ? describe : describe.skip;
 jest.setTimeout(300_000);
@@ -147,6 +147,7 @@ run('the settings pages in Chromium', () => {
     await dialog.waitFor();
     await expect(dialog.getByRole('checkbox', { name: 'Outreach worker' }).isChecked()).resolves.toBe(true);
     await expectAxeClean(page, 'the staff dialog');
+    await tabScreenshot(page, 'settings-staff-dialog', false);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await page.close();
@@ -164,6 +165,7 @@ run('the settings pages in Chromium', () => {
     }
     await page.getByRole('tab', { name: 'Prices' }).click();
     await page.getByRole('table', { name: `Items on the ${year} price list` }).getByRole('row').filter({ hasText: 'Silver Package' }).first().waitFor();
+    await tabScreenshot(page, 'settings-prices-manager');
     await page.close();
   });
 
@@ -174,6 +176,8 @@ run('the settings pages in Chromium', () => {
     await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
     await page.getByRole('tab', { name: 'Term dates' }).click();
     await page.getByLabel('2026-27 Autumn 1 first day').waitFor();
+    await expectAxeClean(page, 'the term dates at phone width');
+    await tabScreenshot(page, 'settings-terms-phone');
     await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
     await page.close();
   });

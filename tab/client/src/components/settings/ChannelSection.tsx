@@ -40,7 +40,7 @@ function ChannelForm({ setting, save, onReload }: { setting: TeamChannelSetting;
   if (!setting.canEdit) return <ReadOnlyValue label="Channel id" value={setting.channelId ?? 'None: nothing is posted to a channel.'} />;
   return (
     <form className={styles.form} onSubmit={submit} aria-label="The team channel">
-      <Field label="Channel id" hint={help}>
+      <Field className={styles.wide} label="Channel id" hint={help}>
         <Input value={text} onChange={(_, d) => setText(d.value)} placeholder="19:…@thread.tacv2" spellCheck={false} />
       </Field>
       <SaveFeedback outcome={save.outcome} onReload={onReload} />

@@ -16,6 +16,7 @@ import { useSave, type SaveState } from './useSave';
 
 /** The price lists, one per financial year: the consultancy rate, travel, each item's hours and price. */
 export function PricesSection() {
+  const styles = useFormStyles();
   const { api } = useSigned();
   const loaded = useLoad(() => api.get(settingsRoutes.priceLists, PriceListSettings), 'price-lists');
   const save = useSave(loaded.reload);
@@ -32,7 +33,7 @@ export function PricesSection() {
         const list = data.priceLists.find((l) => l.financialYear === shown);
         return (
           <>
-            <Field label="Financial year">
+            <Field className={styles.single} label="Financial year">
               <Select value={shown ?? ''} onChange={(_, d) => { save.clear(); setYear(d.value); }}>
                 {years.map((y) => (
                   <option key={y} value={y}>

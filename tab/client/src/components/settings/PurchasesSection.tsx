@@ -24,7 +24,7 @@ export function PurchasesSection() {
     <SettingsSection title="Purchases" loaded={loaded}>
       {(data) => (
         <>
-          <Field label="Financial year">
+          <Field className={styles.single} label="Financial year">
             <Select value={year ?? data.financialYear} onChange={(_, d) => setYear(d.value)}>
               {(data.years.includes(data.financialYear) ? data.years : [...data.years, data.financialYear]).map((y) => (
                 <option key={y} value={y}>

@@ -15,6 +15,7 @@ import { useSave, type SaveState } from './useSave';
 
 /** The term calendars: half-term dates and closure days; which is the authority's default, and who follows each. */
 export function TermsSection() {
+  const styles = useFormStyles();
   const { api } = useSigned();
   const loaded = useLoad(() => api.get(settingsRoutes.termCalendars, TermCalendarSettings), 'term-calendars');
   const save = useSave(loaded.reload);
@@ -31,7 +32,7 @@ export function TermsSection() {
         const isDefault = calendar.id === data.defaultTermCalendarId;
         return (
           <>
-            <Field label="Term calendar">
+            <Field className={styles.single} label="Term calendar">
               <Select value={calendar.id} onChange={(_, d) => { save.clear(); setChosen(d.value); }}>
                 {data.calendars.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -64,7 +65,7 @@ function TermCalendarForm({ calendar, canEdit, save, onReload }: { calendar: Ter
   return (
     <form className={styles.form} onSubmit={submit} aria-label={`The ${calendar.name} term calendar`}>
       {canEdit ? (
-        <Field label="Calendar name">
+        <Field className={styles.single} label="Calendar name">
           <Input value={form.name} onChange={(_, d) => setForm({ ...form, name: d.value })} />
         </Field>
       ) : (

@@ -10,5 +10,8 @@ export const useFormStyles = makeStyles({
   fieldset: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   cell: { verticalAlign: 'middle', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  /** A select or field on its own line: not the page's full width. */
+  single: { maxWidth: '24em' },
+  wide: { maxWidth: '44em' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
