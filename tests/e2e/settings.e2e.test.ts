@@ -132,6 +132,37 @@ run('the settings pages in Chromium', () => {
     await theirs.close();
   });
 
+  test('the admin records a purchase with a double click: recorded once', async () => {
+    const page = await openSettings(admin, 'purchases');
+    await sectionHeading(page, 'Purchases').waitFor();
+    const form = page.getByRole('form', { name: `Record a purchase in ${year}` });
+    await form.getByRole('combobox', { name: 'School' }).selectOption({ index: 1 });
+    await form.getByRole('combobox', { name: 'Package' }).selectOption({ value: 'bronze' });
+    await form.getByRole('textbox', { name: 'Purchase order number' }).fill('PO-E2E-0001');
+    await form.getByRole('button', { name: 'Record the purchase' }).dblclick();
+    await saved(page).waitFor();
+    const rows = page.getByRole('table', { name: `Purchases in ${year}` }).getByRole('row').filter({ hasText: 'PO-E2E-0001' });
+    await expect(eventually(() => rows.count(), (n) => n > 0)).resolves.toBe(1);
+    await page.reload();
+    await sectionHeading(page, 'Purchases').waitFor();
+    await page.getByRole('table', { name: `Purchases in ${year}` }).waitFor();
+    await expect(rows.count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  test("the admin changes a member of staff's capacity in the dialog", async () => {
+    const page = await openSettings(admin, 'staff');
+    await page.getByRole('button', { name: 'Change Tomasz Frey' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change Tomasz Frey' });
+    await dialog.getByRole('textbox', { name: /^Capacity/ }).fill('25');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await saved(page).waitFor();
+    const row = page.getByRole('table', { name: 'Staff' }).getByRole('row').filter({ hasText: 'Tomasz Frey' });
+    await expect(eventually(() => row.innerText(), (t) => t.includes('25 h'))).resolves.toContain('25 h');
+    await page.close();
+  });
+
   test('the admin: every section passes axe; the staff dialog from the keyboard', async () => {
     const page = await openSettings(admin, 'staff');
     for (const name of sections) {

@@ -77,7 +77,7 @@ function PriceListForm({ list, canEdit, save, onReload }: { list: PriceListSetti
         )}
       </div>
       <ScrollArea label={`The ${year} price list's items`}>
-        <Table aria-label={`Items on the ${year} price list`} size="small">
+        <Table aria-label={`Items on the ${year} price list`} size="small" className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Item</TableHeaderCell>

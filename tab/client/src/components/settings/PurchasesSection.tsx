@@ -37,7 +37,7 @@ export function PurchasesSection() {
             <EmptyNote>{`No purchase is recorded in ${data.financialYear}.`}</EmptyNote>
           ) : (
             <ScrollArea label={`Purchases in ${data.financialYear}`}>
-              <Table aria-label={`Purchases in ${data.financialYear}`} size="small">
+              <Table aria-label={`Purchases in ${data.financialYear}`} size="small" className={styles.wideTable}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>School</TableHeaderCell>

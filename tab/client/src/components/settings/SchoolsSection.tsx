@@ -34,7 +34,7 @@ export function SchoolsSection() {
             </div>
           ) : null}
           <ScrollArea label="The schools">
-            <Table aria-label="Schools" size="small">
+            <Table aria-label="Schools" size="small" className={styles.wideTable}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>Name</TableHeaderCell>

@@ -35,7 +35,7 @@ export function StaffSection() {
             </div>
           ) : null}
           <ScrollArea label="The Staff list">
-            <Table aria-label="Staff" size="small">
+            <Table aria-label="Staff" size="small" className={styles.wideTable}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>Name</TableHeaderCell>

@@ -72,7 +72,7 @@ function TermCalendarForm({ calendar, canEdit, save, onReload }: { calendar: Ter
         <ReadOnlyValue label="Calendar name" value={calendar.name} />
       )}
       <ScrollArea label="Half-terms">
-        <Table aria-label="Half-terms" size="small">
+        <Table aria-label="Half-terms" size="small" className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Half-term</TableHeaderCell>

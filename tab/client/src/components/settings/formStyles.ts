@@ -13,5 +13,8 @@ export const useFormStyles = makeStyles({
   /** A select or field on its own line: not the page's full width. */
   single: { maxWidth: '24em' },
   wide: { maxWidth: '44em' },
+  /** Tables keep room for their fields: at phone width they scroll sideways in their ScrollArea. */
+  table: { minWidth: '34em' },
+  wideTable: { minWidth: '56em' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
