@@ -150,7 +150,7 @@ run('the settings pages in Chromium', () => {
     await page.close();
   });
 
-  test("the admin changes a member of staff's capacity in the dialog", async () => {
+  test("the admin changes a member of staff's capacity in the dialog; a change refused shows the service's words", async () => {
     const page = await openSettings(admin, 'staff');
     await page.getByRole('button', { name: 'Change Tomasz Frey' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change Tomasz Frey' });
@@ -160,6 +160,17 @@ run('the settings pages in Chromium', () => {
     await saved(page).waitFor();
     const row = page.getByRole('table', { name: 'Staff' }).getByRole('row').filter({ hasText: 'Tomasz Frey' });
     await expect(eventually(() => row.innerText(), (t) => t.includes('25 h'))).resolves.toContain('25 h');
+
+    // A change the service refuses: its own words next to the form, the dialog left open.
+    await page.getByRole('button', { name: `Change ${admin}` }).click();
+    const own = page.getByRole('dialog', { name: `Change ${admin}` });
+    await own.getByRole('checkbox', { name: 'Manager' }).check();
+    await own.getByRole('checkbox', { name: 'Administrator' }).uncheck();
+    await own.getByRole('button', { name: 'Save' }).click();
+    await own.getByTestId('save-invalid').getByText('You cannot take away your own admin role', { exact: false }).waitFor();
+    await expectAxeClean(page, 'the staff dialog, refused');
+    await own.getByRole('button', { name: 'Cancel' }).click();
+    await own.waitFor({ state: 'detached' });
     await page.close();
   });
 
