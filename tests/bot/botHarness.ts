@@ -67,7 +67,7 @@ export const testRateLimits: RateLimits = { perPersonPerMinute: 1_000_000, perAd
 
 export async function startBot(
   given: WorkflowDeps,
-  options: { interimAfterMs?: number; notifyThroughTeams?: boolean; teamChannelId?: string; connector?: Connector; rateLimits?: Partial<RateLimits>; logger?: AppLogger } = {},
+  options: { interimAfterMs?: number; notifyThroughTeams?: boolean; teamChannelId?: string | (() => string | undefined); connector?: Connector; rateLimits?: Partial<RateLimits>; logger?: AppLogger } = {},
 ) {
   const connector = options.connector ?? (await startConnector());
   const ownsConnector = !options.connector;

@@ -6,9 +6,11 @@ import { describeCaseStoreContract } from './caseStoreContract';
 import { describeJobQueueContract } from './jobQueueContract';
 import { describeMailerContract } from './mailerContract';
 import { describeRecordStoreContract } from './recordStoreContract';
+import { describeSettingStoreContract } from './settingStoreContract';
 
 describeCaseStoreContract('memory Cases', async () => ({ store: memoryStores().cases }));
 describeRecordStoreContract('memory CaseRecords', async () => ({ store: memoryStores().records }));
+describeSettingStoreContract('memory ServiceSettings', async () => ({ store: memoryStores().settings }));
 describeAuditLogContract('memory audit log', async () => ({ audit: new MemoryAuditLog() }));
 describeCaseFoldersContract('memory Case Files', async () => {
   const folders = new MemoryCaseFolders();

@@ -4,6 +4,7 @@ import { describeCaseStoreContract } from '../contract/caseStoreContract';
 import { describeJobQueueContract } from '../contract/jobQueueContract';
 import { describeMailerContract } from '../contract/mailerContract';
 import { describeRecordStoreContract } from '../contract/recordStoreContract';
+import { describeSettingStoreContract } from '../contract/settingStoreContract';
 import { startEmbeddedGraph, type EmbeddedGraph } from './embeddedGraph';
 
 jest.setTimeout(60_000);
@@ -18,6 +19,7 @@ afterAll(async () => {
 
 describeCaseStoreContract('SharePoint Cases list', async () => ({ store: graph.ports.stores.cases }));
 describeRecordStoreContract('SharePoint CaseRecords list', async () => ({ store: graph.ports.stores.records }));
+describeSettingStoreContract('SharePoint ServiceSettings list', async () => ({ store: graph.ports.stores.settings }));
 describeAuditLogContract('SharePoint AuditLog list', async () => ({ audit: graph.ports.audit }));
 describeCaseFoldersContract('Case Files library', async () => ({
   folders: graph.ports.folders,

@@ -1,10 +1,15 @@
 import request from 'supertest';
-import { people } from '../support/world';
+import { people, type World } from '../support/world';
 import { startTab, type Person } from './tabHarness';
 
 /** The tab (memory ports, demo data) with PUT as well as GET and POST, signed in as a demo person or any user id. */
-export async function startSettingsTab(now = '2026-09-18T09:00:00Z') {
-  const tab = await startTab({ now });
+export const startSettingsTab = (now = '2026-09-18T09:00:00Z') => withChanges(startTab({ now }));
+
+/** The same over a world already built (the Graph adapters on the embedded Graph). */
+export const startSettingsTabOn = (world: World) => withChanges(startTab({ world }));
+
+async function withChanges(started: ReturnType<typeof startTab>) {
+  const tab = await started;
   const auth = (who: Person | string): Record<string, string> => ({ Authorization: `Bearer embedded-dev:${who in people ? people[who as Person] : who}` });
   return {
     ...tab,
