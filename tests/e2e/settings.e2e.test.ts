@@ -192,6 +192,8 @@ run('the settings pages in Chromium', () => {
     await tabScreenshot(page, 'settings-staff-dialog', false);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    // Focus is back on the button that opened it.
+    await expect(eventually(() => page.evaluate('document.activeElement?.getAttribute("aria-label")'), (v) => v === 'Change Harriet Lunde')).resolves.toBe('Change Harriet Lunde');
     await page.close();
   });
 
@@ -220,6 +222,13 @@ run('the settings pages in Chromium', () => {
     await page.getByLabel('2026-27 Autumn 1 first day').waitFor();
     await expectAxeClean(page, 'the term dates at phone width');
     await tabScreenshot(page, 'settings-terms-phone');
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+    await page.getByRole('tab', { name: 'Schools' }).click();
+    await page.getByRole('button', { name: 'Change Alderbrook Primary School' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change Alderbrook Primary School' });
+    await dialog.getByRole('combobox', { name: 'Term calendar' }).waitFor();
+    await expectAxeClean(page, 'the school dialog at phone width');
+    await tabScreenshot(page, 'settings-school-phone', false);
     await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
     await page.close();
   });

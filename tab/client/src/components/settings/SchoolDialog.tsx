@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Text } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Text, useRestoreFocusSource } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { Saved, settingsRoutes, type SchoolSetting, type SchoolSettings } from '../../../../contract/settings';
 import { useSigned } from '../../context';
@@ -19,6 +19,7 @@ export function SchoolDialog({ school, settings, onClose, onSaved, onReload }: {
   const { api } = useSigned();
   const [form, setForm] = useState<SchoolForm>(() => (school ? schoolFormOf(school) : blankSchoolForm(settings.schools[0]?.localAuthority)));
   const save = useSave((saved) => onSaved(saved.message));
+  const restoreFocus = useRestoreFocusSource();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (school) void save.save(schoolChange(form, school.etag), (change) => api.put(settingsRoutes.school(school.id), change, Saved));
@@ -28,7 +29,7 @@ export function SchoolDialog({ school, settings, onClose, onSaved, onReload }: {
   const title = school ? `Change ${school.name}` : 'Add a school';
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => (d.open ? undefined : onClose())}>
-      <DialogSurface aria-label={title}>
+      <DialogSurface {...restoreFocus} aria-label={title}>
         <form onSubmit={submit}>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>

@@ -1,4 +1,4 @@
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, useRestoreFocusTarget } from '@fluentui/react-components';
 import { useState } from 'react';
 import { SchoolSettings, settingsRoutes, type SchoolSetting } from '../../../../contract/settings';
 import { useSigned } from '../../context';
@@ -18,6 +18,8 @@ export function SchoolsSection() {
   const { api } = useSigned();
   const loaded = useLoad(() => api.get(settingsRoutes.schools, SchoolSettings), 'schools');
   const [editing, setEditing] = useState<Editing>();
+  // Closing the dialog puts focus back on the button that opened it.
+  const opener = useRestoreFocusTarget();
   const [saved, setSaved] = useState<string>();
   const open = (school: SchoolSetting | undefined) => {
     setSaved(undefined);
@@ -30,7 +32,7 @@ export function SchoolsSection() {
           <SavedNote message={saved} />
           {data.canEdit ? (
             <div className={styles.actions}>
-              <Button onClick={() => open(undefined)}>Add a school</Button>
+              <Button {...opener} onClick={() => open(undefined)}>Add a school</Button>
             </div>
           ) : null}
           <ScrollArea label="The schools">
@@ -61,7 +63,7 @@ export function SchoolsSection() {
                     <TableCell className={styles.cell}>{s.universalOfferYears.length > 0 ? s.universalOfferYears.join(', ') : 'None'}</TableCell>
                     {data.canEdit ? (
                       <TableCell className={styles.cell}>
-                        <Button size="small" onClick={() => open(s)} aria-label={`Change ${s.name}`}>
+                        <Button {...opener} size="small" onClick={() => open(s)} aria-label={`Change ${s.name}`}>
                           Change
                         </Button>
                       </TableCell>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Switch } from '@fluentui/react-components';
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Switch, useRestoreFocusSource } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { Saved, settingsRoutes, type StaffMember } from '../../../../contract/settings';
 import { useSigned } from '../../context';
@@ -16,6 +16,7 @@ export function StaffDialog({ member, onClose, onSaved, onReload }: { member: St
   const { api } = useSigned();
   const [form, setForm] = useState(() => (member ? staffFormOf(member) : blankStaffForm));
   const save = useSave((saved) => onSaved(saved.message));
+  const restoreFocus = useRestoreFocusSource();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (member) void save.save(staffChange(form, member.etag), (change) => api.put(settingsRoutes.staffMember(member.id), change, Saved));
@@ -24,7 +25,7 @@ export function StaffDialog({ member, onClose, onSaved, onReload }: { member: St
   const title = member ? `Change ${member.displayName}` : 'Add a member of staff';
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => (d.open ? undefined : onClose())}>
-      <DialogSurface aria-label={title}>
+      <DialogSurface {...restoreFocus} aria-label={title}>
         <form onSubmit={submit}>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>

@@ -1,4 +1,4 @@
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, useRestoreFocusTarget } from '@fluentui/react-components';
 import { useState } from 'react';
 import { settingsRoutes, StaffSettings, type StaffMember } from '../../../../contract/settings';
 import { useSigned } from '../../context';
@@ -19,6 +19,8 @@ export function StaffSection() {
   const { api } = useSigned();
   const loaded = useLoad(() => api.get(settingsRoutes.staff, StaffSettings), 'staff');
   const [editing, setEditing] = useState<Editing>();
+  // Closing the dialog puts focus back on the button that opened it.
+  const opener = useRestoreFocusTarget();
   const [saved, setSaved] = useState<string>();
   const open = (member: StaffMember | undefined) => {
     setSaved(undefined);
@@ -31,7 +33,7 @@ export function StaffSection() {
           <SavedNote message={saved} />
           {data.canEdit ? (
             <div className={styles.actions}>
-              <Button onClick={() => open(undefined)}>Add a member of staff</Button>
+              <Button {...opener} onClick={() => open(undefined)}>Add a member of staff</Button>
             </div>
           ) : null}
           <ScrollArea label="The Staff list">
@@ -56,7 +58,7 @@ export function StaffSection() {
                     <TableCell className={styles.cell}>{m.active ? 'Yes' : 'No'}</TableCell>
                     {data.canEdit ? (
                       <TableCell className={styles.cell}>
-                        <Button size="small" onClick={() => open(m)} aria-label={`Change ${m.displayName}`}>
+                        <Button {...opener} size="small" onClick={() => open(m)} aria-label={`Change ${m.displayName}`}>
                           Change
                         </Button>
                       </TableCell>
