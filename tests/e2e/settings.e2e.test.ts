@@ -64,9 +64,9 @@ run('the settings pages in Chromium', () => {
     await app?.stop();
   }, 60_000);
 
-  const openSettings = async (who: string, section: string, viewport = { width: 1366, height: 900 }): Promise<Page> => {
+  const openSettings = async (who: string, section: string, viewport = { width: 1366, height: 900 }, theme: 'light' | 'dark' | 'contrast' = 'light'): Promise<Page> => {
     const page = await browser.newPage({ viewport });
-    await page.goto(`${app.tabUrl('light')}#/settings/${section}`);
+    await page.goto(`${app.tabUrl(theme)}#/settings/${section}`);
     await signInAs(page, who);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     return page;
@@ -211,6 +211,20 @@ run('the settings pages in Chromium', () => {
     await page.getByRole('table', { name: `Items on the ${year} price list` }).getByRole('row').filter({ hasText: 'Silver Package' }).first().waitFor();
     await tabScreenshot(page, 'settings-prices-manager');
     await page.close();
+  });
+
+  test('dark and high contrast themes: the prices and the staff dialog pass axe', async () => {
+    for (const theme of ['dark', 'contrast'] as const) {
+      const page = await openSettings(admin, 'prices', { width: 1366, height: 900 }, theme);
+      await silverPrice(page).waitFor();
+      await expectAxeClean(page, `the prices (${theme})`);
+      await page.getByRole('tab', { name: 'Staff' }).click();
+      await page.getByRole('button', { name: 'Change Harriet Lunde' }).click();
+      await page.getByRole('dialog', { name: 'Change Harriet Lunde' }).getByRole('checkbox', { name: 'Manager' }).waitFor();
+      await expectAxeClean(page, `the staff dialog (${theme})`);
+      await tabScreenshot(page, `settings-staff-dialog-${theme}`, false);
+      await page.close();
+    }
   });
 
   test('phone width (390 x 844): the prices and the term dates fit the screen', async () => {
