@@ -37,6 +37,8 @@ interface AxeResults {
  */
 async function expectAxeClean(page: Page, where: string): Promise<void> {
   await page.mouse.move(0, 0);
+  // A dialog fading in is checked once it is fully shown (Fluent's motion runs on the Web Animations API).
+  await eventually(() => page.evaluate(`document.getAnimations().every((a) => a.playState !== 'running')`), (still) => still === true, 10_000);
   await page.evaluate(axeSource);
   const results = (await page.evaluate(
     `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })`,
