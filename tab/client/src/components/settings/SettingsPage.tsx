@@ -1,32 +1,52 @@
-import { Tab, TabList } from '@fluentui/react-components';
+import { makeStyles, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
+import type { ComponentType } from 'react';
+import { ChannelSection } from './ChannelSection';
+import { PricesSection } from './PricesSection';
+import { PurchasesSection } from './PurchasesSection';
+import { SchoolsSection } from './SchoolsSection';
+import { sectionHref, sectionLabels, settingsSections, toSection, type SettingsSection } from './sections';
+import { StaffSection } from './StaffSection';
+import { TermsSection } from './TermsSection';
 
-export const settingsSections = ['staff', 'schools', 'purchases', 'prices', 'terms', 'channel'] as const;
-export type SettingsSection = (typeof settingsSections)[number];
+export { sectionLabels, settingsSections, toSection } from './sections';
 
-export const sectionLabels: Record<SettingsSection, string> = {
-  staff: 'Staff',
-  schools: 'Schools',
-  purchases: 'Purchases',
-  prices: 'Prices',
-  terms: 'Term dates',
-  channel: 'Channel',
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  tabs: { flexWrap: 'wrap' },
+});
+
+const sectionViews: Record<SettingsSection, ComponentType> = {
+  staff: StaffSection,
+  schools: SchoolsSection,
+  purchases: PurchasesSection,
+  prices: PricesSection,
+  terms: TermsSection,
+  channel: ChannelSection,
 };
 
-export const toSection = (value: string): SettingsSection => settingsSections.find((s) => s === value) ?? 'staff';
+const tabId = (section: SettingsSection) => `settings-tab-${section}`;
 
-/** The settings: one tab per section, each a link to #/settings/<section>. */
+/**
+ * The settings (#/settings/<section>): one tab per section. Administrators change them;
+ * managers read them. Each section loads its own data when shown.
+ */
 export function SettingsPage({ section }: { section: string }) {
+  const styles = useStyles();
   const current = toSection(section);
+  const View = sectionViews[current];
   return (
-    <main aria-label="Settings">
-      <TabList selectedValue={current} onTabSelect={(_, data) => (window.location.hash = `#/settings/${String(data.value)}`)}>
+    <div className={styles.page}>
+      <Title2 as="h1">Settings</Title2>
+      <TabList className={styles.tabs} selectedValue={current} aria-label="Settings sections" onTabSelect={(_, data) => (window.location.hash = sectionHref(toSection(String(data.value))))}>
         {settingsSections.map((s) => (
-          <Tab key={s} value={s}>
+          <Tab key={s} id={tabId(s)} value={s}>
             {sectionLabels[s]}
           </Tab>
         ))}
       </TabList>
-      <p>{sectionLabels[current]}: coming soon.</p>
-    </main>
+      <div role="tabpanel" aria-labelledby={tabId(current)}>
+        <View key={current} />
+      </div>
+    </div>
   );
 }

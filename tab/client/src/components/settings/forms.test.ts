@@ -21,7 +21,9 @@ describe('the settings sections', () => {
 
 describe('a save that fails', () => {
   it('409: someone changed it; 400: the server\'s own words; else the failure', () => {
+    expect(failedOutcome(new ApiFailure(409, 'The price list was changed by someone else', 'ConcurrentChange'))).toEqual({ kind: 'conflict', message: conflictMessage });
     expect(failedOutcome(new ApiFailure(409, 'etag mismatch'))).toEqual({ kind: 'conflict', message: conflictMessage });
+    expect(failedOutcome(new ApiFailure(409, 'That Microsoft 365 user is already on the Staff list.', 'InvalidState'))).toEqual({ kind: 'invalid', message: 'That Microsoft 365 user is already on the Staff list.' });
     expect(failedOutcome(new ApiFailure(400, 'price: must be 0 or more'))).toEqual({ kind: 'invalid', message: 'price: must be 0 or more' });
     expect(failedOutcome(new ApiFailure(403, 'Only an administrator can change settings.'))).toEqual({ kind: 'failed', message: 'Only an administrator can change settings.' });
     expect(failedOutcome(new TypeError('Failed to fetch')).kind).toBe('failed');

@@ -45,3 +45,11 @@ export function priceListChange(list: PriceListSetting, form: PriceForm): Read<P
   }
   return { ok: true, value: { consultancyRatePerHour: rate.value, travelCountsTowardHours: form.travelCountsTowardHours, items, etag: list.etag } };
 }
+
+export const kindLabels: Record<PriceListSetting['items'][number]['kind'], string> = {
+  'universal-offer': 'Universal Offer',
+  package: 'Package',
+  consultancy: 'Consultancy',
+  training: 'Training',
+  placement: 'Placement',
+};

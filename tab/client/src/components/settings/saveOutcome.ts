@@ -14,7 +14,11 @@ export type SaveOutcome =
 export const conflictMessage = 'Someone changed this since you opened it. Reload to see their change, then make yours again.';
 
 export function failedOutcome(error: unknown): SaveOutcome {
-  if (error instanceof ApiFailure && error.status === 409) return { kind: 'conflict', message: conflictMessage };
+  if (error instanceof ApiFailure && error.status === 409) {
+    // A 409 is also what a change the service refuses as it stands says ("already on the Staff list"): its own words.
+    const stale = error.code === undefined || error.code === 'ConcurrentChange';
+    return stale ? { kind: 'conflict', message: conflictMessage } : { kind: 'invalid', message: error.message };
+  }
   if (error instanceof ApiFailure && (error.status === 400 || error.status === 422)) return { kind: 'invalid', message: error.message };
   return { kind: 'failed', message: failureMessage(error) };
 }
