@@ -32,6 +32,7 @@ describe('config defaults', () => {
         rateLimits: { perPersonPerMinute: 120, perAddressPerMinute: 600 },
         referenceRefreshSeconds: 60,
         jobs: true,
+        demoHistory: true,
         booking: { mode: 'propose', schoolHours: { start: '08:45', end: '15:15' }, workingHours: { start: '09:00', end: '17:00' }, travelBufferMinutes: 30 },
       },
     });

@@ -107,6 +107,10 @@ export const settingsShape = {
   PLAYGROUND_WORKER_PORT: port
     .default(56151)
     .describe('Port of a second Agents Playground, as the demo deputy manager Rhiannon Whitlock, who approves the contracts drafted in the first window (their author may not); if taken, another is picked and /healthz/details (on this machine only) says which.'),
+  DEMO_HISTORY: z
+    .enum(switches, { error: `must be one of ${switches.join(', ')}` })
+    .default('on')
+    .describe('With the embedded Graph, a new data folder (no cases yet) gets a fictional history of cases: the academic year before today\'s and this one up to today. off: start with no cases. Never in tenant mode.'),
   RATE_LIMIT_PER_PERSON: perMinute('requests')
     .default(defaultRateLimits.perPersonPerMinute)
     .describe('Requests a minute one person (the Entra user of an activity) may send to the bot; beyond it a card click answers a card asking them to wait, a message gets one "wait N seconds" reply, and anything else HTTP 429 with Retry-After.'),
@@ -232,6 +236,8 @@ export interface Config {
   referenceRefreshSeconds: number;
   /** Whether this instance runs the jobs that are due. */
   jobs: boolean;
+  /** Embedded Graph only: a new data folder gets the fictional demo history of cases. */
+  demoHistory: boolean;
   booking: { mode: (typeof bookingModes)[number]; schoolHours: { start: string; end: string }; workingHours: { start: string; end: string }; travelBufferMinutes: number };
 }
 
@@ -266,6 +272,7 @@ const toConfig = (s: Settings): Config => {
     rateLimits: { perPersonPerMinute: s.RATE_LIMIT_PER_PERSON, perAddressPerMinute: s.RATE_LIMIT_PER_ADDRESS },
     referenceRefreshSeconds: s.REFERENCE_REFRESH_SECONDS,
     jobs: s.JOBS === 'on',
+    demoHistory: graph.mode === 'embedded' && s.DEMO_HISTORY === 'on',
     booking: { mode: s.BOOKING_MODE, schoolHours: hoursOf(s.SCHOOL_HOURS), workingHours: hoursOf(s.WORKING_HOURS), travelBufferMinutes: s.TRAVEL_BUFFER_MINUTES },
   };
 };

@@ -4,6 +4,7 @@ import { appClock, type AppClock } from './clock';
 import type { Config } from './config';
 import { loadDemoData, readDemoData } from './data/demoData';
 import { demoDiaries, demoDiaryMarker } from './data/demoDiaries';
+import { seedDemoHistory } from './data/demoHistorySeed';
 import { defaultWorkflowSettings, loadWorkflowConfig } from './data/workflowConfig';
 import type { ConnectedGraph } from './graph/connectGraph';
 import { embeddedUsers } from './graph/embeddedUsers';
@@ -31,7 +32,9 @@ export async function startWorkflow(config: Config, graph: ConnectedGraph, logge
   });
   if (graph.embedded) {
     const demo = readDemoData();
-    await loadDemoData(graph.ports.stores, workflowConfig, demo, clock.now().toISOString());
+    const fresh = await loadDemoData(graph.ports.stores, workflowConfig, demo, clock.now().toISOString());
+    // Only where the demo data itself was missing: a later start never reads the Cases list whole to find out.
+    if (fresh && config.demoHistory) await seedDemoHistory(graph.ports.stores, workflowConfig, clock.now(), logger);
     // Demo staff, and any added since (read from the reference cache the load just filled).
     const staff = [...demo.staff, ...(await graph.ports.stores.staff.find({}))];
     await graph.embedded.registerUsers(embeddedUsers(config.service, staff));

@@ -19,6 +19,7 @@ import {
   type CaseFolders,
   type Calendar,
   type Mailer,
+  type ServiceHistory,
   type Stores,
   type TemplateOverrides,
   type WriteBatching,
@@ -35,6 +36,7 @@ import { lists } from './sharepoint/listDefinitions';
 import { SharePointListStore } from './sharepoint/listStore';
 import { ReferenceCache, type ReferenceCacheTiming } from './sharepoint/referenceCache';
 import type { ProvisionedSite } from './sharepoint/provision';
+import { defaultHistoryTiming, SharePointServiceHistory, type ServiceHistoryTiming } from './sharepoint/serviceHistory';
 
 export interface GraphPorts {
   stores: Stores;
@@ -46,6 +48,8 @@ export interface GraphPorts {
   jobs: GraphJobQueue;
   /** The site's Templates library, for the documents engine (app/ wires it into documents/). */
   templates: TemplateOverrides;
+  /** The service's whole history for the manager's figures, kept in this process and read again for what changed. */
+  history: ServiceHistory;
 }
 
 const StoredAuditSchema: z.ZodType<StoredAudit> = AuditEntry.extend({ id: z.string() });
@@ -54,6 +58,8 @@ export interface GraphPortOptions {
   mailTiming?: Partial<MailerTiming>;
   /** Staff, Schools, Purchases and conversation references kept in this process, checked for changes made by hand this often; absent: read at every use. */
   referenceCache?: ReferenceCacheTiming;
+  /** When the service history reads every list whole again, and its clock (tests). */
+  history?: Partial<ServiceHistoryTiming>;
 }
 
 /** Every port of the workflow, backed by Microsoft Graph, for a provisioned site. */
@@ -63,6 +69,12 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
   const { referenceCache, mailTiming = {} } = options;
   const reference = <T extends { id: string }, K extends keyof T>(key: keyof typeof lists, schema: z.ZodType<T>) =>
     referenceCache ? new ReferenceCache(store<T, K>(key, schema), lists[key], referenceCache) : store<T, K>(key, schema);
+  const purchases = reference('purchases', Purchase);
+  // Stores of its own: its whole-list reads stay out of the caches of the stores the use cases write through.
+  const history = new SharePointServiceHistory(
+    { cases: store('cases', Case), children: store('children', Child), records: store('records', CaseRecord as z.ZodType<CaseRecord>), contracts: store('contracts', Contract), purchases },
+    { ...defaultHistoryTiming, ...options.history },
+  );
   return {
     stores: {
       staff: reference('staff', Staff),
@@ -72,7 +84,7 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
       records: store('records', CaseRecord as z.ZodType<CaseRecord>),
       contracts: store('contracts', Contract),
       meetings: store('meetings', Meeting),
-      purchases: reference('purchases', Purchase),
+      purchases,
       invoices: store('invoices', Invoice),
       // Read at every message (where to reach its sender): kept in the process like the reference lists.
       conversations: reference('conversationReferences', ConversationReference),
@@ -87,5 +99,6 @@ export function graphPorts(client: Client, site: ProvisionedSite, serviceMailbox
     batching: batchedWrites,
     jobs: new GraphJobQueue(store<Job, 'status'>('jobs', Job)),
     templates: new DriveTemplateLibrary(client, site.templatesDriveId),
+    history,
   };
 }

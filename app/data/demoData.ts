@@ -45,9 +45,12 @@ async function alreadyLoaded(stores: Stores, data: DemoData): Promise<boolean> {
   );
 }
 
-/** Loads the demo data through the store ports; idempotent, so every start can run it (and a start that finds it all loaded only reads). */
-export async function loadDemoData(stores: Stores, config: WorkflowConfig, data: DemoData = readDemoData(), at = new Date().toISOString()): Promise<void> {
-  if (await alreadyLoaded(stores, data)) return;
+/**
+ * Loads the demo data through the store ports; idempotent, so every start can run it (and a start
+ * that finds it all loaded only reads). Answers whether anything was missing (a new data folder).
+ */
+export async function loadDemoData(stores: Stores, config: WorkflowConfig, data: DemoData = readDemoData(), at = new Date().toISOString()): Promise<boolean> {
+  if (await alreadyLoaded(stores, data)) return false;
   for (const member of data.staff) await stores.staff.create(member, `staff:${member.userId}`);
   const schoolIds = new Map<string, string>();
   for (const school of data.schools) {
@@ -75,4 +78,5 @@ export async function loadDemoData(stores: Stores, config: WorkflowConfig, data:
       `demo-purchase:${index}`,
     );
   }
+  return true;
 }

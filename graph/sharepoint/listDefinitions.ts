@@ -21,8 +21,8 @@ export interface IndexedField {
   column: string;
   type: 'text' | 'number' | 'boolean' | 'dateTime';
   unique?: boolean;
-  /** The column's value when it is worked out from the record rather than copied from `field`. */
-  from?: (record: Record<string, unknown>) => unknown;
+  /** The column's value when it is worked out from the record (or the write's time) rather than copied from `field`. */
+  from?: (record: Record<string, unknown>, write?: { at: Date }) => unknown;
 }
 
 export interface ListDefinition {
@@ -43,12 +43,22 @@ export function dueAtColumn(job: Pick<Job, 'status' | 'dueAt' | 'leaseUntil'>): 
 
 export const IDEMPOTENCY_COLUMN = 'IdempotencyKey';
 export const PAYLOAD_COLUMN = 'Payload';
+/** When the item was last written through the app (UTC): what the service history asks for since its last read. */
+export const CHANGED_AT_COLUMN = 'ChangedAt';
 /** CaseRecords: Yes on safeguarding concerns. */
 export const SAFEGUARDING_COLUMN = 'Safeguarding';
 /** A multi-line text column holds at most this many characters (SharePoint's documented limit). */
 export const PAYLOAD_MAX_CHARACTERS = 63_999;
 
 const text = (field: string, column: string, unique = false): IndexedField => ({ field, column, type: 'text', ...(unique ? { unique } : {}) });
+
+/**
+ * Written on every create and update with the writing instance's clock, so the manager's figures
+ * (graph/sharepoint/serviceHistory.ts) read only what changed since their last read: one indexed
+ * range query per list. Items written before the column existed, or edited by hand in SharePoint,
+ * are caught by the history's periodic full read instead. `changedAt` is no property of the record.
+ */
+const changedAt: IndexedField = { field: 'changedAt', column: CHANGED_AT_COLUMN, type: 'dateTime', from: (_record, write) => (write?.at ?? new Date()).toISOString() };
 
 export const lists = {
   staff: {
@@ -66,7 +76,7 @@ export const lists = {
   children: {
     displayName: 'Children',
     description: 'Pupils referred, with parents/carers and retention dates.',
-    indexed: [text('reference', 'ChildReference', true), text('matchKey', 'MatchKey', true), text('schoolId', 'SchoolId')],
+    indexed: [text('reference', 'ChildReference', true), text('matchKey', 'MatchKey', true), text('schoolId', 'SchoolId'), changedAt],
     title: 'reference',
   },
   cases: {
@@ -74,7 +84,7 @@ export const lists = {
     description: 'One referral episode of one child.',
     indexed: [text('reference', 'CaseReference', true), text('childId', 'ChildId'), text('schoolId', 'SchoolId'), text('workerId', 'WorkerId'), text('status', 'Status'),
       // Closed cases are listed a month at a time: `Status eq 'closed'` passes the list view threshold in a busy service.
-      text('closedMonth', 'ClosedMonth')],
+      text('closedMonth', 'ClosedMonth'), changedAt],
     title: 'reference',
   },
   records: {
@@ -83,12 +93,12 @@ export const lists = {
     indexed: [text('caseId', 'CaseId'),
       // The DSL's caseload finds the concerns with one query `Safeguarding eq 1` (concerns are few). Only `true` is
       // ever filtered on: records written before the column have it empty unless they are concerns (filled at provisioning).
-      { field: 'safeguarding', column: SAFEGUARDING_COLUMN, type: 'boolean' }],
+      { field: 'safeguarding', column: SAFEGUARDING_COLUMN, type: 'boolean' }, changedAt],
   },
   contracts: {
     displayName: 'Contracts',
     description: 'Outreach contracts, versioned, with approvals.',
-    indexed: [text('caseId', 'CaseId'), text('status', 'Status')],
+    indexed: [text('caseId', 'CaseId'), text('status', 'Status'), changedAt],
   },
   purchases: {
     displayName: 'Purchases',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ItemNotFound, NotAttempted, RecordTooLarge, UniqueValueTaken, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../workflow';
 import { ActionReads } from './actionReads';
 import { graphStatus } from './graphErrors';
-import { IDEMPOTENCY_COLUMN, PAYLOAD_COLUMN, PAYLOAD_MAX_CHARACTERS, type IndexedField, type ListDefinition } from './listDefinitions';
+import { CHANGED_AT_COLUMN, IDEMPOTENCY_COLUMN, PAYLOAD_COLUMN, PAYLOAD_MAX_CHARACTERS, type IndexedField, type ListDefinition } from './listDefinitions';
 
 const ItemResponse = z.object({
   id: z.string(),
@@ -17,6 +17,8 @@ const FieldsResponse = z.object({ '@odata.etag': z.string() }).loose();
 type Fields = Record<string, string | number | boolean | null>;
 
 const CACHE_LIMIT = 500;
+/** The most items Graph returns in one page of a list. */
+const LARGEST_PAGE = 5000;
 
 /**
  * A store port over one SharePoint list (Graph `sites/{site}/lists/{list}/items`). The record is
@@ -34,6 +36,8 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     private readonly listPath: string,
     private readonly definition: ListDefinition,
     private readonly schema: z.ZodType<T>,
+    /** The time written into columns worked out from the write (ChangedAt). */
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.action = new ActionReads<T>(listPath);
   }
@@ -113,6 +117,20 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     return this.query('');
   }
 
+  /**
+   * Every item, in pages of the most SharePoint returns, kept out of the store's caches: the
+   * service history's full read (a whole list paged by id passes the list view threshold).
+   */
+  async everything(): Promise<Versioned<T>[]> {
+    return this.query('', LARGEST_PAGE, false);
+  }
+
+  /** The items written through the app at or after `since` (their ChangedAt), kept out of the store's caches. */
+  async changedSince(since: Date): Promise<Versioned<T>[]> {
+    const at = new Date(Math.floor(since.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    return this.query(`fields/${CHANGED_AT_COLUMN} ge '${at}'`, 500, false);
+  }
+
   async update(id: string, patch: Partial<NewItem<T>>, etag: string): Promise<Versioned<T>> {
     if (!isListItemId(id)) throw new ItemNotFound(this.definition.displayName, id);
     const base = await this.payloadAt(id, etag);
@@ -151,14 +169,15 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     return payload as unknown as NewItem<T>;
   }
 
-  private async query(filter: string): Promise<Versioned<T>[]> {
+  private async query(filter: string, pageSize = 500, keep = true): Promise<Versioned<T>[]> {
     const found: Versioned<T>[] = [];
-    let request = this.client.api(`${this.listPath}/items`).select('id,eTag').expand(`fields($select=${PAYLOAD_COLUMN})`).top(500);
+    const entity = keep ? (item: z.infer<typeof ItemResponse>) => this.toEntity(item) : (item: z.infer<typeof ItemResponse>) => this.parsed(item);
+    let request = this.client.api(`${this.listPath}/items`).select('id,eTag').expand(`fields($select=${PAYLOAD_COLUMN})`).top(pageSize);
     // The client puts $filter in the URL as given: encoded whole, a value holding & # ? or % stays inside its literal.
     if (filter) request = request.filter(encodeURIComponent(filter));
     let page = ItemsPage.parse(await request.get());
     for (;;) {
-      found.push(...page.value.map((item) => this.toEntity(item)));
+      found.push(...page.value.map(entity));
       const next = page['@odata.nextLink'];
       if (!next) return found;
       page = ItemsPage.parse(await this.client.api(next).get());
@@ -166,11 +185,16 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
   }
 
   private toEntity(item: z.infer<typeof ItemResponse>): Versioned<T> {
+    const { id: _id, etag: _etag, ...payload } = this.parsed(item) as Versioned<T> & Record<string, unknown>;
+    return this.remember(item.id, item.eTag, payload as unknown as NewItem<T>);
+  }
+
+  /** The item's record, checked by its schema, and not remembered. */
+  private parsed(item: z.infer<typeof ItemResponse>): Versioned<T> {
     const raw = item.fields[PAYLOAD_COLUMN];
     if (typeof raw !== 'string') throw new Error(`${this.definition.displayName} item ${item.id} has no payload`);
     const entity = this.schema.parse({ ...JSON.parse(raw), id: item.id });
-    const { id: _id, ...payload } = entity as T & Record<string, unknown>;
-    return this.remember(item.id, item.eTag, payload as unknown as NewItem<T>);
+    return { ...entity, id: item.id, etag: item.eTag } as Versioned<T>;
   }
 
   /** Someone else changed or removed it: the next read in this action goes to SharePoint. */
@@ -195,7 +219,8 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     if (idempotencyKey !== undefined) fields[IDEMPOTENCY_COLUMN] = idempotencyKey;
     const title = this.definition.title;
     if (title && typeof record[title] === 'string') fields.Title = record[title];
-    for (const index of this.definition.indexed) fields[index.column] = columnValue(index, index.from ? index.from(record) : record[index.field]);
+    const write = { at: this.now() };
+    for (const index of this.definition.indexed) fields[index.column] = columnValue(index, index.from ? index.from(record, write) : record[index.field]);
     return fields;
   }
 
