@@ -71,3 +71,4 @@ export { academicYearPeriod, dateRangePeriod, type ReportPeriod } from './report
 export type { ReportFilters, ReportInput } from './reporting/scope';
 export type { ChartSpec, ColumnKind, FigureColumn, FigureOption, FigureRow, FigureTable, Figures, Headline } from './reporting/figureTable';
 export { REVIEW_GRACE_DAYS } from './reporting/reviews';
+export { seededRandom } from './seededRandom';

@@ -1,6 +1,7 @@
 import { academicYearOf } from '../../workflow/calendar';
 import { UniqueValueTaken, type School, type Staff, type Stores, type WorkflowConfig } from '../../workflow';
-import { seededRandom, weighted } from './demoHistoryNames';
+import { seededRandom } from '../../workflow';
+import { weighted } from './demoHistoryNames';
 import { planCase, weekdayFrom, type PlannedCase } from './demoHistoryPlan';
 
 /**

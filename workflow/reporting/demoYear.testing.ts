@@ -6,6 +6,7 @@ import type { School } from '../model/school';
 import type { Staff } from '../model/staff';
 import type { HistorySnapshot } from '../ports/serviceHistory';
 import type { Purchase } from '../model/purchase';
+import { seededRandom } from '../seededRandom';
 import { fixturePriceList, fixtureSchool, fixtureStaff, historyFrom, schoolPurchase, type CaseSpec, type ChildSpec } from './historyBuilder.testing';
 
 export interface FixtureWorld {
@@ -188,17 +189,6 @@ export function demoYear(): FixtureWorld {
   };
 }
 
-/** A small seeded random source (mulberry32): the same seed, the same history. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const firstNames = ['Aiyana', 'Bartosz', 'Chidi', 'Darya', 'Eamon', 'Fatima', 'Gethin', 'Hana', 'Ilse', 'Jamal', 'Kasia', 'Leto', 'Марія', 'Νίκος', 'سمیرا', '陽翔'];
 const lastNames = ['Abernethy', 'Brook', 'Carrow', 'Dunmore', 'Esterly', 'Fairweather', 'Galloway', 'Hythe', 'Ingram', 'Jessop', 'Шевчук', 'Παπαδάκη', 'رحیمی', '佐藤'];
