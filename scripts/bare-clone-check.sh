@@ -32,7 +32,8 @@ for _ in $(seq 1 120); do
       manager='Authorization: Bearer embedded-dev:00000000-0000-4000-8000-000000000001'
       pupils="$(curl -fsS -H "$manager" "http://127.0.0.1:$port/tab/api/figures?year=2025-26" 2>/dev/null \
         | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const f=JSON.parse(s);const h=f.headlines.find(x=>x.id==="pupils");console.log(h?h.value:0)})' || echo 0)"
-      if [ "${pupils:-0}" -gt 0 ] && curl -fsS -H "$manager" "http://127.0.0.1:$port/tab/api/figures/export?format=xlsx&table=all&year=2025-26" 2>/dev/null | head -c 2 | grep -q PK; then
+      if [ "${pupils:-0}" -gt 0 ] && curl -fsS -H "$manager" -o "$work/figures.xlsx" "http://127.0.0.1:$port/tab/api/figures/export?format=xlsx&table=all&year=2025-26" 2>/dev/null \
+        && [ "$(head -c 2 "$work/figures.xlsx")" = "PK" ]; then
         echo "bare clone: the demo manager's 2025-26 figures count $pupils pupils supported, and export to Excel"
         exit 0
       fi

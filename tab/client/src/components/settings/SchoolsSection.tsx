@@ -1,5 +1,4 @@
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, useRestoreFocusTarget } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { SchoolSettings, settingsRoutes, type SchoolSetting } from '../../../../contract/settings';
 import { useSigned } from '../../context';
 import { useLoad } from '../../hooks/useLoad';
@@ -9,22 +8,14 @@ import { calendarName, SchoolDialog } from './SchoolDialog';
 import { phaseLabels, typeLabels } from './schoolForm';
 import { ScrollArea } from './ScrollArea';
 import { SettingsSection } from './SettingsSection';
-
-type Editing = { school: SchoolSetting | undefined } | undefined;
+import { useEditDialog } from './useEditDialog';
 
 /** The schools: contacts, type and phase, term calendar, the years of Universal Offer they bought. */
 export function SchoolsSection() {
   const styles = useFormStyles();
   const { api } = useSigned();
   const loaded = useLoad(() => api.get(settingsRoutes.schools, SchoolSettings), 'schools');
-  const [editing, setEditing] = useState<Editing>();
-  // Closing the dialog puts focus back on the button that opened it.
-  const opener = useRestoreFocusTarget();
-  const [saved, setSaved] = useState<string>();
-  const open = (school: SchoolSetting | undefined) => {
-    setSaved(undefined);
-    setEditing({ school });
-  };
+  const { editing, saved, opener, open, close, onSaved } = useEditDialog<SchoolSetting>(loaded.reload);
   return (
     <SettingsSection title="Schools" loaded={loaded}>
       {(data) => (
@@ -75,15 +66,11 @@ export function SchoolsSection() {
           </ScrollArea>
           {editing ? (
             <SchoolDialog
-              school={editing.school}
+              school={editing.item}
               settings={data}
-              onClose={() => setEditing(undefined)}
+              onClose={close}
               onReload={loaded.reload}
-              onSaved={(message) => {
-                setEditing(undefined);
-                setSaved(message);
-                loaded.reload();
-              }}
+              onSaved={onSaved}
             />
           ) : null}
         </>

@@ -1,5 +1,4 @@
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, useRestoreFocusTarget } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { settingsRoutes, StaffSettings, type StaffMember } from '../../../../contract/settings';
 import { useSigned } from '../../context';
 import { formatHours } from '../../format';
@@ -8,24 +7,16 @@ import { useFormStyles } from './formStyles';
 import { SavedNote } from './SavedNote';
 import { ScrollArea } from './ScrollArea';
 import { SettingsSection } from './SettingsSection';
+import { useEditDialog } from './useEditDialog';
 import { StaffDialog } from './StaffDialog';
 import { roleLabels } from './staffForm';
-
-type Editing = { member: StaffMember | undefined } | undefined;
 
 /** The Staff list: who may sign in, their roles, capacity; admins change a member or add one. */
 export function StaffSection() {
   const styles = useFormStyles();
   const { api } = useSigned();
   const loaded = useLoad(() => api.get(settingsRoutes.staff, StaffSettings), 'staff');
-  const [editing, setEditing] = useState<Editing>();
-  // Closing the dialog puts focus back on the button that opened it.
-  const opener = useRestoreFocusTarget();
-  const [saved, setSaved] = useState<string>();
-  const open = (member: StaffMember | undefined) => {
-    setSaved(undefined);
-    setEditing({ member });
-  };
+  const { editing, saved, opener, open, close, onSaved } = useEditDialog<StaffMember>(loaded.reload);
   return (
     <SettingsSection title="Staff" loaded={loaded}>
       {(data) => (
@@ -70,14 +61,10 @@ export function StaffSection() {
           </ScrollArea>
           {editing ? (
             <StaffDialog
-              member={editing.member}
-              onClose={() => setEditing(undefined)}
+              member={editing.item}
+              onClose={close}
               onReload={loaded.reload}
-              onSaved={(message) => {
-                setEditing(undefined);
-                setSaved(message);
-                loaded.reload();
-              }}
+              onSaved={onSaved}
             />
           ) : null}
         </>
