@@ -1,6 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // A guard against hangs, not a speed check (speed is measured in npm run bench). Under CI's
+  // full parallel run on 2 cores, a test driving the bot end to end can take over 5 s.
+  testTimeout: 30_000,
   roots: ['<rootDir>'],
   testMatch: ['**/*.test.ts'],
   transform: {
