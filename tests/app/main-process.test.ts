@@ -88,7 +88,7 @@ describe('app/main.ts as a process', () => {
     expect(stderr).toContain('PORT: must be a whole number from 0 to 65535');
     expect(stderr).toContain('LOG_LEVEL: must be one of');
     expect(stderr).not.toMatch(/^\s+at /m);
-  }, 15_000);
+  }, 60_000);
 });
 
 /** Every file and folder under `dir`, with its permission bits. */
@@ -126,7 +126,7 @@ describe('The server is too open: an embedded start as `npm start` runs it (with
       await main.closed;
     }
     rmSync(parent, { recursive: true, force: true });
-  }, 20_000);
+  }, 60_000);
 
   it('listens on 127.0.0.1 only: the identity in an activity is trusted, so no other machine may reach it', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
