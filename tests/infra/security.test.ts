@@ -1,0 +1,140 @@
+import { bracketBody, objectProperty, ownProperties, readInfra, type Resource } from './bicep';
+
+const files = readInfra();
+const main = files.find((f) => f.file === 'main.bicep');
+const moduleFile = (name: string) => files.find((f) => f.file === `modules/${name}.bicep`);
+const resourcesOfType = (type: string): Resource[] => files.flatMap((f) => f.resources.filter((r) => r.type === type));
+const only = (type: string): Resource => {
+  const found = resourcesOfType(type);
+  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+  return found[0] as Resource;
+};
+/** A resource's `properties: { … }`, top level only. */
+const propertiesOf = (r: Resource) => objectProperty(r.text, 'properties');
+const moduleParams = (symbol: string) => objectProperty(main?.modules.get(symbol)?.text ?? '', 'params');
+
+const secretWords = /key|secret|password|passwd|pwd|conn(?:ection)?(?:\s*str(?:ing)?)?\b|token|credential|sas\b/i;
+/** Expressions that read a secret out of a resource. */
+const secretReads = /\blist\w*\(|\.(ConnectionString|InstrumentationKey|primaryKey|secondaryKey|publishingPassword)\b|getSecret\(/i;
+
+describe('no secret anywhere in infra/', () => {
+  const outputs = files.flatMap((f) => f.outputs.map((o) => ({ file: f.file, ...o })));
+
+  it('no output is named like a key, secret, password, token or connection string', () => {
+    expect(outputs.filter((o) => secretWords.test(o.name)).map((o) => `${o.file} ${o.name}`)).toEqual([]);
+  });
+
+  it('no output reads a key, secret or connection string, or is marked @secure', () => {
+    expect(outputs.filter((o) => secretReads.test(o.value) || secretWords.test(o.value)).map((o) => `${o.file} ${o.name}`)).toEqual([]);
+    expect(outputs.filter((o) => o.decorators.some((d) => d.name === 'secure')).map((o) => `${o.file} ${o.name}`)).toEqual([]);
+  });
+
+  it('nothing reads a secret out of a resource (list*(), connection strings, keys)', () => {
+    for (const f of files) expect({ file: f.file, reads: f.code.match(secretReads)?.[0] }).toEqual({ file: f.file, reads: undefined });
+  });
+
+  it('no secret comes in: no @secure() parameter, and no parameter named like one', () => {
+    const params = files.flatMap((f) => f.params.map((p) => ({ file: f.file, ...p })));
+    expect(params.filter((p) => p.decorators.some((d) => d.name === 'secure') || secretWords.test(p.name)).map((p) => `${p.file} ${p.name}`)).toEqual([]);
+  });
+
+  it('no Key Vault: no secret remains to keep in one (add it with the first secret, never before)', () => {
+    expect(files.flatMap((f) => f.resources).filter((r) => r.type.startsWith('Microsoft.KeyVault/'))).toEqual([]);
+    for (const f of files) expect({ file: f.file, keyVaultReference: f.code.includes('@Microsoft.KeyVault(') }).toEqual({ file: f.file, keyVaultReference: false });
+  });
+
+  it('FTP and Kudu basic publishing credentials are off: deployments sign in with Entra ID', () => {
+    const policies = resourcesOfType('Microsoft.Web/sites/basicPublishingCredentialsPolicies');
+    const names = policies.map((p) => ownProperties(bracketBody(p.text, p.text.indexOf('{'))).get('name')).sort();
+    expect(names).toEqual(["'ftp'", "'scm'"]);
+    for (const p of policies) expect(propertiesOf(p).get('allow')).toBe('false');
+  });
+
+  it('nothing sends telemetry yet (no agent, no connection string) while there is no scrubber of child data', () => {
+    for (const f of files) {
+      expect({ file: f.file, agent: /ApplicationInsightsAgent_EXTENSION_VERSION|APPLICATIONINSIGHTS_CONNECTION_STRING/.test(f.code) }).toEqual({ file: f.file, agent: false });
+    }
+  });
+
+  it('Application Insights takes Entra-authenticated telemetry only, into a workspace', () => {
+    const insights = propertiesOf(only('Microsoft.Insights/components'));
+    expect(insights.get('DisableLocalAuth')).toBe('true');
+    expect(insights.get('WorkspaceResourceId')).toBe('workspace.id');
+  });
+});
+
+describe('the managed identity is used', () => {
+  it('main.bicep makes one user-assigned identity', () => {
+    expect(resourcesOfType('Microsoft.ManagedIdentity/userAssignedIdentities')).toHaveLength(1);
+  });
+
+  it('the web app runs as it', () => {
+    const site = only('Microsoft.Web/sites');
+    const identity = objectProperty(site.text, 'identity');
+    expect(identity.get('type')).toBe("'UserAssigned'");
+    expect(site.text).toMatch(/userAssignedIdentities:\s*\{\s*'\$\{identityId\}':\s*\{\s*\}\s*\}/);
+    expect(moduleParams('app').get('identityId')).toBe('identity.outputs.id');
+  });
+
+  it('the Azure Bot is registered with it (UserAssignedMSI): no app password', () => {
+    const bot = propertiesOf(only('Microsoft.BotService/botServices'));
+    expect(bot.get('msaAppType')).toBe("'UserAssignedMSI'");
+    expect(bot.get('msaAppId')).toBe('identityClientId');
+    expect(bot.get('msaAppMSIResourceId')).toBe('identityResourceId');
+    expect(bot.get('msaAppTenantId')).toBe('tenantId');
+    const params = moduleParams('bot');
+    expect(params.get('identityClientId')).toBe('identity.outputs.clientId');
+    expect(params.get('identityResourceId')).toBe('identity.outputs.id');
+    expect(params.get('tenantId')).toBe('tenant().tenantId');
+    expect(params.get('endpoint')).toBe("'https://${app.outputs.defaultHostName}/api/messages'");
+  });
+
+  it('the app\'s BOT_ID and CLIENT_ID are its client id', () => {
+    const settings = main?.vars.get('appSettings') ?? '';
+    expect(settings).toMatch(/name: 'BOT_ID'\s*\n\s*value: identity\.outputs\.clientId\b/);
+    expect(settings).toMatch(/name: 'CLIENT_ID'\s*\n\s*value: identity\.outputs\.clientId\b/);
+  });
+
+  it('the bot is connected to Teams, without calling', () => {
+    const channel = only('Microsoft.BotService/botServices/channels');
+    expect(ownProperties(bracketBody(channel.text, channel.text.indexOf('{'))).get('name')).toBe("'MsTeamsChannel'");
+    expect(propertiesOf(channel).get('channelName')).toBe("'MsTeamsChannel'");
+    const teams = objectProperty(bracketBody(channel.text, channel.text.indexOf('properties: {') + 'properties: '.length), 'properties');
+    expect(teams.get('isEnabled')).toBe('true');
+    expect(teams.get('enableCalling')).toBe('false');
+  });
+});
+
+describe('the web app', () => {
+  const site = only('Microsoft.Web/sites');
+  const siteConfig = objectProperty(site.text, 'siteConfig');
+
+  it('is on App Service for Linux with Node 22 LTS', () => {
+    expect(siteConfig.get('linuxFxVersion')).toBe("'NODE|22-lts'");
+    expect(ownProperties(bracketBody(site.text, site.text.indexOf('{'))).get('kind')).toBe("'app,linux'");
+    const plan = only('Microsoft.Web/serverfarms');
+    expect(propertiesOf(plan).get('reserved')).toBe('true');
+  });
+
+  it('answers HTTPS only, with TLS 1.2 at least, and no FTP', () => {
+    expect(propertiesOf(site).get('httpsOnly')).toBe('true');
+    expect(siteConfig.get('minTlsVersion')).toBe("'1.2'");
+    expect(siteConfig.get('ftpsState')).toBe("'Disabled'");
+  });
+
+  it('is always on, with the health check on /healthz', () => {
+    expect(siteConfig.get('alwaysOn')).toBe('true');
+    expect(siteConfig.get('healthCheckPath')).toBe("'/healthz'");
+  });
+
+  it('its plan cannot be a tier without Always On (Free, Shared)', () => {
+    const planSku = moduleFile('appService')?.params.find((p) => p.name === 'planSku');
+    const allowed = planSku?.decorators.find((d) => d.name === 'allowed')?.text ?? '';
+    expect(allowed).not.toMatch(/'(F1|D1|FREE|SHARED)'/i);
+    expect(allowed).toMatch(/'B1'/);
+  });
+
+  it('runs one instance while case locks are in memory', () => {
+    expect(objectProperty(only('Microsoft.Web/serverfarms').text, 'sku').get('capacity')).toBe('1');
+  });
+});
