@@ -1,4 +1,4 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { RetryHandlerOptions, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { ItemNotFound, NotAttempted, RecordTooLarge, UniqueValueTaken, VersionConflict, type Created, type EntityStore, type NewItem, type Versioned } from '../../workflow';
 import { ActionReads } from './actionReads';
@@ -125,10 +125,14 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     return this.query('', LARGEST_PAGE, false);
   }
 
-  /** The items written through the app at or after `since` (their ChangedAt), kept out of the store's caches. */
+  /**
+   * The items written through the app at or after `since` (their ChangedAt), kept out of the store's caches.
+   * Not retried when throttled: more changes than the list view threshold are throttled for as long
+   * as they stay in the window, and the caller has a cheaper answer then (read everything).
+   */
   async changedSince(since: Date): Promise<Versioned<T>[]> {
     const at = new Date(Math.floor(since.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-    return this.query(`fields/${CHANGED_AT_COLUMN} ge '${at}'`, 500, false);
+    return this.query(`fields/${CHANGED_AT_COLUMN} ge '${at}'`, 500, false, { retry: false });
   }
 
   async update(id: string, patch: Partial<NewItem<T>>, etag: string): Promise<Versioned<T>> {
@@ -169,10 +173,11 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
     return payload as unknown as NewItem<T>;
   }
 
-  private async query(filter: string, pageSize = 500, keep = true): Promise<Versioned<T>[]> {
+  private async query(filter: string, pageSize = 500, keep = true, options: { retry: boolean } = { retry: true }): Promise<Versioned<T>[]> {
     const found: Versioned<T>[] = [];
     const entity = keep ? (item: z.infer<typeof ItemResponse>) => this.toEntity(item) : (item: z.infer<typeof ItemResponse>) => this.parsed(item);
     let request = this.client.api(`${this.listPath}/items`).select('id,eTag').expand(`fields($select=${PAYLOAD_COLUMN})`).top(pageSize);
+    if (!options.retry) request = request.middlewareOptions([new RetryHandlerOptions(0, 0)]);
     // The client puts $filter in the URL as given: encoded whole, a value holding & # ? or % stays inside its literal.
     if (filter) request = request.filter(encodeURIComponent(filter));
     let page = ItemsPage.parse(await request.get());

@@ -1,4 +1,5 @@
 import type { Case, CaseRecord, Child, Contract, HistorySnapshot, Purchase, ServiceHistory, Versioned } from '../../workflow';
+import { graphStatus } from './graphErrors';
 
 /** A full read again this often: it catches what a warm read cannot see (items edited by hand in SharePoint, deletions). */
 export const FULL_READ_INTERVAL_MS = 30 * 60_000;
@@ -73,22 +74,43 @@ export class SharePointServiceHistory implements ServiceHistory {
 
   private async refresh(): Promise<HistorySnapshot> {
     const startedAt = this.timing.now();
-    const { sources } = this;
     const warm = this.kept !== undefined && startedAt - this.fullReadAt < this.timing.fullReadMs;
     if (this.kept && warm) {
-      const since = new Date(this.lastStartedAt - this.timing.marginMs);
-      const [cases, children, records, contracts, purchases] = await Promise.all([
+      const changed = await this.warmRead(this.kept, startedAt);
+      if (changed) return changed;
+    }
+    return this.fullRead(startedAt);
+  }
+
+  /**
+   * What changed since the last read, merged into what is kept; undefined when SharePoint throttles
+   * the changes query (more changes in the window than its list view threshold, e.g. after a bulk
+   * import), so the caller reads everything instead of waiting on a query that would fail again.
+   */
+  private async warmRead(kept: Lists, startedAt: number): Promise<HistorySnapshot | undefined> {
+    const { sources } = this;
+    const since = new Date(this.lastStartedAt - this.timing.marginMs);
+    let answers;
+    try {
+      answers = await Promise.all([
         sources.cases.changedSince(since), sources.children.changedSince(since), sources.records.changedSince(since), sources.contracts.changedSince(since),
         sources.purchases.list(),
       ]);
-      const kept = this.kept;
-      merge(kept.cases, cases);
-      merge(kept.children, children);
-      merge(kept.records, records);
-      merge(kept.contracts, contracts);
-      this.lastStartedAt = startedAt;
-      return snapshotOf(kept, purchases);
+    } catch (error) {
+      if (throttled(error)) return undefined;
+      throw error;
     }
+    const [cases, children, records, contracts, purchases] = answers;
+    merge(kept.cases, cases);
+    merge(kept.children, children);
+    merge(kept.records, records);
+    merge(kept.contracts, contracts);
+    this.lastStartedAt = startedAt;
+    return snapshotOf(kept, purchases);
+  }
+
+  private async fullRead(startedAt: number): Promise<HistorySnapshot> {
+    const { sources } = this;
     const [cases, children, records, contracts, purchases] = await Promise.all([
       sources.cases.everything(), sources.children.everything(), sources.records.everything(), sources.contracts.everything(), sources.purchases.list(),
     ]);
@@ -98,6 +120,8 @@ export class SharePointServiceHistory implements ServiceHistory {
     return snapshotOf(this.kept, purchases);
   }
 }
+
+const throttled = (error: unknown): boolean => [429, 503].includes(graphStatus(error) ?? 0);
 
 const byId = <T extends { id: string }>(items: Versioned<T>[]): Kept<T> => new Map(items.map((item) => [item.id, item]));
 

@@ -169,4 +169,28 @@ describe('the service history on SharePoint: read whole once, then only what cha
       await graph().setFidelity({ listViewThreshold: 5000 });
     }
   });
+
+  it('more changes than the list view threshold within the window: the throttled changes query is not waited on, everything is read instead', async () => {
+    const { client, site } = graph();
+    const history = graphPorts(client, site, serviceMailbox, { history: { marginMs: 0 } }).history;
+    await graph().setFidelity({ listViewThreshold: 20 });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await history.read();
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const records = (await world.deps.stores.records.list()).slice(0, 25);
+      expect(records).toHaveLength(25);
+      for (const r of records) await world.deps.stores.records.update(r.id, { lockedBy: 'bulk-import' }, r.etag);
+      let snapshot: HistorySnapshot | undefined;
+      const cost = await trips(async () => {
+        snapshot = await history.read();
+      });
+      // One throttled answer (the records' changes), not retried; then the lists read whole.
+      expect(cost.requests.filter((r) => r.status === 429)).toHaveLength(1);
+      expect(snapshot && snapshot.records.filter((r) => r.lockedBy === 'bulk-import')).toHaveLength(25);
+      await sameAs(world, snapshot as HistorySnapshot);
+    } finally {
+      await graph().setFidelity({ listViewThreshold: 5000 });
+    }
+  });
 });
