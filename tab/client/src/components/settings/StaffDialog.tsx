@@ -1,9 +1,9 @@
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Switch, useRestoreFocusSource } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Checkbox, Field, Input, Switch } from '@fluentui/react-components';
+import { useState } from 'react';
 import { Saved, settingsRoutes, type StaffMember } from '../../../../contract/settings';
 import { useSigned } from '../../context';
+import { EditDialog } from './EditDialog';
 import { useFormStyles } from './formStyles';
-import { SaveFeedback } from './SaveFeedback';
 import { blankStaffForm, newStaffMember, roleLabels, roles, staffChange, staffFormOf, withRole } from './staffForm';
 import { useSave } from './useSave';
 
@@ -16,58 +16,34 @@ export function StaffDialog({ member, onClose, onSaved, onReload }: { member: St
   const { api } = useSigned();
   const [form, setForm] = useState(() => (member ? staffFormOf(member) : blankStaffForm));
   const save = useSave((saved) => onSaved(saved.message));
-  const restoreFocus = useRestoreFocusSource();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (member) void save.save(staffChange(form, member.etag), (change) => api.put(settingsRoutes.staffMember(member.id), change, Saved));
     else void save.save(newStaffMember(form), (added) => api.post(settingsRoutes.staff, added, Saved));
   };
   const title = member ? `Change ${member.displayName}` : 'Add a member of staff';
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => (d.open ? undefined : onClose())}>
-      <DialogSurface {...restoreFocus} aria-label={title}>
-        <form onSubmit={submit}>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {member ? null : (
-                <Field label="Entra object id" hint="From the person's profile in Microsoft Entra ID (Azure AD): 36 characters, e.g. 00000000-0000-4000-8000-000000000000." required>
-                  <Input value={form.userId} onChange={(_, d) => setForm({ ...form, userId: d.value })} spellCheck={false} />
-                </Field>
-              )}
-              <Field label="Name" required>
-                <Input value={form.displayName} onChange={(_, d) => setForm({ ...form, displayName: d.value })} />
-              </Field>
-              <Field label="E-mail" required>
-                <Input type="email" value={form.email} onChange={(_, d) => setForm({ ...form, email: d.value })} />
-              </Field>
-              <fieldset className={styles.fieldset}>
-                <legend className={styles.legend}>Roles</legend>
-                {roles.map((r) => (
-                  <Checkbox key={r} label={roleLabels[r]} checked={form.roles.includes(r)} onChange={(_, d) => setForm({ ...form, roles: withRole(form.roles, r, d.checked === true) })} />
-                ))}
-              </fieldset>
-              <Field label="Capacity (hours a week)" hint="The hours of casework they take on; 0 for someone who takes no cases.">
-                <Input className={styles.number} inputMode="decimal" value={form.capacityHours} onChange={(_, d) => setForm({ ...form, capacityHours: d.value })} />
-              </Field>
-              {member ? <Switch label="Active (can sign in and be given cases)" checked={form.active} onChange={(_, d) => setForm({ ...form, active: d.checked })} /> : null}
-              <SaveFeedback
-                outcome={save.outcome?.kind === 'saved' ? undefined : save.outcome}
-                onReload={() => {
-                  onClose();
-                  onReload();
-                }}
-              />
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={save.busy}>
-                {save.busy ? 'Saving…' : member ? 'Save' : 'Add'}
-              </Button>
-              <Button onClick={onClose}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <EditDialog title={title} adding={!member} save={save} onSubmit={submit} onClose={onClose} onReload={onReload}>
+      {member ? null : (
+        <Field label="Entra object id" hint="From the person's profile in Microsoft Entra ID (Azure AD): 36 characters, e.g. 00000000-0000-4000-8000-000000000000." required>
+          <Input value={form.userId} onChange={(_, d) => setForm({ ...form, userId: d.value })} spellCheck={false} />
+        </Field>
+      )}
+      <Field label="Name" required>
+        <Input value={form.displayName} onChange={(_, d) => setForm({ ...form, displayName: d.value })} />
+      </Field>
+      <Field label="E-mail" required>
+        <Input type="email" value={form.email} onChange={(_, d) => setForm({ ...form, email: d.value })} />
+      </Field>
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>Roles</legend>
+        {roles.map((r) => (
+          <Checkbox key={r} label={roleLabels[r]} checked={form.roles.includes(r)} onChange={(_, d) => setForm({ ...form, roles: withRole(form.roles, r, d.checked === true) })} />
+        ))}
+      </fieldset>
+      <Field label="Capacity (hours a week)" hint="The hours of casework they take on; 0 for someone who takes no cases.">
+        <Input className={styles.number} inputMode="decimal" value={form.capacityHours} onChange={(_, d) => setForm({ ...form, capacityHours: d.value })} />
+      </Field>
+      {member ? <Switch label="Active (can sign in and be given cases)" checked={form.active} onChange={(_, d) => setForm({ ...form, active: d.checked })} /> : null}
+    </EditDialog>
   );
 }
