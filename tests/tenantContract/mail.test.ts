@@ -79,4 +79,36 @@ describe('sendMail', () => {
     expect(sends).toHaveLength(2);
     expect(sends[1]?.via).toBe('direct');
   });
+
+  it('a sendMail answered 503 (outcome unknown) is found in Sent Items (documented message shape) and not sent again', async () => {
+    graph.on('POST', /\/lists\/[^/]+\/items$/, createdItem);
+    graph.on('POST', /\/sendMail$/, () => graphError(503, 'ServiceUnavailable', 'Service Unavailable', { 'Retry-After': '1' }));
+    // https://learn.microsoft.com/en-us/graph/api/user-list-messages (GET /users/{id}/mailFolders/{id}/messages): value[] of
+    // messages with @odata.etag, id, subject, sentDateTime, toRecipients[{ emailAddress { name, address } }] and much more;
+    // internetMessageHeaders is "returned only on applying a $select" (message resource), which the adapter applies.
+    graph.on('GET', /^\/users\/[^/]+\/mailFolders\/sentitems\/messages\?/, () =>
+      json(200, {
+        '@odata.context': "https://graph.microsoft.com/v1.0/$metadata#users('…')/mailFolders('sentitems')/messages(subject,sentDateTime,toRecipients,internetMessageHeaders)",
+        value: [
+          {
+            '@odata.etag': 'W/"CQAAABYAAAC4ofQHEIqCSbQPot83AFcbAAAnjjuZ"',
+            id: 'AAMkAGUAAAwTW09AAA=',
+            subject: message.subject,
+            sentDateTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+            toRecipients: [{ emailAddress: { name: 'Quayside School Office', address: 'Office@Quayside-School.example' } }],
+            internetMessageHeaders: [
+              { name: 'Received', value: 'from fictional.outlook.example' },
+              { name: 'X-Outreach-Mail-Key', value: 'mail-oc-26-0142-unknown' },
+            ],
+          },
+        ],
+      }),
+    );
+    graph.on('PATCH', /\/items\/\d+\/fields$/, () => json(200, { '@odata.etag': '"e1,2"' }));
+    await mailer().send(message, 'mail-oc-26-0142-unknown');
+    expect(graph.calls().filter((c) => c.url.endsWith('/sendMail'))).toHaveLength(1);
+    const look = graph.calls().find((c) => c.url.includes('/mailFolders/'));
+    expect(decodeURIComponent(look?.url ?? '')).toBe(`/v1.0/users/${SERVICE}/mailFolders/sentitems/messages?$select=subject,sentDateTime,toRecipients,internetMessageHeaders&$top=50`);
+    expect(graph.calls().find((c) => c.method === 'PATCH')?.body).toMatchObject({ Status: 'sent' });
+  });
 });
