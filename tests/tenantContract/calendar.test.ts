@@ -137,4 +137,32 @@ describe('an event with a Teams meeting', () => {
     await expect(calendar.cancel(WORKER, 'live-event', 'Closed.')).resolves.toBeUndefined();
     expect(graph.calls().map((c) => c.body)).toEqual([{ comment: 'Closed.' }, { comment: 'Closed.' }]);
   });
+
+  it('calendarView: times asked in UTC (Prefer), every page followed by @odata.nextLink with the same Prefer', async () => {
+    // https://learn.microsoft.com/en-us/graph/api/user-list-calendarview: GET /users/{id}/calendarView?startDateTime=…&endDateTime=…,
+    // value[] of events (start/end dateTimeTimeZone in the Prefer zone), @odata.nextLink when there are more
+    // (https://learn.microsoft.com/en-us/graph/paging). A cancelled event shows isCancelled true.
+    const utcTime = (dateTime: string) => ({ dateTime, timeZone: 'UTC' });
+    const next = `${graph.baseUrl}/v1.0/users/${WORKER}/calendarView?startDateTime=2026-12-07T00:00:00.000Z&endDateTime=2026-12-14T00:00:00.000Z&$top=100&$skip=100`;
+    graph.on('GET', /\/calendarView\?.*\$skip=100/, () => json(200, { value: [{ '@odata.etag': 'W/"b"', id: 'AAMkEV2=', isCancelled: true, start: utcTime('2026-12-09T10:00:00.0000000'), end: utcTime('2026-12-09T11:00:00.0000000') }] }));
+    graph.on('GET', /\/calendarView\?/, () =>
+      json(200, {
+        '@odata.nextLink': next,
+        value: [{ '@odata.etag': 'W/"a"', id: 'AAMkEV1=', subject: 'Visit', start: utcTime('2026-12-08T09:00:00.0000000'), end: utcTime('2026-12-08T10:00:00.0000000') }],
+      }),
+    );
+    const events = await new GraphCalendar(graph.client(), SERVICE).calendarView(WORKER, new Date('2026-12-07T00:00:00Z'), new Date('2026-12-14T00:00:00Z'));
+    expect(events.map((e) => [e.eventId, e.start.toISOString(), e.isCancelled])).toEqual([
+      ['AAMkEV1=', '2026-12-08T09:00:00.000Z', false],
+      ['AAMkEV2=', '2026-12-09T10:00:00.000Z', true],
+    ]);
+    expect(graph.calls().map((c) => c.headers.prefer)).toEqual(['outlook.timezone="UTC"', 'outlook.timezone="UTC"']);
+    const [first, second] = graph.calls().map((c) => new URL(c.url, graph.baseUrl));
+    expect(decodeURIComponent(first?.pathname ?? '')).toBe(`/v1.0/users/${WORKER}/calendarView`);
+    expect(Object.fromEntries(first?.searchParams ?? [])).toEqual({
+      startDateTime: '2026-12-07T00:00:00.000Z', endDateTime: '2026-12-14T00:00:00.000Z', $select: 'id,start,end,isCancelled', $top: '100',
+    });
+    // The client re-orders a nextLink's query parameters (the same query to Graph); nothing is lost or added.
+    expect(Object.fromEntries(second?.searchParams ?? [])).toEqual(Object.fromEntries(new URL(next).searchParams));
+  });
 });
