@@ -132,4 +132,31 @@ describe('content', () => {
     graph.on('GET', /\/root:\/referral-letter\.docx:\/content$/, () => graphError(404, 'itemNotFound', 'The resource could not be found.'));
     await expect(new DriveTemplateLibrary(graph.client(), 'b!TemplatesDrive0002').find('referral-letter.docx')).resolves.toBeUndefined();
   });
+
+  it('a template behind a 302 to another host is fetched without the Graph token', async () => {
+    // https://learn.microsoft.com/en-us/graph/api/driveitem-get-content: 302 Found to a pre-authenticated download URL
+    // (SharePoint's host), valid a few minutes, which needs no Authorization header.
+    graph.on('GET', /\/root:\/referral-letter\.docx:\/content$/, () => ({ status: 302, headers: { Location: `${graph.otherHostUrl}/_layouts/15/download.aspx?UniqueId=7c1d&tempauth=v1.fictional` } }));
+    graph.on('GET', /^\/_layouts\/15\/download\.aspx\?/, () => ({ status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from('PK template bytes') }));
+    const bytes = await new DriveTemplateLibrary(graph.client(), 'b!TemplatesDrive0002').find('referral-letter.docx');
+    expect(Buffer.from(bytes ?? new Uint8Array()).toString()).toBe('PK template bytes');
+    const [asked, followed] = graph.seen;
+    expect(asked?.headers.authorization).toBe('Bearer contract-token');
+    expect(followed?.headers.host).toMatch(/^localhost:/);
+    expect(followed?.headers.authorization).toBeUndefined();
+  });
+
+  it('two templates asked at once go alone, not in a $batch, and neither download carries the token', async () => {
+    // https://learn.microsoft.com/en-us/graph/json-batching: a /content part would be answered { status: 302, headers: { location } },
+    // and the client follows a batched part's 302 with the bearer token still on it (the part's answer has no URL to compare
+    // hosts with). So file bytes never travel in a batch.
+    graph.on('GET', /\/root:\/(a|b)\.docx:\/content$/, (_r, m) => ({ status: 302, headers: { location: `${graph.otherHostUrl}/_layouts/15/download.aspx?f=${m[1] ?? ''}` } }));
+    graph.on('GET', /^\/_layouts\/15\/download\.aspx\?f=(a|b)$/, (_r, m) => ({ status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from(`PK ${m[1] ?? ''}`) }));
+    const library = new DriveTemplateLibrary(graph.client(), 'b!TemplatesDrive0002');
+    const [a, b] = await Promise.all([library.find('a.docx'), library.find('b.docx')]);
+    expect([Buffer.from(a ?? []).toString(), Buffer.from(b ?? []).toString()]).toEqual(['PK a', 'PK b']);
+    expect(graph.seen.filter((s) => s.via !== 'direct' || s.url === '/v1.0/$batch')).toEqual([]);
+    const downloads = graph.seen.filter((s) => s.url.startsWith('/_layouts/'));
+    expect(downloads.map((d) => d.headers.authorization)).toEqual([undefined, undefined]);
+  });
 });

@@ -64,19 +64,23 @@ export class ReplayGraph {
   private routes: Route[] = [];
   private server?: Server;
   baseUrl = '';
+  /** The same server under another host name, as SharePoint's download host is not Graph's. */
+  otherHostUrl = '';
   private cert = '';
 
   async start(): Promise<void> {
     const made = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
       keySize: 2048,
       algorithm: 'sha256',
-      extensions: [{ name: 'basicConstraints', cA: true }, { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+      // localhost too: a second host name for pre-authenticated download URLs (SharePoint's host, not Graph's).
+      extensions: [{ name: 'basicConstraints', cA: true }, { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] }],
     });
     this.cert = made.cert;
     this.server = createServer({ key: made.private, cert: made.cert }, (req, res) => void this.serve(req, res));
     const server = this.server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.otherHostUrl = `https://localhost:${(server.address() as AddressInfo).port}`;
   }
 
   async stop(): Promise<void> {
