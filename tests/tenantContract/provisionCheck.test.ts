@@ -99,4 +99,21 @@ describe('provisioning\'s check of a provisioned site', () => {
     const error = await provisionSite(graph.client(0), { hostname: HOST, path: SITE_PATH }, async () => undefined).catch((e: unknown) => e);
     expect(error).toMatchObject({ statusCode: 403, code: 'accessDenied' });
   });
+
+  it('a site given by id (SITE_ID) is read as /sites/{id}, its lists under it', async () => {
+    // https://learn.microsoft.com/en-us/graph/api/site-get: GET /sites/{site-id}, the id "{hostname},{spsite-id},{spweb-id}".
+    graph.on('GET', /^\/sites\/[^/:]+\?\$select=id$/, () => json(200, { id: SITE_ID, displayName: 'Outreach', name: 'outreach', webUrl: `https://${HOST}${SITE_PATH}`, createdDateTime: '2025-09-01T08:00:00Z' }));
+    graph.on('GET', /^\/sites\/[^/:]+\/lists\?\$select=id,displayName$/, () => json(200, { value: names.map(listEntry) }));
+    graph.on('GET', /\/lists\/SiteSchema\/items\?/, () => json(200, { value: [{ id: '1', fields: { Title: schemaFingerprint() } }] }));
+    graph.on('GET', /\/lists\/(Case Files|Templates)\/drive\?/, (_r, m) => json(200, { id: `drive-${m[1] ?? ''}` }));
+    const site = await provisionSite(graph.client(), { siteId: SITE_ID }, async () => undefined);
+    expect(site.listPaths.staff).toBe(`/sites/${SITE_ID}/lists/${listId(lists.staff.displayName)}`);
+    expect(batchParts().map((p) => p.url)).toEqual([
+      `/sites/${SITE_ID}?$select=id`,
+      `/sites/${SITE_ID}/lists?$select=id,displayName`,
+      `/sites/${SITE_ID}/lists/SiteSchema/items?$select=id&$expand=fields($select=Title)&$top=1`,
+      `/sites/${SITE_ID}/lists/Case%20Files/drive?$select=id`,
+      `/sites/${SITE_ID}/lists/Templates/drive?$select=id`,
+    ]);
+  });
 });
