@@ -27,8 +27,8 @@ const CALENDAR_VIEW_PAGE = 100;
 
 const timesOf = (e: z.infer<typeof EventTimes>): CalendarEvent => ({ eventId: e.id, start: instantOf(e.start), end: instantOf(e.end), isCancelled: e.isCancelled ?? false });
 
-/** Statuses that keep a slot from being offered. */
-const busyStatuses = new Set(['tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']);
+/** Statuses that keep a slot from being offered, lower case: the free/busy guide's example answers "Tentative", "Busy". */
+const busyStatuses = new Set(['tentative', 'busy', 'oof', 'workingelsewhere', 'unknown']);
 
 const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 const event = (organiserId: string, eventId: string) => `${user(organiserId)}/events/${encodeURIComponent(eventId)}`;
@@ -70,7 +70,7 @@ export class GraphCalendar implements Calendar {
       if (schedule.error) continue;
       result.set(
         schedule.scheduleId,
-        (schedule.scheduleItems ?? []).filter((i) => busyStatuses.has(i.status)).map((i) => ({ start: instantOf(i.start), end: instantOf(i.end) })),
+        (schedule.scheduleItems ?? []).filter((i) => busyStatuses.has(i.status.toLowerCase())).map((i) => ({ start: instantOf(i.start), end: instantOf(i.end) })),
       );
     }
     return result;

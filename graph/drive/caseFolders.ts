@@ -9,6 +9,8 @@ import { listChildren, ListedItem, pathNames, toFolderItem } from './folderListi
 import { SIMPLE_UPLOAD_MAX_BYTES, uploadInSession } from './uploadSession';
 
 const DriveItem = z.object({ id: z.string(), name: z.string(), webUrl: z.string() });
+/** A driveItem as a create or an upload answers it: the documented examples (driveitem-post-children, driveitem-put-content, an upload session's last fragment) show no webUrl. */
+const MadeItem = DriveItem.extend({ webUrl: z.string().optional() });
 const Children = z.object({ value: z.array(DriveItem), '@odata.nextLink': z.string().optional() });
 /** How deep below a child's folder a folder id is followed up to it (a case folder and a few folders made in it by hand). */
 const MAX_FOLDER_DEPTH = 12;
@@ -54,12 +56,12 @@ export class DriveCaseFolders implements CaseFolders {
   }
 
   async upload(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FileRef> {
-    if (content.byteLength > SIMPLE_UPLOAD_MAX_BYTES) return DriveItem.parse(await uploadInSession(this.client, this.itemPath(folder.id), fileName, content, 'replace'));
+    if (content.byteLength > SIMPLE_UPLOAD_MAX_BYTES) return this.withWebUrl(await uploadInSession(this.client, this.itemPath(folder.id), fileName, content, 'replace'));
     const uploaded = await this.client
       .api(`${this.drivePath}/items/${encodeURIComponent(folder.id)}:/${encodeURIComponent(fileName)}:/content`)
       .header('Content-Type', contentType)
       .put(Buffer.from(content));
-    return DriveItem.parse(uploaded);
+    return this.withWebUrl(uploaded);
   }
 
   /**
@@ -68,14 +70,14 @@ export class DriveCaseFolders implements CaseFolders {
    */
   async uploadOnce(folder: FolderRef, fileName: string, content: Uint8Array, contentType: string): Promise<FiledFile> {
     try {
-      if (content.byteLength > SIMPLE_UPLOAD_MAX_BYTES) return DriveItem.parse(await uploadInSession(this.client, this.itemPath(folder.id), fileName, content, 'fail'));
+      if (content.byteLength > SIMPLE_UPLOAD_MAX_BYTES) return await this.withWebUrl(await uploadInSession(this.client, this.itemPath(folder.id), fileName, content, 'fail'));
       const uploaded = await this.client
         .api(`${this.itemPath(folder.id)}:/${encodeURIComponent(fileName)}:/content`)
         .query({ '@microsoft.graph.conflictBehavior': 'fail' })
         .header('Content-Type', contentType)
         .middlewareOptions([new NotBatched()])
         .put(Buffer.from(content));
-      return DriveItem.parse(uploaded);
+      return await this.withWebUrl(uploaded);
     } catch (error) {
       if (graphStatus(error) !== 409) throw error;
       const existing = DriveItem.safeParse(
@@ -176,11 +178,18 @@ export class DriveCaseFolders implements CaseFolders {
   /** Makes a folder; undefined when it exists already (409: made before, or by someone else at the same moment). */
   private async makeFolder(parent: string, name: string): Promise<FolderRef | undefined> {
     try {
-      return DriveItem.parse(await this.client.api(`${parent}/children`).post({ name, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' }));
+      return await this.withWebUrl(await this.client.api(`${parent}/children`).post({ name, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' }));
     } catch (error) {
       if (graphStatus(error) === 409) return undefined;
       throw error;
     }
+  }
+
+  /** The item a create or upload answered, its webUrl read back when the answer has none (alone: outside any $batch and its order). */
+  private async withWebUrl(answer: unknown): Promise<FileRef> {
+    const made = MadeItem.parse(answer);
+    if (made.webUrl !== undefined) return { id: made.id, name: made.name, webUrl: made.webUrl };
+    return DriveItem.parse(await this.client.api(this.itemPath(made.id)).select('id,name,webUrl').middlewareOptions([new NotBatched()]).get());
   }
 
   private async mustExist(path: string): Promise<FolderRef> {

@@ -12,7 +12,12 @@ const ItemResponse = z.object({
 });
 const ItemsPage = z.object({ value: z.array(ItemResponse), '@odata.nextLink': z.string().optional() });
 const VersionsPage = z.object({ value: z.array(z.object({ id: z.string(), eTag: z.string() })), '@odata.nextLink': z.string().optional() });
-const FieldsResponse = z.object({ '@odata.etag': z.string() }).loose();
+/**
+ * What a create and a fields PATCH answer. Graph sends the eTag (`eTag`, `@odata.etag`) in practice, but the
+ * documented examples (listitem-create, listitem-update) show neither: without one it is read back.
+ */
+const CreatedItem = z.object({ id: z.string(), eTag: z.string().optional(), '@odata.etag': z.string().optional() }).loose();
+const FieldsResponse = z.object({ '@odata.etag': z.string().optional() }).loose();
 
 type Fields = Record<string, string | number | boolean | null>;
 
@@ -44,9 +49,11 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
 
   async create(item: NewItem<T>, idempotencyKey: string): Promise<Created<T>> {
     try {
-      const created = ItemResponse.parse(await this.client.api(`${this.listPath}/items`).post({ fields: this.fieldsOf(item, idempotencyKey) }));
-      this.action.saw(created.id, created.eTag, item, true);
-      return { item: this.remember(created.id, created.eTag, item), created: true };
+      const created = CreatedItem.parse(await this.client.api(`${this.listPath}/items`).post({ fields: this.fieldsOf(item, idempotencyKey) }));
+      const etag = created.eTag ?? created['@odata.etag'] ?? (await this.readItem(created.id))?.eTag;
+      if (!etag) throw new Error(`${this.definition.displayName} item ${created.id} was created but could not be read back`);
+      this.action.saw(created.id, etag, item, true);
+      return { item: this.remember(created.id, etag, item), created: true };
     } catch (error) {
       if (graphStatus(error) === 424) throw new NotAttempted(this.definition.displayName);
       if (graphStatus(error) !== 409) throw error;
@@ -145,7 +152,9 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
       const saved = FieldsResponse.parse(
         await this.client.api(`${this.listPath}/items/${encodeURIComponent(id)}/fields`).header('If-Match', etag).patch(fields),
       );
-      return this.remember(id, saved['@odata.etag'], next);
+      const savedEtag = saved['@odata.etag'];
+      if (savedEtag) return this.remember(id, savedEtag, next);
+      return await this.readBackAfterWrite(id, etag, fields, next);
     } catch (error) {
       const status = graphStatus(error);
       if (status === 412 || status === 404) this.forget(id);
@@ -161,6 +170,17 @@ export class SharePointListStore<T extends { id: string }, Indexed extends keyof
       if (status === 409) throw new UniqueValueTaken(this.definition.displayName);
       throw error;
     }
+  }
+
+  /**
+   * The eTag of a write whose answer gave none. Read back holding what was written: its eTag. Changed by someone
+   * since: the eTag sent (now stale) is kept, so the next write from it gets a 412 rather than overwriting theirs.
+   */
+  private async readBackAfterWrite(id: string, sent: string, fields: Fields, next: NewItem<T>): Promise<Versioned<T>> {
+    const landed = await this.readItem(id);
+    if (landed && landed.fields[PAYLOAD_COLUMN] === fields[PAYLOAD_COLUMN]) return this.remember(id, landed.eTag, next);
+    this.forget(id);
+    return { ...structuredClone(next), id, etag: sent } as unknown as Versioned<T>;
   }
 
   private async payloadAt(id: string, etag: string): Promise<NewItem<T>> {
