@@ -145,6 +145,8 @@ export class BatchingHandler implements Middleware {
     if (target.origin !== versionRoot.origin || !target.pathname.startsWith(versionRoot.pathname)) return undefined;
     const relative = target.pathname.slice(versionRoot.pathname.length - 1) + target.search;
     if (relative.startsWith('/$batch')) return undefined;
+    // A download is answered with a 302 to another host; followed from a $batch part, the redirect would carry the token there.
+    if ((context.options?.method ?? 'GET').toUpperCase() === 'GET' && target.pathname.endsWith('/content')) return undefined;
     const options = context.options ?? {};
     const body = jsonBody(options.body);
     if (body === false) return undefined;

@@ -1,3 +1,4 @@
+import { ResponseType } from '@microsoft/microsoft-graph-client';
 import { DriveCaseFolders } from '../../graph/drive/caseFolders';
 import { DriveTemplateLibrary } from '../../graph/drive/templateLibrary';
 import { graphError, json, ReplayGraph, type Seen } from './support/replayGraph';
@@ -156,6 +157,17 @@ describe('content', () => {
     const [a, b] = await Promise.all([library.find('a.docx'), library.find('b.docx')]);
     expect([Buffer.from(a ?? []).toString(), Buffer.from(b ?? []).toString()]).toEqual(['PK a', 'PK b']);
     expect(graph.seen.filter((s) => s.via !== 'direct' || s.url === '/v1.0/$batch')).toEqual([]);
+    const downloads = graph.seen.filter((s) => s.url.startsWith('/_layouts/'));
+    expect(downloads.map((d) => d.headers.authorization)).toEqual([undefined, undefined]);
+  });
+
+  it('any two downloads started together go alone: the Graph client never puts a GET …/content in a $batch', async () => {
+    // The guard in graph/client/batchingHandler.ts, for a caller that reads bytes through the client itself.
+    graph.on('GET', /\/items\/(01A|01B)\/content$/, (_r, m) => ({ status: 302, headers: { location: `${graph.otherHostUrl}/_layouts/15/download.aspx?f=${m[1] ?? ''}` } }));
+    graph.on('GET', /^\/_layouts\/15\/download\.aspx\?f=(01A|01B)$/, (_r, m) => ({ status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from(`PK ${m[1] ?? ''}`) }));
+    const client = graph.client();
+    await Promise.all(['01A', '01B'].map((id) => client.api(`${drivePath}/items/${id}/content`).responseType(ResponseType.ARRAYBUFFER).get()));
+    expect(graph.seen.filter((s) => s.url === '/v1.0/$batch')).toEqual([]);
     const downloads = graph.seen.filter((s) => s.url.startsWith('/_layouts/'));
     expect(downloads.map((d) => d.headers.authorization)).toEqual([undefined, undefined]);
   });
