@@ -42,7 +42,7 @@ function recordFailure(span: Span, error: unknown): void {
 /**
  * One server span per HTTP request, named `METHOD /route/:template`, with its status. Active while the
  * request is handled, so Graph calls made for it are its dependencies. An error the app's error
- * handler answered (res.locals.failure, app/server.ts) becomes an exception: type and code only.
+ * handler answered with a 500 (res.locals.failure, app/server.ts) becomes an exception: type and code only.
  */
 export function requestSpans(tracer: Tracer): RequestHandler {
   return (req, res, next) => {
@@ -56,7 +56,7 @@ export function requestSpans(tracer: Tracer): RequestHandler {
       span.updateName(`${method} ${template}`);
       span.setAttributes({ 'http.route': template, 'http.response.status_code': res.statusCode });
       const failure: unknown = res.locals.failure;
-      if (failure !== undefined) recordFailure(span, failure);
+      if (failure !== undefined && res.statusCode >= 500) recordFailure(span, failure);
       if (res.statusCode >= 500 || !res.writableFinished) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
     };
