@@ -149,6 +149,11 @@ export const settingsShape = {
     .transform(Number)
     .default(30)
     .describe('Minutes kept free before and after a home visit, for travel.'),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z
+    .string()
+    .regex(/(^|;)\s*InstrumentationKey=[0-9a-f-]{36}\s*(;|$)/i, { error: 'must be an Application Insights connection string: InstrumentationKey=…;IngestionEndpoint=…' })
+    .optional()
+    .describe('Application Insights connection string (Bicep sets it in Azure): requests, Graph calls and errors are sent there, scrubbed of any child data, signed in as the managed identity. Unset: no telemetry.'),
   TEAMS_APP_ID: guid('Teams app id: any GUID, fixed for the life of the app')
     .default('6f0c3a52-8d1e-4b7a-9c35-2e41d07b9a18')
     .describe('Packaging (npm run package): the Teams app id in the manifest.'),
@@ -238,6 +243,8 @@ export interface Config {
   jobs: boolean;
   /** Embedded Graph only: a new data folder gets the fictional demo history of cases. */
   demoHistory: boolean;
+  /** Application Insights (app/telemetry): only when its connection string is set. */
+  telemetry?: { connectionString: string };
   booking: { mode: (typeof bookingModes)[number]; schoolHours: { start: string; end: string }; workingHours: { start: string; end: string }; travelBufferMinutes: number };
 }
 
@@ -273,6 +280,7 @@ const toConfig = (s: Settings): Config => {
     referenceRefreshSeconds: s.REFERENCE_REFRESH_SECONDS,
     jobs: s.JOBS === 'on',
     demoHistory: graph.mode === 'embedded' && s.DEMO_HISTORY === 'on',
+    ...(s.APPLICATIONINSIGHTS_CONNECTION_STRING ? { telemetry: { connectionString: s.APPLICATIONINSIGHTS_CONNECTION_STRING } } : {}),
     booking: { mode: s.BOOKING_MODE, schoolHours: hoursOf(s.SCHOOL_HOURS), workingHours: hoursOf(s.WORKING_HOURS), travelBufferMinutes: s.TRAVEL_BUFFER_MINUTES },
   };
 };

@@ -28,6 +28,7 @@ import type { TabAuth } from '../tab/server/tabAuth';
 import { tabApp } from '../tab/server/tabApi';
 import { folderRoutes } from '../tab/server/folderRoutes';
 import { inMemoryCaseLocks } from './bot/caseLocks';
+import { startTelemetry } from './telemetry/telemetry';
 
 /** The tab's browser app as `npm run build:tab` writes it. */
 const tabClientDist = path.resolve(__dirname, '..', 'tab', 'client', 'dist');
@@ -51,6 +52,8 @@ const main = async (): Promise<void> => {
     // Milliseconds since the process started (module loading included): where a start spends its time.
     const sinceStart = () => Math.round(performance.now());
     logger.info({ sinceStartMs: sinceStart() }, 'starting');
+    // Before Graph is connected: its calls are dependencies. TODO(merge with tenantmode): managedIdentityClientId from MANAGED_IDENTITY_CLIENT_ID.
+    const telemetry = config.value.telemetry ? startTelemetry(config.value.telemetry, appVersion, (m) => logger.warn(m)) : undefined;
     graph = await connectGraph(config.value);
     logger.info({ graph: graph.health, sinceStartMs: sinceStart() }, 'connected to Microsoft Graph');
     const botAdapter = createBotAdapter(botAuth(config.value));
@@ -93,6 +96,7 @@ const main = async (): Promise<void> => {
     const app = createServer({
       logger, version: appVersion, ...(details ? { details } : {}), ...(diary ? { diaryPage: diary } : {}), ...(clockControl ? { clockPage: clockControl } : {}),
       ...(files ? { filesPage: files } : {}), ...(mailbox ? { mailboxPage: mailbox } : {}), mounts: [bot, documents, tab], rateLimits, tabPath: tab.path,
+      ...(telemetry ? { requestTelemetry: telemetry.requests } : {}),
     });
     const { server, url } = await listen(app, port, listenHost(config.value.graph));
     // Now that the port is known (PORT=0, or an emulator started by someone else): drive items' webUrl opens here.
@@ -119,6 +123,7 @@ const main = async (): Promise<void> => {
         ...(jobs ? [{ name: 'jobs', run: () => jobs.stop() }] : []),
         { name: 'settings refresh', run: () => settings.stop() },
         { name: 'graph', run: () => connected.stop() },
+        ...(telemetry ? [{ name: 'telemetry', run: () => telemetry.stop() }] : []),
       ],
       exit: (code) => process.exit(code),
     });

@@ -33,6 +33,8 @@ export interface ServerDeps {
   mailboxPage?: Router;
   /** Where the Teams tab is served (told on /healthz). */
   tabPath?: string;
+  /** First of all middleware: a telemetry span per request (app/telemetry), when telemetry is on. */
+  requestTelemetry?: RequestHandler;
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (a dual-stack socket's view of 127.0.0.1). */
@@ -66,6 +68,7 @@ const errorHandler =
   (err, req, res, _next) => {
     const status = statusOf(err);
     const id = String(res.locals.requestId ?? '');
+    res.locals.failure = err; // for the request's telemetry span: its type and code, never its message
     if (status === 500) logger.error({ err, requestId: id, method: req.method, path: req.path }, 'request failed');
     if (res.headersSent) return;
     res.status(status).json({ error: STATUS_CODES[status] ?? 'error', requestId: id });
@@ -74,6 +77,7 @@ const errorHandler =
 export const createServer = (deps: ServerDeps): Express => {
   const app = express();
   app.disable('x-powered-by');
+  if (deps.requestTelemetry) app.use(deps.requestTelemetry);
   app.use(helmet(), noStore, requestId);
   // Public: only that the app is up, and which version.
   app.get('/healthz', (_req, res) => {

@@ -102,6 +102,7 @@ module monitoring 'modules/monitoring.bicep' = {
     location: location
     retentionInDays: telemetryRetentionDays
     tags: tags
+    publisherPrincipalId: identity.outputs.principalId
   }
 }
 
@@ -166,6 +167,10 @@ var appSettings = [
     value: 'on'
   }
   {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: monitoring.outputs.ingestion
+  }
+  {
     // The package is built before it is deployed (npm ci, npm run build:tab): no build on the server.
     name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
     value: 'false'
@@ -215,5 +220,5 @@ output identityPrincipalId string = identity.outputs.principalId
 @description('Name of the Azure Bot resource.')
 output botName string = bot.outputs.name
 
-@description('Name of the Application Insights component (no telemetry is sent to it yet).')
+@description('Name of the Application Insights component (the app\'s scrubbed telemetry).')
 output appInsightsName string = monitoring.outputs.appInsightsName

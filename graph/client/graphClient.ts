@@ -12,6 +12,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { Agent } from 'undici';
 import { BatchingHandler } from './batchingHandler';
+import { GraphCallSpans } from './graphCallSpans';
 import { registerPlainFetch } from './fileContent';
 
 /** Where Graph is and how to get a token: a tenant, or the embedded Graph on loopback. */
@@ -58,6 +59,8 @@ export function createGraphClient(connection: GraphConnection): Client {
     new RetryHandler(new RetryHandlerOptions(RETRY_BASE_DELAY_SECONDS, connection.maxRetries ?? DEFAULT_MAX_RETRIES)),
     new RedirectHandler(),
     new TelemetryHandler(),
+    // Each call (each attempt, each part of a $batch as its own) with its status: a dependency in telemetry, when telemetry is on.
+    new GraphCallSpans(),
     // Below the retry handler: each part of a $batch is retried on its own, after its own Retry-After.
     new BatchingHandler(new URL(`${url.origin}/`)),
     new HTTPMessageHandler(),

@@ -28,6 +28,7 @@ const samples: Partial<Record<SettingName, string>> = {
   SERVICE_MAILBOX: 'outreach@contoso.example',
   CLIENT_SECRET: 'sample-secret-the-identity-replaces',
   BOT_PASSWORD: 'sample-password-the-identity-replaces',
+  APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=0f5d6a1e-3b7c-4d2a-9e8f-1a2b3c4d5e6f;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/;ApplicationId=2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901',
 };
 
 /** Settings of App Service itself, not of the app. */

@@ -16,9 +16,16 @@ const moduleParams = (symbol: string) => objectProperty(main?.modules.get(symbol
 const secretWords = /key|secret|password|passwd|pwd|conn(?:ection)?(?:\s*str(?:ing)?)?\b|token|credential|sas\b/i;
 /** Expressions that read a secret out of a resource. */
 const secretReads = /\blist\w*\(|\.(ConnectionString|InstrumentationKey|primaryKey|secondaryKey|publishingPassword)\b|getSecret\(/i;
+/**
+ * The one read allowed: Application Insights' connection string, for the app's telemetry setting. With
+ * local auth off (tested below) its key alone is refused: it says where to send, as whom is Entra's.
+ */
+const telemetryIngestion = { file: 'modules/monitoring.bicep', output: 'ingestion', value: 'appInsights.properties.ConnectionString' };
+const isTelemetryIngestion = (file: string, o: { name: string; value: string }) =>
+  file === telemetryIngestion.file && o.name === telemetryIngestion.output && o.value.trim() === telemetryIngestion.value;
 
 describe('no secret anywhere in infra/', () => {
-  const outputs = files.flatMap((f) => f.outputs.map((o) => ({ file: f.file, ...o })));
+  const outputs = files.flatMap((f) => f.outputs.filter((o) => !isTelemetryIngestion(f.file, o)).map((o) => ({ file: f.file, ...o })));
 
   it('no output is named like a key, secret, password, token or connection string', () => {
     expect(outputs.filter((o) => secretWords.test(o.name)).map((o) => `${o.file} ${o.name}`)).toEqual([]);
@@ -30,7 +37,10 @@ describe('no secret anywhere in infra/', () => {
   });
 
   it('nothing reads a secret out of a resource (list*(), connection strings, keys)', () => {
-    for (const f of files) expect({ file: f.file, reads: f.code.match(secretReads)?.[0] }).toEqual({ file: f.file, reads: undefined });
+    for (const f of files) {
+      const code = f.file === telemetryIngestion.file ? f.code.replace(`output ${telemetryIngestion.output} string = ${telemetryIngestion.value}`, '') : f.code;
+      expect({ file: f.file, reads: code.match(secretReads)?.[0] }).toEqual({ file: f.file, reads: undefined });
+    }
   });
 
   it('no secret comes in: no @secure() parameter, and no parameter named like one', () => {
@@ -50,10 +60,31 @@ describe('no secret anywhere in infra/', () => {
     for (const p of policies) expect(propertiesOf(p).get('allow')).toBe('false');
   });
 
-  it('nothing sends telemetry yet (no agent, no connection string) while there is no scrubber of child data', () => {
-    for (const f of files) {
-      expect({ file: f.file, agent: /ApplicationInsightsAgent_EXTENSION_VERSION|APPLICATIONINSIGHTS_CONNECTION_STRING/.test(f.code) }).toEqual({ file: f.file, agent: false });
-    }
+  it('telemetry is the app\'s own, scrubbed (app/telemetry): no App Service agent, whose auto-instrumentation would record URLs with their queries', () => {
+    for (const f of files) expect({ file: f.file, agent: /ApplicationInsightsAgent_EXTENSION_VERSION|XDT_MicrosoftApplicationInsights/.test(f.code) }).toEqual({ file: f.file, agent: false });
+  });
+
+  it('the connection string goes to the app\'s APPLICATIONINSIGHTS_CONNECTION_STRING only: never to an output of main.bicep', () => {
+    const monitoring = moduleFile('monitoring');
+    expect(monitoring?.outputs.find((o) => o.name === telemetryIngestion.output)?.value.trim()).toBe(telemetryIngestion.value);
+    const settings = main?.vars.get('appSettings') ?? '';
+    expect(settings).toMatch(/name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'\s*\n\s*value: monitoring\.outputs\.ingestion\n/);
+    const reads = files.flatMap((f) => [...f.code.matchAll(/monitoring\.outputs\.ingestion\b/g)].map(() => f.file));
+    expect(reads).toEqual(['main.bicep']);
+    expect((main?.outputs ?? []).filter((o) => /monitoring\.outputs\.ingestion|ConnectionString|InstrumentationKey/i.test(o.value))).toEqual([]);
+  });
+
+  it('the identity may send telemetry to the component (Monitoring Metrics Publisher on it), and nothing more', () => {
+    const assignments = resourcesOfType('Microsoft.Authorization/roleAssignments');
+    expect(assignments).toHaveLength(1);
+    const assignment = assignments[0] as Resource;
+    expect(ownProperties(bracketBody(assignment.text, assignment.text.indexOf('{'))).get('scope')).toBe('appInsights');
+    const properties = propertiesOf(assignment);
+    expect(properties.get('principalId')).toBe('publisherPrincipalId');
+    expect(properties.get('principalType')).toBe("'ServicePrincipal'");
+    expect(properties.get('roleDefinitionId')).toBe("subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)");
+    expect(moduleFile('monitoring')?.vars.get('monitoringMetricsPublisher')).toBe("'3913510d-42f4-4e42-8a64-420c390055eb'");
+    expect(moduleParams('monitoring').get('publisherPrincipalId')).toBe('identity.outputs.principalId');
   });
 
   it('Application Insights takes Entra-authenticated telemetry only, into a workspace', () => {

@@ -88,6 +88,7 @@ describe('infra/*.bicep', () => {
 
     it('covers the resources issue 18 asks for', () => {
       expect([...new Set(resources.map((r) => r.type))].sort()).toEqual([
+        'Microsoft.Authorization/roleAssignments', // the identity as Monitoring Metrics Publisher (telemetry)
         'Microsoft.BotService/botServices',
         'Microsoft.BotService/botServices/channels',
         'Microsoft.Insights/components',
