@@ -193,7 +193,9 @@ export async function buildDeployPackage(options: { out?: string; workDir?: stri
   // Never the embedded Graph's or the Playground's: tenant mode does not load them.
   const modules = dependencyClosure(shipped, new Set(['better-sqlite3', '@microsoft/m365agentsplayground']));
   const moduleNames = modules.map((dir) => readPackage(dir).name);
-  for (const dir of modules) cpSync(dir, path.join(folder, path.relative(root, dir)), { recursive: true, filter: (f) => !/[\\/]node_modules$/.test(f) || f === dir });
+  // Their nested node_modules are copied as folders of their own; type declarations and source maps are not needed to run.
+  const needed = (f: string, dir: string) => (!/[\\/]node_modules$/.test(f) || f === dir) && !/\.(map|d\.[cm]?ts|[cm]?ts)$/.test(f);
+  for (const dir of modules) cpSync(dir, path.join(folder, path.relative(root, dir)), { recursive: true, filter: (f) => needed(f, dir) });
   const dependencies = Object.fromEntries(
     shipped.filter((name) => moduleNames.includes(name)).map((name) => [name, readPackage(findPackageDir(name, root) as string).version]),
   );
