@@ -130,11 +130,11 @@ const main = async (): Promise<void> => {
   }
 };
 
-/** Bot Framework tokens are checked whenever a tenant is configured (config requires the bot's credentials then). */
+/** Bot Framework tokens are checked whenever a tenant is configured: the bot is CLIENT_ID, with the tenant's credential. */
 function botAuth(config: Config): BotAuth {
   if (config.graph.mode === 'tenant') {
-    if (!config.bot) throw new Error('tenant mode needs BOT_ID and BOT_PASSWORD');
-    return { mode: 'tenant', clientId: config.bot.id, clientSecret: config.bot.password, tenantId: config.graph.tenantId };
+    const { clientId, tenantId, credential } = config.graph;
+    return { mode: 'tenant', clientId, tenantId, credential };
   }
   return { mode: 'anonymous' };
 }
@@ -142,8 +142,7 @@ function botAuth(config: Config): BotAuth {
 /** The tab's API: Entra ID tokens of the tenant; with the embedded Graph, the development sign-in (tab/server/tabAuth.ts). */
 function tabAuth(config: Config): TabAuth {
   if (config.graph.mode === 'tenant') {
-    if (!config.bot) throw new Error('tenant mode needs BOT_ID and BOT_PASSWORD');
-    return { mode: 'tenant', tenantId: config.graph.tenantId, appId: config.bot.id };
+    return { mode: 'tenant', tenantId: config.graph.tenantId, appId: config.graph.clientId };
   }
   return { mode: 'embedded-dev' };
 }
