@@ -6,9 +6,10 @@ const tenant = {
   CLIENT_SECRET: 'secret-value-123',
   SITE_HOSTNAME: 'example.sharepoint.com',
   SITE_PATH: '/sites/outreach',
-  BOT_ID: '33333333-3333-4333-8333-333333333333',
-  BOT_PASSWORD: 'bot-secret-456',
 };
+const identityClientId = '44444444-4444-4444-8444-444444444444';
+/** Tenant mode as Azure runs it: the managed identity instead of a secret. */
+const { CLIENT_SECRET: _secret, ...inAzure } = { ...tenant, MANAGED_IDENTITY_CLIENT_ID: identityClientId };
 
 const problemsOf = (env: Record<string, string | undefined>): ConfigProblem[] => {
   const result = parseConfig(env);
@@ -101,16 +102,55 @@ describe('invalid settings are named', () => {
 });
 
 describe('tenant settings are all or nothing', () => {
-  it('a complete tenant configuration selects tenant mode with bot credentials', () => {
+  it('a complete tenant configuration with a secret selects tenant mode: CLIENT_ID is the bot, the tab and the Graph client', () => {
     const result = parseConfig(tenant);
     expect(result.ok && result.value.graph).toEqual({
       mode: 'tenant',
       tenantId: tenant.TENANT_ID,
       clientId: tenant.CLIENT_ID,
-      clientSecret: tenant.CLIENT_SECRET,
+      credential: { kind: 'secret', secret: tenant.CLIENT_SECRET },
       site: { hostname: 'example.sharepoint.com', path: '/sites/outreach' },
     });
-    expect(result.ok && result.value.bot).toEqual({ id: tenant.BOT_ID, password: tenant.BOT_PASSWORD });
+    expect(result.ok && 'bot' in result.value).toBe(false);
+  });
+
+  it('with MANAGED_IDENTITY_CLIENT_ID instead of a secret, tenant mode signs in through the managed identity', () => {
+    const result = parseConfig(inAzure);
+    expect(result.ok && result.value.graph).toEqual({
+      mode: 'tenant',
+      tenantId: tenant.TENANT_ID,
+      clientId: tenant.CLIENT_ID,
+      credential: { kind: 'managedIdentity', clientId: identityClientId },
+      site: { hostname: 'example.sharepoint.com', path: '/sites/outreach' },
+    });
+    expect(result.ok && result.value.playground).toBeUndefined();
+  });
+
+  it('a managed identity client id that is not a GUID is named', () => {
+    expect(problemsOf({ ...inAzure, MANAGED_IDENTITY_CLIENT_ID: 'my-identity' })).toEqual([
+      { setting: 'MANAGED_IDENTITY_CLIENT_ID', message: expect.stringMatching(/^must be a GUID \(the client id of the user-assigned managed identity/) },
+    ]);
+  });
+
+  it('both credentials at once are refused, naming them', () => {
+    expect(problemsOf({ ...tenant, MANAGED_IDENTITY_CLIENT_ID: identityClientId })).toEqual([
+      {
+        setting: 'tenant credential',
+        message:
+          "MANAGED_IDENTITY_CLIENT_ID and CLIENT_SECRET are both set: set exactly one, MANAGED_IDENTITY_CLIENT_ID (in Azure) or CLIENT_SECRET (a developer's machine against a test tenant).",
+      },
+    ]);
+  });
+
+  it('no credential at all is refused, naming both choices', () => {
+    const { CLIENT_SECRET: _s, ...rest } = tenant;
+    expect(problemsOf(rest)).toEqual([
+      {
+        setting: 'tenant settings',
+        message:
+          "incomplete, missing MANAGED_IDENTITY_CLIENT_ID (in Azure) or CLIENT_SECRET (a developer's machine against a test tenant). Set all of them, or none to use the embedded Graph.",
+      },
+    ]);
   });
 
   it('SITE_ID may stand in for SITE_HOSTNAME and SITE_PATH', () => {
@@ -120,13 +160,20 @@ describe('tenant settings are all or nothing', () => {
   });
 
   it('a partial tenant configuration names the missing settings', () => {
-    const problems = problemsOf({ TENANT_ID: tenant.TENANT_ID, SITE_HOSTNAME: tenant.SITE_HOSTNAME, BOT_ID: tenant.BOT_ID, BOT_PASSWORD: tenant.BOT_PASSWORD });
+    const problems = problemsOf({ TENANT_ID: tenant.TENANT_ID, SITE_HOSTNAME: tenant.SITE_HOSTNAME });
     expect(problems).toEqual([
       {
         setting: 'tenant settings',
-        message: 'incomplete, missing CLIENT_ID, CLIENT_SECRET, SITE_PATH. Set all of them, or none to use the embedded Graph.',
+        message:
+          "incomplete, missing CLIENT_ID, MANAGED_IDENTITY_CLIENT_ID (in Azure) or CLIENT_SECRET (a developer's machine against a test tenant), SITE_PATH. Set all of them, or none to use the embedded Graph.",
       },
     ]);
+  });
+
+  it('a credential alone counts as a tenant setting: the rest is named', () => {
+    expect(problemsOf({ MANAGED_IDENTITY_CLIENT_ID: identityClientId })[0]?.message).toBe(
+      'incomplete, missing TENANT_ID, CLIENT_ID, SITE_ID (or SITE_HOSTNAME and SITE_PATH). Set all of them, or none to use the embedded Graph.',
+    );
   });
 
   it('names the site as missing when no way to find it is given', () => {
@@ -134,45 +181,40 @@ describe('tenant settings are all or nothing', () => {
     expect(problemsOf(rest)[0]?.message).toContain('missing SITE_ID (or SITE_HOSTNAME and SITE_PATH)');
   });
 
-  it('tenant mode refuses to start without bot credentials', () => {
-    const { BOT_ID: _i, BOT_PASSWORD: _p, ...rest } = tenant;
-    expect(problemsOf(rest)).toEqual([
-      { setting: 'bot settings', message: 'incomplete, missing BOT_ID, BOT_PASSWORD (required in tenant mode).' },
-    ]);
-  });
-
-  it('half a bot credential pair is rejected in tenant mode', () => {
-    const { BOT_PASSWORD: _p, ...rest } = tenant;
-    expect(problemsOf(rest)).toEqual([{ setting: 'bot settings', message: 'incomplete, missing BOT_PASSWORD (required in tenant mode).' }]);
-  });
-
   it('a tenant and an emulator URL together are rejected', () => {
     expect(problemsOf({ ...tenant, GRAPH_EMULATOR_URL: 'http://localhost:8443' }).map((p) => p.setting)).toEqual(['GRAPH_EMULATOR_URL']);
   });
 
   it('never echoes secret values in the message', () => {
-    const text = formatConfigProblems(problemsOf({ CLIENT_SECRET: tenant.CLIENT_SECRET, BOT_PASSWORD: tenant.BOT_PASSWORD }));
+    const text = formatConfigProblems(problemsOf({ CLIENT_SECRET: tenant.CLIENT_SECRET, BOT_PASSWORD: 'bot-secret-456' }));
     expect(text).not.toContain(tenant.CLIENT_SECRET);
-    expect(text).not.toContain(tenant.BOT_PASSWORD);
+    expect(text).not.toContain('bot-secret-456');
   });
 });
 
-describe('Start-up messages are unclear: bot credentials without a tenant', () => {
-  it('BOT_ID and BOT_PASSWORD without tenant settings refuse to start, naming them and the tenant settings to add', () => {
-    const text = formatConfigProblems(problemsOf({ BOT_ID: tenant.BOT_ID, BOT_PASSWORD: tenant.BOT_PASSWORD }));
+describe('BOT_ID and BOT_PASSWORD are removed: the bot is CLIENT_ID', () => {
+  const oldBot = { BOT_ID: '33333333-3333-4333-8333-333333333333', BOT_PASSWORD: 'bot-secret-456' };
+
+  it('a tenant configuration that still sets them refuses to start, saying the bot is now CLIENT_ID and to remove them', () => {
+    const text = formatConfigProblems(problemsOf({ ...inAzure, ...oldBot }));
     expect(text).toBe(
       'Invalid configuration:\n' +
-        '  bot settings: BOT_ID and BOT_PASSWORD are used only in tenant mode: also set TENANT_ID, CLIENT_ID, CLIENT_SECRET and SITE_ID (or SITE_HOSTNAME and SITE_PATH), or unset BOT_ID and BOT_PASSWORD to use the embedded Graph.',
+        "  BOT_ID: is no longer read: the bot is now CLIENT_ID's app registration (one app registration is the bot, the tab's sign-in and the Graph client). Remove BOT_ID.\n" +
+        "  BOT_PASSWORD: is no longer read: the bot signs in as CLIENT_ID's app registration with MANAGED_IDENTITY_CLIENT_ID (Azure, no secret) or CLIENT_SECRET. Remove BOT_PASSWORD.",
     );
-    expect(text).not.toContain(tenant.BOT_PASSWORD);
+    expect(text).not.toContain(oldBot.BOT_PASSWORD);
   });
 
-  it.each([['BOT_ID', { BOT_ID: tenant.BOT_ID }], ['BOT_PASSWORD', { BOT_PASSWORD: tenant.BOT_PASSWORD }]])('%s alone without a tenant is refused too', (name, env) => {
-    expect(problemsOf(env)).toEqual([{ setting: 'bot settings', message: expect.stringMatching(new RegExp(`^${name} is used only in tenant mode: .* or unset ${name} to use the embedded Graph\\.$`)) }]);
+  it.each([['BOT_ID', { BOT_ID: oldBot.BOT_ID }], ['BOT_PASSWORD', { BOT_PASSWORD: oldBot.BOT_PASSWORD }]])('%s alone, even without a tenant, is refused too', (name, env) => {
+    expect(problemsOf(env)).toEqual([{ setting: name, message: expect.stringMatching(new RegExp(`^is no longer read: .*Remove ${name}\\.$`)) }]);
   });
 
-  it('with an emulator URL (still the embedded Graph) they are refused as well', () => {
-    expect(problemsOf({ GRAPH_EMULATOR_URL: 'https://127.0.0.1:8443', BOT_ID: tenant.BOT_ID, BOT_PASSWORD: tenant.BOT_PASSWORD }).map((p) => p.setting)).toEqual(['bot settings']);
+  it('is named alongside any other problem', () => {
+    expect(problemsOf({ BOT_ID: oldBot.BOT_ID, PORT: 'x' }).map((p) => p.setting)).toEqual(['BOT_ID', 'PORT']);
+  });
+
+  it('an empty value (an "X=" line) is unset, as for every setting', () => {
+    expect(parseConfig({ ...inAzure, BOT_ID: '', BOT_PASSWORD: '' }).ok).toBe(true);
   });
 });
 

@@ -62,8 +62,18 @@ export const settingsShape = {
   TENANT_ID: guid('directory (tenant) id')
     .optional()
     .describe('Tenant mode: Entra directory (tenant) id. Set all tenant settings or none (none = embedded Graph).'),
-  CLIENT_ID: guid('application (client) id').optional().describe('Tenant mode: application (client) id used for Graph.'),
-  CLIENT_SECRET: z.string().min(1).optional().describe('Tenant mode: client secret of that application.'),
+  CLIENT_ID: guid('application (client) id')
+    .optional()
+    .describe('Tenant mode: application (client) id of the one Outreach Cases app registration (made by npm run provision): the bot, the tab\'s sign-in and the Graph client.'),
+  MANAGED_IDENTITY_CLIENT_ID: z
+    .guid({ error: 'must be a GUID (the client id of the user-assigned managed identity, shown in the Azure portal and in the Bicep outputs)' })
+    .optional()
+    .describe('Tenant mode in Azure: client id of the user-assigned managed identity the app registration trusts (federated credential). The app signs in as CLIENT_ID with it: no secret. Set this or CLIENT_SECRET, not both.'),
+  CLIENT_SECRET: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Tenant mode on a developer\'s machine against a test tenant only: a client secret of CLIENT_ID\'s app registration. In Azure use MANAGED_IDENTITY_CLIENT_ID instead; not both.'),
   SITE_ID: z
     .string()
     .min(1)
@@ -93,10 +103,6 @@ export const settingsShape = {
   GRAPH_EMULATOR_URL: httpUrl
     .optional()
     .describe('Use an already running embedded Graph at this URL instead of starting one. Not with tenant settings.'),
-  BOT_ID: guid('bot application id')
-    .optional()
-    .describe('Tenant mode: bot application (client) id, with BOT_PASSWORD; required there. Without tenant settings the app refuses to start if it is set.'),
-  BOT_PASSWORD: z.string().min(1).optional().describe('Tenant mode: bot client secret, with BOT_ID; required there. Without tenant settings the app refuses to start if it is set.'),
   PLAYGROUND: z
     .enum(switches, { error: `must be one of ${switches.join(', ')}` })
     .default('on')
@@ -161,20 +167,33 @@ export const settingsShape = {
     .string()
     .regex(/^[a-z0-9.-]+$/i, { error: 'must be a host name such as outreach.azurewebsites.net' })
     .optional()
-    .describe('Packaging (npm run package): the host name Teams reaches the app on, e.g. outreach.azurewebsites.net. Required to package, with BOT_ID.'),
+    .describe('Packaging (npm run package): the host name Teams reaches the app on, e.g. outreach.azurewebsites.net. Required to package, with CLIENT_ID.'),
 } as const;
 
 export type SettingName = keyof typeof settingsShape;
-const tenantCore = ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET'] as const satisfies readonly SettingName[];
+const credentialSettings = ['MANAGED_IDENTITY_CLIENT_ID', 'CLIENT_SECRET'] as const satisfies readonly SettingName[];
+const tenantCore = ['TENANT_ID', 'CLIENT_ID'] as const satisfies readonly SettingName[];
 const siteSettings = ['SITE_ID', 'SITE_HOSTNAME', 'SITE_PATH'] as const satisfies readonly SettingName[];
-const tenantSettings = [...tenantCore, ...siteSettings] as const;
-const botSettings = ['BOT_ID', 'BOT_PASSWORD'] as const satisfies readonly SettingName[];
+const tenantSettings = [...tenantCore, ...credentialSettings, ...siteSettings] as const;
+const credentialChoice = 'MANAGED_IDENTITY_CLIENT_ID (in Azure) or CLIENT_SECRET (a developer\'s machine against a test tenant)';
+
+/**
+ * Settings the product no longer reads. Setting one refuses to start, saying what replaced it,
+ * rather than being ignored (a deployment that still sets it was made for an older version).
+ */
+export const removedSettings: Readonly<Record<string, string>> = {
+  BOT_ID:
+    'is no longer read: the bot is now CLIENT_ID\'s app registration (one app registration is the bot, the tab\'s sign-in and the Graph client). Remove BOT_ID.',
+  BOT_PASSWORD:
+    'is no longer read: the bot signs in as CLIENT_ID\'s app registration with MANAGED_IDENTITY_CLIENT_ID (Azure, no secret) or CLIENT_SECRET. Remove BOT_PASSWORD.',
+};
 
 type Settings = z.output<z.ZodObject<typeof settingsShape>>;
 
 /** Which required tenant settings are absent, given that at least one tenant setting is present. */
 const missingTenantSettings = (s: Settings): string[] => {
   const missing: string[] = tenantCore.filter((name) => s[name] === undefined);
+  if (present(s, credentialSettings).length === 0) missing.push(credentialChoice);
   if (s.SITE_ID === undefined) {
     if (s.SITE_HOSTNAME === undefined && s.SITE_PATH === undefined) missing.push('SITE_ID (or SITE_HOSTNAME and SITE_PATH)');
     else if (s.SITE_HOSTNAME === undefined) missing.push('SITE_HOSTNAME');
@@ -186,40 +205,37 @@ const missingTenantSettings = (s: Settings): string[] => {
 const present = (s: Settings, names: readonly SettingName[]) => names.filter((n) => s[n] !== undefined);
 
 const checkCombinations = (s: Settings, ctx: z.RefinementCtx) => {
-  const tenantGiven = present(s, tenantSettings).length > 0;
-  if (tenantGiven) {
-    const missing = missingTenantSettings(s);
-    if (missing.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tenant settings'],
-        message: `incomplete, missing ${missing.join(', ')}. Set all of them, or none to use the embedded Graph.`,
-      });
-    }
-    if (s.GRAPH_EMULATOR_URL !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['GRAPH_EMULATOR_URL'],
-        message: 'cannot be combined with tenant settings: choose a tenant or the embedded Graph.',
-      });
-    }
-  }
-  const botGiven = present(s, botSettings);
-  if (!tenantGiven && botGiven.length > 0) {
-    const given = botGiven.join(' and ');
+  if (present(s, tenantSettings).length === 0) return;
+  const missing = missingTenantSettings(s);
+  if (missing.length > 0) {
     ctx.addIssue({
       code: 'custom',
-      path: ['bot settings'],
-      message: `${given} ${botGiven.length > 1 ? 'are' : 'is'} used only in tenant mode: also set ${tenantCore.join(', ')} and SITE_ID (or SITE_HOSTNAME and SITE_PATH), or unset ${given} to use the embedded Graph.`,
+      path: ['tenant settings'],
+      message: `incomplete, missing ${missing.join(', ')}. Set all of them, or none to use the embedded Graph.`,
     });
-  } else if (tenantGiven && botGiven.length < botSettings.length) {
-    const missing = botSettings.filter((n) => s[n] === undefined);
-    ctx.addIssue({ code: 'custom', path: ['bot settings'], message: `incomplete, missing ${missing.join(', ')} (required in tenant mode).` });
+  }
+  if (present(s, credentialSettings).length === credentialSettings.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tenant credential'],
+      message: `MANAGED_IDENTITY_CLIENT_ID and CLIENT_SECRET are both set: set exactly one, ${credentialChoice}.`,
+    });
+  }
+  if (s.GRAPH_EMULATOR_URL !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['GRAPH_EMULATOR_URL'],
+      message: 'cannot be combined with tenant settings: choose a tenant or the embedded Graph.',
+    });
   }
 };
 
+/** How the app proves it is CLIENT_ID's app registration: a secret (a developer's test tenant) or the managed identity it trusts. */
+export type TenantCredential = { kind: 'secret'; secret: string } | { kind: 'managedIdentity'; clientId: string };
+
 export type GraphSettings =
-  | { mode: 'tenant'; tenantId: string; clientId: string; clientSecret: string; site: SiteLocator }
+  /** CLIENT_ID is the one app registration: the bot, the tab's token audience and the Graph client. */
+  | { mode: 'tenant'; tenantId: string; clientId: string; credential: TenantCredential; site: SiteLocator }
   | { mode: 'embedded'; emulatorUrl?: string };
 export type SiteLocator = { siteId: string } | { hostname: string; path: string };
 
@@ -230,7 +246,6 @@ export interface Config {
   dataDir: string;
   clockNow?: string;
   graph: GraphSettings;
-  bot?: { id: string; password: string };
   service: { name: string; mailbox: string; evaluationFormUrl?: string };
   /** The local Teams client to start (embedded Graph and PLAYGROUND=on only). */
   playground?: { port: number; workerPort: number };
@@ -244,7 +259,8 @@ export interface Config {
   /** Embedded Graph only: a new data folder gets the fictional demo history of cases. */
   demoHistory: boolean;
   /** Application Insights (app/telemetry): only when its connection string is set. */
-  telemetry?: { connectionString: string };
+  /** Sent signed in as the managed identity (Application Insights takes Entra-authenticated telemetry only). */
+  telemetry?: { connectionString: string; managedIdentityClientId?: string };
   booking: { mode: (typeof bookingModes)[number]; schoolHours: { start: string; end: string }; workingHours: { start: string; end: string }; travelBufferMinutes: number };
 }
 
@@ -255,13 +271,14 @@ export interface RateLimits {
 }
 
 const toConfig = (s: Settings): Config => {
+  const credential = credentialOf(s);
   const graph: GraphSettings =
-    s.TENANT_ID && s.CLIENT_ID && s.CLIENT_SECRET
+    s.TENANT_ID && s.CLIENT_ID && credential
       ? {
           mode: 'tenant',
           tenantId: s.TENANT_ID,
           clientId: s.CLIENT_ID,
-          clientSecret: s.CLIENT_SECRET,
+          credential,
           site: s.SITE_ID ? { siteId: s.SITE_ID } : { hostname: s.SITE_HOSTNAME ?? '', path: s.SITE_PATH ?? '' },
         }
       : { mode: 'embedded', ...(s.GRAPH_EMULATOR_URL ? { emulatorUrl: s.GRAPH_EMULATOR_URL } : {}) };
@@ -273,17 +290,27 @@ const toConfig = (s: Settings): Config => {
     ...(s.CLOCK_NOW ? { clockNow: s.CLOCK_NOW } : {}),
     graph,
     service: { name: s.SERVICE_NAME, mailbox: s.SERVICE_MAILBOX, ...(s.EVALUATION_FORM_URL ? { evaluationFormUrl: s.EVALUATION_FORM_URL } : {}) },
-    ...(s.BOT_ID && s.BOT_PASSWORD ? { bot: { id: s.BOT_ID, password: s.BOT_PASSWORD } } : {}),
     ...(graph.mode === 'embedded' && s.PLAYGROUND === 'on' ? { playground: { port: s.PLAYGROUND_PORT, workerPort: s.PLAYGROUND_WORKER_PORT } } : {}),
     ...teamChannelOf(s, graph.mode),
     rateLimits: { perPersonPerMinute: s.RATE_LIMIT_PER_PERSON, perAddressPerMinute: s.RATE_LIMIT_PER_ADDRESS },
     referenceRefreshSeconds: s.REFERENCE_REFRESH_SECONDS,
     jobs: s.JOBS === 'on',
     demoHistory: graph.mode === 'embedded' && s.DEMO_HISTORY === 'on',
-    ...(s.APPLICATIONINSIGHTS_CONNECTION_STRING ? { telemetry: { connectionString: s.APPLICATIONINSIGHTS_CONNECTION_STRING } } : {}),
+    ...(s.APPLICATIONINSIGHTS_CONNECTION_STRING ? { telemetry: telemetryOf(s.APPLICATIONINSIGHTS_CONNECTION_STRING, credential) } : {}),
     booking: { mode: s.BOOKING_MODE, schoolHours: hoursOf(s.SCHOOL_HOURS), workingHours: hoursOf(s.WORKING_HOURS), travelBufferMinutes: s.TRAVEL_BUFFER_MINUTES },
   };
 };
+
+/** Exactly one is set once the combinations are checked. */
+function credentialOf(s: Settings): TenantCredential | undefined {
+  if (s.MANAGED_IDENTITY_CLIENT_ID) return { kind: 'managedIdentity', clientId: s.MANAGED_IDENTITY_CLIENT_ID };
+  return s.CLIENT_SECRET ? { kind: 'secret', secret: s.CLIENT_SECRET } : undefined;
+}
+
+const telemetryOf = (connectionString: string, credential: TenantCredential | undefined): NonNullable<Config['telemetry']> => ({
+  connectionString,
+  ...(credential?.kind === 'managedIdentity' ? { managedIdentityClientId: credential.clientId } : {}),
+});
 
 /** The Playground's team has one channel, Referrals (see .m365agentsplayground.yml): the local default. */
 export const playgroundChannelId = 'playground-channel-referrals';
@@ -306,9 +333,11 @@ const relevantSettings = (env: Readonly<Record<string, string | undefined>>) =>
   Object.fromEntries(Object.keys(settingsShape).flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
 
 export const parseConfig = (env: Readonly<Record<string, string | undefined>>): Result<Config, ConfigProblem[]> => {
+  const removed = Object.entries(removedSettings).flatMap(([setting, message]) => (env[setting] ? [{ setting, message }] : []));
   const parsed = configSchema.safeParse(relevantSettings(env));
-  if (parsed.success) return ok(parsed.data);
-  return fail(parsed.error.issues.map((issue) => ({ setting: String(issue.path[0] ?? '(settings)'), message: issue.message })));
+  if (parsed.success && removed.length === 0) return ok(parsed.data);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => ({ setting: String(issue.path[0] ?? '(settings)'), message: issue.message }));
+  return fail([...removed, ...problems]);
 };
 
 export const formatConfigProblems = (problems: readonly ConfigProblem[]): string =>

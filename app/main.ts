@@ -52,7 +52,7 @@ const main = async (): Promise<void> => {
     // Milliseconds since the process started (module loading included): where a start spends its time.
     const sinceStart = () => Math.round(performance.now());
     logger.info({ sinceStartMs: sinceStart() }, 'starting');
-    // Before Graph is connected: its calls are dependencies. TODO(merge with tenantmode): managedIdentityClientId from MANAGED_IDENTITY_CLIENT_ID.
+    // Before Graph is connected: its calls are dependencies.
     const telemetry = config.value.telemetry ? startTelemetry(config.value.telemetry, appVersion, (m) => logger.warn(m)) : undefined;
     graph = await connectGraph(config.value);
     logger.info({ graph: graph.health, sinceStartMs: sinceStart() }, 'connected to Microsoft Graph');
@@ -135,11 +135,11 @@ const main = async (): Promise<void> => {
   }
 };
 
-/** Bot Framework tokens are checked whenever a tenant is configured (config requires the bot's credentials then). */
+/** Bot Framework tokens are checked whenever a tenant is configured: the bot is CLIENT_ID, with the tenant's credential. */
 function botAuth(config: Config): BotAuth {
   if (config.graph.mode === 'tenant') {
-    if (!config.bot) throw new Error('tenant mode needs BOT_ID and BOT_PASSWORD');
-    return { mode: 'tenant', clientId: config.bot.id, clientSecret: config.bot.password, tenantId: config.graph.tenantId };
+    const { clientId, tenantId, credential } = config.graph;
+    return { mode: 'tenant', clientId, tenantId, credential };
   }
   return { mode: 'anonymous' };
 }
@@ -147,8 +147,7 @@ function botAuth(config: Config): BotAuth {
 /** The tab's API: Entra ID tokens of the tenant; with the embedded Graph, the development sign-in (tab/server/tabAuth.ts). */
 function tabAuth(config: Config): TabAuth {
   if (config.graph.mode === 'tenant') {
-    if (!config.bot) throw new Error('tenant mode needs BOT_ID and BOT_PASSWORD');
-    return { mode: 'tenant', tenantId: config.graph.tenantId, appId: config.bot.id };
+    return { mode: 'tenant', tenantId: config.graph.tenantId, appId: config.graph.clientId };
   }
   return { mode: 'embedded-dev' };
 }

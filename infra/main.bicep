@@ -1,9 +1,10 @@
 // Outreach Cases in one resource group: a managed identity, the web app on App Service for Linux
-// (Node 22 LTS) running as it, the Azure Bot registered with it and connected to Teams, and
-// Application Insights. No secret is made, passed in or put out: the identity's tokens replace
-// the Graph client secret and the bot's app password. What this does not do (the Entra app
-// registration of the tab, Graph permissions, the SharePoint site, the Teams app package) is
-// provisioning, the next step: see README.md here.
+// (Node 22 LTS) running as it, the Azure Bot connected to Teams, and Application Insights.
+// The bot, the tab's sign-in and the Graph client are ONE Entra app registration (appClientId),
+// made before this by `npm run provision`. It trusts the managed identity by a federated
+// credential (`npm run provision -- --managed-identity <identityPrincipalId>` after this), so the
+// app signs in as that registration with the identity's token: no secret is made, passed in or
+// put out. See README.md here.
 //
 // Deploy to a resource group of a subscription in the school's Microsoft 365 tenant: the identity
 // belongs to the subscription's tenant, and Teams and Graph must trust it there.
@@ -38,6 +39,11 @@ param planSku string = 'B1'
   'S1'
 ])
 param botSku string = 'F0'
+
+@description('Application (client) id of the Outreach Cases app registration that `npm run provision` made (it prints it): the bot\'s Microsoft App id, the tab\'s sign-in and the Graph client (app setting CLIENT_ID).')
+@minLength(36)
+@maxLength(36)
+param appClientId string
 
 @description('Name people see for the bot in Teams.')
 param botDisplayName string = 'Outreach Cases'
@@ -106,9 +112,9 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-// Every setting app/config.ts needs in tenant mode, once the managed identity replaces the
-// secrets (tests/infra checks this list against the config schema). The app treats an empty
-// value as unset, so the optional ones may stay empty.
+// Every setting app/config.ts needs in tenant mode: the app registration and, as its credential,
+// the managed identity (no secret; tests/infra parses this list with the config schema). The app
+// treats an empty value as unset, so the optional ones may stay empty.
 var appSettings = [
   {
     name: 'NODE_ENV'
@@ -124,6 +130,10 @@ var appSettings = [
   }
   {
     name: 'CLIENT_ID'
+    value: appClientId
+  }
+  {
+    name: 'MANAGED_IDENTITY_CLIENT_ID'
     value: identity.outputs.clientId
   }
   {
@@ -133,10 +143,6 @@ var appSettings = [
   {
     name: 'SITE_PATH'
     value: sitePath
-  }
-  {
-    name: 'BOT_ID'
-    value: identity.outputs.clientId
   }
   {
     name: 'SERVICE_NAME'
@@ -197,8 +203,7 @@ module bot 'modules/bot.bicep' = {
     name: '${appName}-bot'
     displayName: botDisplayName
     endpoint: 'https://${app.outputs.defaultHostName}/api/messages'
-    identityClientId: identity.outputs.clientId
-    identityResourceId: identity.outputs.id
+    appClientId: appClientId
     tenantId: tenant().tenantId
     sku: botSku
     tags: tags
@@ -211,11 +216,11 @@ output appName string = app.outputs.name
 @description('Host name Teams reaches the app on: PUBLIC_HOSTNAME when packaging the Teams app.')
 output publicHostname string = app.outputs.defaultHostName
 
-@description('The bot\'s Microsoft App id, the managed identity\'s client id: BOT_ID when packaging the Teams app.')
-output botId string = identity.outputs.clientId
-
-@description('Object id of the managed identity\'s service principal: provisioning grants Graph permissions to it.')
+@description('Object (principal) id of the managed identity: run `npm run provision -- --managed-identity <this>` so the app registration trusts it (the federated credential\'s subject).')
 output identityPrincipalId string = identity.outputs.principalId
+
+@description('Client id of the managed identity: the web app\'s MANAGED_IDENTITY_CLIENT_ID (already set).')
+output identityClientId string = identity.outputs.clientId
 
 @description('Name of the Azure Bot resource.')
 output botName string = bot.outputs.name

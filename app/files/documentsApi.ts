@@ -1,10 +1,11 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { fileReturnedDocument, identifyStaff, ListItemId, MAX_RETURNED_FILE_BYTES, maxReturnedFileWords, returnedDocuments, type Staff, type WorkflowDeps } from '../../workflow';
+import { fileReturnedDocument, ListItemId, MAX_RETURNED_FILE_BYTES, maxReturnedFileWords, returnedDocuments, type Staff, type WorkflowDeps } from '../../workflow';
 import type { AppLogger } from '../logger';
 import type { Mount } from '../server';
 import { isLoopback } from '../server';
-import { tabCallers, type TabAuth } from '../../tab/server/tabAuth';
+import type { TabAuth } from '../../tab/server/tabAuth';
+import { staffCaller } from '../../tab/server/signedIn';
 import { refusalStatus } from '../../tab/server/answers';
 import { idempotencyKeyRule, uploadRequestKey, validIdempotencyKey } from '../../tab/server/uploadKey';
 
@@ -22,21 +23,18 @@ const Query = z.object({
  */
 export function documentsApi(workflow: WorkflowDeps, auth: TabAuth, logger: AppLogger): Mount {
   const log = logger.child({ component: 'documents-api' });
-  const callerOf = tabCallers(auth);
+  const callerOf = staffCaller(auth, workflow.stores.staff);
   const router = express.Router();
 
   const signedIn: RequestHandler = async (req, res, next) => {
+    // The tab's rules: the Staff list, and in tenant mode the token's app roles too.
     const caller = await callerOf(req.get('authorization'), isLoopback(req.socket.remoteAddress));
     if (!caller.ok) {
-      res.status(401).setHeader('WWW-Authenticate', 'Bearer').json({ error: caller.message });
+      if (caller.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      res.status(caller.status).json({ error: caller.body.error });
       return;
     }
-    const staff = await identifyStaff(workflow.stores.staff, caller.userId);
-    if (!staff.ok) {
-      res.status(403).json({ error: staff.error.message });
-      return;
-    }
-    res.locals.staff = staff.value;
+    res.locals.staff = caller.staff;
     next();
   };
 

@@ -8,11 +8,12 @@ import { appVersion } from '../version';
 
 /**
  * `npm run package`: writes appPackage.zip (manifest + icons) for the deployment the settings name.
- * Reads only the settings a package needs (BOT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID), so no secret has to
- * be present. `--out <file>` writes elsewhere.
+ * Reads only the settings a package needs (CLIENT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID), so no secret has to
+ * be present. CLIENT_ID is the one app registration: the manifest's bot id and the tab's sign-in
+ * (webApplicationInfo) both name it. `--out <file>` writes elsewhere.
  */
 const packagingSettings = z.object({
-  BOT_ID: settingsShape.BOT_ID.unwrap().describe('required to package'),
+  CLIENT_ID: settingsShape.CLIENT_ID.unwrap().describe('required to package'),
   PUBLIC_HOSTNAME: settingsShape.PUBLIC_HOSTNAME.unwrap(),
   TEAMS_APP_ID: settingsShape.TEAMS_APP_ID,
 });
@@ -35,12 +36,12 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { BOT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID } = parsed.data;
-  // The manifest's command list is the bot's own, so the two cannot drift apart.
-  const zip = await buildAppPackage({ BOT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID, VERSION: appVersion }, chatCommands);
+  const { CLIENT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID } = parsed.data;
+  // The manifest's command list is the bot's own, so the two cannot drift apart. The template's BOT_ID placeholder is CLIENT_ID.
+  const zip = await buildAppPackage({ BOT_ID: CLIENT_ID, PUBLIC_HOSTNAME, TEAMS_APP_ID, VERSION: appVersion }, chatCommands);
   const file = outPath(process.argv);
   writeFileSync(file, zip);
-  process.stdout.write(`wrote ${file} (${zip.length} bytes): Teams app ${TEAMS_APP_ID}, bot ${BOT_ID}, https://${PUBLIC_HOSTNAME}\n`);
+  process.stdout.write(`wrote ${file} (${zip.length} bytes): Teams app ${TEAMS_APP_ID}, bot ${CLIENT_ID}, https://${PUBLIC_HOSTNAME}\n`);
 }
 
 void main();

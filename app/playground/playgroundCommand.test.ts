@@ -48,8 +48,6 @@ describe('PLAYGROUND settings', () => {
       CLIENT_ID: '22222222-2222-4222-8222-222222222222',
       CLIENT_SECRET: 'secret-value-123',
       SITE_ID: 'site',
-      BOT_ID: '33333333-3333-4333-8333-333333333333',
-      BOT_PASSWORD: 'bot-secret-456',
     });
     expect(result.ok && result.value.graph.mode).toBe('tenant');
     expect(result.ok && 'playground' in result.value).toBe(false);

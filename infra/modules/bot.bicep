@@ -1,5 +1,6 @@
 // The Azure Bot: Teams sends activities to the web app's /api/messages. Its Microsoft App is the
-// user-assigned managed identity (msaAppType UserAssignedMSI), so the bot has no app password.
+// Outreach Cases app registration in this tenant (msaAppType SingleTenant), which signs in with
+// the managed identity's token as a federated credential: the bot has no app password.
 
 @description('Name of the Azure Bot resource (2 to 64 letters, digits, hyphens, underscores or periods).')
 @minLength(2)
@@ -12,13 +13,10 @@ param displayName string
 @description('HTTPS address Teams posts activities to: the web app\'s /api/messages.')
 param endpoint string
 
-@description('Client id of the user-assigned managed identity: the bot\'s Microsoft App id (BOT_ID).')
-param identityClientId string
+@description('Application (client) id of the Outreach Cases app registration: the bot\'s Microsoft App id (CLIENT_ID).')
+param appClientId string
 
-@description('Resource id of the user-assigned managed identity.')
-param identityResourceId string
-
-@description('Entra tenant of the managed identity (the tenant the Teams app is used in).')
+@description('Entra tenant of the app registration (the tenant the Teams app is used in).')
 param tenantId string
 
 @description('Azure Bot pricing tier. F0 is free; the Teams channel is a standard channel, not charged per message.')
@@ -42,9 +40,8 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   properties: {
     displayName: displayName
     endpoint: endpoint
-    msaAppType: 'UserAssignedMSI'
-    msaAppId: identityClientId
-    msaAppMSIResourceId: identityResourceId
+    msaAppType: 'SingleTenant'
+    msaAppId: appClientId
     msaAppTenantId: tenantId
   }
 }

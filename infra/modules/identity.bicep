@@ -1,6 +1,7 @@
-// The one identity of the service: the web app runs as it, the Azure Bot is registered with it
-// (msaAppType UserAssignedMSI), and provisioning grants it Graph access (Sites.Selected on one
-// site). Tokens come from the platform, so there is no client secret to keep or rotate.
+// The one identity of the service: the web app runs as it, and the Outreach Cases app registration
+// trusts it by a federated credential (subject: its principal id), so the app signs in as that
+// registration (the bot, the Graph client) with the identity's token. Tokens come from the
+// platform, so there is no client secret to keep or rotate.
 
 @description('Name of the user-assigned managed identity.')
 param name string
@@ -17,11 +18,11 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
   tags: tags
 }
 
-@description('Resource id: what the web app and the Azure Bot refer to.')
+@description('Resource id: what the web app runs as.')
 output id string = identity.id
 
-@description('Client (application) id: BOT_ID and CLIENT_ID of the app, and the bot id in the Teams manifest.')
+@description('Client id: the app\'s MANAGED_IDENTITY_CLIENT_ID, which asks for the identity\'s token.')
 output clientId string = identity.properties.clientId
 
-@description('Object id of its service principal: what Graph permissions and the Sites.Selected grant are given to.')
+@description('Object (principal) id: the subject of the app registration\'s federated credential.')
 output principalId string = identity.properties.principalId

@@ -147,7 +147,7 @@ describe('POST /api/cases/:caseId/documents, tenant mode: Entra ID tokens checke
     const other = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
     sign = (claims, options = {}) =>
-      new SignJWT({ scp: 'access_as_user', ...claims })
+      new SignJWT({ scp: 'access_as_user', roles: ['Admin', 'Worker'], ...claims })
         .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
         .setIssuer(options.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0`)
         .setAudience(options.audience ?? appId)
@@ -176,5 +176,7 @@ describe('POST /api/cases/:caseId/documents, tenant mode: Entra ID tokens checke
     expect((await api.upload(c.id, 'document=other&name=x.pdf', pdf, dev('admin'))).status).toBe(401);
     const worker = await sign({ oid: people.otherWorker, tid: tenantId });
     expect((await api.upload(c.id, 'document=other&name=x.pdf', pdf, `Bearer ${worker}`)).status).toBe(403);
+    const noAppRole = await sign({ oid: people.admin, tid: tenantId, roles: [] });
+    expect((await api.upload(c.id, 'document=other&name=x.pdf', pdf, `Bearer ${noAppRole}`)).status).toBe(403);
   });
 });

@@ -64,11 +64,12 @@ describe('app/main.ts as a process', () => {
     }
   }, 60_000);
 
-  it('Start-up messages are unclear: BOT_ID and BOT_PASSWORD without tenant settings refuse to start, naming them', async () => {
+  it('BOT_ID and BOT_PASSWORD are removed: setting them refuses to start, saying the bot is now CLIENT_ID', async () => {
     const main = startMain({ BOT_ID: '33333333-3333-4333-8333-333333333333', BOT_PASSWORD: 'not-a-real-secret' });
     started.push(main.child);
     expect(await main.closed).toBe(1);
-    expect(main.stderr()).toContain('bot settings: BOT_ID and BOT_PASSWORD are used only in tenant mode: also set TENANT_ID, CLIENT_ID, CLIENT_SECRET');
+    expect(main.stderr()).toContain("BOT_ID: is no longer read: the bot is now CLIENT_ID's app registration");
+    expect(main.stderr()).toContain('Remove BOT_PASSWORD.');
     expect(main.stderr()).not.toContain('not-a-real-secret');
   }, 30_000);
 
@@ -76,7 +77,7 @@ describe('app/main.ts as a process', () => {
     const main = startMain({ TENANT_ID: '11111111-1111-4111-8111-111111111111', CLIENT_ID: '22222222-2222-4222-8222-222222222222' });
     started.push(main.child);
     expect(await main.closed).toBe(1);
-    expect(main.stderr()).toContain('missing CLIENT_SECRET, SITE_ID (or SITE_HOSTNAME and SITE_PATH)');
+    expect(main.stderr()).toContain("missing MANAGED_IDENTITY_CLIENT_ID (in Azure) or CLIENT_SECRET (a developer's machine against a test tenant), SITE_ID (or SITE_HOSTNAME and SITE_PATH)");
   }, 30_000);
 
   it('refuses to start on invalid settings: names them, exits 1, prints no stack trace', async () => {

@@ -107,23 +107,37 @@ describe('the managed identity is used', () => {
     expect(moduleParams('app').get('identityId')).toBe('identity.outputs.id');
   });
 
-  it('the Azure Bot is registered with it (UserAssignedMSI): no app password', () => {
+  it('the Azure Bot is the app registration (SingleTenant, appClientId), with no app password and no identity of its own', () => {
     const bot = propertiesOf(only('Microsoft.BotService/botServices'));
-    expect(bot.get('msaAppType')).toBe("'UserAssignedMSI'");
-    expect(bot.get('msaAppId')).toBe('identityClientId');
-    expect(bot.get('msaAppMSIResourceId')).toBe('identityResourceId');
+    expect(bot.get('msaAppType')).toBe("'SingleTenant'");
+    expect(bot.get('msaAppId')).toBe('appClientId');
     expect(bot.get('msaAppTenantId')).toBe('tenantId');
+    expect(bot.has('msaAppMSIResourceId')).toBe(false);
     const params = moduleParams('bot');
-    expect(params.get('identityClientId')).toBe('identity.outputs.clientId');
-    expect(params.get('identityResourceId')).toBe('identity.outputs.id');
+    expect(params.get('appClientId')).toBe('appClientId');
     expect(params.get('tenantId')).toBe('tenant().tenantId');
     expect(params.get('endpoint')).toBe("'https://${app.outputs.defaultHostName}/api/messages'");
   });
 
-  it('the app\'s BOT_ID and CLIENT_ID are its client id', () => {
+  it('the app signs in as the app registration (CLIENT_ID = appClientId) with the identity as its credential (MANAGED_IDENTITY_CLIENT_ID), and no BOT_ID', () => {
     const settings = main?.vars.get('appSettings') ?? '';
-    expect(settings).toMatch(/name: 'BOT_ID'\s*\n\s*value: identity\.outputs\.clientId\b/);
-    expect(settings).toMatch(/name: 'CLIENT_ID'\s*\n\s*value: identity\.outputs\.clientId\b/);
+    expect(settings).toMatch(/name: 'CLIENT_ID'\s*\n\s*value: appClientId\s*\n/);
+    expect(settings).toMatch(/name: 'MANAGED_IDENTITY_CLIENT_ID'\s*\n\s*value: identity\.outputs\.clientId\s*\n/);
+    expect(settings).not.toMatch(/'BOT_ID'|'BOT_PASSWORD'/);
+  });
+
+  it('appClientId is a documented parameter with no default: the app registration npm run provision made', () => {
+    const param = main?.params.find((p) => p.name === 'appClientId');
+    expect(param?.defaultValue).toBeUndefined();
+    expect(param?.decorators.find((d) => d.name === 'description')?.text).toContain('npm run provision');
+  });
+
+  it('puts out what the federated credential needs: the identity\'s principal id (its subject) and client id', () => {
+    const outputs = new Map((main?.outputs ?? []).map((o) => [o.name, o]));
+    expect(outputs.get('identityPrincipalId')?.value).toBe('identity.outputs.principalId');
+    expect(outputs.get('identityClientId')?.value).toBe('identity.outputs.clientId');
+    expect(outputs.get('identityPrincipalId')?.decorators.find((d) => d.name === 'description')?.text).toContain('npm run provision -- --managed-identity');
+    expect(moduleFile('identity')?.outputs.map((o) => o.name).sort()).toEqual(['clientId', 'id', 'principalId']);
   });
 
   it('the bot is connected to Teams, without calling', () => {

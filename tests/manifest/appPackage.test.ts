@@ -65,7 +65,7 @@ describe('the Teams app package', () => {
       version: '1.2.3',
       bots: [{ botId: settings.BOT_ID, scopes: ['personal', 'team'] }],
       validDomains: ['outreach.example.org'],
-      webApplicationInfo: { id: settings.BOT_ID, resource: `api://outreach.example.org/${settings.BOT_ID}` },
+      webApplicationInfo: { id: settings.BOT_ID, resource: `api://outreach.example.org/botid-${settings.BOT_ID}` },
     });
   });
 
@@ -125,25 +125,25 @@ describe('npm run package', () => {
 
   it('writes the package for the deployment the settings name', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'app-package-')), 'appPackage.zip');
-    const result = run({ BOT_ID: settings.BOT_ID, PUBLIC_HOSTNAME: 'cases.example.net' }, out);
+    const result = run({ CLIENT_ID: settings.BOT_ID, PUBLIC_HOSTNAME: 'cases.example.net' }, out);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const { manifest } = await openPackage(readFileSync(out));
     expect(manifest).toMatchObject({ id: settings.TEAMS_APP_ID, validDomains: ['cases.example.net'], bots: [{ botId: settings.BOT_ID }] });
   }, 60_000);
 
-  it('refuses without a bot id and host name, naming both, and writes nothing', () => {
+  it('refuses without the app registration\'s CLIENT_ID and host name, naming both, and writes nothing', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'app-package-')), 'appPackage.zip');
     const result = run({}, out);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('BOT_ID: is required to package the app');
+    expect(result.stderr).toContain('CLIENT_ID: is required to package the app');
     expect(result.stderr).toContain('PUBLIC_HOSTNAME: is required to package the app');
     expect(() => readFileSync(out)).toThrow();
   }, 60_000);
 
   it('rejects a host name with a scheme, naming the setting', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'app-package-')), 'appPackage.zip');
-    const result = run({ BOT_ID: settings.BOT_ID, PUBLIC_HOSTNAME: 'https://cases.example.net' }, out);
+    const result = run({ CLIENT_ID: settings.BOT_ID, PUBLIC_HOSTNAME: 'https://cases.example.net' }, out);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('PUBLIC_HOSTNAME: must be a host name');
   }, 60_000);

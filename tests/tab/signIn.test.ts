@@ -58,7 +58,7 @@ describe('The tab\'s sign-in, tenant mode: Entra ID tokens checked against the t
     const other = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
     sign = (claims, options = {}) =>
-      new SignJWT({ oid: people.worker, tid: tenantId, scp: 'access_as_user', ...claims })
+      new SignJWT({ oid: people.worker, tid: tenantId, scp: 'access_as_user', roles: ['Worker'], ...claims })
         .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
         .setIssuer(options.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0`)
         .setAudience(options.audience ?? appId)
@@ -75,6 +75,27 @@ describe('The tab\'s sign-in, tenant mode: Entra ID tokens checked against the t
     expect(Me.parse(v2.body)).toMatchObject({ userId: people.worker, demo: false });
     expect((await me(await sign({}, { issuer: `https://sts.windows.net/${tenantId}/`, audience: `api://outreach.example.org/${appId}` }))).status).toBe(200);
     expect((await me(await sign({ scp: 'User.Read access_as_user' }, { audience: `api://outreach.example.org/${appId}` }))).status).toBe(200);
+    expect((await me(await sign({}, { audience: `api://outreach.example.org/botid-${appId}` }))).status).toBe(200);
+  });
+
+  it('roles are the Staff list\'s that the token\'s app roles also grant: a manager signed in with only Worker works as a worker', async () => {
+    const both = Me.parse((await me(await sign({ oid: people.manager, roles: ['Manager', 'Worker'] }))).body);
+    expect(both).toMatchObject({ roles: ['manager', 'worker'], seesAllCases: true });
+    const workerOnly = Me.parse((await me(await sign({ oid: people.manager, roles: ['Worker'] }))).body);
+    expect(workerOnly).toMatchObject({ roles: ['worker'], seesAllCases: false });
+    const dsl = Me.parse((await me(await sign({ oid: people.dsl, roles: ['Manager', 'Admin', 'Worker', 'DSL', 'Something.Else'] }))).body);
+    expect(dsl.roles).toEqual(['worker', 'dsl']);
+  });
+
+  it('403 in words for a token with no Outreach Cases app role, or none the Staff list also gives', async () => {
+    for (const roles of [undefined, [], ['Something.Else']]) {
+      const none = await me(await sign({ oid: people.manager, roles }));
+      expect(none.status).toBe(403);
+      expect(none.body).toMatchObject({ code: 'RoleRequired', error: expect.stringContaining('no Outreach Cases role in Entra: ask IT to assign you one') });
+    }
+    const mismatch = await me(await sign({ oid: people.worker, roles: ['Admin'] }));
+    expect(mismatch.status).toBe(403);
+    expect(mismatch.body.error).toBe('Your roles on the Staff list (Outreach worker) and your Outreach Cases roles in Entra (Administrator) have none in common: ask IT or the service\'s administrator to match them.');
   });
 
   it('401 for an expired token, another audience, tenant, issuer or key, a token without access_as_user, and the development scheme', async () => {

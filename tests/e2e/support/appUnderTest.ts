@@ -28,7 +28,7 @@ export interface AppUnderTest {
 
 // Settings that would take the app to a tenant: always blank here (empty means unset to the config).
 const noTenant = Object.fromEntries(
-  ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'SITE_ID', 'SITE_HOSTNAME', 'SITE_PATH', 'GRAPH_EMULATOR_URL', 'BOT_ID', 'BOT_PASSWORD'].map((n) => [n, '']),
+  ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'MANAGED_IDENTITY_CLIENT_ID', 'SITE_ID', 'SITE_HOSTNAME', 'SITE_PATH', 'GRAPH_EMULATOR_URL', 'BOT_ID', 'BOT_PASSWORD'].map((n) => [n, '']),
 );
 
 /**
