@@ -27,7 +27,7 @@ const referenceCacheOf = (config: Config) => ({ refreshMs: config.referenceRefre
 export const userAgent = `NONISV|OutreachService|OutreachCases/${appVersion}`;
 
 /** After the lists changed: items written before a column existed get its value (cases closed before ClosedMonth, jobs queued before DueAt). */
-const migrateItems = (client: Client, mailbox: string) => async (site: ProvisionedSite) => {
+export const migrateItems = (client: Client, mailbox: string) => async (site: ProvisionedSite) => {
   const ports = graphPorts(client, site, mailbox);
   await fillClosedMonths({ stores: ports.stores });
   await ports.jobs.fillDueAt();
