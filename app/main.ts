@@ -24,7 +24,8 @@ import { startWorkflow } from './startWorkflow';
 import { startLiveSettings } from './settings/liveSettings';
 import { appVersion } from './version';
 import { documentsApi } from './files/documentsApi';
-import type { TabAuth } from '../tab/server/tabAuth';
+import { tabCallers, type TabAuth } from '../tab/server/tabAuth';
+import { adminDetailsAccess } from './detailsAccess';
 import { tabApp } from '../tab/server/tabApi';
 import { folderRoutes } from '../tab/server/folderRoutes';
 import { inMemoryCaseLocks } from './bot/caseLocks';
@@ -53,6 +54,8 @@ const main = async (): Promise<void> => {
     logger.info({ sinceStartMs: sinceStart() }, 'starting');
     graph = await connectGraph(config.value);
     logger.info({ graph: graph.health, sinceStartMs: sinceStart() }, 'connected to Microsoft Graph');
+    // Names of lists, columns and permissions only: no item is read by the check.
+    if (graph.siteCheck?.missing.length) logger.warn({ missing: graph.siteCheck.missing }, 'the site is not ready: run npm run provision (details on /healthz/details)');
     const botAdapter = createBotAdapter(botAuth(config.value));
     // Embedded: the app's clock and the embedded Graph's agree from the start, and move together (/demo/clock).
     const clock = appClock(config.value.clockNow);
@@ -90,8 +93,13 @@ const main = async (): Promise<void> => {
     // Files as their webUrl opens them, and the service mailbox's sent mail: the embedded Graph's, on this machine.
     const files = graph.embedded ? filesPage({ files: new DriveFiles(graph.client) }) : undefined;
     const mailbox = graph.embedded ? mailboxPage({ sent: new SentMessages(graph.client, config.value.service.mailbox), mailbox: config.value.service.mailbox }) : undefined;
+    const siteCheck = graph.siteCheck;
+    const connectedHealth = graph.health;
+    const tenantDetails = siteCheck
+      ? { access: adminDetailsAccess(tabCallers(tabSignIn)), read: () => ({ graph: connectedHealth, siteCheck }) }
+      : undefined;
     const app = createServer({
-      logger, version: appVersion, ...(details ? { details } : {}), ...(diary ? { diaryPage: diary } : {}), ...(clockControl ? { clockPage: clockControl } : {}),
+      logger, version: appVersion, ...(details ? { details } : {}), ...(tenantDetails ? { tenantDetails, missingCount: () => siteCheck?.missing.length ?? 0 } : {}), ...(diary ? { diaryPage: diary } : {}), ...(clockControl ? { clockPage: clockControl } : {}),
       ...(files ? { filesPage: files } : {}), ...(mailbox ? { mailboxPage: mailbox } : {}), mounts: [bot, documents, tab], rateLimits, tabPath: tab.path,
     });
     const { server, url } = await listen(app, port, listenHost(config.value.graph));
