@@ -9,7 +9,8 @@ import type { DirectoryObject } from '../../store/directoryStore';
  */
 export const demand = (ctx: RouteContext, permission: string, code = 'Authorization_RequestDenied'): void => {
   if (!ctx.store.deniedPermissions().includes(permission)) return;
-  throw new GraphError(403, code, code === 'Authorization_RequestDenied' ? 'Insufficient privileges to complete the operation.' : 'Access denied');
+  const message = code === 'Authorization_RequestDenied' ? 'Insufficient privileges to complete the operation.' : code === 'ErrorAccessDenied' ? 'Access is denied. Check credentials and try again.' : 'Access denied';
+  throw new GraphError(403, code, message);
 };
 
 /** `$filter=<property> eq '<value>'`: the one filter shape the directory routes answer. */
