@@ -62,7 +62,9 @@ const main = async (): Promise<void> => {
     const time = graph.embedded ? await startEmbeddedTime(clock, graph.embedded, config.value.clockNow !== undefined, logger) : undefined;
     const workflow = await startWorkflow(config.value, graph, logger, botAdapter, clock);
     // Price lists, term dates and the team channel as changed on the settings pages (kept live across instances).
-    const settings = await startLiveSettings(workflow, logger);
+    // A tenant site that is not ready (see the site check): the app stays up to say so on /healthz, and reads or runs nothing from the lists until provisioned and restarted.
+    const siteReady = !graph.siteCheck?.missing.length;
+    const settings = siteReady ? await startLiveSettings(workflow, logger) : { stop: async () => undefined };
     logger.info({ sinceStartMs: sinceStart() }, 'workflow ready');
     // One lock of cases for chat and tab: a submit from either waits for the other's on the same case.
     const caseLocks = inMemoryCaseLocks();
@@ -114,8 +116,8 @@ const main = async (): Promise<void> => {
     if (mailbox && details) details.mailboxPage = `${url}${mailboxPath}`;
     const connected = graph;
     // Last, once everything it may use is up: a start that failed before leaves no timer behind.
-    if (config.value.jobs) await ensureDailyPlan(workflow);
-    const jobs = config.value.jobs ? startJobScheduler(workflow, logger, time ? { beforeTick: () => time.follow() } : {}) : undefined;
+    if (config.value.jobs && siteReady) await ensureDailyPlan(workflow);
+    const jobs = config.value.jobs && siteReady ? startJobScheduler(workflow, logger, time ? { beforeTick: () => time.follow() } : {}) : undefined;
     ticking.jobs = jobs;
     installShutdown({
       signals: process,
