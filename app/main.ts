@@ -24,7 +24,8 @@ import { startWorkflow } from './startWorkflow';
 import { startLiveSettings } from './settings/liveSettings';
 import { appVersion } from './version';
 import { documentsApi } from './files/documentsApi';
-import type { TabAuth } from '../tab/server/tabAuth';
+import { tabCallers, type TabAuth } from '../tab/server/tabAuth';
+import { adminDetailsAccess } from './detailsAccess';
 import { tabApp } from '../tab/server/tabApi';
 import { folderRoutes } from '../tab/server/folderRoutes';
 import { inMemoryCaseLocks } from './bot/caseLocks';
@@ -56,13 +57,17 @@ const main = async (): Promise<void> => {
     const telemetry = config.value.telemetry ? startTelemetry(config.value.telemetry, appVersion, (m) => logger.warn(m)) : undefined;
     graph = await connectGraph(config.value);
     logger.info({ graph: graph.health, sinceStartMs: sinceStart() }, 'connected to Microsoft Graph');
+    // Names of lists, columns and permissions only: no item is read by the check.
+    if (graph.siteCheck?.missing.length) logger.warn({ missing: graph.siteCheck.missing }, 'the site is not ready: run npm run provision (details on /healthz/details)');
     const botAdapter = createBotAdapter(botAuth(config.value));
     // Embedded: the app's clock and the embedded Graph's agree from the start, and move together (/demo/clock).
     const clock = appClock(config.value.clockNow);
     const time = graph.embedded ? await startEmbeddedTime(clock, graph.embedded, config.value.clockNow !== undefined, logger) : undefined;
     const workflow = await startWorkflow(config.value, graph, logger, botAdapter, clock);
     // Price lists, term dates and the team channel as changed on the settings pages (kept live across instances).
-    const settings = await startLiveSettings(workflow, logger);
+    // A tenant site that is not ready (see the site check): the app stays up to say so on /healthz, and reads or runs nothing from the lists until provisioned and restarted.
+    const siteReady = !graph.siteCheck?.missing.length;
+    const settings = siteReady ? await startLiveSettings(workflow, logger) : { stop: async () => undefined };
     logger.info({ sinceStartMs: sinceStart() }, 'workflow ready');
     // One lock of cases for chat and tab: a submit from either waits for the other's on the same case.
     const caseLocks = inMemoryCaseLocks();
@@ -93,8 +98,13 @@ const main = async (): Promise<void> => {
     // Files as their webUrl opens them, and the service mailbox's sent mail: the embedded Graph's, on this machine.
     const files = graph.embedded ? filesPage({ files: new DriveFiles(graph.client) }) : undefined;
     const mailbox = graph.embedded ? mailboxPage({ sent: new SentMessages(graph.client, config.value.service.mailbox), mailbox: config.value.service.mailbox }) : undefined;
+    const siteCheck = graph.siteCheck;
+    const connectedHealth = graph.health;
+    const tenantDetails = siteCheck
+      ? { access: adminDetailsAccess(tabCallers(tabSignIn)), read: () => ({ graph: connectedHealth, siteCheck }) }
+      : undefined;
     const app = createServer({
-      logger, version: appVersion, ...(details ? { details } : {}), ...(diary ? { diaryPage: diary } : {}), ...(clockControl ? { clockPage: clockControl } : {}),
+      logger, version: appVersion, ...(details ? { details } : {}), ...(tenantDetails ? { tenantDetails, missingCount: () => siteCheck?.missing.length ?? 0 } : {}), ...(diary ? { diaryPage: diary } : {}), ...(clockControl ? { clockPage: clockControl } : {}),
       ...(files ? { filesPage: files } : {}), ...(mailbox ? { mailboxPage: mailbox } : {}), mounts: [bot, documents, tab], rateLimits, tabPath: tab.path,
       ...(telemetry ? { requestTelemetry: telemetry.requests } : {}),
     });
@@ -110,8 +120,8 @@ const main = async (): Promise<void> => {
     if (mailbox && details) details.mailboxPage = `${url}${mailboxPath}`;
     const connected = graph;
     // Last, once everything it may use is up: a start that failed before leaves no timer behind.
-    if (config.value.jobs) await ensureDailyPlan(workflow);
-    const jobs = config.value.jobs ? startJobScheduler(workflow, logger, time ? { beforeTick: () => time.follow() } : {}) : undefined;
+    if (config.value.jobs && siteReady) await ensureDailyPlan(workflow);
+    const jobs = config.value.jobs && siteReady ? startJobScheduler(workflow, logger, time ? { beforeTick: () => time.follow() } : {}) : undefined;
     ticking.jobs = jobs;
     installShutdown({
       signals: process,

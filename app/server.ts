@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import { defaultRateLimits, type RateLimits } from './config';
+import type { DetailsAccess } from './detailsAccess';
 import type { AppLogger } from './logger';
 import { addressLimit } from './rateLimits';
 
@@ -20,6 +21,13 @@ export interface ServerDeps {
    * Teams client): read at each request. Absent (tenant mode): there is no /healthz/details.
    */
   details?: Readonly<Record<string, unknown>>;
+  /**
+   * Tenant mode: /healthz/details from anywhere, to a caller `access` lets in (the Admin app role);
+   * `read` gives what it shows at each request (the site check: exactly what is missing).
+   */
+  tenantDetails?: { access: DetailsAccess; read: () => Readonly<Record<string, unknown>> };
+  /** How many things the start-up check found missing: /healthz says "degraded" with the count (still 200: App Service would otherwise replace the instance). */
+  missingCount?: () => number;
   /** Each mount is behind the per-address limit (default: the settings' defaults). */
   mounts?: readonly Mount[];
   rateLimits?: Pick<RateLimits, 'perAddressPerMinute'>;
@@ -81,13 +89,30 @@ export const createServer = (deps: ServerDeps): Express => {
   app.use(helmet(), noStore, requestId);
   // Public: only that the app is up, and which version.
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', version: deps.version, ...(deps.tabPath ? { tab: deps.tabPath } : {}) });
+    const missing = deps.missingCount?.() ?? 0;
+    res.json({ status: missing > 0 ? 'degraded' : 'ok', ...(missing > 0 ? { missing } : {}), version: deps.version, ...(deps.tabPath ? { tab: deps.tabPath } : {}) });
   });
   const details = deps.details;
   if (details) {
     app.get('/healthz/details', (req, res, next) => {
       if (!isLoopback(req.socket.remoteAddress)) return next(); // as if it did not exist
       res.json({ ...details, status: 'ok', version: deps.version });
+    });
+  }
+  const tenantDetails = deps.tenantDetails;
+  if (tenantDetails) {
+    app.get('/healthz/details', (req, res, next) => {
+      tenantDetails
+        .access(req.headers.authorization, isLoopback(req.socket.remoteAddress))
+        .then((allowed) => {
+          if (!allowed.ok) {
+            res.status(allowed.status).json({ error: allowed.message });
+            return;
+          }
+          const missing = deps.missingCount?.() ?? 0;
+          res.json({ ...tenantDetails.read(), status: missing > 0 ? 'degraded' : 'ok', version: deps.version });
+        })
+        .catch(next);
     });
   }
   const diary = deps.diaryPage;

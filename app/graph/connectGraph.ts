@@ -9,6 +9,7 @@ import { appVersion } from '../version';
 import { filesPath } from '../filesPage';
 import { attachToEmulator, defaultSiteHostname, defaultSitePath, startEmulatorProcess, type EmbeddedGraph } from '@outreach/graph-emulator';
 import { tenantTokenSource } from './tenantToken';
+import { checkTenantSite, type SiteCheck } from './siteCheck';
 
 export interface ConnectedGraph {
   client: Client;
@@ -16,6 +17,8 @@ export interface ConnectedGraph {
   ports: GraphPorts;
   /** What /healthz says about Graph. */
   health: { mode: 'tenant' | 'embedded'; baseUrl: string; siteId: string };
+  /** Tenant mode: what the start-up check found missing on the site, in permissions and in the mailbox (nothing is created there). */
+  siteCheck?: SiteCheck;
   /** The embedded Graph's admin URL and token (local runs and tests only). */
   embedded?: EmbeddedGraph;
   stop(): Promise<void>;
@@ -27,27 +30,29 @@ const referenceCacheOf = (config: Config) => ({ refreshMs: config.referenceRefre
 export const userAgent = `NONISV|OutreachService|OutreachCases/${appVersion}`;
 
 /** After the lists changed: items written before a column existed get its value (cases closed before ClosedMonth, jobs queued before DueAt). */
-const migrateItems = (client: Client, mailbox: string) => async (site: ProvisionedSite) => {
+export const migrateItems = (client: Client, mailbox: string) => async (site: ProvisionedSite) => {
   const ports = graphPorts(client, site, mailbox);
   await fillClosedMonths({ stores: ports.stores });
   await ports.jobs.fillDueAt();
 };
 
 /**
- * Connects to Microsoft Graph: the tenant's, or the embedded one (started here, or already
- * running at GRAPH_EMULATOR_URL), then provisions the site. Both take the same code path.
+ * Connects to Microsoft Graph. In a tenant the site is checked, never changed (the app holds only
+ * `write` on it; `npm run provision` makes the lists): what is missing is on `siteCheck`. The
+ * embedded Graph (started here, or already running at GRAPH_EMULATOR_URL) is provisioned at start.
  */
 export async function connectGraph(config: Config): Promise<ConnectedGraph> {
   if (config.graph.mode === 'tenant') {
     const { site: address } = config.graph;
     const getToken = tenantTokenSource(config.graph);
     // A step of its own, so that a start that cannot sign in says so (GraphTokenError) rather than failing inside the first Graph call.
-    await getToken();
+    const token = await getToken();
     const client = createGraphClient({ baseUrl: 'https://graph.microsoft.com', getToken, userAgent });
-    const site = await provisionSite(client, address, undefined, migrateItems(client, config.service.mailbox));
+    const { site, check } = await checkTenantSite(client, address, token, config.service.mailbox);
     return {
       client,
       site,
+      siteCheck: check,
       ports: graphPorts(client, site, config.service.mailbox, { referenceCache: referenceCacheOf(config) }),
       health: { mode: 'tenant', baseUrl: 'https://graph.microsoft.com/v1.0', siteId: site.siteId },
       stop: async () => undefined,

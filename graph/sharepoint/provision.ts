@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { fillSafeguarding } from './fillSafeguarding';
 import { graphErrorCode, graphStatus } from './graphErrors';
 import { CASE_FILES_LIBRARY, columnsOf, lists, TEMPLATES_LIBRARY, type ColumnDefinition, type ListKey } from './listDefinitions';
+import { runBatch, sleep, type BatchPart, type BatchRequest, type Wait } from './siteBatch';
 import { columnBody, schemaFingerprint, SITE_SCHEMA_LIST, siteSchemaListDescription } from './siteSchema';
+import { surveySite, type SiteAddress, type SiteSurvey, type SurveyedColumn } from './siteSurvey';
 
-/** The site by id, or by host name and server-relative path (e.g. /sites/outreach). */
-export type SiteAddress = { siteId: string } | { hostname: string; path: string };
+export type { SiteAddress } from './siteSurvey';
+export type { Wait } from './siteBatch';
 
 export interface ProvisionedSite {
   siteId: string;
@@ -20,20 +22,9 @@ export interface ProvisionedSite {
 const Site = z.object({ id: z.string() });
 const ListsPage = z.object({ value: z.array(z.object({ id: z.string(), displayName: z.string() })), '@odata.nextLink': z.string().optional() });
 type ListsPage = z.infer<typeof ListsPage>;
-const Columns = z.object({ value: z.array(z.object({ id: z.string(), name: z.string(), indexed: z.boolean().optional() })) });
 const SchemaItems = z.object({ value: z.array(z.object({ id: z.string(), fields: z.object({ Title: z.string().nullish() }).optional() })) });
-const BatchPartSchema = z.object({ id: z.string(), status: z.number(), headers: z.record(z.string(), z.string()).optional(), body: z.unknown().optional() });
-const BatchResponse = z.object({ responses: z.array(BatchPartSchema) });
 const BatchError = z.object({ error: z.object({ code: z.string().optional(), message: z.string().optional() }) });
-type BatchPart = z.infer<typeof BatchPartSchema>;
-type BatchRequest = { id: string; method: 'GET' | 'POST' | 'PATCH'; url: string; headers?: Record<string, string>; body?: unknown };
 type FailedPart = { id: string; status: number; code?: string | undefined };
-/** Waits this long (milliseconds); tests pass one that records instead of sleeping. */
-export type Wait = (ms: number) => Promise<void>;
-const sleep: Wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const transientStatuses = new Set([429, 503, 504]);
-const BATCH_ATTEMPTS = 6;
-const MAX_RETRY_AFTER_SECONDS = 120;
 const Drive = z.object({ id: z.string() });
 
 /** The SiteSchema list's item, when it has one: updated in place rather than added to. */
@@ -58,10 +49,23 @@ export async function provisionSite(
   const fingerprint = schemaFingerprint();
   const check = await provisionedFor(client, address, fingerprint, wait);
   if ('site' in check) return check.site;
-  const { provisioned, schemaListPath } = await provisionEverything(client, address, wait);
+  return applySite(client, await surveySite(client, address, wait), wait, migrate);
+}
+
+/**
+ * Adds what the survey found missing (lists with their columns, columns, indexes, libraries, the
+ * SiteSchema list), brings existing items up to the definitions, then records the fingerprint.
+ */
+export async function applySite(
+  client: Client,
+  survey: SiteSurvey,
+  wait: Wait = sleep,
+  migrate: (site: ProvisionedSite) => Promise<void> = async () => undefined,
+): Promise<ProvisionedSite> {
+  const { provisioned, schemaListPath } = await addMissing(client, survey, wait);
   await fillSafeguarding(client, provisioned.listPaths.records);
   await migrate(provisioned);
-  await recordFingerprint(client, schemaListPath, check.marker, fingerprint);
+  await recordFingerprint(client, schemaListPath, survey.schemaItem ? { itemId: survey.schemaItem.id } : {}, schemaFingerprint());
   return provisioned;
 }
 
@@ -103,10 +107,22 @@ async function provisionedFor(client: Client, address: SiteAddress, fingerprint:
   return { site: { siteId: site.id, listPaths, caseFilesDriveId: drive.id, templatesDriveId: templates.id } };
 }
 
-async function provisionEverything(client: Client, address: SiteAddress, wait: Wait): Promise<{ provisioned: ProvisionedSite; schemaListPath: string }> {
-  const site = Site.parse(await client.api(siteAddressOf(address).site).select('id').get());
-  const sitePath = `/sites/${site.id}`;
-  const existing = await listsOf(client, sitePath);
+/**
+ * The site as the app uses it, from a survey alone (tenant mode: nothing is created). A list that is
+ * missing keeps an address by its name, which Graph answers 404: the app still starts and says what is missing.
+ */
+export function siteFromSurvey(survey: SiteSurvey): ProvisionedSite {
+  const sitePath = `/sites/${survey.siteId}`;
+  const listPaths = {} as Record<ListKey, string>;
+  for (const [key, definition] of Object.entries(lists) as Array<[ListKey, (typeof lists)[ListKey]]>) {
+    listPaths[key] = `${sitePath}/lists/${survey.listIds.get(definition.displayName) ?? encodeURIComponent(definition.displayName)}`;
+  }
+  return { siteId: survey.siteId, listPaths, caseFilesDriveId: survey.drives.caseFiles ?? '', templatesDriveId: survey.drives.templates ?? '' };
+}
+
+async function addMissing(client: Client, survey: SiteSurvey, wait: Wait): Promise<{ provisioned: ProvisionedSite; schemaListPath: string }> {
+  const sitePath = `/sites/${survey.siteId}`;
+  const existing = new Map(survey.listIds);
   const listPaths = {} as Record<ListKey, string>;
   for (const [key, definition] of Object.entries(lists) as Array<[ListKey, (typeof lists)[ListKey]]>) {
     const columns = columnsOf(definition);
@@ -119,7 +135,7 @@ async function provisionEverything(client: Client, address: SiteAddress, wait: W
         columns: columns.map(columnBody),
       });
     } else {
-      await addMissingColumns(client, `${sitePath}/lists/${id}`, columns, wait);
+      await addMissingColumns(client, `${sitePath}/lists/${id}`, columns, survey.columns.get(definition.displayName) ?? [], wait);
     }
     listPaths[key] = `${sitePath}/lists/${id}`;
   }
@@ -130,10 +146,10 @@ async function provisionEverything(client: Client, address: SiteAddress, wait: W
   const schemaListId =
     existing.get(SITE_SCHEMA_LIST) ??
     (await createList(client, sitePath, { displayName: SITE_SCHEMA_LIST, description: siteSchemaListDescription, list: { template: 'genericList' } }));
-  const drive = Drive.parse(await client.api(`${sitePath}/lists/${libraryId}/drive`).select('id').get());
-  const templates = Drive.parse(await client.api(`${sitePath}/lists/${templatesId}/drive`).select('id').get());
+  const drive = survey.drives.caseFiles ?? Drive.parse(await client.api(`${sitePath}/lists/${libraryId}/drive`).select('id').get()).id;
+  const templates = survey.drives.templates ?? Drive.parse(await client.api(`${sitePath}/lists/${templatesId}/drive`).select('id').get()).id;
   return {
-    provisioned: { siteId: site.id, listPaths, caseFilesDriveId: drive.id, templatesDriveId: templates.id },
+    provisioned: { siteId: survey.siteId, listPaths, caseFilesDriveId: drive, templatesDriveId: templates },
     schemaListPath: `${sitePath}/lists/${schemaListId}`,
   };
 }
@@ -182,8 +198,7 @@ async function allLists(client: Client, first: ListsPage): Promise<Map<string, s
 }
 
 /** Missing columns are created in one $batch; each sub-response is checked on its own. */
-async function addMissingColumns(client: Client, listPath: string, wanted: ColumnDefinition[], wait: Wait): Promise<void> {
-  const have = Columns.parse(await client.api(`${listPath}/columns`).select('id,name,indexed').get()).value;
+async function addMissingColumns(client: Client, listPath: string, wanted: ColumnDefinition[], have: SurveyedColumn[], wait: Wait): Promise<void> {
   const requests: BatchRequest[] = [];
   for (const column of wanted) {
     const found = have.find((c) => c.name === column.name);
@@ -204,24 +219,6 @@ async function addMissingColumns(client: Client, listPath: string, wanted: Colum
 }
 
 /**
- * Sends one $batch and answers each part's last response. A part throttled on its own (429, or
- * 503/504) is sent again after its Retry-After, up to BATCH_ATTEMPTS times; the rest is not.
- */
-async function runBatch(client: Client, requests: BatchRequest[], wait: Wait): Promise<Map<string, BatchPart>> {
-  const answers = new Map<string, BatchPart>();
-  let pending = requests;
-  for (let attempt = 1; ; attempt += 1) {
-    const batch = BatchResponse.parse(await client.api('/$batch').post({ requests: pending }));
-    for (const r of batch.responses) answers.set(r.id, r);
-    const throttled = batch.responses.filter((r) => transientStatuses.has(r.status));
-    if (!throttled.length || attempt >= BATCH_ATTEMPTS) return answers;
-    await wait(Math.max(...throttled.map(retryAfterMs)));
-    const again = new Set(throttled.map((r) => r.id));
-    pending = pending.filter((p) => again.has(p.id));
-  }
-}
-
-/**
  * A 409 means "already there" only when SharePoint says so (nameAlreadyExists, "duplicate field
  * name") for a column being added: a retried create whose first attempt landed. Any other 409 is a failure.
  */
@@ -234,10 +231,3 @@ export function columnAlreadyExists(request: BatchRequest | undefined, response:
 const failedPart = (r: BatchPart): FailedPart => ({ id: r.id, status: r.status, code: errorOf(r)?.code });
 
 const errorOf = (response: BatchPart): { code?: string; message?: string } | undefined => BatchError.safeParse(response.body).data?.error;
-
-/** Retry-After in seconds (Graph sends seconds), or a second when absent. */
-function retryAfterMs(response: BatchPart): number {
-  const header = Object.entries(response.headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
-  const seconds = Number(header);
-  return (Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, MAX_RETRY_AFTER_SECONDS) : 1) * 1000;
-}

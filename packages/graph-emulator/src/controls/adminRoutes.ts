@@ -104,6 +104,13 @@ export const adminRouter = (deps: AdminDeps): Router => {
   }));
   router.use('/calendar', calendarAdminRouter(deps, { bad, body: (req) => parseJson(req.body) }));
 
+  // Graph permissions the token is treated as lacking: the requests that need one answer 403 (a refused provisioning step, a site without its permission).
+  router.get('/permissions', (_req, res) => { res.json({ denied: deps.store.deniedPermissions() }); });
+  router.put('/permissions', withBody(z.strictObject({ denied: z.array(z.string().min(1)).max(50) }), (value, res) => {
+    deps.store.setDeniedPermissions(value.denied);
+    res.json({ denied: deps.store.deniedPermissions() });
+  }));
+
   router.get('/site', (_req, res) => {
     const site = deps.store.defaultSite();
     res.json({ id: site.id, hostname: site.hostname, path: site.path });

@@ -129,4 +129,14 @@ export const listsRoutes: Route[] = [
     });
     return json(200, columnJson(updated));
   }),
+  route('DELETE', new RegExp(`${listPart}/columns/(?<column>[^/]+)$`), [], (ctx) => {
+    const { list } = listOf(ctx);
+    const column = columnOf(ctx, list.id);
+    if (column.readOnly) throw new GraphError(400, 'invalidRequest', `Column '${column.name}' is read-only and cannot be deleted.`);
+    ctx.store.transaction(() => {
+      ctx.store.lists.deleteColumn(list.id, column.id);
+      ctx.store.lists.touch(list.id, ctx.clock.now());
+    });
+    return json(204, undefined);
+  }),
 ];

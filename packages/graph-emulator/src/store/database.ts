@@ -38,6 +38,10 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_time ON events(start_utc, end_utc);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS calendar_settings (mail TEXT PRIMARY KEY COLLATE NOCASE, settings TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS directory_objects (
+  kind TEXT NOT NULL, id TEXT NOT NULL, parent TEXT NOT NULL DEFAULT '', body TEXT NOT NULL, created TEXT NOT NULL,
+  PRIMARY KEY (kind, id));
+CREATE INDEX IF NOT EXISTS directory_objects_parent ON directory_objects(kind, parent);
 `;
 
 /** Opens (or creates) the emulator database; `:memory:` for tests. */
@@ -56,6 +60,6 @@ export const wipeDatabase = (db: Db): void => {
     .all() as { name: string }[];
   db.transaction(() => {
     for (const ix of indexes) db.exec(`DROP INDEX IF EXISTS "${ix.name}"`);
-    for (const t of ['items', 'columns', 'drive_items', 'lists', 'sites', 'users', 'messages', 'events', 'meta', 'calendar_settings']) db.exec(`DELETE FROM ${t}`);
+    for (const t of ['items', 'columns', 'drive_items', 'lists', 'sites', 'users', 'messages', 'events', 'meta', 'calendar_settings', 'directory_objects']) db.exec(`DELETE FROM ${t}`);
   })();
 };

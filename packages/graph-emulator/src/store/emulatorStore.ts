@@ -1,4 +1,5 @@
 import { openDatabase, wipeDatabase, type Db } from './database';
+import { DirectoryStore } from './directoryStore';
 import { DriveStore } from './driveStore';
 import { CalendarSettingsStore } from './calendarSettingsStore';
 import { EventsStore } from './eventsStore';
@@ -26,6 +27,7 @@ export class EmulatorStore {
   readonly users: UsersStore;
   readonly events: EventsStore;
   readonly calendarSettings: CalendarSettingsStore;
+  readonly directory: DirectoryStore;
 
   private constructor(readonly db: Db) {
     this.sites = new SitesStore(db);
@@ -36,6 +38,7 @@ export class EmulatorStore {
     this.users = new UsersStore(db);
     this.events = new EventsStore(db);
     this.calendarSettings = new CalendarSettingsStore(db);
+    this.directory = new DirectoryStore(db);
   }
 
   /** `file` is a path to `graph.sqlite`, or `:memory:` for tests. Creates the default site when missing. */
@@ -79,6 +82,16 @@ export class EmulatorStore {
 
   setMarker(key: string, value: string): void {
     this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Graph permissions the emulator's token is treated as not holding (tests of a refused step); kept across restarts. */
+  deniedPermissions(): string[] {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'deniedPermissions'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as string[]) : [];
+  }
+
+  setDeniedPermissions(permissions: readonly string[]): void {
+    this.setMarker('deniedPermissions', JSON.stringify(permissions));
   }
 
   reset(at: Date): void {

@@ -123,6 +123,11 @@ export class ListsStore {
     return this.column(listId, current.id) as ColumnRecord;
   }
 
+  /** Removes a column's definition (items keep the value in their fields, unseen, as SharePoint drops it from view). */
+  deleteColumn(listId: string, id: string): void {
+    this.db.prepare('DELETE FROM columns WHERE list_id = ? AND id = ?').run(listId, id);
+  }
+
   /**
    * SharePoint's column index, as an SQLite expression index shared by every list having a column of that
    * name (column names are restricted to letters, digits and underscores, so the name is safe in SQL).
