@@ -41,23 +41,6 @@ export function staffCaller(auth: TabAuth, staff: StaffStore): (authorization: s
 }
 
 /**
- * For another endpoint that only an Admin may use (the detailed health check): whether this
- * Authorization header signs in a member of staff who is an Admin, on the Staff list and (tenant
- * mode) in the token's app roles. Never throws: anything else is `false`.
- */
-export function adminCaller(auth: TabAuth, staff: StaffStore): (authorization: string | undefined, fromLoopback: boolean) => Promise<boolean> {
-  const callerOf = staffCaller(auth, staff);
-  return async (authorization, loopback) => {
-    try {
-      const caller = await callerOf(authorization, loopback);
-      return caller.ok && caller.staff.roles.includes('admin');
-    } catch {
-      return false;
-    }
-  };
-}
-
-/**
  * Express middleware over `staffCaller`: 401 with what to do when the sign-in is missing or
  * refused, 403 when they may not use the app. After it, `res.locals.staff` is the Staff member with
  * the roles they hold now (read it with `staffOf`).

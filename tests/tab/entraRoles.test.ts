@@ -1,5 +1,5 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { adminCaller, staffCaller } from '../../tab/server/signedIn';
+import { staffCaller } from '../../tab/server/signedIn';
 import { rolesFromToken, type TabAuth } from '../../tab/server/tabAuth';
 import { buildWorld, people, type World } from '../support/world';
 
@@ -35,29 +35,5 @@ describe('app roles in the token (tenant mode) and the Staff list', () => {
   it('staffCaller gives the Staff member with the roles both grant', async () => {
     const caller = await staffCaller(auth, world.deps.stores.staff)(bearer(await sign(people.manager, ['Manager'])), false);
     expect(caller.ok && caller.staff).toMatchObject({ userId: people.manager, roles: ['manager'] });
-  });
-
-  describe('adminCaller: is this bearer token an Admin (for /healthz/details)', () => {
-    it('yes for an Admin on the Staff list whose token holds Admin', async () => {
-      expect(await adminCaller(auth, world.deps.stores.staff)(bearer(await sign(people.admin, ['Admin'])), false)).toBe(true);
-    });
-
-    it('no when Entra or the Staff list does not make them Admin, without a token, or with a bad one', async () => {
-      const isAdmin = adminCaller(auth, world.deps.stores.staff);
-      expect(await isAdmin(bearer(await sign(people.admin, ['Worker'])), false)).toBe(false);
-      expect(await isAdmin(bearer(await sign(people.admin)), false)).toBe(false);
-      expect(await isAdmin(bearer(await sign(people.manager, ['Admin', 'Manager'])), false)).toBe(false);
-      expect(await isAdmin(bearer(await sign('12345678-1234-4234-8234-123456789abc', ['Admin'])), false)).toBe(false);
-      expect(await isAdmin(undefined, false)).toBe(false);
-      expect(await isAdmin('Bearer not.a.token', false)).toBe(false);
-      expect(await isAdmin(`Bearer embedded-dev:${people.admin}`, true)).toBe(false);
-    });
-
-    it('with the embedded Graph, the development sign-in and the Staff list alone decide', async () => {
-      const isAdmin = adminCaller({ mode: 'embedded-dev' }, world.deps.stores.staff);
-      expect(await isAdmin(`Bearer embedded-dev:${people.admin}`, true)).toBe(true);
-      expect(await isAdmin(`Bearer embedded-dev:${people.admin}`, false)).toBe(false);
-      expect(await isAdmin(`Bearer embedded-dev:${people.worker}`, true)).toBe(false);
-    });
   });
 });
