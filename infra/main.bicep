@@ -78,8 +78,8 @@ param evaluationFormUrl string = ''
 ])
 param logLevel string = 'info'
 
-@description('Command App Service runs to start the app in the deployed folder.')
-param startupCommand string = 'npm start'
+@description('Command App Service runs to start the app in the deployed folder (the zip made by npm run package:deploy). node itself, so the app gets App Service\'s stop signal.')
+param startupCommand string = 'node server.cjs'
 
 @description('Days the Log Analytics workspace keeps telemetry (30 to 730).')
 @minValue(30)
