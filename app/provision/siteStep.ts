@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { columnsOf, lists } from '../../graph/sharepoint/listDefinitions';
 import { applySite, type ProvisionedSite } from '../../graph/sharepoint/provision';
-import { describeMissing, SiteAccessDenied, surveySite, type SiteAddress, type SiteSurvey } from '../../graph/sharepoint/siteSurvey';
+import { describeMissing, SiteAccessDenied, surveySite, type MissingPiece, type SiteAddress, type SiteSurvey } from '../../graph/sharepoint/siteSurvey';
 import { asStep, StepRefused, stepNeeds, type PlannedChange, type StepResult } from '../../graph/tenant/steps';
 
 /** The site as it is, read once (its id serves the site permission step). */
@@ -24,8 +25,16 @@ export async function ensureSite(
   migrate: (site: ProvisionedSite) => Promise<void>,
 ): Promise<StepResult<undefined>> {
   const step = 'lists and libraries';
-  const changes: PlannedChange[] = survey.missing.map((piece) => ({ kind: piece.kind === 'index' ? 'update' : 'create', what: describeMissing(piece) }));
+  const changes: PlannedChange[] = survey.missing.map((piece) => ({ kind: piece.kind === 'index' ? 'update' : 'create', what: describeChange(piece) }));
   if (changes.length === 0 && !survey.schemaItem?.current) changes.push({ kind: survey.schemaItem ? 'update' : 'create', what: 'SiteSchema marker (existing items brought up to the list definitions)' });
   if (changes.length > 0 && !dryRun) await asStep(step, () => applySite(client, survey, undefined, migrate));
   return { step, changes, value: undefined };
+}
+
+/** A list to create, with the columns it is made with (the indexed ones said so), so a dry run shows every column and index. */
+function describeChange(piece: MissingPiece): string {
+  const definition = piece.kind === 'list' ? Object.values(lists).find((l) => l.displayName === piece.list) : undefined;
+  if (!definition) return describeMissing(piece);
+  const columns = columnsOf(definition).map((c) => (c.indexed ? `${c.name} (indexed)` : c.name));
+  return `${describeMissing(piece)}: columns ${columns.join(', ')}`;
 }

@@ -23,7 +23,7 @@ describe('npm run provision', () => {
     for (const step of ['app registration', 'service principal', 'Graph permission Sites.Selected', 'site permission', 'Teams app']) {
       expect(lines.filter((l) => l.startsWith(`+ ${step}: created`))).toHaveLength(1);
     }
-    expect(lines).toContain('+ lists and libraries: created list Cases');
+    expect(lines).toContain('+ lists and libraries: created list Cases: columns IdempotencyKey (indexed), Payload, CaseReference (indexed), ChildId (indexed), SchoolId (indexed), WorkerId (indexed), Status (indexed), ClosedMonth (indexed), ChangedAt (indexed)');
     expect(lines).toContain('+ lists and libraries: created library Case Files');
     expect(lines).toContain('+ lists and libraries: created library Templates');
     expect(lines.at(-2)).toMatch(/^CLIENT_ID [0-9a-f-]{36}$/);
