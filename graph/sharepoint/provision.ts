@@ -5,7 +5,7 @@ import { graphErrorCode, graphStatus } from './graphErrors';
 import { CASE_FILES_LIBRARY, columnsOf, lists, TEMPLATES_LIBRARY, type ColumnDefinition, type ListKey } from './listDefinitions';
 import { runBatch, sleep, type BatchPart, type BatchRequest, type Wait } from './siteBatch';
 import { columnBody, schemaFingerprint, SITE_SCHEMA_LIST, siteSchemaListDescription } from './siteSchema';
-import { surveySite, type SiteAddress, type SiteSurvey, type SurveyedColumn } from './siteSurvey';
+import { allLists, ListsPage, surveySite, type SiteAddress, type SiteSurvey, type SurveyedColumn } from './siteSurvey';
 
 export type { SiteAddress } from './siteSurvey';
 export type { Wait } from './siteBatch';
@@ -20,8 +20,6 @@ export interface ProvisionedSite {
 }
 
 const Site = z.object({ id: z.string() });
-const ListsPage = z.object({ value: z.array(z.object({ id: z.string(), displayName: z.string() })), '@odata.nextLink': z.string().optional() });
-type ListsPage = z.infer<typeof ListsPage>;
 const SchemaItems = z.object({ value: z.array(z.object({ id: z.string(), fields: z.object({ Title: z.string().nullish() }).optional() })) });
 const BatchError = z.object({ error: z.object({ code: z.string().optional(), message: z.string().optional() }) });
 type FailedPart = { id: string; status: number; code?: string | undefined };
@@ -184,17 +182,6 @@ async function createList(client: Client, sitePath: string, body: { displayName:
 
 async function listsOf(client: Client, sitePath: string): Promise<Map<string, string>> {
   return allLists(client, ListsPage.parse(await client.api(`${sitePath}/lists`).select('id,displayName').get()));
-}
-
-/** Display name to id, over the first page and those its nextLink leads to. */
-async function allLists(client: Client, first: ListsPage): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  let page = first;
-  for (;;) {
-    for (const l of page.value) found.set(l.displayName, l.id);
-    if (!page['@odata.nextLink']) return found;
-    page = ListsPage.parse(await client.api(page['@odata.nextLink']).get());
-  }
 }
 
 /** Missing columns are created in one $batch; each sub-response is checked on its own. */

@@ -38,7 +38,7 @@ export class SiteAccessDenied extends Error {
 }
 
 const Site = z.object({ id: z.string() });
-const ListsPage = z.object({ value: z.array(z.object({ id: z.string(), displayName: z.string() })), '@odata.nextLink': z.string().optional() });
+export const ListsPage = z.object({ value: z.array(z.object({ id: z.string(), displayName: z.string() })), '@odata.nextLink': z.string().optional() });
 const Columns = z.object({ value: z.array(z.object({ id: z.string(), name: z.string(), indexed: z.boolean().optional() })) });
 const Drive = z.object({ id: z.string() });
 const SchemaItems = z.object({ value: z.array(z.object({ id: z.string(), fields: z.object({ Title: z.string().nullish() }).optional() })) });
@@ -118,7 +118,8 @@ function bodyOf(part: BatchPart | undefined, what: string): unknown {
   throw Object.assign(new Error(`Reading ${what} failed (${part?.status ?? 'no answer'}${error ? ` ${error}` : ''})`), { statusCode: part?.status, code: error });
 }
 
-async function allLists(client: Client, first: z.infer<typeof ListsPage>): Promise<Map<string, string>> {
+/** Display name to id, over the first page and those its nextLink leads to. */
+export async function allLists(client: Client, first: z.infer<typeof ListsPage>): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   let page = first;
   for (;;) {

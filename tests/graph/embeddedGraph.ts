@@ -14,6 +14,22 @@ import { embeddedUsers } from '../../app/graph/embeddedUsers';
 /** The mailbox the tests' mailer sends from: a user of the emulator's tenant, like the demo staff. */
 export const serviceMailbox = 'outreach@outreach.example.org';
 
+/** The embedded Graph's admin API (faults, fidelity, the request log, users), as the test's client. */
+export function emulatorAdmin(info: RunningEmulator['info'], ca: string): ((method: string, route: string, body?: unknown) => Promise<unknown>) & { close(): Promise<void> } {
+  const dispatcher = new Agent({ connect: { ca } });
+  const call = async (method: string, route: string, body?: unknown): Promise<unknown> => {
+    const response = await fetch(`${info.adminUrl}/${route}`, {
+      method,
+      headers: { Authorization: `Bearer ${info.token}`, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      dispatcher,
+    } as unknown as RequestInit);
+    if (!response.ok) throw new Error(`emulator ${method} ${route}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? undefined : response.json();
+  };
+  return Object.assign(call, { close: () => dispatcher.close() });
+}
+
 export interface FaultSettings {
   rate?: number;
   statuses?: number[];
@@ -49,17 +65,7 @@ export async function startEmbeddedGraph(options: EmbeddedGraphOptions = {}) {
     userAgent: 'NONISV|OutreachService|OutreachCases/test',
     maxRetries: 10,
   });
-  const dispatcher = new Agent({ connect: { ca } });
-  const admin = async (method: string, route: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${running.info.adminUrl}/${route}`, {
-      method,
-      headers: { Authorization: `Bearer ${running.info.token}`, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      dispatcher,
-    } as unknown as RequestInit);
-    if (!response.ok) throw new Error(`emulator ${method} ${route}: ${response.status} ${await response.text()}`);
-    return response.status === 204 ? undefined : response.json();
-  };
+  const admin = emulatorAdmin(running.info, ca);
   const setFaults = (faults: FaultSettings) => admin('PUT', 'faults', faults);
   // As the app does at start: unknown users answer 404 on the emulator, as on a tenant.
   await admin('POST', 'users', { value: embeddedUsers({ name: 'Outreach Service', mailbox: serviceMailbox }, readDemoData().staff) });
@@ -69,7 +75,7 @@ export async function startEmbeddedGraph(options: EmbeddedGraphOptions = {}) {
   };
   const site = await provisioned().catch(async (error: unknown) => {
     await running.stop();
-    await dispatcher.close();
+    await admin.close();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
@@ -89,7 +95,7 @@ export async function startEmbeddedGraph(options: EmbeddedGraphOptions = {}) {
     mailbox: () => admin('GET', 'mailbox'),
     async stop() {
       await running.stop();
-      await dispatcher.close();
+      await admin.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

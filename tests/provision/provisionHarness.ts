@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Agent } from 'undici';
 import { createMetadataChecker, silentLogger, startEmulatorServer, type RunningEmulator } from '@outreach/graph-emulator';
+import { emulatorAdmin } from '../graph/embeddedGraph';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -37,17 +37,7 @@ export async function startEmptyTenant() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'outreach-provision-'));
   const emulatorDir = path.join(dataDir, 'emulator');
   const running: RunningEmulator = await startEmulatorServer({ dataDir: emulatorDir, port: 0, checker: createMetadataChecker(), logger: silentLogger, pid: process.pid });
-  const dispatcher = new Agent({ connect: { ca: readFileSync(running.info.caCertPath, 'utf8') } });
-  const admin = async (method: string, route: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${running.info.adminUrl}/${route}`, {
-      method,
-      headers: { Authorization: `Bearer ${running.info.token}`, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      dispatcher,
-    } as unknown as RequestInit);
-    if (!response.ok) throw new Error(`emulator ${method} ${route}: ${response.status} ${await response.text()}`);
-    return response.status === 204 ? undefined : response.json();
-  };
+  const admin = emulatorAdmin(running.info, readFileSync(running.info.caCertPath, 'utf8'));
   return {
     dataDir,
     emulatorDir,
@@ -57,7 +47,7 @@ export async function startEmptyTenant() {
     denyPermissions: (denied: string[]) => admin('PUT', 'permissions', { denied }),
     async stop() {
       await running.stop();
-      await dispatcher.close();
+      await admin.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,3 +1,4 @@
+import { SiteAccessDenied } from '../../graph/sharepoint/siteSurvey';
 import { provisionSite } from '../../graph/sharepoint/provision';
 import { CASE_FILES_LIBRARY, lists, TEMPLATES_LIBRARY } from '../../graph/sharepoint/listDefinitions';
 import { schemaFingerprint, SITE_SCHEMA_LIST } from '../../graph/sharepoint/siteSchema';
@@ -97,7 +98,9 @@ describe('provisioning\'s check of a provisioned site', () => {
     // https://learn.microsoft.com/en-us/graph/errors: 403 with the error body; the SharePoint code is accessDenied.
     graph.on('GET', /./, () => graphError(403, 'accessDenied', 'Access denied'));
     const error = await provisionSite(graph.client(0), { hostname: HOST, path: SITE_PATH }, async () => undefined).catch((e: unknown) => e);
-    expect(error).toMatchObject({ statusCode: 403, code: 'accessDenied' });
+    // Named for the admin: which site, and what to run.
+    expect(error).toBeInstanceOf(SiteAccessDenied);
+    expect((error as Error).message).toBe(`no site permission for this app on ${HOST}${SITE_PATH}: run npm run provision`);
   });
 
   it('a site given by id (SITE_ID) is read as /sites/{id}, its lists under it', async () => {

@@ -41,6 +41,8 @@ describe('provisioning a site provisioned for older definitions', () => {
     graph.on('GET', /^\/sites\/[^/]+:\/sites\/outreach\?\$select=id$/, () => json(200, { id: SITE_ID }));
     graph.on('GET', /\/sites\/outreach:\/lists\?/, () => json(200, { value: names.map((n) => ({ id: idOf(n), displayName: n })) }));
     graph.on('GET', /\/lists\/SiteSchema\/items\?/, () => json(200, { value: [{ id: '1', fields: { Title: 'fingerprint-of-older-definitions' } }] }));
+    // The survey reads the marker by the list's id once it has the lists.
+    graph.on('GET', new RegExp(`/lists/${idOf(SITE_SCHEMA_LIST)}/items\\?\\$select=id&\\$expand=fields\\(\\$select=Title\\)`), () => json(200, { value: [{ id: '1', fields: { Title: 'fingerprint-of-older-definitions' } }] }));
     graph.on('GET', /\/lists\/(Case Files|Templates)\/drive\?/, (_r, m) => json(200, { id: `drive-${m[1]?.replace(' ', '') ?? ''}` }));
     // Provisioning: the site by path, its lists by id.
     graph.on('GET', /^\/sites\/[^/]+\/lists\?\$select=id,displayName$/, () => json(200, { value: names.map((n) => ({ id: idOf(n), displayName: n, name: n, list: { hidden: false, template: 'genericList' } })) }));
