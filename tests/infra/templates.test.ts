@@ -3,7 +3,7 @@ import path from 'node:path';
 import { bracketBody, infraDir, objectProperty, ownProperties, readInfra, type BicepFile } from './bicep';
 
 // What a Bicep compiler would catch first, checked by reading the files: no compiler is reachable
-// here (see ../shared/design/INTEGRATIONS.md, "Bicep"). `az bicep build` in Cloud Shell is the
+// here (neither npm nor Debian offers one). `az bicep build` in Cloud Shell is the
 // real check (infra/README.md).
 
 const files = readInfra();
